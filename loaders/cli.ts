@@ -1,0 +1,156 @@
+/**
+ * `finsam`: the command-line interface (a stable contract; tests and the site build rely on it).
+ *
+ *   finsam validate <katalog> [--json]
+ *   finsam run <katalog> --out <utkatalog>
+ *
+ * Exit status: 0 no errors (warnings allowed), 1 an error in the input (nothing written),
+ * 2 wrong usage.
+ */
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { findingToJson, formatFinding } from "./validate/findings.ts";
+import { runPipeline, type PipelineResult } from "./pipeline.ts";
+import { writeOutputs, OutputError } from "./publish/utkatalog.ts";
+
+export interface CliEffects {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is shown only then). */
+  readonly stderrIsTTY: boolean;
+}
+
+export const HELP = `finsam – uppföljning för samordningsförbund (Finsam)
+
+Användning:
+  finsam validate <katalog> [--json]      kontrollera alla kända indatafiler i katalogen
+  finsam run <katalog> --out <utkatalog>  validera, beräkna och skriv utdata (CSV) till utkatalogen
+  finsam --help                           visa denna hjälp
+  finsam --version                        visa versionen
+
+Indatafiler känns igen på innehållet (rubrikraden), inte på filnamnet, så SCB:s
+filnamn som TAB1386_20260315-101500.csv kan behållas. Okända filer ger en varning.
+
+Flaggor:
+  --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
+                varde, regel, allvar, meddelande, message)
+  --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
+
+Utdata från run: helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, indelning.csv
+(UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md).
+
+Avslutningsstatus:
+  0  inga fel (varningar kan finnas)
+  1  fel i indata eller kunde inte skriva; ingenting i utkatalogen har ändrats
+  2  felaktig användning av kommandot
+`;
+
+const USAGE_HINT = "Skriv finsam --help för hjälp.";
+
+export function version(): string {
+  return "0.1.0";
+}
+
+export function main(argv: readonly string[], effects: CliEffects): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    effects.stderr(`finsam: ${translateParseError((e as Error).message)}\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    effects.stdout(HELP);
+    return 0;
+  }
+  if (values.version) {
+    effects.stdout(`${version()}\n`);
+    return 0;
+  }
+  const [command, dir, ...extra] = positionals;
+  if (command !== "validate" && command !== "run") {
+    effects.stderr(`finsam: ${command === undefined ? "ange ett kommando (validate eller run)" : `okänt kommando "${command}"; förväntat validate eller run`}\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  if (dir === undefined || extra.length > 0) {
+    effects.stderr(`finsam ${command}: ${dir === undefined ? "ange katalogen med indatafiler" : `för många argument: ${extra.join(" ")}`}\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    effects.stderr(`finsam ${command}: katalogen "${dir}" finns inte (expected an existing folder)\n`);
+    return 2;
+  }
+  if (command === "validate" && values.out !== undefined) {
+    effects.stderr(`finsam validate: --out hör till run\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  if (command === "run" && values.out === undefined) {
+    effects.stderr(`finsam run: ange --out <utkatalog>\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  if (command === "run" && values.json) {
+    effects.stderr(`finsam run: --json hör till validate\n${USAGE_HINT}\n`);
+    return 2;
+  }
+
+  const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
+  const result = runPipeline(dir, progress ? { progress } : {});
+  if (progress) effects.stderr("\r\x1b[K");
+
+  if (command === "validate") {
+    if (values.json) {
+      effects.stdout(result.findings.all.map((f) => findingToJson(f) + "\n").join(""));
+    } else {
+      effects.stdout(report(dir, result));
+    }
+    return result.findings.hasErrors() ? 1 : 0;
+  }
+
+  const out = values.out!;
+  effects.stderr(report(dir, result));
+  if (!result.outputs) {
+    effects.stderr(`Inget skrevs till ${out} eftersom indata har fel.\n`);
+    return 1;
+  }
+  try {
+    writeOutputs(out, result.outputs);
+  } catch (e) {
+    const message = e instanceof OutputError ? e.message : `kunde inte skriva (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    effects.stderr(`finsam run: ${out}: ${message}; ingenting ändrades\n`);
+    return 1;
+  }
+  effects.stderr(`Skrev ${[...result.outputs.keys()].join(", ")} till ${out}\n`);
+  return 0;
+}
+
+function report(dir: string, r: PipelineResult): string {
+  const lines = [`Validering av ${dir}`];
+  for (const f of r.files) lines.push(`  ${f.fil}: ${f.typ} (${f.beskrivning})`);
+  if (r.files.length === 0) lines.push("  (inga filer)");
+  for (const f of r.findings.all) lines.push(formatFinding(f));
+  const fel = r.findings.errors.length;
+  const varningar = r.findings.warnings.length;
+  lines.push(`${fel} fel, ${varningar} ${varningar === 1 ? "varning" : "varningar"}.`);
+  return lines.join("\n") + "\n";
+}
+
+function translateParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `okänd flagga ${unknown[1]}`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `flaggan ${missing[1]?.split(",")[0]} behöver ett värde`;
+  return message;
+}
+
+

@@ -1,0 +1,32 @@
+/**
+ * Writes output files so that a failure changes nothing: everything is written to a temporary
+ * sibling folder first, then moved into place (a rename on the same file system).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+
+export function writeOutputs(outdir: string, files: ReadonlyMap<string, string>): void {
+  const target = resolve(outdir);
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new OutputError(`${outdir} finns redan och är ingen katalog`);
+  }
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    for (const [name, content] of files) writeFileSync(join(tmp, name), content, "utf8");
+    if (!existsSync(target)) {
+      renameSync(tmp, target);
+      return;
+    }
+    for (const name of readdirSync(tmp)) renameSync(join(tmp, name), join(target, name));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export class OutputError extends Error {
+  override name = "OutputError";
+}

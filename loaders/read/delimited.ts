@@ -1,0 +1,207 @@
+/**
+ * Delimited text (CSV as users have it) to located rows. The delimiter is sniffed from the
+ * first lines (papaparse is always given it: guessing is slow, see performance-facts.md),
+ * title lines before the header are kept aside, and every row knows its line number.
+ */
+import Papa from "papaparse";
+import { Findings, showValue } from "../validate/findings.ts";
+
+export interface Row {
+  /** 1-based line number where the row starts. */
+  readonly line: number;
+  readonly fields: string[];
+}
+
+export interface DelimitedText {
+  readonly delimiter: string;
+  /** Non-empty lines before the header, e.g. SCB's title line. */
+  readonly titleLines: string[];
+  readonly header: Row;
+  readonly rows: Row[];
+}
+
+const CANDIDATES = [";", ",", "\t", " "] as const;
+const DELIMITER_NAMES: Record<string, string> = { ";": "semikolon", ",": "komma", "\t": "tabb", " ": "mellanslag" };
+
+export function delimiterName(d: string): string {
+  return DELIMITER_NAMES[d] ?? JSON.stringify(d);
+}
+
+/** Counts `delimiter` outside double quotes in one line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') {
+      if (!quoted) quoted = i === 0 || line[i - 1] === delimiter || /\s/.test(line[i - 1] ?? "");
+      else if (i + 1 >= line.length || line[i + 1] === delimiter) quoted = false;
+    } else if (c === delimiter && !quoted) n++;
+  }
+  return n;
+}
+
+/** The delimiter that splits most of the first lines into the same number of fields. */
+export function sniffDelimiter(text: string): string | undefined {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < 30 && start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, "");
+    if (line.trim() !== "") lines.push(line);
+    start = end + 1;
+  }
+  let best: { d: string; agree: number; fields: number } | undefined;
+  for (const d of CANDIDATES) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d)).filter((n) => n > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let agree = 0;
+    for (const [n, k] of freq) if (k > agree || (k === agree && n > mode)) [mode, agree] = [n, k];
+    if (d === " " && best) continue; // space only when nothing else splits the lines
+    if (!best || agree > best.agree || (agree === best.agree && mode > best.fields)) best = { d, agree, fields: mode };
+  }
+  return best?.d;
+}
+
+/**
+ * Parses `text` into rows. Problems are recorded in `findings`; returns undefined when the file
+ * cannot be read as a table at all.
+ */
+export function readDelimited(text: string, fil: string, findings: Findings): DelimitedText | undefined {
+  const bomAt = text.indexOf("\uFEFF");
+  if (bomAt >= 0) {
+    const { line, column } = lineAndColumn(text, bomAt);
+    findings.fel({
+      fil, rad: line, kolumn: column, regel: "csv.bom_mitt_i_filen",
+      meddelande: "byteordningsmärke (BOM) mitt i filen; filen verkar vara flera filer hopslagna — spara om den som en enda CSV-fil",
+      message: "byte order mark inside the file; it looks like several files joined together",
+    });
+    return undefined;
+  }
+  const delimiter = sniffDelimiter(text);
+  if (delimiter === undefined) {
+    findings.fel({
+      fil, rad: 1, regel: "csv.avgransare",
+      meddelande: "hittar ingen avgränsare (semikolon, komma eller tabb) mellan kolumnerna; förväntat en CSV-fil med minst två kolumner",
+      message: "no delimiter (semicolon, comma or tab) found; expected a CSV file with at least two columns",
+    });
+    return undefined;
+  }
+
+  const all: Row[] = [];
+  let offset = 0;
+  let lineAt = 1;
+  let scanned = 0;
+  let unterminated: Row | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      const cursor = result.meta.cursor;
+      // Line number of the row's start: newlines between the last scanned offset and `offset`.
+      for (let i = text.indexOf("\n", scanned); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lineAt++;
+      scanned = Math.max(scanned, offset);
+      const row: Row = { line: lineAt, fields: result.data };
+      if (result.errors.some((e) => e.code === "MissingQuotes")) unterminated ??= row;
+      all.push(row);
+      offset = cursor;
+    },
+  });
+  if (unterminated) {
+    findings.fel({
+      fil, rad: unterminated.line, regel: "csv.citattecken",
+      meddelande: "ett citattecken (\") öppnas men stängs aldrig; kontrollera raden och att filen inte är avkortad",
+      message: "a quote is opened but never closed; check the line and that the file is not truncated",
+    });
+    return undefined;
+  }
+
+  const nonEmpty = all.filter((r) => !isBlank(r));
+  // The header is the first line as wide as most lines: an unquoted title with commas in it is
+  // not mistaken for it.
+  const typicalWidth = mode(nonEmpty.slice(0, 50).map((r) => r.fields.length).filter((n) => n > 1));
+  const headerIndex = nonEmpty.findIndex((r) => r.fields.length > 1 && r.fields.length >= typicalWidth);
+  const header = nonEmpty[headerIndex];
+  if (!header) {
+    findings.fel({
+      fil, rad: nonEmpty[0]?.line ?? 1, regel: "csv.rubrikrad",
+      meddelande: `hittar ingen rubrikrad med flera kolumner (avgränsare ${delimiterName(delimiter)})`,
+      message: "no header line with several columns",
+    });
+    return undefined;
+  }
+  const titleLines = nonEmpty.slice(0, headerIndex).map((r) => r.fields.join(delimiter).trim());
+  let body = nonEmpty.slice(headerIndex + 1);
+
+  // Footnotes after the table (one field per line, to the end of the file) are not data.
+  let footerStart = body.length;
+  while (footerStart > 0 && body[footerStart - 1]!.fields.length === 1) footerStart--;
+  if (footerStart < body.length) {
+    findings.info({
+      fil, rad: body[footerStart]!.line, regel: "csv.fotnot",
+      meddelande: `${body.length - footerStart} rad(er) med fotnoter efter tabellen lästes inte som data`,
+      message: "footnote lines after the table were not read as data",
+    });
+    body = body.slice(0, footerStart);
+  }
+
+  const width = header.fields.length;
+  const rows: Row[] = [];
+  let reported = 0;
+  for (const row of body) {
+    let fields = row.fields;
+    // A trailing delimiter at the end of every line (some exports) gives one empty extra field.
+    if (fields.length === width + 1 && fields[width] === "") fields = fields.slice(0, width);
+    if (fields.length !== width) {
+      if (reported++ < 20) {
+        findings.fel({
+          fil, rad: row.line, kolumn: fields.length < width ? fields.length + 1 : width + 1,
+          varde: showValue(fields.join(delimiter)), regel: "csv.kolumnantal",
+          meddelande: `raden har ${fields.length} kolumner men rubrikraden har ${width} (avgränsare ${delimiterName(delimiter)}); förväntat ${width} kolumner — kontrollera avgränsare, citattecken och att raden inte är avkortad`,
+          message: `the line has ${fields.length} columns but the header has ${width}`,
+        });
+      }
+      continue;
+    }
+    rows.push({ line: row.line, fields });
+  }
+  if (reported > 20) {
+    findings.fel({
+      fil, regel: "csv.kolumnantal",
+      meddelande: `ytterligare ${reported - 20} rader har fel antal kolumner`,
+      message: `${reported - 20} more lines have the wrong number of columns`,
+    });
+  }
+  if (reported > 0) return undefined;
+  return { delimiter, titleLines, header, rows };
+}
+
+function mode(values: number[]): number {
+  const freq = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const v of values) {
+    const k = (freq.get(v) ?? 0) + 1;
+    freq.set(v, k);
+    if (k > bestCount || (k === bestCount && v > best)) [best, bestCount] = [v, k];
+  }
+  return best;
+}
+
+function isBlank(r: Row): boolean {
+  return r.fields.every((f) => f.trim() === "");
+}
+
+function lineAndColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}

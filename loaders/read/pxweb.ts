@@ -1,0 +1,204 @@
+/**
+ * SCB PxWeb CSV to a table of observations, whatever the layout the user downloaded:
+ * - wide: stub columns, then one column per month (`"2024M03"`) or per content and month
+ *   (`"Sjukpenning 2024M03"`);
+ * - long: a time column (`månad`, `år`, or values like `2024M03`) and one or more value columns.
+ * Content (tabellinnehåll) comes from a stub column of that name, from the heading prefix, or
+ * from the value column's header. Interpreting stub values is the normaliser's job.
+ */
+import { decode, ENCODING_NAMES, type Encoding } from "./decode.ts";
+import { readDelimited, type DelimitedText } from "./delimited.ts";
+import { labelKey } from "../normalise/labels.ts";
+import type { Findings } from "../validate/findings.ts";
+
+export interface PxObservation {
+  /** Stub values, in the order of `PxTable.stubNames`. */
+  readonly stub: readonly string[];
+  /** Content label as written in the file (tabellinnehåll), when the table names one. */
+  readonly innehall: string | undefined;
+  /** Time code as written: `2024M03`, `2024K1` or `2024`. */
+  readonly tid: string;
+  /** The raw value cell. */
+  readonly cell: string;
+  readonly line: number;
+  /** 1-based column of the value cell. */
+  readonly column: number;
+  /** Header of the value cell's column. */
+  readonly columnName: string;
+}
+
+export interface PxTable {
+  readonly fil: string;
+  readonly encoding: Encoding;
+  readonly delimiter: string;
+  readonly title: string | undefined;
+  readonly layout: "bred" | "lang";
+  /** Header names of the stub columns other than time and content. */
+  readonly stubNames: readonly string[];
+  /** 1-based column numbers of the stub columns. */
+  readonly stubColumns: readonly number[];
+  /** Distinct content labels (keyed), in order of appearance. */
+  readonly contents: readonly string[];
+  /** Distinct time codes, in order of appearance. */
+  readonly times: readonly string[];
+  readonly rowCount: number;
+  /** Calls `visit` for every observation, row by row. */
+  forEach(visit: (o: PxObservation) => void): void;
+}
+
+const TIME_CODE = /^\d{4}(?:M(?:0[1-9]|1[0-2])|K[1-4])?$/;
+const HEADING = /^(?:(.*\S)\s+)?(\d{4}(?:M\d{2}|K\d)?)$/;
+const TIME_NAMES = new Set(["manad", "ar", "kvartal", "tid", "month", "year", "quarter", "period"]);
+const CONTENT_NAMES = new Set(["tabellinnehall", "innehall", "contents", "tabellinnehall/contents", "table contents"]);
+
+export function isTimeCode(s: string): boolean {
+  return TIME_CODE.test(s);
+}
+
+/** Reads one file's bytes as a PxWeb table; undefined (with findings) when it cannot. */
+export function readPxWeb(bytes: Uint8Array, fil: string, findings: Findings): PxTable | undefined {
+  const text = decodeOrReport(bytes, fil, findings);
+  if (text === undefined) return undefined;
+  const parsed = readDelimited(text.text, fil, findings);
+  if (!parsed) return undefined;
+  return tableFrom(parsed, fil, text.encoding, findings);
+}
+
+export function decodeOrReport(bytes: Uint8Array, fil: string, findings: Findings): { text: string; encoding: Encoding } | undefined {
+  const d = decode(bytes);
+  if ("kind" in d) {
+    if (d.kind === "tom") {
+      findings.fel({ fil, regel: "fil.tom", meddelande: "filen är tom; förväntat en CSV-fil med rubrikrad och data", message: "the file is empty" });
+    } else if (d.kind === "xlsx") {
+      findings.fel({
+        fil, regel: "fil.xlsx",
+        meddelande: "filen är en Excel-arbetsbok (xlsx), inte en CSV-fil; spara om den som CSV eller ladda ned CSV från SCB",
+        message: "the file is an Excel workbook (xlsx), not CSV",
+      });
+    } else {
+      findings.fel({
+        fil, regel: "fil.binar",
+        meddelande: `filen innehåller binära data (position ${d.offset}); förväntat en textfil (CSV)`,
+        message: "the file contains binary data; expected a text (CSV) file",
+      });
+    }
+    return undefined;
+  }
+  return d;
+}
+
+export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding, findings: Findings): PxTable | undefined {
+  const names = parsed.header.fields.map((h) => h.trim());
+  const headings = names.map((h) => HEADING.exec(h));
+  const firstHeading = headings.findIndex((m) => m !== null);
+  const title = parsed.titleLines.length > 0 ? parsed.titleLines.join(" ").replace(/^"|"$/g, "").trim() : undefined;
+
+  if (firstHeading > 0 && headings.slice(firstHeading).every((m) => m !== null)) {
+    return wideTable(parsed, fil, encoding, title, names, headings as RegExpExecArray[], firstHeading);
+  }
+  return longTable(parsed, fil, encoding, title, names, findings);
+}
+
+function wideTable(
+  parsed: DelimitedText, fil: string, encoding: Encoding, title: string | undefined,
+  names: string[], headings: RegExpExecArray[], firstHeading: number,
+): PxTable {
+  const stubAll = names.slice(0, firstHeading);
+  const contentIndex = stubAll.findIndex((n) => CONTENT_NAMES.has(labelKey(n)));
+  const stubIdx = stubAll.map((_, i) => i).filter((i) => i !== contentIndex);
+  const heads = headings.slice(firstHeading).map((m) => ({ prefix: m[1], tid: m[2]! }));
+  const contents = new Set<string>();
+  const times = new Set<string>();
+  for (const h of heads) {
+    times.add(h.tid);
+    if (h.prefix !== undefined) contents.add(h.prefix);
+  }
+  if (contentIndex >= 0) for (const r of parsed.rows) contents.add(r.fields[contentIndex]!.trim());
+  return {
+    fil, encoding, delimiter: parsed.delimiter, title, layout: "bred",
+    stubNames: stubIdx.map((i) => stubAll[i]!),
+    stubColumns: stubIdx.map((i) => i + 1),
+    contents: [...contents], times: [...times], rowCount: parsed.rows.length,
+    forEach(visit) {
+      for (const r of parsed.rows) {
+        const stub = stubIdx.map((i) => r.fields[i]!.trim());
+        const rowContent = contentIndex >= 0 ? r.fields[contentIndex]!.trim() : undefined;
+        for (let j = 0; j < heads.length; j++) {
+          const h = heads[j]!;
+          const column = firstHeading + j;
+          visit({
+            stub, innehall: h.prefix ?? rowContent, tid: h.tid, cell: r.fields[column]!,
+            line: r.line, column: column + 1, columnName: names[column]!,
+          });
+        }
+      }
+    },
+  };
+}
+
+function longTable(
+  parsed: DelimitedText, fil: string, encoding: Encoding, title: string | undefined,
+  names: string[], findings: Findings,
+): PxTable | undefined {
+  const rows = parsed.rows;
+  let timeIndex = names.findIndex((n) => TIME_NAMES.has(labelKey(n)));
+  if (timeIndex < 0) timeIndex = names.findIndex((_, i) => rows.length > 0 && rows.every((r) => TIME_CODE.test(r.fields[i]!.trim())));
+  if (timeIndex < 0) {
+    findings.fel({
+      fil, rad: parsed.header.line, regel: "pxweb.tid",
+      meddelande: "hittar ingen tidsdimension: förväntat kolumner som \"2024M03\" (bred tabell) eller en kolumn \"månad\" med värden som 2024M03 (lång tabell)",
+      message: "no time dimension found: expected columns like \"2024M03\" or a \"månad\" column",
+    });
+    return undefined;
+  }
+  const contentIndex = names.findIndex((n) => CONTENT_NAMES.has(labelKey(n)));
+  // Value columns: the trailing run of columns that mostly hold numbers or SCB symbols (a bad
+  // cell among them is reported by the normaliser, not mistaken for a label column).
+  const valueIdx: number[] = [];
+  const numericLike = /^\s*(-?[\d.,\s]+(?:[eE][+-]?\d+)?|\.{1,7}|-|)\s*$/;
+  for (let i = names.length - 1; i >= 0; i--) {
+    if (i === timeIndex || i === contentIndex) break;
+    const sample = rows.slice(0, 2000);
+    const numeric = sample.filter((r) => numericLike.test(r.fields[i]!)).length;
+    if (sample.length === 0 || numeric < 0.9 * sample.length) break;
+    valueIdx.unshift(i);
+  }
+  if (valueIdx.length === 0) {
+    findings.fel({
+      fil, rad: parsed.header.line, regel: "pxweb.varde",
+      meddelande: "hittar ingen kolumn med värden (tal) efter tidskolumnen",
+      message: "no value column found after the time column",
+    });
+    return undefined;
+  }
+  const stubIdx = names.map((_, i) => i).filter((i) => i !== timeIndex && i !== contentIndex && !valueIdx.includes(i));
+  const generic = new Set(["varde", "value", "values", "antal", "observation"]);
+  const valueContent = (i: number): string | undefined => (generic.has(labelKey(names[i]!)) ? undefined : names[i]);
+  const contents = new Set<string>();
+  const times = new Set<string>();
+  for (const r of rows) {
+    times.add(r.fields[timeIndex]!.trim());
+    if (contentIndex >= 0) contents.add(r.fields[contentIndex]!.trim());
+  }
+  if (contentIndex < 0) for (const i of valueIdx) { const c = valueContent(i); if (c !== undefined) contents.add(c); }
+  return {
+    fil, encoding, delimiter: parsed.delimiter, title, layout: "lang",
+    stubNames: stubIdx.map((i) => names[i]!),
+    stubColumns: stubIdx.map((i) => i + 1),
+    contents: [...contents], times: [...times], rowCount: rows.length,
+    forEach(visit) {
+      for (const r of rows) {
+        const stub = stubIdx.map((i) => r.fields[i]!.trim());
+        const tid = r.fields[timeIndex]!.trim();
+        for (const i of valueIdx) {
+          const innehall = contentIndex >= 0 ? r.fields[contentIndex]!.trim() : valueContent(i);
+          visit({ stub, innehall, tid, cell: r.fields[i]!, line: r.line, column: i + 1, columnName: names[i]! });
+        }
+      }
+    },
+  };
+}
+
+export function describeTable(t: PxTable): string {
+  return `${ENCODING_NAMES[t.encoding]}, ${t.layout === "bred" ? "bred" : "lång"} tabell, ${t.rowCount} rader`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Small CSV files with a header (reference data, and later participant records) to records
+ * validated by a zod schema at the boundary. Every problem names file, line and column.
+ */
+import type { z } from "zod";
+import { decodeOrReport } from "./pxweb.ts";
+import { readDelimited } from "./delimited.ts";
+import { labelKey } from "../normalise/labels.ts";
+import { showValue, type Findings } from "../validate/findings.ts";
+
+export interface Located<T> {
+  readonly value: T;
+  readonly line: number;
+}
+
+/**
+ * `columns` maps each schema field to the header names accepted for it (compared by label key).
+ * Returns undefined when the file could not be read or a required column is missing.
+ */
+export function readRecords<S extends z.ZodObject>(
+  bytes: Uint8Array,
+  fil: string,
+  schema: S,
+  columns: Record<keyof z.infer<S> & string, readonly string[]>,
+  findings: Findings,
+): Located<z.infer<S>>[] | undefined {
+  const text = decodeOrReport(bytes, fil, findings);
+  if (!text) return undefined;
+  const parsed = readDelimited(text.text, fil, findings);
+  if (!parsed) return undefined;
+  const headerKeys = parsed.header.fields.map((h) => labelKey(h));
+  const index: Record<string, number> = {};
+  for (const [field, aliases] of Object.entries(columns) as [string, readonly string[]][]) {
+    const i = headerKeys.findIndex((h) => aliases.some((a) => labelKey(a) === h));
+    if (i >= 0) index[field] = i;
+  }
+  const missing = Object.keys(columns).filter((f) => index[f] === undefined && !schema.shape[f]?.safeParse(undefined).success);
+  if (missing.length > 0) {
+    findings.fel({
+      fil, rad: parsed.header.line, regel: "csv.kolumn_saknas",
+      meddelande: `kolumn saknas: ${missing.map((m) => `"${m}"`).join(", ")}; rubrikraden har ${parsed.header.fields.map((h) => `"${showValue(h)}"`).join(", ")}`,
+      message: `missing column(s): ${missing.join(", ")}`,
+    });
+    return undefined;
+  }
+  const out: Located<z.infer<S>>[] = [];
+  let ok = true;
+  for (const row of parsed.rows) {
+    const raw: Record<string, string | undefined> = {};
+    for (const [field, i] of Object.entries(index)) {
+      const v = row.fields[i]!.trim();
+      raw[field] = v === "" ? undefined : v;
+    }
+    const result = schema.safeParse(raw);
+    if (result.success) {
+      out.push({ value: result.data, line: row.line });
+      continue;
+    }
+    ok = false;
+    for (const issue of result.error.issues.slice(0, 3)) {
+      const field = String(issue.path[0] ?? "");
+      const col = index[field];
+      findings.fel({
+        fil, rad: row.line,
+        ...(col !== undefined ? { kolumn: col + 1, falt: parsed.header.fields[col]!.trim() } : {}),
+        varde: showValue(raw[field] ?? ""),
+        regel: "csv.varde",
+        meddelande: issue.message,
+        message: `invalid value in column ${field}`,
+      });
+    }
+  }
+  return ok ? out : undefined;
+}

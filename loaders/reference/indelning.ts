@@ -1,0 +1,145 @@
+/**
+ * Reference data: the 290 kommuner (code, name, län) and förbund membership with validity
+ * months. Defaults live in `data/referens/`; a membership file in the data folder (recognised
+ * by its header) replaces the default one.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { readRecords } from "../read/records.ts";
+import type { Findings } from "../validate/findings.ts";
+
+export interface Kommun {
+  readonly kod: string;
+  readonly namn: string;
+  readonly lan: string;
+  readonly lanNamn: string;
+}
+
+export interface Medlemskap {
+  readonly forbund: string;
+  readonly forbundNamn: string;
+  readonly kommunkod: string;
+  /** First valid month `YYYY-MM`, undefined = since always. */
+  readonly fran: string | undefined;
+  /** Last valid month `YYYY-MM` (inclusive), undefined = still valid. */
+  readonly till: string | undefined;
+}
+
+export interface Indelning {
+  readonly kommuner: ReadonlyMap<string, Kommun>;
+  /** Län code -> name. */
+  readonly lan: ReadonlyMap<string, string>;
+  readonly medlemskap: readonly Medlemskap[];
+  /** Where the membership came from (for the report). */
+  readonly medlemskapFil: string;
+}
+
+export const REFERENS_DIR = fileURLToPath(new URL("../../data/referens/", import.meta.url));
+
+const MANAD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const kommunSchema = z.object({
+  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, "förväntat fyrsiffrig kommunkod, t.ex. 0114"),
+  kommun: z.string({ error: "kommunnamn saknas" }),
+  lanskod: z.string({ error: "länskod saknas" }).regex(/^\d{2}$/, "förväntat tvåsiffrig länskod, t.ex. 20"),
+  lan: z.string({ error: "länets namn saknas" }),
+});
+
+export const KOMMUN_KOLUMNER = {
+  kommunkod: ["kommunkod", "kod"],
+  kommun: ["kommun", "namn", "kommunnamn"],
+  lanskod: ["lanskod", "länskod", "lan_kod"],
+  lan: ["lan", "län", "lansnamn"],
+} as const;
+
+const medlemskapSchema = z.object({
+  forbund: z.string({ error: "förbundets id saknas" }).regex(/^[a-z0-9][a-z0-9-]*$/, "förväntat ett id med små bokstäver a-z, siffror och bindestreck, t.ex. falun-borlange"),
+  forbund_namn: z.string({ error: "förbundets namn saknas" }),
+  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, "förväntat fyrsiffrig kommunkod, t.ex. 2080"),
+  giltig_fran: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2023-01").optional(),
+  giltig_till: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2022-12").optional(),
+});
+
+export const MEDLEMSKAP_KOLUMNER = {
+  forbund: ["forbund", "förbund", "forbund_id"],
+  forbund_namn: ["forbund_namn", "förbund_namn", "forbundsnamn"],
+  kommunkod: ["kommunkod"],
+  giltig_fran: ["giltig_fran", "giltig_från", "fran", "från"],
+  giltig_till: ["giltig_till", "till"],
+} as const;
+
+export function readKommuner(bytes: Uint8Array, fil: string, findings: Findings): Map<string, Kommun> | undefined {
+  const rows = readRecords(bytes, fil, kommunSchema, KOMMUN_KOLUMNER, findings);
+  if (!rows) return undefined;
+  const out = new Map<string, Kommun>();
+  for (const { value: r, line } of rows) {
+    if (out.has(r.kommunkod)) {
+      findings.fel({ fil, rad: line, kolumn: 1, varde: r.kommunkod, regel: "referens.dubblett", meddelande: `kommunkod ${r.kommunkod} finns två gånger`, message: "duplicate kommun code" });
+      continue;
+    }
+    out.set(r.kommunkod, { kod: r.kommunkod, namn: r.kommun, lan: r.lanskod, lanNamn: r.lan });
+  }
+  return out;
+}
+
+export function readMedlemskap(
+  bytes: Uint8Array, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
+): Medlemskap[] | undefined {
+  const rows = readRecords(bytes, fil, medlemskapSchema, MEDLEMSKAP_KOLUMNER, findings);
+  if (!rows) return undefined;
+  const out: Medlemskap[] = [];
+  const names = new Map<string, string>();
+  let ok = true;
+  for (const { value: r, line } of rows) {
+    if (!kommuner.has(r.kommunkod)) {
+      ok = false;
+      findings.fel({ fil, rad: line, falt: "kommunkod", varde: r.kommunkod, regel: "referens.okand_kommun", meddelande: `okänd kommunkod "${r.kommunkod}"; förväntat en av de 290 kommunkoderna i data/referens/kommuner.csv`, message: "unknown kommun code" });
+    }
+    if (r.giltig_fran && r.giltig_till && r.giltig_fran > r.giltig_till) {
+      ok = false;
+      findings.fel({ fil, rad: line, falt: "giltig_till", varde: r.giltig_till, regel: "referens.giltighet", meddelande: `giltig_till (${r.giltig_till}) är före giltig_fran (${r.giltig_fran})`, message: "end before start" });
+    }
+    const known = names.get(r.forbund);
+    if (known !== undefined && known !== r.forbund_namn) {
+      ok = false;
+      findings.fel({ fil, rad: line, falt: "forbund_namn", varde: r.forbund_namn, regel: "referens.forbundsnamn", meddelande: `förbundet "${r.forbund}" har två namn: "${known}" och "${r.forbund_namn}"`, message: "one förbund id with two names" });
+    }
+    names.set(r.forbund, r.forbund_namn);
+    for (const other of out) {
+      if (other.forbund === r.forbund && other.kommunkod === r.kommunkod && overlaps(other, r.giltig_fran, r.giltig_till)) {
+        ok = false;
+        findings.fel({ fil, rad: line, falt: "giltig_fran", regel: "referens.overlapp", meddelande: `kommun ${r.kommunkod} är medlem i "${r.forbund}" två gånger under samma tid`, message: "overlapping memberships" });
+      }
+    }
+    out.push({ forbund: r.forbund, forbundNamn: r.forbund_namn, kommunkod: r.kommunkod, fran: r.giltig_fran, till: r.giltig_till });
+  }
+  return ok ? out : undefined;
+}
+
+function overlaps(m: Medlemskap, fran: string | undefined, till: string | undefined): boolean {
+  const aStart = m.fran ?? "0000-00";
+  const aEnd = m.till ?? "9999-99";
+  return aStart <= (till ?? "9999-99") && (fran ?? "0000-00") <= aEnd;
+}
+
+/** Is the membership valid in month `YYYY-MM`? */
+export function giltig(m: Medlemskap, manad: string): boolean {
+  return (m.fran === undefined || m.fran <= manad) && (m.till === undefined || manad <= m.till);
+}
+
+/** The default reference files shipped in `data/referens/`. */
+export function readDefaultKommuner(findings: Findings): Map<string, Kommun> | undefined {
+  const fil = "data/referens/kommuner.csv";
+  return readKommuner(readFileSync(REFERENS_DIR + "kommuner.csv"), fil, findings);
+}
+
+export function defaultMedlemskapBytes(): { bytes: Uint8Array; fil: string } {
+  return { bytes: readFileSync(REFERENS_DIR + "forbund.csv"), fil: "data/referens/forbund.csv" };
+}
+
+export function lanFrom(kommuner: ReadonlyMap<string, Kommun>): Map<string, string> {
+  const lan = new Map<string, string>();
+  for (const k of kommuner.values()) lan.set(k.lan, k.lanNamn);
+  return lan;
+}
