@@ -61,7 +61,7 @@ export function sniffDelimiter(text: string): string | undefined {
     let mode = 0;
     let agree = 0;
     for (const [n, k] of freq) if (k > agree || (k === agree && n > mode)) [mode, agree] = [n, k];
-    if (d === " " && best) continue; // space only when nothing else splits the lines
+    if (d === " " && (best || (agree < 2 && lines.length > 1))) continue; // space only when nothing else splits the lines
     if (!best || agree > best.agree || (agree === best.agree && mode > best.fields)) best = { d, agree, fields: mode };
   }
   return best?.d;
@@ -92,39 +92,27 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
     return undefined;
   }
 
-  const all: Row[] = [];
-  let offset = 0;
-  let lineAt = 1;
-  let scanned = 0;
-  let unterminated: Row | undefined;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result) => {
-      const cursor = result.meta.cursor;
-      // Line number of the row's start: newlines between the last scanned offset and `offset`.
-      for (let i = text.indexOf("\n", scanned); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lineAt++;
-      scanned = Math.max(scanned, offset);
-      const row: Row = { line: lineAt, fields: result.data };
-      if (result.errors.some((e) => e.code === "MissingQuotes")) unterminated ??= row;
-      all.push(row);
-      offset = cursor;
-    },
-  });
-  if (unterminated) {
-    findings.fel({
-      fil, rad: unterminated.line, regel: "csv.citattecken",
-      meddelande: "ett citattecken (\") öppnas men stängs aldrig; kontrollera raden och att filen inte är avkortad",
-      message: "a quote is opened but never closed; check the line and that the file is not truncated",
-    });
-    return undefined;
+  let all = parseRows(text, delimiter);
+  if (all.suspectQuote !== undefined) {
+    // Papaparse read past the end of a line inside quotes. SCB writes inner quotes undoubled
+    // (`"Personer med "ekonomiskt bistånd""`) and its labels never span lines: read line by line.
+    const lenient = parseLines(text, delimiter);
+    if (lenient.unterminated !== undefined || !consistentWidth(lenient.rows)) {
+      findings.fel({
+        fil, rad: lenient.unterminated ?? firstOddLine(lenient.rows) ?? all.suspectQuote, regel: "csv.citattecken",
+        meddelande: "ett citattecken (\") öppnas men stängs aldrig på raden; kontrollera citattecknen och att filen inte är avkortad",
+        message: "a quote is opened but not closed on this line; check the quotes and that the file is not truncated",
+      });
+      return undefined;
+    }
+    all = lenient;
   }
 
-  const nonEmpty = all.filter((r) => !isBlank(r));
+  const nonEmpty = all.rows.filter((r) => !isBlank(r));
   // The header is the first line as wide as most lines: an unquoted title with commas in it is
   // not mistaken for it.
-  const typicalWidth = mode(nonEmpty.slice(0, 50).map((r) => r.fields.length).filter((n) => n > 1));
-  const headerIndex = nonEmpty.findIndex((r) => r.fields.length > 1 && r.fields.length >= typicalWidth);
+  const typicalWidth = mode(nonEmpty.slice(0, 50).map(rowWidth).filter((n) => n > 1));
+  const headerIndex = nonEmpty.findIndex((r) => r.fields.length > 1 && rowWidth(r) >= typicalWidth);
   const header = nonEmpty[headerIndex];
   if (!header) {
     findings.fel({
@@ -178,6 +166,100 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   }
   if (reported > 0) return undefined;
   return { delimiter, titleLines, header, rows };
+}
+
+interface Parsed {
+  readonly rows: Row[];
+  /** Line where a quoted field runs past the end of its line, if any. */
+  readonly suspectQuote?: number | undefined;
+  /** Line where a quoted field is never closed (line-by-line reading). */
+  readonly unterminated?: number | undefined;
+}
+
+/** RFC 4180 parsing with papaparse, tracking the line where each row starts. */
+function parseRows(text: string, delimiter: string): Parsed {
+  const rows: Row[] = [];
+  let offset = 0;
+  let lineAt = 1;
+  let scanned = 0;
+  let suspectQuote: number | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      for (let i = text.indexOf("\n", scanned); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lineAt++;
+      scanned = Math.max(scanned, offset);
+      const row: Row = { line: lineAt, fields: result.data };
+      const codes = result.errors.map((e) => e.code);
+      if (codes.includes("MissingQuotes")) suspectQuote ??= lineAt;
+      else if (codes.includes("InvalidQuotes") && result.data.some((f) => f.includes("\n"))) suspectQuote ??= lineAt;
+      rows.push(row);
+      offset = result.meta.cursor;
+    },
+  });
+  return { rows, suspectQuote };
+}
+
+/**
+ * Line-by-line reading for SCB's undoubled inner quotes: a quoted field ends at the first quote
+ * that is followed by the delimiter or the end of the line; `""` inside it is one quote.
+ */
+function parseLines(text: string, delimiter: string): Parsed {
+  const rows: Row[] = [];
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  let unterminated: number | undefined;
+  lines.forEach((line, i) => {
+    const fields: string[] = [];
+    let at = 0;
+    for (;;) {
+      if (line[at] === '"') {
+        let close = -1;
+        for (let k = line.indexOf('"', at + 1); k >= 0; k = line.indexOf('"', k + 1)) {
+          if (k + 1 === line.length || line.startsWith(delimiter, k + 1)) {
+            close = k;
+            break;
+          }
+        }
+        if (close < 0) {
+          unterminated ??= i + 1;
+          fields.push(line.slice(at + 1));
+          break;
+        }
+        fields.push(line.slice(at + 1, close).replaceAll('""', '"'));
+        at = close + 1;
+      } else {
+        const next = line.indexOf(delimiter, at);
+        fields.push(next < 0 ? line.slice(at) : line.slice(at, next));
+        if (next < 0) break;
+        at = next;
+      }
+      if (at >= line.length) break;
+      at += delimiter.length;
+      if (at === line.length) {
+        fields.push("");
+        break;
+      }
+    }
+    rows.push({ line: i + 1, fields });
+  });
+  return { rows, unterminated };
+}
+
+/** Fields in a row, not counting one empty field after a trailing delimiter. */
+function rowWidth(r: Row): number {
+  return r.fields.length > 1 && r.fields.at(-1) === "" ? r.fields.length - 1 : r.fields.length;
+}
+
+function consistentWidth(rows: Row[]): boolean {
+  const widths = new Set(rows.filter((r) => !isBlank(r) && r.fields.length > 1).map(rowWidth));
+  return widths.size <= 1;
+}
+
+function firstOddLine(rows: Row[]): number | undefined {
+  const nonEmpty = rows.filter((r) => !isBlank(r) && r.fields.length > 1);
+  const typical = mode(nonEmpty.map(rowWidth));
+  return nonEmpty.find((r) => rowWidth(r) !== typical)?.line;
 }
 
 function mode(values: number[]): number {

@@ -90,10 +90,13 @@ export function decodeOrReport(bytes: Uint8Array, fil: string, findings: Finding
 export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding, findings: Findings): PxTable | undefined {
   const names = parsed.header.fields.map((h) => h.trim());
   const headings = names.map((h) => HEADING.exec(h));
-  const firstHeading = headings.findIndex((m) => m !== null);
+  // Heading columns are the trailing run of columns named by a time code that hold numbers:
+  // a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels and is not one.
+  let firstHeading = names.length;
+  while (firstHeading > 0 && headings[firstHeading - 1] && mostlyNumeric(parsed, firstHeading - 1)) firstHeading--;
   const title = parsed.titleLines.length > 0 ? parsed.titleLines.join(" ").replace(/^"|"$/g, "").trim() : undefined;
 
-  if (firstHeading > 0 && headings.slice(firstHeading).every((m) => m !== null)) {
+  if (firstHeading > 0 && firstHeading < names.length) {
     return wideTable(parsed, fil, encoding, title, names, headings as RegExpExecArray[], firstHeading);
   }
   return longTable(parsed, fil, encoding, title, names, findings);
@@ -155,12 +158,8 @@ function longTable(
   // Value columns: the trailing run of columns that mostly hold numbers or SCB symbols (a bad
   // cell among them is reported by the normaliser, not mistaken for a label column).
   const valueIdx: number[] = [];
-  const numericLike = /^\s*(-?[\d.,\s]+(?:[eE][+-]?\d+)?|\.{1,7}|-|)\s*$/;
   for (let i = names.length - 1; i >= 0; i--) {
-    if (i === timeIndex || i === contentIndex) break;
-    const sample = rows.slice(0, 2000);
-    const numeric = sample.filter((r) => numericLike.test(r.fields[i]!)).length;
-    if (sample.length === 0 || numeric < 0.9 * sample.length) break;
+    if (i === timeIndex || i === contentIndex || !mostlyNumeric(parsed, i)) break;
     valueIdx.unshift(i);
   }
   if (valueIdx.length === 0) {
@@ -197,6 +196,17 @@ function longTable(
       }
     },
   };
+}
+
+const NUMERIC_LIKE = /^\s*(-?[\d.,\s]+(?:[eE][+-]?\d+)?|\.{1,7}|-|)\s*$/;
+
+/** Whether column `i` holds numbers or SCB symbols (a few bad cells are reported later, not here). */
+function mostlyNumeric(parsed: DelimitedText, i: number): boolean {
+  const sample = parsed.rows.length > 2000 ? parsed.rows.slice(0, 2000) : parsed.rows;
+  if (sample.length === 0) return true;
+  let numeric = 0;
+  for (const r of sample) if (NUMERIC_LIKE.test(r.fields[i]!)) numeric++;
+  return numeric >= 0.9 * sample.length;
 }
 
 export function describeTable(t: PxTable): string {
