@@ -1,0 +1,159 @@
+/** The `finsam` command: exit codes, messages and files written are a stable contract. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../loaders/cli.ts";
+
+const EXEMPEL = "data/exempel";
+const GOLDEN = "test/golden/exempel";
+const tmp = mkdtempSync(join(tmpdir(), "finsam-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function finsam(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+  return { code, stdout, stderr };
+}
+
+function folder(name: string, files: Record<string, string | Uint8Array>): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+const BROKEN = '"region";"kön";"tabellinnehåll";"2024M01"\n"2080 Falun";"män";"Sjukpenning";12\n"2099 Okänd";"män";"Sjukpenning";13\n';
+
+describe("finsam validate", () => {
+  it("exits 0 on the example data and reports the file, its format and warnings in Swedish", () => {
+    const r = finsam("validate", EXEMPEL);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("TAB1386_20260315-101500.csv: helårsekvivalenter (ISO-8859-1/Windows-1252, bred tabell, 432 rader)");
+    expect(r.stdout).toContain("VARNING data/exempel/TAB1386_20260315-101500.csv rad 16, kolumn 35 (\"2021M07\"): värdet saknas");
+    expect(r.stdout).toMatch(/0 fel, 4 varningar\.\n$/);
+  });
+
+  it("exits 1 on an error, naming file, line, column, value and the expected form", () => {
+    const dir = folder("trasig", { "he.csv": BROKEN });
+    const r = finsam("validate", dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`FEL ${join(dir, "he.csv")} rad 3, kolumn 1 ("region"): okänd kommunkod "2099"; förväntat en av de 290 kommunkoderna`);
+  });
+
+  it("--json writes one finding per line with file, line, column, rule and both languages", () => {
+    const dir = folder("trasig-json", { "he.csv": BROKEN });
+    const r = finsam("validate", dir, "--json");
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ fil: join(dir, "he.csv"), rad: 3, kolumn: 1, falt: "region", varde: "2099 Okänd", regel: "he.region", allvar: "fel" }),
+    ]);
+    expect(lines[0].message).toMatch(/unknown kommun code/);
+  });
+
+  it("an unrecognised file is a warning, not an error", () => {
+    const dir = folder("okand", { "TAB1386_20260315-101500.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")), "annat.csv": "a;b\n1;2\n" });
+    const r = finsam("validate", dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("annat.csv: filen känns inte igen och används inte");
+  });
+
+  it("recognises files by content, not by name", () => {
+    const dir = folder("namn", { "mina-siffror.txt": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
+    expect(finsam("validate", dir).code).toBe(0);
+  });
+
+  it("a folder without any known input is an error", () => {
+    const r = finsam("validate", folder("tom", { "anteckningar.csv": "a;b\n1;2\n" }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("hittar ingen känd indatafil");
+  });
+
+  it("exits 2 on wrong usage", () => {
+    expect(finsam().code).toBe(2);
+    expect(finsam("validera", EXEMPEL).code).toBe(2);
+    expect(finsam("validate").code).toBe(2);
+    expect(finsam("validate", "/finns/inte").stderr).toContain('katalogen "/finns/inte" finns inte');
+    expect(finsam("validate", EXEMPEL, "--okand").stderr).toContain("okänd flagga --okand");
+    expect(finsam("run", EXEMPEL).stderr).toContain("ange --out");
+  });
+
+  it("--help describes both commands in Swedish", () => {
+    const r = finsam("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("finsam validate <katalog> [--json]");
+    expect(r.stdout).toContain("finsam run <katalog> --out <utkatalog>");
+  });
+});
+
+describe("finsam run", () => {
+  it("writes exactly the golden outputs for the example data", () => {
+    const out = join(tmp, "ut-exempel");
+    const r = finsam("run", EXEMPEL, "--out", out);
+    expect(r.code).toBe(0);
+    const written = readdirSync(out).sort();
+    expect(written).toEqual(["helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv"]);
+    if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });
+    for (const file of written) {
+      expect(readFileSync(join(out, file), "utf8"), `${file} differs from ${GOLDEN}/${file} (UPDATE_GOLDEN=1 npm test rewrites it)`).toBe(readFileSync(join(GOLDEN, file), "utf8"));
+    }
+  });
+
+  it("writes UTF-8 without BOM, comma, LF, and the documented header", () => {
+    const out = join(tmp, "ut-format");
+    finsam("run", EXEMPEL, "--out", out);
+    const bytes = readFileSync(join(out, "helarsekvivalenter.csv"));
+    expect(bytes.subarray(0, 3).toString("hex")).not.toBe("efbbbf");
+    const text = bytes.toString("utf8");
+    expect(text).not.toContain("\r");
+    expect(text.split("\n", 1)[0]).toBe("niva,kod,namn,period,kon,ersattning,varde,folkmangd,andel");
+  });
+
+  it("is deterministic: two runs give byte-identical files", () => {
+    const [a, b] = [join(tmp, "ut-a"), join(tmp, "ut-b")];
+    finsam("run", EXEMPEL, "--out", a);
+    finsam("run", EXEMPEL, "--out", b);
+    for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
+  });
+
+  it("on an error creates nothing, and leaves an existing output folder exactly as it was", () => {
+    const dir = folder("trasig-run", { "he.csv": BROKEN });
+    const fresh = join(tmp, "ut-ny");
+    expect(finsam("run", dir, "--out", fresh).code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+
+    const old = join(tmp, "ut-gammal");
+    mkdirSync(old);
+    writeFileSync(join(old, "helarsekvivalenter.csv"), "gammalt innehåll\n");
+    const r = finsam("run", dir, "--out", old);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Inget skrevs till");
+    expect(readdirSync(old)).toEqual(["helarsekvivalenter.csv"]);
+    expect(readFileSync(join(old, "helarsekvivalenter.csv"), "utf8")).toBe("gammalt innehåll\n");
+  });
+
+  it("a membership file in the data folder replaces the default förbund", () => {
+    const dir = folder("egen-indelning", {
+      "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")),
+      "vara-forbund.csv": "forbund,forbund_namn,kommunkod,giltig_fran,giltig_till\nfalun-ensam,Finsam Falun (test),2080,,\n",
+    });
+    const out = join(tmp, "ut-indelning");
+    expect(finsam("run", dir, "--out", out).code).toBe(0);
+    const forbund = new Set(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").filter((l) => l.startsWith("forbund,")).map((l) => l.split(",")[1]));
+    expect(forbund).toEqual(new Set(["falun-ensam"]));
+  });
+});
+
+describe("the installed command", () => {
+  it("bin/finsam.js runs through node with the same exit codes and no stack trace", () => {
+    const dir = folder("bin-trasig", { "he.csv": BROKEN });
+    const r = spawnSync(process.execPath, ["bin/finsam.js", "validate", dir], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("okänd kommunkod");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(execFileSync(process.execPath, ["bin/finsam.js", "--version"], { encoding: "utf8" }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { heKey } from "../../loaders/normalise/helarsekvivalenter.ts";
+import { parseRegion } from "../../loaders/normalise/region.ts";
+import { labelKey } from "../../loaders/normalise/labels.ts";
+import { FALUN, BORLANGE, indelning, normalise } from "../helpers/he.ts";
+
+const IND = indelning([FALUN, BORLANGE], []);
+const header = '"region";"kön";"ålder";"tabellinnehåll";"2024M01"';
+
+function value(text: string, kod: string, kon: "alla" | "kvinnor" | "man", matt: string) {
+  const { data, findings } = normalise(text, IND);
+  expect(findings.errors).toEqual([]);
+  return data!.varden.get(heKey(kod, "2024-01", kon, matt as never))?.varde;
+}
+
+describe("labels as SCB and users write them", () => {
+  it("accepts SCB's typo Sjuk- och aktivitetsersersättning and the correct spelling", () => {
+    expect(value(`${header}\n"2080 Falun";"män";"20-64 år";"Sjuk- och aktivitetsersersättning";7`, "2080", "man", "sjuk_aktivitetsersattning")).toBe(7);
+    expect(value(`${header}\n"2080 Falun";"män";"20-64 år";"Sjuk- och aktivitetsersättning";7`, "2080", "man", "sjuk_aktivitetsersattning")).toBe(7);
+  });
+
+  it("tolerates double spaces, en dashes and capital letters", () => {
+    const text = `${header}\n"2080  Falun";"Män och kvinnor  totalt";"20–64 år";"SUMMA  HELÅRSEKVIVALENTER";9`;
+    expect(value(text, "2080", "alla", "summa")).toBe(9);
+  });
+
+  it("reads every content label of the table, Folkmängd included", () => {
+    const labels: [string, string][] = [
+      ["Sjukpenning", "sjukpenning"], ["Arbetslöshetsersättning", "arbetsloshet"], ["Arbetsmarknadsåtgärder", "arbetsmarknadsatgarder"],
+      ["Ekonomiskt bistånd", "ekonomiskt_bistand"], ["Etableringsersättning", "etableringsersattning"], ["Folkmängd", "folkmangd"],
+      ["Andel av befolkningen", "andel_procent"],
+    ];
+    for (const [label, matt] of labels) {
+      expect(value(`${header}\n"2080 Falun";"kvinnor";"20-64 år";"${label}";3`, "2080", "kvinnor", matt), label).toBe(3);
+    }
+  });
+
+  it("keys labels without case, accents, dash or space differences", () => {
+    expect(labelKey("Sjuk- och  aktivitetsersättning")).toBe("sjuk-och aktivitetsersattning");
+    expect(labelKey("20–64 år")).toBe("20-64 ar");
+  });
+});
+
+describe("region cells", () => {
+  it("reads '2080 Falun', '2080 - Falun', a bare code and riket", () => {
+    expect(parseRegion("2080 Falun")).toEqual({ niva: "kommun", kod: "2080", namn: "Falun" });
+    expect(parseRegion("2080 - Falun")).toEqual({ niva: "kommun", kod: "2080", namn: "Falun" });
+    expect(parseRegion("2080")).toEqual({ niva: "kommun", kod: "2080", namn: undefined });
+    expect(parseRegion("20 Dalarnas län")).toEqual({ niva: "lan", kod: "20", namn: "Dalarnas län" });
+    expect(parseRegion("00 Riket")).toMatchObject({ niva: "riket", kod: "00" });
+    expect(parseRegion("Riket")).toMatchObject({ niva: "riket", kod: "00" });
+    expect(parseRegion("Falun")).toBeUndefined();
+  });
+});
+
+describe("what the file says is checked", () => {
+  const one = (cell: string, region = "2080 Falun") => normalise(`${header}\n"${region}";"män";"20-64 år";"Sjukpenning";${cell}`, IND);
+
+  it("an unknown kommun code is an error naming line, column and value", () => {
+    const { data, findings } = one("5", "2099 Okänd");
+    expect(data).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ fil: "he.csv", rad: 2, kolumn: 1, falt: "region", varde: "2099 Okänd", regel: "he.region" }]);
+    expect(findings.errors[0]!.meddelande).toContain('okänd kommunkod "2099"');
+  });
+
+  it("a kommun code that lost its leading zero gets a hint", () => {
+    const { findings } = normalise(`${header}\n"114 Upplands Väsby";"män";"20-64 år";"Sjukpenning";5`, indelning([{ kod: "0114", namn: "Upplands Väsby", lan: "01", lanNamn: "Stockholms län" }], []));
+    expect(findings.errors[0]!.meddelande).toContain("inledande nolla");
+  });
+
+  it("a decimal comma is an error naming the month column", () => {
+    const { findings } = one('"10,5"');
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 5, falt: "2024M01", varde: "10,5", regel: "he.tal" }]);
+    expect(findings.errors[0]!.meddelande).toContain("decimalkomma");
+  });
+
+  it("a negative count is an error", () => {
+    expect(one("-3").findings.errors).toMatchObject([{ rad: 2, kolumn: 5, regel: "he.negativ" }]);
+  });
+
+  it("the same value twice is an error naming both lines", () => {
+    const { findings } = normalise(`${header}\n"2080 Falun";"män";"20-64 år";"Sjukpenning";5\n"2080 Falun";"män";"20-64 år";"Sjukpenning";6`, IND);
+    expect(findings.errors).toMatchObject([{ rad: 3, regel: "he.dubblett" }]);
+    expect(findings.errors[0]!.meddelande).toContain("rad 2");
+  });
+
+  it("an unknown kön is an error", () => {
+    expect(normalise(`${header}\n"2080 Falun";"okänt";"20-64 år";"Sjukpenning";5`, IND).findings.errors).toMatchObject([{ rad: 2, kolumn: 2, regel: "he.kon" }]);
+  });
+
+  it("a month that is not YYYYMmm is an error", () => {
+    const { findings } = normalise('"region";"kön";"tabellinnehåll";"månad";"värde"\n"2080 Falun";"män";"Sjukpenning";"2024-01";5', IND);
+    expect(findings.errors).toMatchObject([{ rad: 2, regel: "he.manad", varde: "2024-01" }]);
+  });
+
+  it("a missing value is a warning, not an error", () => {
+    const { data, findings } = one("..");
+    expect(data).toBeDefined();
+    expect(findings.errors).toEqual([]);
+    expect(findings.warnings).toMatchObject([{ rad: 2, kolumn: 5, regel: "he.saknas" }]);
+  });
+
+  it("ekonomiskt bistånd 0 is a warning: SCB says it may mean not reported", () => {
+    const { findings } = normalise(`${header}\n"2080 Falun";"män";"20-64 år";"Ekonomiskt bistånd";0`, IND);
+    expect(findings.warnings).toMatchObject([{ regel: "he.ekonomiskt_bistand_noll" }]);
+  });
+
+  it("a total that is not kvinnor + män is a warning", () => {
+    const text = [header, '"2080 Falun";"kvinnor";"20-64 år";"Sjukpenning";5', '"2080 Falun";"män";"20-64 år";"Sjukpenning";4', '"2080 Falun";"män och kvinnor totalt";"20-64 år";"Sjukpenning";10'].join("\n");
+    expect(normalise(text, IND).findings.warnings).toMatchObject([{ regel: "he.summa" }]);
+  });
+
+  it("other age groups are passed over, but 20-64 must be there", () => {
+    const ok = normalise(`${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1\n"2080 Falun";"män";"20-64 år";"Sjukpenning";5`, IND);
+    expect(ok.data!.varden.size).toBe(1);
+    const missing = normalise(`${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1`, IND);
+    expect(missing.findings.errors).toMatchObject([{ regel: "he.alder" }]);
+  });
+});
