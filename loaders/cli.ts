@@ -7,7 +7,7 @@
  * Exit status: 0 no errors (warnings allowed), 1 an error in the input (nothing written),
  * 2 wrong usage.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { findingToJson, formatFinding } from "./validate/findings.ts";
 import { runPipeline, type PipelineResult } from "./pipeline.ts";
@@ -48,7 +48,8 @@ Avslutningsstatus:
 const USAGE_HINT = "Skriv finsam --help för hjälp.";
 
 export function version(): string {
-  return "0.1.0";
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
 }
 
 export function main(argv: readonly string[], effects: CliEffects): number {

@@ -38,7 +38,13 @@ const SKIPPED = /^(readme|license|licens)/i;
 export function listInputFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => !name.startsWith(".") && !SKIPPED.test(name))
-    .filter((name) => statSync(join(dir, name)).isFile())
+    .filter((name) => {
+      try {
+        return statSync(join(dir, name)).isFile();
+      } catch {
+        return false; // a broken link: nothing to read
+      }
+    })
     .sort();
 }
 
@@ -62,7 +68,15 @@ export function runPipeline(dir: string, effects: PipelineEffects = {}): Pipelin
       return;
     }
     progress(`Läser ${name} (${i + 1}/${names.length})`);
-    const bytes = readFileSync(fil);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(fil);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";
+      findings.fel({ fil, regel: "fil.oläslig", meddelande: `filen kan inte läsas (${code}); kontrollera behörigheten`, message: `the file cannot be read (${code})` });
+      files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
+      return;
+    }
     const fileFindings = new Findings();
     const r = recognise(bytes, fil, fileFindings);
     if (r.kind === "oläslig") {
