@@ -8,6 +8,13 @@ import { readDelimited } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
+export interface RecordOptions {
+  /** Masks for sensitive fields: their values never appear unmasked in a finding. */
+  readonly mask?: Readonly<Record<string, (value: string) => string>>;
+  /** Told which column each field was found in (1-based), for findings made after reading. */
+  readonly onHeader?: (columns: Record<string, { kolumn: number; namn: string }>) => void;
+}
+
 export interface Located<T> {
   readonly value: T;
   readonly line: number;
@@ -23,6 +30,7 @@ export function readRecords<S extends z.ZodObject>(
   schema: S,
   columns: Record<keyof z.infer<S> & string, readonly string[]>,
   findings: Findings,
+  options: RecordOptions = {},
 ): Located<z.infer<S>>[] | undefined {
   const text = decodeOrReport(bytes, fil, findings);
   if (!text) return undefined;
@@ -44,6 +52,7 @@ export function readRecords<S extends z.ZodObject>(
     return undefined;
   }
   const out: Located<z.infer<S>>[] = [];
+  options.onHeader?.(Object.fromEntries(Object.entries(index).map(([f, i]) => [f, { kolumn: i + 1, namn: parsed.header.fields[i]!.trim() }])));
   let ok = true;
   for (const row of parsed.rows) {
     const raw: Record<string, string | undefined> = {};
@@ -63,7 +72,7 @@ export function readRecords<S extends z.ZodObject>(
       findings.fel({
         fil, rad: row.line,
         ...(col !== undefined ? { kolumn: col + 1, falt: parsed.header.fields[col]!.trim() } : {}),
-        varde: showValue(raw[field] ?? ""),
+        varde: options.mask?.[field] ? options.mask[field]!(raw[field] ?? "") : showValue(raw[field] ?? ""),
         regel: "csv.varde",
         meddelande: issue.message,
         message: `invalid value in column ${field}`,
