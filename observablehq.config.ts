@@ -1,0 +1,35 @@
+// Konfiguration för Observable Framework. Webbplatsen byggs med `npm run build`
+// (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
+
+const footer =
+  "Källa: SCB, Helårsekvivalenter (HE0000T02N2). All statistik på webbplatsen är offentlig och aggregerad. " +
+  "Byggd med Finsam-analys.";
+
+// En favoritikon i sidan själv, så att webbläsaren inte frågar efter /favicon.ico.
+const ikon =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4e8c"/>' +
+      '<path d="M4 12V4h7M4 8h5" stroke="#fff" stroke-width="2" fill="none"/></svg>'
+  );
+
+export default {
+  title: "Finsam-analys",
+  root: "src",
+  output: process.env.FINSAM_BUILD_OUT ?? "dist",
+  style: "style.css",
+  globalStylesheets: [],
+  home: "Finsam-analys",
+  pages: [
+    { name: "Översikt", path: "/index" },
+    { name: "Helårsekvivalenter", path: "/helarsekvivalenter" },
+    { name: "Jämförelse mellan förbund", path: "/jamforelse" }
+  ],
+  pager: true,
+  toc: { show: true, label: "På sidan" },
+  search: false,
+  head:
+    '<meta name="description" content="Helårsekvivalenter för samordningsförbund (Finsam) och deras kommuner, från SCB.">' +
+    `<link rel="icon" href="${ikon}">`,
+  footer
+};

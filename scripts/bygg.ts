@@ -1,0 +1,316 @@
+// Bygger webbplatsen: `npm run build` (tsx scripts/bygg.ts).
+//
+// 1. Kör pipelinen på datakatalogen (FINSAM_DATA, standard data/exempel) till en
+//    ny katalog .finsam-build/utdata. Avvisar pipelinen indata stoppar bygget här.
+// 2. Tömmer Frameworks cache (src/.observablehq/cache): annars kan gamla
+//    dataladdarresultat publiceras utan att något syns.
+// 3. Kör `observable build` till en tillfällig katalog bredvid dist/.
+// 4. Kontrollerar bygget: alla sidor finns, varje datafil från en dataladdare är
+//    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
+// 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter.
+// 6. Byter ut dist/ mot det nya bygget. Misslyckas något före det är dist/ orört.
+//
+// Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist).
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
+
+/** Sidorna som måste finnas i ett färdigt bygge. */
+export const SIDOR = ["index.html", "helarsekvivalenter.html", "jamforelse.html"];
+
+/** Värdar som en byggd sida aldrig får hämta något från. */
+const EXTERNA_ADRESSER = [/cdn\.jsdelivr\.net/, /fonts\.googleapis\.com/, /fonts\.gstatic\.com/, /api\.observablehq\.com/];
+
+/** Frameworks engelska texter och deras svenska motsvarigheter. */
+export const OVERSATTNINGAR: ReadonlyArray<readonly [string, string]> = [
+  ['title="Toggle sidebar"', 'title="Visa/dölj sidofältet" aria-label="Visa/dölj sidofältet"'],
+  ["Toggle sidebar ", "Visa/dölj sidofältet "],
+  ['placeholder="Search"', 'placeholder="Sök"'],
+  ['content:"Previous page"', 'content:"Föregående sida"'],
+  ['content:"Next page"', 'content:"Nästa sida"'],
+  ['content: "Previous page"', 'content: "Föregående sida"'],
+  ['content: "Next page"', 'content: "Nästa sida"'],
+  ['title="Copy code"', 'title="Kopiera kod"'],
+  ['content:"Copied!"', 'content:"Kopierat!"'],
+  ['content: "Copied!"', 'content: "Kopierat!"']
+];
+
+/** Ett fel som bygget rapporterar med ett svenskt meddelande, utan stackspår. */
+export class ByggFel extends Error {}
+
+export interface Installningar {
+  projektrot: string;
+  datakatalog: string;
+  dist: string;
+  tillfallig: string;
+  arbetskatalog: string;
+  utdata: string;
+  cache: string;
+}
+
+export function lasInstallningar(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Installningar {
+  const projektrot = PROJEKTROT;
+  const dist = resolve(cwd, env.FINSAM_DIST || "dist");
+  const arbetskatalog = join(projektrot, ".finsam-build");
+  return {
+    projektrot,
+    datakatalog: resolve(cwd, env.FINSAM_DATA || "data/exempel"),
+    dist,
+    tillfallig: join(dirname(dist), `.dist-ny-${process.pid}`),
+    arbetskatalog,
+    utdata: join(arbetskatalog, "utdata"),
+    cache: join(projektrot, "src", ".observablehq", "cache")
+  };
+}
+
+const visa = (sokvag: string) => relative(process.cwd(), sokvag) || ".";
+
+interface Korning {
+  kod: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function kor(kommando: string, argument: string[], alternativ: { cwd: string; env?: NodeJS.ProcessEnv; logg?: string }): Promise<Korning> {
+  return new Promise((klar, fel) => {
+    const barn = spawn(kommando, argument, { cwd: alternativ.cwd, env: alternativ.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const logg = alternativ.logg ? createWriteStream(alternativ.logg) : null;
+    let stdout = "";
+    let stderr = "";
+    barn.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString("utf8");
+      logg?.write(d);
+    });
+    barn.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString("utf8");
+      logg?.write(d);
+    });
+    barn.on("error", fel);
+    barn.on("close", (kod) => {
+      if (logg) logg.end(() => klar({ kod, stdout, stderr }));
+      else klar({ kod, stdout, stderr });
+    });
+  });
+}
+
+/** Steg 1: pipelinen till en ny utdatakatalog. */
+export async function korPipeline(inst: Installningar): Promise<void> {
+  const cli = join(inst.projektrot, "bin", "finsam.js");
+  if (!existsSync(cli)) throw new ByggFel(`Pipelinen ${visa(cli)} finns inte.`);
+  if (!existsSync(inst.datakatalog)) throw new ByggFel(`Datakatalogen ${visa(inst.datakatalog)} finns inte (FINSAM_DATA).`);
+  await rm(inst.utdata, { recursive: true, force: true });
+  await mkdir(inst.arbetskatalog, { recursive: true });
+  console.log(`Kör pipelinen på ${visa(inst.datakatalog)} …`);
+  const r = await kor(process.execPath, [cli, "run", inst.datakatalog, "--out", inst.utdata], { cwd: inst.projektrot });
+  if (r.kod !== 0) {
+    const meddelande = (r.stderr.trim() || r.stdout.trim() || "(inget meddelande)").split("\n").map((rad) => `  ${rad}`).join("\n");
+    throw new ByggFel(`Pipelinen avvisade indata i ${visa(inst.datakatalog)} (slutkod ${r.kod}):\n${meddelande}`);
+  }
+  if (r.stdout.trim()) console.log(r.stdout.trim().split("\n").map((rad) => `  ${rad}`).join("\n"));
+}
+
+/** Filerna som dataladdarna i src/data skapar, t.ex. "helarsekvivalenter.csv". */
+export async function dataladdarfiler(projektrot: string): Promise<string[]> {
+  const katalog = join(projektrot, "src", "data");
+  if (!existsSync(katalog)) return [];
+  return (await readdir(katalog))
+    .filter((f) => /^[^.]+\.[a-z0-9]+\.(ts|js)$/.test(f))
+    .map((f) => f.replace(/\.(ts|js)$/, ""))
+    .sort();
+}
+
+/** Steg 3: Observable Framework till den tillfälliga katalogen. */
+async function korFramework(inst: Installningar): Promise<void> {
+  const bin = join(inst.projektrot, "node_modules", ".bin");
+  const observable = join(bin, "observable");
+  if (!existsSync(observable)) throw new ByggFel("Observable Framework är inte installerat (kör npm install).");
+  const logg = join(inst.arbetskatalog, "framework.log");
+  console.log(`Bygger webbplatsen med Observable Framework (logg: ${visa(logg)}) …`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    FINSAM_UTDATA: inst.utdata,
+    FINSAM_BUILD_OUT: inst.tillfallig,
+    NO_COLOR: "1",
+    PATH: `${bin}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`
+  };
+  const r = await kor(observable, ["build"], { cwd: inst.projektrot, env, logg });
+  const utskrift = `${r.stdout}\n${r.stderr}`;
+  if (r.kod !== 0) {
+    const slut = utskrift.trim().split("\n").slice(-25).map((rad) => `  ${rad}`).join("\n");
+    throw new ByggFel(`Observable Framework misslyckades (slutkod ${r.kod}). Sista raderna i loggen:\n${slut}`);
+  }
+  if (/\[using stale\]/.test(utskrift)) {
+    throw new ByggFel(`Framework använde gammalt cachat dataladdarresultat; se ${visa(logg)}.`);
+  }
+}
+
+async function filerUnder(katalog: string): Promise<string[]> {
+  const ut: string[] = [];
+  for (const post of await readdir(katalog, { withFileTypes: true })) {
+    const sokvag = join(katalog, post.name);
+    if (post.isDirectory()) ut.push(...(await filerUnder(sokvag)));
+    else ut.push(sokvag);
+  }
+  return ut;
+}
+
+/** Steg 4: sidorna finns, dataladdarnas filer är pipelinens, inga externa adresser. */
+export async function kontrolleraBygge(inst: Pick<Installningar, "projektrot" | "tillfallig" | "utdata">): Promise<string[]> {
+  const problem: string[] = [];
+  for (const sida of SIDOR) {
+    if (!existsSync(join(inst.tillfallig, sida))) problem.push(`sidan ${sida} saknas`);
+  }
+  const filkatalog = join(inst.tillfallig, "_file", "data");
+  const publicerade = existsSync(filkatalog) ? await readdir(filkatalog) : [];
+  for (const fil of await dataladdarfiler(inst.projektrot)) {
+    const punkt = fil.lastIndexOf(".");
+    const monster = new RegExp(`^${escapeRegExp(fil.slice(0, punkt))}\\.[0-9a-f]{8}${escapeRegExp(fil.slice(punkt))}$`);
+    const traffar = publicerade.filter((f) => monster.test(f));
+    if (traffar.length !== 1) {
+      problem.push(`data/${fil} publicerades ${traffar.length} gånger (väntade en gång)`);
+      continue;
+    }
+    const fran = join(inst.utdata, fil);
+    if (!existsSync(fran)) {
+      problem.push(`pipelinen skrev inte ${fil}`);
+      continue;
+    }
+    const [publicerad, original] = await Promise.all([readFile(join(filkatalog, traffar[0]!)), readFile(fran)]);
+    if (!publicerad.equals(original)) problem.push(`data/${fil} på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)`);
+  }
+  for (const fil of await filerUnder(inst.tillfallig)) {
+    if (!/\.(html|js|css)$/.test(fil)) continue;
+    const text = await readFile(fil, "utf8");
+    for (const adress of EXTERNA_ADRESSER) {
+      if (adress.test(text)) problem.push(`${relative(inst.tillfallig, fil)} hänvisar till ${adress.source.replaceAll("\\", "")}`);
+    }
+    if (fil.endsWith(".html") && /["']npm:/.test(text)) problem.push(`${relative(inst.tillfallig, fil)} innehåller en npm:-import`);
+  }
+  return problem;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Efterbehandling av en HTML-sida. */
+export function efterbehandlaHtml(html: string): string {
+  let ut = html.replace(/<html(\s[^>]*)?>/, (tagg, attribut: string | undefined) =>
+    /\blang=/.test(attribut ?? "") ? tagg.replace(/\blang="[^"]*"/, 'lang="sv"') : `<html lang="sv"${attribut ?? ""}>`
+  );
+  ut = ut.replace(/<meta name="viewport" content="[^"]*">/, '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  // Sidofältets stängknapp ligger direkt i en <ol>, där bara <li> får finnas.
+  ut = ut.replace(/(<ol>)(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$3$2$1");
+  return oversatt(ut);
+}
+
+/** Byter Frameworks engelska texter mot svenska. */
+export function oversatt(text: string): string {
+  let ut = text;
+  for (const [fran, till] of OVERSATTNINGAR) ut = ut.split(fran).join(till);
+  return ut;
+}
+
+/** Steg 5: HTML-sidorna och Frameworks egna skript och stilmallar. */
+async function efterbehandla(inst: Installningar): Promise<void> {
+  for (const fil of await filerUnder(inst.tillfallig)) {
+    const ar = relative(inst.tillfallig, fil);
+    const html = fil.endsWith(".html");
+    const klient = ar.startsWith("_observablehq") && /\.(js|css)$/.test(fil);
+    if (!html && !klient) continue;
+    const fore = await readFile(fil, "utf8");
+    const efter = html ? efterbehandlaHtml(fore) : oversatt(fore);
+    if (efter !== fore) await writeFile(fil, efter);
+    if (html && !/<html lang="sv"/.test(efter)) throw new ByggFel(`${ar} fick inte lang="sv"`);
+  }
+}
+
+/** Steg 6: byter dist mot det nya bygget. */
+async function bytUt(inst: Installningar): Promise<void> {
+  const gammal = join(dirname(inst.dist), `.dist-old-${process.pid}`);
+  const fanns = existsSync(inst.dist);
+  if (fanns) await rename(inst.dist, gammal);
+  try {
+    await rename(inst.tillfallig, inst.dist);
+  } catch (fel) {
+    if (fanns) await rename(gammal, inst.dist);
+    throw fel;
+  }
+  if (fanns) await rm(gammal, { recursive: true, force: true });
+}
+
+/** Hindrar två byggen samtidigt: de delar .finsam-build och Frameworks cache. */
+async function taLas(inst: Installningar): Promise<() => Promise<void>> {
+  await mkdir(inst.arbetskatalog, { recursive: true });
+  const las = join(inst.arbetskatalog, "bygg.las");
+  for (let forsok = 0; forsok < 2; forsok++) {
+    try {
+      const fil = await open(las, "wx");
+      await fil.writeFile(String(process.pid));
+      await fil.close();
+      return () => rm(las, { force: true });
+    } catch (fel) {
+      if ((fel as NodeJS.ErrnoException).code !== "EEXIST") throw fel;
+      const pid = Number((await readFile(las, "utf8").catch(() => "")).trim());
+      if (pid && pid !== process.pid && lever(pid)) {
+        throw new ByggFel(`Ett annat bygge pågår redan (process ${pid}). Vänta tills det är klart.`);
+      }
+      await rm(las, { force: true });
+    }
+  }
+  throw new ByggFel(`Kunde inte ta låset ${visa(las)}.`);
+}
+
+function lever(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function bygg(inst: Installningar = lasInstallningar()): Promise<void> {
+  const slappLas = await taLas(inst);
+  try {
+    await korPipeline(inst);
+    await rm(inst.cache, { recursive: true, force: true });
+    await rm(inst.tillfallig, { recursive: true, force: true });
+    await korFramework(inst);
+    console.log("Kontrollerar bygget …");
+    const problem = await kontrolleraBygge(inst);
+    if (problem.length) throw new ByggFel(`Bygget klarade inte kontrollen:\n${problem.map((p) => `  - ${p}`).join("\n")}`);
+    await efterbehandla(inst);
+    await bytUt(inst);
+    const antalFiler = (await filerUnder(inst.dist)).length;
+    const storlek = (await Promise.all((await filerUnder(inst.dist)).map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
+    console.log(
+      `Klart: ${visa(inst.dist)}/ har ${SIDOR.length} sidor och ${antalFiler} filer (${(storlek / 1e6).toFixed(1).replace(".", ",")} MB). ` +
+        `Förhandsgranska med \`python3 -m http.server -d ${visa(inst.dist)}\` eller \`npm run dev\`.`
+    );
+  } catch (fel) {
+    await rm(inst.tillfallig, { recursive: true, force: true }).catch(() => {});
+    throw fel;
+  } finally {
+    await slappLas();
+  }
+}
+
+const direkt = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (direkt) {
+  if (process.argv.length > 2) {
+    console.error(`Okänt argument: ${process.argv.slice(2).join(" ")}. Använd miljövariablerna FINSAM_DATA och FINSAM_DIST.`);
+    process.exit(2);
+  }
+  const inst = lasInstallningar();
+  bygg(inst).catch((fel: unknown) => {
+    const orsak = fel instanceof ByggFel ? fel.message : `oväntat fel: ${fel instanceof Error ? fel.message : String(fel)}`;
+    console.error(`Bygget misslyckades: ${orsak}\n${visa(inst.dist)}/ är oförändrad.`);
+    process.exitCode = 1;
+  });
+}

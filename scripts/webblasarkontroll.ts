@@ -1,0 +1,264 @@
+// Öppnar den byggda webbplatsen i Chromium och underkänner den vid fel:
+// `npm run kontrollera-webblasare` (tsx scripts/webblasarkontroll.ts [dist]).
+//
+// Underkänns: fel i konsolen eller på sidan (även Frameworks felrutor), anrop till
+// andra värdar än 127.0.0.1/localhost, HTTP-status 400 eller högre, ett diagram
+// utan markeringar, en sida utan lang="sv" och tillgänglighetsfel (axe) med
+// påverkan "critical". Fel med påverkan "serious" skrivs ut som varningar.
+// Skärmbilder sparas i .finsam-build/skarmbilder/.
+import AxeBuilder from "@axe-core/playwright";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { mkdir, readdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
+const CHROMIUM = process.env.FINSAM_CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_FLAGGOR = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+
+const MIMETYPER: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8"
+};
+
+/** Löser en URL-sökväg mot dist/ som Frameworks rena adresser: /a -> a.html, /a/ -> a/index.html. */
+export function losSokvag(dist: string, urlSokvag: string): string | null {
+  let sokvag: string;
+  try {
+    sokvag = decodeURIComponent(urlSokvag.split(/[?#]/)[0] ?? "/");
+  } catch {
+    return null;
+  }
+  const fil = resolve(dist, `.${sokvag}`);
+  if (fil !== dist && !fil.startsWith(dist + sep)) return null;
+  const kandidater = sokvag.endsWith("/") ? [join(fil, "index.html")] : [fil, `${fil}.html`, join(fil, "index.html")];
+  for (const k of kandidater) if (existsSync(k) && statSync(k).isFile()) return k;
+  return null;
+}
+
+function startaServer(dist: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const fil = req.method === "GET" || req.method === "HEAD" ? losSokvag(dist, req.url ?? "/") : null;
+    if (!fil) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Hittades inte");
+      return;
+    }
+    res.writeHead(200, { "content-type": MIMETYPER[extname(fil)] ?? "application/octet-stream" });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(fil).pipe(res);
+  });
+  return new Promise((klar) => server.listen(0, "127.0.0.1", () => klar(server)));
+}
+
+async function htmlSidor(dist: string, katalog = dist): Promise<string[]> {
+  const ut: string[] = [];
+  for (const post of await readdir(katalog, { withFileTypes: true })) {
+    if (post.name.startsWith("_") || post.name.startsWith(".")) continue;
+    const sokvag = join(katalog, post.name);
+    if (post.isDirectory()) ut.push(...(await htmlSidor(dist, sokvag)));
+    else if (post.name.endsWith(".html") && post.name !== "404.html") ut.push(relative(dist, sokvag));
+  }
+  return ut.sort();
+}
+
+/** "index.html" -> "/", "jamforelse.html" -> "/jamforelse". */
+function adressFor(fil: string): string {
+  const utan = fil.split(sep).join("/").replace(/\.html$/, "");
+  return utan === "index" ? "/" : `/${utan.replace(/\/index$/, "/")}`;
+}
+
+interface Diagramstatus {
+  titel: string;
+  markeringar: number;
+}
+
+/** Väntar tills Framework har kört klart alla celler på sidan. */
+async function vantaPaSidan(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page
+    .waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 20_000 })
+    .catch(() => {});
+  await page.waitForTimeout(400);
+}
+
+/** Räknar datamarkeringar (inte axlar, rutnät eller verktygstips) i varje diagram på sidan. */
+function rakna(page: Page): Promise<Diagramstatus[]> {
+  return page.evaluate(() => {
+    const ejData = /axis|grid|tick|frame|tip|rule|text/i;
+    const figurer = [...document.querySelectorAll("main figure")].filter(
+      (f) => f.matches(".diagramkort") || (f.querySelector(":scope > svg") && !f.closest(".diagramkort"))
+    );
+    return figurer.map((figur) => {
+      const titel = figur.querySelector(".diagramtitel")?.textContent?.trim() || figur.getAttribute("aria-label") || "(diagram utan rubrik)";
+      let markeringar = 0;
+      for (const svg of Array.from(figur.querySelectorAll("svg"))) {
+        if (svg.parentElement?.closest("svg")) continue;
+        // Plot märker varje grupp av markeringar med aria-label (diagram.js flyttar den till data-markering).
+        for (const g of Array.from(svg.querySelectorAll("g[aria-label], g[data-markering]"))) {
+          if (ejData.test(g.getAttribute("data-markering") ?? g.getAttribute("aria-label") ?? "")) continue;
+          markeringar += g.querySelectorAll("path, rect, circle, line, polygon, polyline").length;
+        }
+      }
+      return { titel, markeringar };
+    });
+  });
+}
+
+interface Resultat {
+  adress: string;
+  fel: string[];
+  varningar: string[];
+  diagram: Diagramstatus[];
+}
+
+async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string): Promise<Resultat> {
+  const fel: string[] = [];
+  const varningar: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+  context.on("request", (req) => {
+    const url = new URL(req.url());
+    if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") && !["127.0.0.1", "localhost"].includes(url.hostname)) {
+      fel.push(`anrop till en annan värd: ${req.url()}`);
+    }
+  });
+  context.on("requestfailed", (req) => {
+    if (!req.url().startsWith(bas)) return; // redan rapporterat som anrop till annan värd
+    fel.push(`anropet misslyckades: ${req.url()} (${req.failure()?.errorText ?? "okänt fel"})`);
+  });
+  context.on("response", (res) => {
+    if (res.status() >= 400) fel.push(`HTTP ${res.status()} för ${res.url()}`);
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") fel.push(`konsolfel: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => fel.push(`fel på sidan: ${e.message}`));
+
+  await page.goto(bas + adress, { waitUntil: "load" });
+  await vantaPaSidan(page);
+
+  const lang = await page.evaluate(() => document.documentElement.getAttribute("lang"));
+  if (lang !== "sv") fel.push(`<html> har lang="${lang ?? ""}", inte "sv"`);
+  const felrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
+  for (const t of felrutor) fel.push(`Framework visar ett fel på sidan: ${t}`);
+
+  const diagram = await rakna(page);
+  for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
+
+  const namn = adress === "/" ? "index" : adress.slice(1).replaceAll("/", "_");
+  await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  for (const v of axe.violations) {
+    const rad = `axe ${v.impact ?? "okänd"}: ${v.id} – ${v.help} (${v.nodes.length} ${v.nodes.length === 1 ? "ställe" : "ställen"}: ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(", ")})`;
+    if (v.impact === "critical") fel.push(rad);
+    else varningar.push(rad);
+  }
+
+  // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
+  const antalVal = await page.locator("main form select, main form input[type=radio]").count();
+  if (antalVal > 0) {
+    for (const select of await page.locator("main form select").all()) {
+      const varden = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      if (varden.length > 1) await select.selectOption(varden.at(-1)!);
+      await vantaPaSidan(page);
+    }
+    for (const grupp of await page.locator("main form:has(input[type=radio])").all()) {
+      await grupp.locator("input[type=radio]").last().check();
+      await vantaPaSidan(page);
+    }
+    for (const d of await rakna(page)) {
+      if (d.markeringar === 0) fel.push(`efter ändrat urval har diagrammet "${d.titel}" inga markeringar`);
+    }
+    const nyaFelrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
+    for (const t of nyaFelrutor) fel.push(`efter ändrat urval visar Framework ett fel: ${t}`);
+  }
+
+  // Smal skärm (mobil) för att se att sidan går att läsa.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(bas + adress, { waitUntil: "load" });
+  await vantaPaSidan(page);
+  await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
+
+  await context.close();
+  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram };
+}
+
+async function main(): Promise<number> {
+  const dist = resolve(process.argv[2] ?? join(PROJEKTROT, "dist"));
+  if (!existsSync(join(dist, "index.html"))) {
+    console.error(`Hittar ingen byggd webbplats i ${dist}. Kör npm run build först.`);
+    return 2;
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium saknas (${CHROMIUM}). Installera med: apt-get update && apt-get install -y chromium`);
+    return 2;
+  }
+  const skarmbilder = join(PROJEKTROT, ".finsam-build", "skarmbilder");
+  await mkdir(skarmbilder, { recursive: true });
+  const sidor = (await htmlSidor(dist)).map(adressFor);
+  const server = await startaServer(dist);
+  const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGGOR });
+  const resultat: Resultat[] = [];
+  try {
+    for (const adress of sidor) resultat.push(await kontrolleraSida(browser, bas, adress, skarmbilder));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  console.log(`Webbläsarkontroll av ${relative(process.cwd(), dist) || dist} i ${CHROMIUM}:`);
+  let antalFel = 0;
+  for (const r of resultat) {
+    const diagram = r.diagram.length
+      ? `${r.diagram.length} diagram (${r.diagram.map((d) => d.markeringar).join(", ")} markeringar)`
+      : "inga diagram";
+    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}`);
+    for (const f of r.fel) console.log(`     fel: ${f}`);
+    for (const v of r.varningar) console.log(`     varning: ${v}`);
+    antalFel += r.fel.length;
+  }
+  console.log(`\nSkärmbilder: ${relative(process.cwd(), skarmbilder)}/`);
+  if (antalFel) {
+    console.log(`Underkänd: ${antalFel} fel på ${resultat.filter((r) => r.fel.length).length} av ${resultat.length} sidor.`);
+    return 1;
+  }
+  console.log(`Godkänd: ${resultat.length} sidor utan fel.`);
+  return 0;
+}
+
+const direkt = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (direkt) {
+  main().then(
+    (kod) => (process.exitCode = kod),
+    (fel: unknown) => {
+      console.error(`Webbläsarkontrollen kunde inte köras: ${fel instanceof Error ? fel.message : String(fel)}`);
+      process.exitCode = 1;
+    }
+  );
+}

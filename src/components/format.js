@@ -1,0 +1,194 @@
+// Svenska talformat och periodnamn för hela webbplatsen.
+//
+// Val som gäller överallt:
+// - Tusentalsavgränsare är hårt mellanslag (U+00A0) och decimaltecknet är komma.
+// - Minustecknet är det typografiska "−" (U+2212), samma som d3 och Plot använder.
+// - Avrundning sker först när ett tal visas, och halvor avrundas bort från noll
+//   (2,5 -> 3 och −2,5 -> −3). Ett värde som avrundas till noll visas utan tecken.
+// - Ett saknat värde (null, undefined, NaN) visas som "–" (tankstreck).
+import { formatLocale } from "d3";
+
+/** Hårt mellanslag, används före % och som tusentalsavgränsare. */
+export const NBSP = "\u00a0";
+/** Typografiskt minustecken. */
+export const MINUS = "\u2212";
+/** Det som visas i stället för ett saknat värde. */
+export const SAKNAS = "\u2013";
+
+const lokal = formatLocale({
+  decimal: ",",
+  thousands: NBSP,
+  grouping: [3],
+  currency: ["", `${NBSP}kr`],
+  minus: MINUS
+});
+
+const formatterare = new Map();
+function fast(decimaler) {
+  let f = formatterare.get(decimaler);
+  if (!f) formatterare.set(decimaler, (f = lokal.format(`,.${decimaler}f`)));
+  return f;
+}
+
+function saknas(x) {
+  return x == null || typeof x !== "number" || Number.isNaN(x);
+}
+
+/**
+ * Avrundar till ett antal decimaler, halvor bort från noll. Flyttalsfel som
+ * 1.005 * 100 = 100.49999999999999 rättas genom att först ta 15 gällande siffror.
+ * @param {number} x
+ * @param {number} [decimaler]
+ * @returns {number}
+ */
+export function avrunda(x, decimaler = 0) {
+  if (!Number.isFinite(x)) return x;
+  const skala = 10 ** decimaler;
+  const skalat = Number((Math.abs(x) * skala).toPrecision(15));
+  const avrundat = Math.round(skalat) / skala;
+  return avrundat === 0 ? 0 : Math.sign(x) * avrundat;
+}
+
+/**
+ * Ett tal med svensk tusentalsavgränsare och decimalkomma: formatTal(1234.5, 1) -> "1 234,5".
+ * @param {number | null | undefined} x
+ * @param {number} [decimaler]
+ * @returns {string}
+ */
+export function formatTal(x, decimaler = 0) {
+  if (saknas(x)) return SAKNAS;
+  return fast(decimaler)(avrunda(/** @type {number} */ (x), decimaler));
+}
+
+/**
+ * Ett heltal: formatHeltal(3360.33) -> "3 360".
+ * @param {number | null | undefined} x
+ * @returns {string}
+ */
+export function formatHeltal(x) {
+  return formatTal(x, 0);
+}
+
+/**
+ * En andel (0–1) som procent: formatProcent(0.123, 1) -> "12,3 %".
+ * @param {number | null | undefined} andel
+ * @param {number} [decimaler]
+ * @returns {string}
+ */
+export function formatProcent(andel, decimaler = 1) {
+  if (saknas(andel)) return SAKNAS;
+  return `${formatTal(/** @type {number} */ (andel) * 100, decimaler)}${NBSP}%`;
+}
+
+/**
+ * En skillnad med tecken: formatDifferens(58) -> "+58", formatDifferens(-8.67) -> "−9",
+ * formatDifferens(0.2) -> "0".
+ * @param {number | null | undefined} x
+ * @param {number} [decimaler]
+ * @returns {string}
+ */
+export function formatDifferens(x, decimaler = 0) {
+  if (saknas(x)) return SAKNAS;
+  const avrundat = avrunda(/** @type {number} */ (x), decimaler);
+  const text = fast(decimaler)(avrundat);
+  return avrundat > 0 ? `+${text}` : text;
+}
+
+/**
+ * En skillnad mellan två andelar i procentenheter: formatProcentenheter(0.0123) -> "+1,2 procentenheter".
+ * @param {number | null | undefined} x
+ * @param {number} [decimaler]
+ * @returns {string}
+ */
+export function formatProcentenheter(x, decimaler = 1) {
+  if (saknas(x)) return SAKNAS;
+  return `${formatDifferens(/** @type {number} */ (x) * 100, decimaler)}${NBSP}procentenheter`;
+}
+
+/** Månadernas namn, index 0 = januari. */
+export const MANADER = [
+  "januari", "februari", "mars", "april", "maj", "juni",
+  "juli", "augusti", "september", "oktober", "november", "december"
+];
+/** Korta månadsnamn för axlar. */
+export const MANADER_KORT = [
+  "jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"
+];
+
+const MANAD = /^(\d{4})-(\d{2})$/;
+const HALVAR = /^(\d{4})-H([12])$/;
+const AR = /^\d{4}$/;
+
+/**
+ * En periodkod som text: "2024-03" -> "mars 2024", "2024-H1" -> "jan–jun 2024",
+ * "2024-H2" -> "jul–dec 2024", "2024" -> "2024". Okända koder returneras oförändrade.
+ * @param {string} period
+ * @returns {string}
+ */
+export function formatPeriod(period) {
+  let m;
+  if ((m = MANAD.exec(period))) {
+    const namn = MANADER[Number(m[2]) - 1];
+    return namn ? `${namn} ${m[1]}` : period;
+  }
+  if ((m = HALVAR.exec(period))) return `${m[2] === "1" ? "jan–jun" : "jul–dec"} ${m[1]}`;
+  return period;
+}
+
+/**
+ * Ett halvår som kolumnrubrik, som i Finsam Falun-Borlänges årsredovisning:
+ * "2024-H1" -> "jan–juni 2024", "2024-H2" -> "juli–dec 2024".
+ * @param {string} halvar
+ * @returns {string}
+ */
+export function formatHalvarRubrik(halvar) {
+  const m = HALVAR.exec(halvar);
+  if (!m) return formatPeriod(halvar);
+  return `${m[2] === "1" ? "jan–juni" : "juli–dec"} ${m[1]}`;
+}
+
+/**
+ * Periodtyp för en periodkod.
+ * @param {string} period
+ * @returns {"manad" | "halvar" | "ar" | null}
+ */
+export function periodtyp(period) {
+  if (MANAD.test(period)) return "manad";
+  if (HALVAR.test(period)) return "halvar";
+  if (AR.test(period)) return "ar";
+  return null;
+}
+
+/**
+ * Första dagen i perioden som datum (UTC): "2024-03" -> 2024-03-01, "2024-H2" -> 2024-07-01.
+ * @param {string} period
+ * @returns {Date | null}
+ */
+export function periodStart(period) {
+  let m;
+  if ((m = MANAD.exec(period))) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  if ((m = HALVAR.exec(period))) return new Date(Date.UTC(Number(m[1]), m[2] === "1" ? 0 : 6, 1));
+  if (AR.test(period)) return new Date(Date.UTC(Number(period), 0, 1));
+  return null;
+}
+
+/**
+ * Etikett för en tidsaxel med månader: januari visar året på en egen rad ("jan\n2024"),
+ * övriga månader bara månaden ("apr").
+ * @param {Date} datum
+ * @returns {string}
+ */
+export function formatAxelManad(datum) {
+  const manad = datum.getUTCMonth();
+  const namn = MANADER_KORT[manad] ?? "";
+  return manad === 0 ? `${namn}\n${datum.getUTCFullYear()}` : namn;
+}
+
+/**
+ * Ett datum som månad och år: 2024-03-01 -> "mars 2024".
+ * @param {Date} datum
+ * @returns {string}
+ */
+export function formatManad(datum) {
+  return `${MANADER[datum.getUTCMonth()]} ${datum.getUTCFullYear()}`;
+}
