@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readDeltagare } from "../../loaders/normalise/deltagare.ts";
+import { hamtaNyckel } from "../../loaders/reference/nyckel.ts";
+import { Findings, formatFinding } from "../../loaders/validate/findings.ts";
+import { utf8, windows1252 } from "../helpers/scb.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "finsam-deltagare-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const keyFile = join(dir, "nyckel");
+const nyckel = () => hamtaNyckel({ FINSAM_NYCKEL: keyFile });
+
+function read(text: string, bytes = utf8(text)) {
+  const findings = new Findings();
+  const rows = readDeltagare(bytes, "deltagare.csv", nyckel, findings);
+  return { rows, findings, report: findings.all.map(formatFinding).join("\n") };
+}
+
+const HEADER = "deltagare_id;personnummer;insats;kon;startdatum;slutdatum;avslutsorsak;ar_fore_start";
+
+describe("reading participant records", () => {
+  it("accepts Swedish column names and values as saved from Excel (Windows-1252, semicolon)", () => {
+    const text = "Löpnummer;Insats;Kön;Startdatum;Slutdatum;Avslutsanledning;År utan arbete före start\r\nX1;Team Säter;Kvinna;2024-01-15;2024-06-30;Arbetslivsinriktad rehab;2,5\r\n";
+    const { rows, findings } = read(text, windows1252(text));
+    expect(findings.errors).toEqual([]);
+    expect(rows).toEqual([
+      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2 },
+    ]);
+  });
+
+  it("turns months before start into years", () => {
+    const { rows } = read("id;insats;start;manader_utan_arbete_fore_start\nA;T;2024-01-01;18\n");
+    expect(rows![0]!.arForeStart).toBe(1.5);
+  });
+
+  it("replaces a personnummer by a keyed pseudonym and takes kön from it", () => {
+    const { rows } = read(`${HEADER}\n;19121212-1212;Team;;2024-01-01;;;\n`);
+    expect(rows![0]!.person).toMatch(/^p[0-9a-f]{20}$/);
+    expect(rows![0]!.person).not.toContain("1212");
+    expect(rows![0]!.kon).toBe("man");
+  });
+
+  it("creates the key outside the repository on first use", () => {
+    expect(existsSync(keyFile)).toBe(true);
+    expect(nyckel().sokvag).toBe(keyFile);
+  });
+
+  it("gives the same pseudonym for the same person written two ways", () => {
+    const { rows } = read(`${HEADER}\n;19121212-1212;Team A;;2024-01-01;;;\n;1212121212;Team B;;2024-02-01;;;\n`);
+    expect(rows![0]!.person).toBe(rows![1]!.person);
+  });
+});
+
+describe("bad participant files give errors naming file, line and column, and no rows", () => {
+  it("a missing column", () => {
+    const { rows, report } = read("deltagare_id;kon\nA;K\n");
+    expect(rows).toBeUndefined();
+    expect(report).toContain('FEL deltagare.csv rad 1: kolumn saknas: "insats"');
+  });
+
+  it("an end before the start", () => {
+    const { rows, findings } = read(`${HEADER}\nA;;Team;K;2024-05-01;2024-04-30;arbete;1\n`);
+    expect(rows).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 6, falt: "slutdatum", regel: "deltagare.slut_fore_start" }]);
+  });
+
+  it("a date that does not exist", () => {
+    const { findings } = read(`${HEADER}\nA;;Team;K;2024-02-30;;;\n`);
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 5, falt: "startdatum", varde: "2024-02-30" }]);
+    expect(findings.errors[0]!.meddelande).toContain("förväntat ÅÅÅÅ-MM-DD");
+  });
+
+  it("an unknown avslutsorsak", () => {
+    const { findings } = read(`${HEADER}\nA;;Team;K;2024-01-01;2024-03-01;semester;1\n`);
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 7, varde: "semester" }]);
+    expect(findings.errors[0]!.meddelande).toContain("avslutsorsak: okänd");
+  });
+
+  it("an invalid personnummer, masked in the message", () => {
+    const { findings, report } = read(`${HEADER}\n;19900101-1235;Team;K;2024-01-01;;;\n`);
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 2, varde: "19900101-****", regel: "deltagare.personnummer" }]);
+    expect(report).not.toContain("1235");
+    expect(report).not.toContain("199001011235");
+  });
+
+  it("a duplicate participation, naming the first line", () => {
+    const { findings } = read(`${HEADER}\nA;;Team;K;2024-01-01;;;\nA;;Team;K;2024-01-01;;;\n`);
+    expect(findings.errors).toMatchObject([{ rad: 3, regel: "deltagare.dubblett" }]);
+    expect(findings.errors[0]!.meddelande).toContain("rad 2");
+  });
+
+  it("an ended participation without avslutsorsak", () => {
+    expect(read(`${HEADER}\nA;;Team;K;2024-01-01;2024-02-01;;\n`).findings.errors).toMatchObject([{ rad: 2, kolumn: 7, regel: "deltagare.orsak_saknas" }]);
+  });
+
+  it("a kön that is neither kvinna nor man", () => {
+    expect(read(`${HEADER}\nA;;Team;X;2024-01-01;;;\n`).findings.errors).toMatchObject([{ rad: 2, kolumn: 4 }]);
+  });
+});
