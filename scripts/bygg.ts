@@ -67,7 +67,11 @@ export function lasInstallningar(env: NodeJS.ProcessEnv = process.env, cwd = pro
   };
 }
 
-const visa = (sokvag: string) => relative(process.cwd(), sokvag) || ".";
+/** En sökväg som den visas i meddelanden: relativ till arbetskatalogen om den ligger där under. */
+function visa(sokvag: string): string {
+  const rel = relative(process.cwd(), sokvag);
+  return rel === "" ? "." : rel.startsWith("..") ? sokvag : rel;
+}
 
 interface Korning {
   kod: number | null;
@@ -108,9 +112,17 @@ export async function korPipeline(inst: Installningar): Promise<void> {
   const r = await kor(process.execPath, [cli, "run", inst.datakatalog, "--out", inst.utdata], { cwd: inst.projektrot });
   if (r.kod !== 0) {
     const meddelande = (r.stderr.trim() || r.stdout.trim() || "(inget meddelande)").split("\n").map((rad) => `  ${rad}`).join("\n");
-    throw new ByggFel(`Pipelinen avvisade indata i ${visa(inst.datakatalog)} (slutkod ${r.kod}):\n${meddelande}`);
+    const vad =
+      r.kod === 1
+        ? `Pipelinen avvisade indata i ${visa(inst.datakatalog)}`
+        : r.kod === 2
+          ? "Pipelinen anropades fel"
+          : `Pipelinen avbröts för ${visa(inst.datakatalog)}`;
+    throw new ByggFel(`${vad} (slutkod ${r.kod}):\n${meddelande}`);
   }
-  if (r.stdout.trim()) console.log(r.stdout.trim().split("\n").map((rad) => `  ${rad}`).join("\n"));
+  // Pipelinens rapport (validering, varningar, vad den skrev) skrivs ut indragen.
+  const rapport = `${r.stdout}\n${r.stderr}`.trim();
+  if (rapport) console.log(rapport.split("\n").map((rad) => `  ${rad}`).join("\n"));
 }
 
 /** Filerna som dataladdarna i src/data skapar, t.ex. "helarsekvivalenter.csv". */

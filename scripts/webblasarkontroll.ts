@@ -106,7 +106,7 @@ async function vantaPaSidan(page: Page): Promise<void> {
 function rakna(page: Page): Promise<Diagramstatus[]> {
   return page.evaluate(() => {
     const ejData = /axis|grid|tick|frame|tip|rule|text/i;
-    const figurer = [...document.querySelectorAll("main figure")].filter(
+    const figurer = Array.from(document.querySelectorAll("main figure")).filter(
       (f) => f.matches(".diagramkort") || (f.querySelector(":scope > svg") && !f.closest(".diagramkort"))
     );
     return figurer.map((figur) => {

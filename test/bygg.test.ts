@@ -1,0 +1,151 @@
+// Kör det riktiga bygget (scripts/bygg.ts): pipelinen, Observable Framework och bytet av
+// dist. Långsamt (några tiotal sekunder per bygge), därför generösa tidsgränser.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROT = fileURLToPath(new URL("../", import.meta.url));
+const EXEMPEL = join(ROT, "data", "exempel");
+const TSX = join(ROT, "node_modules", ".bin", "tsx");
+
+// Bygget behöver pipelinen och exempeldatan; finns de inte ännu hoppas testen över.
+const pipelinenFinns =
+  existsSync(join(ROT, "bin", "finsam.js")) && existsSync(EXEMPEL) && readdirSync(EXEMPEL).some((f) => f.endsWith(".csv"));
+
+interface Resultat {
+  kod: number;
+  stdout: string;
+  stderr: string;
+}
+
+function kor(kommando: string, argument: string[], env: Record<string, string> = {}): Promise<Resultat> {
+  return new Promise((klar) => {
+    execFile(kommando, argument, { cwd: ROT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (fel, stdout, stderr) => {
+      const kod = fel ? (typeof fel.code === "number" ? fel.code : 1) : 0;
+      klar({ kod, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+const bygg = (data: string, dist: string) => kor(TSX, ["scripts/bygg.ts"], { FINSAM_DATA: data, FINSAM_DIST: dist });
+const pipeline = (data: string, ut: string) => kor(process.execPath, ["bin/finsam.js", "run", data, "--out", ut]);
+
+function filer(katalog: string): string[] {
+  return readdirSync(katalog).flatMap((namn) => {
+    const sokvag = join(katalog, namn);
+    return statSync(sokvag).isDirectory() ? filer(sokvag) : [sokvag];
+  });
+}
+
+/** Varje fil i katalogen med sin SHA-256, för att se att inget har ändrats. */
+function avtryck(katalog: string): Map<string, string> {
+  return new Map(filer(katalog).map((f) => [relative(katalog, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+}
+
+/** Den publicerade helarsekvivalenter.csv i ett bygge (namnet har en innehållshash). */
+function publicerad(dist: string, namn: string): Buffer {
+  const katalog = join(dist, "_file", "data");
+  const [bas, andelse] = [namn.slice(0, namn.lastIndexOf(".")), namn.slice(namn.lastIndexOf("."))];
+  const traffar = readdirSync(katalog).filter((f) => new RegExp(`^${bas}\\.[0-9a-f]{8}\\${andelse}$`).test(f));
+  expect(traffar).toHaveLength(1);
+  return readFileSync(join(katalog, traffar[0]!));
+}
+
+/** SCB-filen i en datakatalog (filen med Helårsekvivalenter i titeln eller rubriken). */
+function scbFil(katalog: string): string {
+  const fil = readdirSync(katalog)
+    .filter((f) => f.endsWith(".csv"))
+    .find((f) => /Sjukpenning|helårsekvivalent/i.test(readFileSync(join(katalog, f)).toString("latin1")));
+  if (!fil) throw new Error(`ingen SCB-fil i ${katalog}`);
+  return join(katalog, fil);
+}
+
+/** Tar bort den sista månadskolumnen ur en bred SCB-fil (som om den senaste månaden inte fanns än). */
+function utanSistaManaden(sokvag: string): void {
+  const text = readFileSync(sokvag).toString("latin1");
+  const radslut = text.includes("\r\n") ? "\r\n" : "\n";
+  const rader = text.split(radslut);
+  const rubrikrad = rader.findIndex((r) => /"?\d{4}M\d{2}"?\s*$/.test(r));
+  const avgransare = [";", ",", "\t"].find((a) => rader[rubrikrad]!.includes(a))!;
+  const nya = rader.map((rad, i) => (i >= rubrikrad && rad.includes(avgransare) ? rad.slice(0, rad.lastIndexOf(avgransare)) : rad));
+  writeFileSync(sokvag, Buffer.from(nya.join(radslut), "latin1"));
+}
+
+describe.skipIf(!pipelinenFinns)("bygget (scripts/bygg.ts)", () => {
+  let tmp: string;
+  let data: string;
+  let dist: string;
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "finsam-byggtest-"));
+    data = join(tmp, "data");
+    dist = join(tmp, "dist");
+    cpSync(EXEMPEL, data, { recursive: true });
+  });
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it(
+    "ett bygge publicerar pipelinens filer och visar ändrade indata i nästa bygge",
+    async () => {
+      utanSistaManaden(scbFil(data));
+      const forsta = await bygg(data, dist);
+      expect(forsta.kod, forsta.stderr).toBe(0);
+      for (const sida of ["index.html", "helarsekvivalenter.html", "jamforelse.html"]) {
+        expect(readFileSync(join(dist, sida), "utf8")).toContain('<html lang="sv">');
+      }
+      const fore = publicerad(dist, "helarsekvivalenter.csv");
+      const forvantadFore = join(tmp, "ut-fore");
+      expect((await pipeline(data, forvantadFore)).kod).toBe(0);
+      expect(fore.equals(readFileSync(join(forvantadFore, "helarsekvivalenter.csv")))).toBe(true);
+
+      // Den senaste månaden kommer till: bygget måste visa den, inte en gammal cachad fil.
+      cpSync(EXEMPEL, data, { recursive: true });
+      const andra = await bygg(data, dist);
+      expect(andra.kod, andra.stderr).toBe(0);
+      const efter = publicerad(dist, "helarsekvivalenter.csv");
+      const forvantadEfter = join(tmp, "ut-efter");
+      expect((await pipeline(data, forvantadEfter)).kod).toBe(0);
+      expect(efter.equals(readFileSync(join(forvantadEfter, "helarsekvivalenter.csv")))).toBe(true);
+      expect(efter.equals(fore)).toBe(false);
+      expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+    },
+    300_000
+  );
+
+  it(
+    "ogiltiga indata stoppar bygget med ett svenskt meddelande och lämnar dist orörd",
+    async () => {
+      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      const fore = avtryck(dist);
+      writeFileSync(scbFil(data), Buffer.from('"Det här är ingen SCB-fil"\r\n"region";"kön"\r\n"2080 Falun";"inte ett tal"\r\n', "latin1"));
+
+      const resultat = await bygg(data, dist);
+      expect(resultat.kod).not.toBe(0);
+      expect(resultat.stderr).toMatch(/Bygget misslyckades: Pipelinen avvisade indata/);
+      expect(resultat.stderr).toMatch(/är oförändrad/);
+      expect(resultat.stderr).not.toMatch(/\n\s+at /);
+      expect(avtryck(dist)).toEqual(fore);
+      expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+    },
+    300_000
+  );
+
+  it(
+    "en datakatalog som inte finns stoppar bygget och lämnar dist orörd",
+    async () => {
+      if (!existsSync(join(dist, "index.html"))) expect((await bygg(EXEMPEL, dist)).kod).toBe(0);
+      const fore = avtryck(dist);
+      const resultat = await bygg(join(tmp, "finns-inte"), dist);
+      expect(resultat.kod).toBe(1);
+      expect(resultat.stderr).toMatch(/Datakatalogen .* finns inte/);
+      expect(avtryck(dist)).toEqual(fore);
+    },
+    300_000
+  );
+});
