@@ -12,7 +12,8 @@ import {
   formatManad,
   formatPeriod,
   formatProcent,
-  formatTal
+  formatTal,
+  periodStart
 } from "./format.js";
 
 const DELNAMN = DELAR.map((d) => d.namn);
@@ -77,7 +78,7 @@ function tidsaxel(datum, width) {
  * En procentaxel med lagom många decimaler för stegen. Med noll: false börjar axeln
  * nära det minsta värdet (för linjediagram där förändringen är det intressanta).
  */
-function procentaxel(varden, etikett, { noll = true } = {}) {
+function procentaxel(varden, etikett, { noll = true, antal = 5 } = {}) {
   const hogsta = max(varden) ?? 0;
   let lo = noll ? 0 : (min(varden) ?? 0);
   let hi = hogsta > lo ? hogsta : lo + 0.01;
@@ -87,12 +88,12 @@ function procentaxel(varden, etikett, { noll = true } = {}) {
     lo = Math.max(0, lo - marginal);
     hi += marginal;
   }
-  const steg = tickStep(lo, hi, 5);
+  const steg = tickStep(lo, hi, antal);
   const decimaler = Math.max(0, -Math.floor(Math.log10(steg * 100) + 1e-9));
   return {
     label: etikett,
     domain: [lo, hi],
-    ticks: d3ticks(lo, hi, 5),
+    ticks: d3ticks(lo, hi, antal),
     tickFormat: (d) => formatProcent(d, decimaler),
     grid: true
   };
@@ -104,9 +105,23 @@ function procentaxel(varden, etikett, { noll = true } = {}) {
  * @param {{width: number, alt: string}} alternativ
  */
 export function trendPerErsattning(rader, { width, alt }) {
-  const delar = rader
-    .filter((d) => d.ersattning !== "summa" && d.varde != null)
-    .map((d) => ({ ...d, ersattningNamn: ersattningNamn(d.ersattning) }));
+  // Staplas här i stället för med Plots stackY: en månad där någon ersättning saknas
+  // blir då ett hål i hela ytan, inte en svacka ned mot noll.
+  const ofullstandiga = new Set(rader.filter((d) => d.ersattning !== "summa" && d.varde == null).map((d) => d.period));
+  const delar = [];
+  for (const e of DELAR) {
+    for (const d of rader) {
+      if (d.ersattning !== e.kod) continue;
+      delar.push({ datum: d.datum, period: d.period, ersattningNamn: e.namn, varde: ofullstandiga.has(d.period) ? null : d.varde });
+    }
+  }
+  const toppar = new Map();
+  for (const d of delar) {
+    const under = toppar.get(d.period) ?? 0;
+    d.y1 = d.varde == null ? null : under;
+    d.y2 = d.varde == null ? null : under + d.varde;
+    if (d.varde != null) toppar.set(d.period, d.y2);
+  }
   const perManad = new Map();
   for (const d of rader) {
     let m = perManad.get(d.period);
@@ -133,7 +148,7 @@ export function trendPerErsattning(rader, { width, alt }) {
       y: { label: "Helårsekvivalenter", grid: true, tickFormat: formatHeltal },
       color: { domain: DELNAMN, range: ERSATTNINGSFARGER, legend: true },
       marks: [
-        Plot.areaY(delar, { x: "datum", y: "varde", fill: "ersattningNamn", order: DELNAMN, fillOpacity: 0.9 }),
+        Plot.areaY(delar, { x: "datum", y1: "y1", y2: "y2", z: "ersattningNamn", fill: "ersattningNamn", fillOpacity: 0.9 }),
         Plot.ruleY([0]),
         Plot.ruleX(tips, Plot.pointerX({ x: "datum", stroke: REFERENSFARG })),
         Plot.tip(tips, Plot.pointerX({ x: "datum", y: "summa", title: "text", lineHeight: 1.3 }))
@@ -254,8 +269,7 @@ export function andelPerKon(rader, { width, alt }) {
           x: "datum",
           y: "andel",
           stroke: "konNamn",
-          strokeWidth: (d) => (d.kon === "alla" ? 2.5 : 1.75),
-          strokeDasharray: (d) => (d.kon === "alla" ? null : d.kon === "man" ? "6,3" : null)
+          strokeWidth: (d) => (d.kon === "alla" ? 2.5 : 1.75)
         }),
         Plot.tip(
           data,
@@ -319,24 +333,58 @@ export function halvarstabell(rader, { regionnamn, halvar, foregaende, bildtext,
 }
 
 /**
+ * Lägger in en rad utan värde för varje period som saknas mellan en regions första och
+ * sista period, så att linjen får ett hål där i stället för att dras rakt över.
+ */
+function medLuckor(rader, perioder) {
+  const index = new Map(perioder.map((p, i) => [p, i]));
+  const perRegion = new Map();
+  for (const d of rader) {
+    const nyckel = `${d.niva}:${d.kod}`;
+    let r = perRegion.get(nyckel);
+    if (!r) perRegion.set(nyckel, (r = new Map()));
+    r.set(d.period, d);
+  }
+  const ut = [];
+  for (const r of perRegion.values()) {
+    const egna = [...r.keys()].map((p) => index.get(p) ?? 0);
+    const [forsta, sista] = [Math.min(...egna), Math.max(...egna)];
+    const exempel = r.values().next().value;
+    for (let i = forsta; i <= sista; i++) {
+      const period = perioder[i];
+      ut.push(r.get(period) ?? { ...exempel, period, datum: periodStart(period), varde: null, folkmangd: null, andel: null });
+    }
+  }
+  return ut;
+}
+
+/**
  * Andel per förbund över tid, med län och riket som streckade referenslinjer.
  * @param {any[]} forbund rader för förbunden (en ersättning, ett kön, en periodtyp)
  * @param {any[]} referenser rader för län och riket (samma urval)
  * @param {{width: number, alt: string, periodtyp: "manad" | "halvar", farger: Map<string, string>, markerat?: string | null}} alternativ
  *   markerat: namnet på ett förbund som framhävs (övriga tonas ned)
  */
-export function andelPerForbund(forbund, referenser, { width, alt, periodtyp, farger, markerat = null }) {
+export function andelPerForbund(forbundsrader, referensrader, { width, alt, periodtyp, farger, markerat = null }) {
+  const perioder = [...new Set([...forbundsrader, ...referensrader].map((d) => d.period))].sort();
+  const forbund = medLuckor(forbundsrader, perioder);
+  const referenser = medLuckor(referensrader, perioder);
   const alla = [...forbund, ...referenser].filter((d) => d.andel != null);
   const halvar = periodtyp === "halvar";
-  const perioder = [...new Set(alla.map((d) => d.period))].sort();
-  const steg = Math.max(1, Math.ceil(perioder.length / Math.max(2, Math.floor(width / 90))));
+  const smal = width < 560;
+  const marginRight = referenser.length && !smal ? 110 : 16;
+  // Halvårsaxeln: "jan–jun\n2024" när det finns plats, annars bara året vid första halvåret.
+  const platsPerPeriod = (width - 60 - marginRight) / Math.max(1, perioder.length);
+  const baraAr = platsPerPeriod < 34;
+  const kandidater = baraAr ? perioder.filter((p) => p.endsWith("H1")) : perioder;
+  const steg = Math.max(1, Math.ceil(kandidater.length / Math.max(2, Math.floor((width - 60 - marginRight) / (baraAr ? 44 : 70)))));
   const x = halvar
     ? {
         type: "point",
         domain: perioder,
         label: null,
-        ticks: perioder.filter((_, i) => (perioder.length - 1 - i) % steg === 0),
-        tickFormat: (p) => formatPeriod(p).replace(" ", "\n"),
+        ticks: kandidater.filter((_, i) => (kandidater.length - 1 - i) % steg === 0),
+        tickFormat: baraAr ? (p) => p.slice(0, 4) : (p) => formatPeriod(p).replace(" ", "\n"),
         inset: 10
       }
     : tidsaxel(alla.map((d) => d.datum), width);
@@ -348,7 +396,7 @@ export function andelPerForbund(forbund, referenser, { width, alt, periodtyp, fa
       width,
       height: 380,
       marginLeft: 60,
-      marginRight: referenser.length ? 110 : 20,
+      marginRight,
       marginBottom: 40,
       ariaLabel: alt,
       x,
@@ -356,9 +404,22 @@ export function andelPerForbund(forbund, referenser, { width, alt, periodtyp, fa
       color: { domain: namn, range: namn.map((n) => farger.get(n)), legend: true },
       marks: [
         Plot.lineY(referenser, { x: xKanal, y: "andel", z: "namn", stroke: REFERENSFARG, strokeDasharray: "5,4", strokeWidth: 1.5 }),
+        // Referensernas namn står efter linjens slut, eller ovanför slutet på smala skärmar.
         Plot.text(
           referenser,
-          Plot.selectLast({ x: xKanal, y: "andel", z: "namn", text: "namn", textAnchor: "start", dx: 6, fill: REFERENSFARG, fontSize: 11 })
+          Plot.selectLast({
+            x: xKanal,
+            y: "andel",
+            z: "namn",
+            text: "namn",
+            textAnchor: smal ? "end" : "start",
+            dx: smal ? 0 : 6,
+            dy: smal ? -9 : 0,
+            fill: REFERENSFARG,
+            stroke: "var(--theme-background-alt)",
+            strokeWidth: 3,
+            fontSize: 11
+          })
         ),
         Plot.lineY(forbund, {
           x: xKanal,
@@ -367,7 +428,7 @@ export function andelPerForbund(forbund, referenser, { width, alt, periodtyp, fa
           stroke: "namn",
           strokeWidth: (d) => (markerat && d.namn === markerat ? 3.5 : 2.25),
           strokeOpacity: (d) => (markerat && d.namn !== markerat ? 0.25 : 1),
-          marker: halvar ? "circle-stroke" : null,
+          marker: halvar && platsPerPeriod >= 24 ? "circle-stroke" : null,
           sort: markerat ? (d) => (d.namn === markerat ? 1 : 0) : null
         }),
         Plot.tip(
@@ -409,6 +470,41 @@ export function andelPerForbundTabell(rader, bildtext) {
 }
 
 /**
+ * Förbundsnamnen på y-axeln: till vänster på breda skärmar, ovanför varje rad på smala
+ * (så att diagrammet behåller sin bredd). Ger marginal, radhöjd, y-skalans utfyllnad och markeringar.
+ */
+function namnaxel(namn, { smal, radhojd, ovanfor }) {
+  if (!smal) {
+    return {
+      marginLeft: 180,
+      radhojd,
+      padding: 0.1,
+      marks: [Plot.axisY({ label: null, lineWidth: 13, tickSize: 0, fontSize: 12 })]
+    };
+  }
+  const hojd = radhojd + 24;
+  return {
+    marginLeft: 4,
+    radhojd: hojd,
+    padding: 0.45,
+    marks: [
+      Plot.axisY({ ticks: [], label: null, tickSize: 0 }),
+      Plot.text(namn, {
+        y: (d) => d,
+        text: (d) => d,
+        frameAnchor: "left",
+        dy: -ovanfor(hojd),
+        fontSize: 12,
+        fontWeight: 600,
+        fill: "currentColor",
+        stroke: "var(--theme-background-alt)",
+        strokeWidth: 3
+      })
+    ]
+  };
+}
+
+/**
  * Liggande staplar: andel per förbund för ett halvår, med län och riket som referenslinjer.
  * @param {any[]} forbund en rad per förbund
  * @param {any[]} referenser en rad per län/riket
@@ -418,6 +514,7 @@ export function andelStaplar(forbund, referenser, { width, alt, farger }) {
   const data = forbund.filter((d) => d.andel != null).sort((a, b) => b.andel - a.andel);
   const ref = referenser.filter((d) => d.andel != null);
   const smal = width < 560;
+  const axel = namnaxel(data.map((d) => d.namn), { smal, radhojd: 38, ovanfor: (h) => (h * 0.55) / 2 + 11 });
   // Referensetiketterna står överst: den lägsta till vänster om sin linje, övriga till höger.
   const vanster = ref.length > 1 ? ref.reduce((a, d) => (d.andel < a.andel ? d : a)) : null;
   const refEtiketter = (grupp, hoger) =>
@@ -435,16 +532,19 @@ export function andelStaplar(forbund, referenser, { width, alt, farger }) {
   return somBild(
     Plot.plot({
       width,
-      height: data.length * 38 + 70,
-      marginLeft: smal ? 120 : 180,
+      height: data.length * axel.radhojd + (ref.length ? 36 : 10) + 40,
+      marginLeft: axel.marginLeft,
       marginRight: 60,
       marginTop: ref.length ? 36 : 10,
       ariaLabel: alt,
-      x: { ...procentaxel([...data, ...ref].map((d) => d.andel), "Andel av befolkningen 20–64 år"), insetRight: 10 },
-      y: { domain: data.map((d) => d.namn), label: null, tickSize: 0 },
+      x: {
+        ...procentaxel([...data, ...ref].map((d) => d.andel), "Andel av befolkningen 20–64 år", { antal: smal ? 3 : 5 }),
+        insetRight: 10
+      },
+      y: { domain: data.map((d) => d.namn), label: null, tickSize: 0, padding: axel.padding },
       color: { domain: [...farger.keys()], range: [...farger.values()] },
       marks: [
-        Plot.axisY({ label: null, lineWidth: smal ? 8 : 13, tickSize: 0, fontSize: 12 }),
+        ...axel.marks,
         Plot.barX(data, {
           x: "andel",
           y: "namn",
@@ -489,19 +589,20 @@ export function konPerForbund(rader, { width, alt }) {
   const par = [...perForbund.values()].filter((f) => f.kvinnor != null && f.man != null);
   const ordning = [...perForbund.values()].sort((a, b) => (b.kvinnor ?? 0) + (b.man ?? 0) - ((a.kvinnor ?? 0) + (a.man ?? 0))).map((f) => f.namn);
   const smal = width < 560;
+  const axel = namnaxel(ordning, { smal, radhojd: 40, ovanfor: () => 20 });
   return somBild(
     Plot.plot({
       width,
-      height: ordning.length * 40 + 70,
-      marginLeft: smal ? 120 : 180,
+      height: ordning.length * axel.radhojd + 70,
+      marginLeft: axel.marginLeft,
       marginRight: 30,
       ariaLabel: alt,
-      x: procentaxel(data.map((d) => d.andel), "Andel av befolkningen 20–64 år"),
+      x: procentaxel(data.map((d) => d.andel), "Andel av befolkningen 20–64 år", { antal: smal ? 3 : 5 }),
       y: { domain: ordning, label: null, tickSize: 0 },
       color: { domain: ["Kvinnor", "Män"], range: [KONSFARGER[1], KONSFARGER[2]] },
       symbol: { domain: ["Kvinnor", "Män"], range: ["circle", "diamond"], legend: true },
       marks: [
-        Plot.axisY({ label: null, lineWidth: smal ? 8 : 13, tickSize: 0, fontSize: 12 }),
+        ...axel.marks,
         Plot.ruleY(par, { y: "namn", x1: "kvinnor", x2: "man", stroke: "#9aa0a6", strokeWidth: 3 }),
         Plot.dot(data, {
           x: "andel",
