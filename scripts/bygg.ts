@@ -233,7 +233,8 @@ async function efterbehandla(inst: Installningar): Promise<void> {
   for (const fil of await filerUnder(inst.tillfallig)) {
     const ar = relative(inst.tillfallig, fil);
     const html = fil.endsWith(".html");
-    const klient = ar.startsWith("_observablehq") && /\.(js|css)$/.test(fil);
+    // Frameworks klient och stilmallen (som har Frameworks egna regler inbakade); inte data eller bibliotek.
+    const klient = /^_(observablehq|import)[\\/]/.test(ar) && /\.(js|css)$/.test(fil);
     if (!html && !klient) continue;
     const fore = await readFile(fil, "utf8");
     const efter = html ? efterbehandlaHtml(fore) : oversatt(fore);

@@ -2,11 +2,12 @@
 // dist. Långsamt (några tiotal sekunder per bygge), därför generösa tidsgränser.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { efterbehandlaHtml, kontrolleraBygge } from "../scripts/bygg.ts";
 
 const ROT = fileURLToPath(new URL("../", import.meta.url));
 const EXEMPEL = join(ROT, "data", "exempel");
@@ -148,4 +149,105 @@ describe.skipIf(!pipelinenFinns)("bygget (scripts/bygg.ts)", () => {
     },
     300_000
   );
+});
+
+describe("efterbehandlingen av Frameworks HTML", () => {
+  const html = [
+    "<!DOCTYPE html>",
+    "<html>",
+    "<head>",
+    '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">',
+    "</head>",
+    "<body>",
+    '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">',
+    '<nav id="observablehq-sidebar">',
+    "  <ol>",
+    '    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>',
+    '    <li class="observablehq-link"><a href="./">Finsam-analys</a></li>',
+    "  </ol>",
+    '  <div id="observablehq-search"><input type="search" placeholder="Search"></div>',
+    "</nav>",
+    "</body>",
+    "</html>"
+  ].join("\n");
+  const ut = efterbehandlaHtml(html);
+
+  it("efterbehandlaHtml sätter lang=\"sv\" på <html>", () => {
+    expect(ut).toContain('<html lang="sv">');
+    expect(efterbehandlaHtml('<html lang="en">')).toBe('<html lang="sv">');
+  });
+  it("efterbehandlaHtml tar bort maximum-scale så att sidan går att zooma", () => {
+    expect(ut).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(ut).not.toContain("maximum-scale");
+  });
+  it("efterbehandlaHtml byter Frameworks engelska texter mot svenska", () => {
+    expect(ut).toContain('title="Visa/dölj sidofältet"');
+    expect(ut).toContain('placeholder="Sök"');
+    expect(ut).not.toMatch(/Toggle sidebar|"Search"/);
+  });
+  it("efterbehandlaHtml flyttar sidofältets stängknapp ut ur <ol>", () => {
+    expect(ut).toMatch(/<label id="observablehq-sidebar-close"[^>]*><\/label>\s*<ol>\s*<li/);
+  });
+});
+
+describe("kontrollen av ett bygge", () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "finsam-kontroll-"));
+  });
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Ett litet påhittat bygge med sidorna och dataladdarnas filer. */
+  function bygge(namn: string, data: (fil: string) => string): { tillfallig: string; utdata: string } {
+    const tillfallig = join(tmp, namn, "ut");
+    const utdata = join(tmp, namn, "utdata");
+    mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
+    mkdirSync(utdata, { recursive: true });
+    for (const sida of ["index.html", "helarsekvivalenter.html", "jamforelse.html"]) writeFileSync(join(tillfallig, sida), "<html></html>");
+    for (const fil of ["helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv"]) {
+      writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
+      writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));
+    }
+    return { tillfallig, utdata };
+  }
+
+  it("kontrolleraBygge godkänner ett bygge där varje datafil är pipelinens fil", async () => {
+    const b = bygge("lika", (fil) => `a,b\n1,${fil}\n`);
+    expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([]);
+  });
+  it("kontrolleraBygge underkänner en datafil som skiljer sig från pipelinens (gammal cache)", async () => {
+    const b = bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : `a,b\n1,${fil}\n`));
+    expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
+      "data/indelning.csv på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)"
+    ]);
+  });
+  it("kontrolleraBygge underkänner en sida som saknas och en hänvisning till ett CDN", async () => {
+    const b = bygge("cdn", (fil) => `a,b\n1,${fil}\n`);
+    rmSync(join(b.tillfallig, "jamforelse.html"));
+    writeFileSync(join(b.tillfallig, "index.html"), '<script src="https://cdn.jsdelivr.net/npm/d3"></script>');
+    expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
+      "sidan jamforelse.html saknas",
+      "index.html hänvisar till cdn.jsdelivr.net"
+    ]);
+  });
+});
+
+describe("dataladdarna i src/data", () => {
+  it("en dataladdare skriver filen i FINSAM_UTDATA oförändrad till stdout", async () => {
+    const katalog = mkdtempSync(join(tmpdir(), "finsam-laddare-"));
+    const innehall = "forbund,forbund_namn,kommunkod,kommun,lan,giltig_fran,giltig_till\nx,Förbund X,0114,Upplands Väsby,01,2023-01,\n";
+    writeFileSync(join(katalog, "indelning.csv"), innehall);
+    const r = await kor(TSX, ["src/data/indelning.csv.ts"], { FINSAM_UTDATA: katalog });
+    rmSync(katalog, { recursive: true, force: true });
+    expect(r.kod).toBe(0);
+    expect(r.stdout).toBe(innehall);
+  });
+  it("en dataladdare avslutas med 1 och ett svenskt meddelande när filen saknas", async () => {
+    const r = await kor(TSX, ["src/data/helarsekvivalenter.csv.ts"], { FINSAM_UTDATA: join(tmpdir(), "finsam-finns-inte") });
+    expect(r.kod).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/Dataladdaren för helarsekvivalenter\.csv misslyckades: filen .* finns inte/);
+  });
 });
