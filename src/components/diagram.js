@@ -3,7 +3,7 @@
 // Alla tal på axlar och i verktygstips formateras med format.js.
 import * as Plot from "@observablehq/plot";
 import { max, min, tickStep, ticks as d3ticks } from "d3";
-import { DELAR, ERSATTNINGSFARGER, KON, KONSFARGER, ersattningNamn, ersattningTabellnamn, konNamn } from "./data.js";
+import { DELAR, ERSATTNINGSFARGER, KON, KONSFARGER, ersattningNamn, ersattningTabellnamn, konNamn, regionNyckel } from "./data.js";
 import { el, tabell, unikId, visaSomTabell } from "./dom.js";
 import {
   formatAxelManad,
@@ -340,7 +340,7 @@ function medLuckor(rader, perioder) {
   const index = new Map(perioder.map((p, i) => [p, i]));
   const perRegion = new Map();
   for (const d of rader) {
-    const nyckel = `${d.niva}:${d.kod}`;
+    const nyckel = regionNyckel(d);
     let r = perRegion.get(nyckel);
     if (!r) perRegion.set(nyckel, (r = new Map()));
     r.set(d.period, d);
@@ -450,14 +450,14 @@ export function andelPerForbundTabell(rader, bildtext) {
   const regioner = [];
   const set = new Set();
   for (const d of rader) {
-    const k = `${d.niva}:${d.kod}`;
+    const k = regionNyckel(d);
     if (!set.has(k)) set.add(k), regioner.push({ nyckel: k, namn: d.namn });
   }
   const perPeriod = new Map();
   for (const d of rader) {
     let p = perPeriod.get(d.period);
     if (!p) perPeriod.set(d.period, (p = { period: d.period, andel: new Map() }));
-    p.andel.set(`${d.niva}:${d.kod}`, d.andel);
+    p.andel.set(regionNyckel(d), d.andel);
   }
   return tabell({
     bildtext,
