@@ -35,9 +35,14 @@ Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
                 varde, regel, allvar, meddelande, message)
   --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
+  --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
+                Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
 
-Utdata från run: helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, indelning.csv
-(UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md).
+Utdata från run (beroende på vilka indata som finns): helarsekvivalenter.csv,
+helarsekvivalenter_halvar.csv, insatser_nyckeltal.csv, insatser_jamstalldhet.csv,
+insatser_rapporterat.csv, indelning.csv (UTF-8 utan BOM, komma, punkt som
+decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
+grupper döljs (docs/definitioner/skydd.md).
 
 Avslutningsstatus:
   0  inga fel (varningar kan finnas)
@@ -62,6 +67,7 @@ export function main(argv: readonly string[], effects: CliEffects): number {
       options: {
         json: { type: "boolean" },
         out: { type: "string" },
+        intern: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -100,13 +106,18 @@ export function main(argv: readonly string[], effects: CliEffects): number {
     effects.stderr(`finsam run: ange --out <utkatalog>\n${USAGE_HINT}\n`);
     return 2;
   }
+  if (command === "validate" && values.intern) {
+    effects.stderr(`finsam validate: --intern hör till run\n${USAGE_HINT}\n`);
+    return 2;
+  }
   if (command === "run" && values.json) {
     effects.stderr(`finsam run: --json hör till validate\n${USAGE_HINT}\n`);
     return 2;
   }
 
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
-  const result = runPipeline(dir, progress ? { progress } : {});
+  const intern = values.intern === true;
+  const result = runPipeline(dir, { ...(progress ? { progress } : {}), intern });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -132,8 +143,15 @@ export function main(argv: readonly string[], effects: CliEffects): number {
     return 1;
   }
   effects.stderr(`Skrev ${[...result.outputs.keys()].join(", ")} till ${out}\n`);
+  if (intern) effects.stderr(INTERN_VARNING);
   return 0;
 }
+
+const INTERN_VARNING = `
+VARNING: --intern skrev OSKYDDADE deltagarresultat. De kan avslöja uppgifter om enskilda
+personer och får INTE publiceras eller lämnas ut. Använd dem bara för förbundets egen analys.
+(WARNING: unprotected results; must not be published.)
+`;
 
 function report(dir: string, r: PipelineResult): string {
   const lines = [`Validering av ${dir}`];

@@ -1,16 +1,23 @@
 /**
- * The whole pipeline for one data folder: read -> validate -> normalise -> compute -> the tidy
- * outputs. Nothing here writes files or prints; the CLI and the site build decide that.
+ * The whole pipeline for one data folder: read -> validate -> normalise -> compute -> protect
+ * -> the tidy outputs. Nothing here writes files or prints; the CLI and the site build decide.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { Findings } from "./validate/findings.ts";
 import { recognise, TABLE_EXTENSIONS } from "./validate/recognise.ts";
 import { describeTable } from "./read/pxweb.ts";
+import { decodeOrReport } from "./read/pxweb.ts";
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap, type Indelning } from "./reference/indelning.ts";
+import { hamtaNyckel, NyckelError, type Nyckel } from "./reference/nyckel.ts";
+import { isInstallningar, readInsatsMappning, readInstallningar, STANDARD, type Installningar } from "./reference/installningar.ts";
 import { normaliseHelarsekvivalenter, type HeData, type HeManadsvarde } from "./normalise/helarsekvivalenter.ts";
+import { readDeltagare, type Deltagande } from "./normalise/deltagare.ts";
+import { readUtfall, type RapporteratUtfall } from "./normalise/utfall.ts";
+import { labelKey } from "./normalise/labels.ts";
 import { computeHelarsekvivalenter, type HeRad } from "./compute/helarsekvivalenter.ts";
-import { halvarstabell } from "./compute/halvarstabell.ts";
+import { helarsekvivalenterFiler } from "./publish/helarsekvivalenter.ts";
+import { insatserFiler } from "./publish/insatser.ts";
 import { toCsv } from "./publish/csv.ts";
 
 export interface FileSummary {
@@ -27,9 +34,15 @@ export interface PipelineResult {
   readonly helarsekvivalenter?: HeRad[];
 }
 
-export interface PipelineEffects {
+export interface PipelineOptions {
   /** Progress for long runs (the CLI shows it on stderr when that is a terminal). */
-  progress?: (message: string) => void;
+  readonly progress?: (message: string) => void;
+  /** Unprotected participant results for the förbund's own analysis: never for publishing. */
+  readonly intern?: boolean;
+  /** Overrides the protection threshold k of the settings file. */
+  readonly k?: number;
+  /** Environment for the pseudonymisation key (tests give their own). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -48,26 +61,85 @@ export function listInputFiles(dir: string): string[] {
     .sort();
 }
 
-export function runPipeline(dir: string, effects: PipelineEffects = {}): PipelineResult {
-  const progress = effects.progress ?? (() => {});
+interface Inputs {
+  he: HeData[];
+  deltagare: Deltagande[];
+  utfall: RapporteratUtfall[];
+  insatsMappning: Map<string, string>;
+  installningar: Installningar;
+  medlemskap: { bytes: Uint8Array; fil: string };
+}
+
+export function runPipeline(dir: string, options: PipelineOptions = {}): PipelineResult {
+  const progress = options.progress ?? (() => {});
   const findings = new Findings();
   const files: FileSummary[] = [];
   const kommuner = readDefaultKommuner(findings);
   if (!kommuner) return { findings, files, outputs: undefined };
 
-  const heData: HeData[] = [];
-  let medlemskapSource = defaultMedlemskapBytes();
-  let localMedlemskap = false;
+  const inputs = readInputs(dir, kommuner, findings, files, options);
+  const medlemskap = readMedlemskap(inputs.medlemskap.bytes, inputs.medlemskap.fil, kommuner, findings);
+  if (!findings.hasErrors() && inputs.he.length === 0 && inputs.deltagare.length === 0 && inputs.utfall.length === 0) {
+    findings.fel({
+      fil: dir, regel: "fil.inga_indata",
+      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, eller deltagaruppgifter) i katalogen",
+      message: "no recognised input file in the folder",
+    });
+  }
+  if (findings.hasErrors() || !medlemskap) return { findings, files, outputs: undefined };
+  const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: inputs.medlemskap.fil };
+
+  const outputs = new Map<string, string>();
+  let heRader: HeRad[] | undefined;
+  if (inputs.he.length > 0) {
+    const merged = mergeHe(inputs.he, findings);
+    if (!merged) return { findings, files, outputs: undefined };
+    progress("Beräknar helårsekvivalenter");
+    heRader = computeHelarsekvivalenter(merged, indelning, findings);
+    for (const [name, content] of helarsekvivalenterFiler(heRader)) outputs.set(name, content);
+  }
+  if (inputs.deltagare.length > 0 || inputs.utfall.length > 0) {
+    progress("Beräknar insatsernas resultat");
+    const deltagare = withForbund(inputs.deltagare, inputs.insatsMappning, indelning, findings);
+    const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
+    if (!deltagare || !utfall) return { findings, files, outputs: undefined };
+    const k = options.k ?? inputs.installningar.skyddsgrans;
+    for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
+      outputs.set(name, content);
+    }
+  }
+  outputs.set("indelning.csv", indelningCsv(indelning));
+  if (options.intern && (inputs.deltagare.length > 0 || inputs.utfall.length > 0)) {
+    outputs.set("INTERNT_FAR_INTE_PUBLICERAS.txt", "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");
+  }
+  if (findings.hasErrors()) return { findings, files, outputs: undefined };
+  return { findings, files, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ...(heRader ? { helarsekvivalenter: heRader } : {}) };
+}
+
+function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Findings, files: FileSummary[], options: PipelineOptions): Inputs {
+  const progress = options.progress ?? (() => {});
+  const inputs: Inputs = {
+    he: [], deltagare: [], utfall: [], insatsMappning: new Map(), installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
+  };
+  let nyckel: Nyckel | undefined;
+  const getNyckel = (): Nyckel => {
+    if (!nyckel) {
+      nyckel = hamtaNyckel(options.env ?? process.env);
+      if (nyckel.skapad) {
+        findings.info({
+          fil: nyckel.sokvag, regel: "nyckel.skapad",
+          meddelande: `en ny nyckel för pseudonymisering av personnummer skapades i ${nyckel.sokvag}; förvara den utanför projektet och dela den inte`,
+          message: "a new pseudonymisation key was created",
+        });
+      }
+    }
+    return nyckel;
+  };
+  const seen = { medlemskap: false, installningar: false };
   const names = listInputFiles(dir);
   names.forEach((name, i) => {
     const fil = join(dir, name);
     const ext = extname(name).toLowerCase();
-    if (!TABLE_EXTENSIONS.includes(ext)) {
-      files.push({ fil, typ: "ignorerad", beskrivning: `filtypen ${ext} läses inte` });
-      findings.varning({ fil, regel: "fil.okand_typ", meddelande: `filen används inte (filtypen ${ext} läses inte)`, message: "file type not read; the file is ignored" });
-      return;
-    }
-    progress(`Läser ${name} (${i + 1}/${names.length})`);
     let bytes: Buffer;
     try {
       bytes = readFileSync(fil);
@@ -77,53 +149,114 @@ export function runPipeline(dir: string, effects: PipelineEffects = {}): Pipelin
       files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
       return;
     }
+    if (ext === ".json") {
+      const text = decodeOrReport(bytes, fil, findings)?.text;
+      if (text !== undefined && isInstallningar(text)) {
+        if (seen.installningar) findings.fel({ fil, regel: "fil.flera_installningar", meddelande: "datakatalogen har mer än en inställningsfil; förväntat högst en", message: "more than one settings file" });
+        seen.installningar = true;
+        const inst = readInstallningar(text, fil, findings);
+        if (inst) inputs.installningar = inst;
+        files.push({ fil, typ: "inställningar", beskrivning: inst ? `skyddsgräns k = ${inst.skyddsgrans}` : "ogiltiga" });
+      } else {
+        files.push({ fil, typ: "okänd", beskrivning: "JSON-fil utan nyckeln \"finsam\"" });
+        findings.varning({ fil, regel: "fil.okand", meddelande: "filen känns inte igen och används inte (JSON utan nyckeln \"finsam\")", message: "unrecognised file; it is not used" });
+      }
+      return;
+    }
+    if (!TABLE_EXTENSIONS.includes(ext)) {
+      files.push({ fil, typ: "ignorerad", beskrivning: `filtypen ${ext} läses inte` });
+      findings.varning({ fil, regel: "fil.okand_typ", meddelande: `filen används inte (filtypen ${ext} läses inte)`, message: "file type not read; the file is ignored" });
+      return;
+    }
+    progress(`Läser ${name} (${i + 1}/${names.length})`);
     const fileFindings = new Findings();
     const r = recognise(bytes, fil, fileFindings);
-    if (r.kind === "oläslig") {
-      for (const f of fileFindings.all) findings.add(f);
-      files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
-    } else if (r.kind === "okand") {
-      files.push({ fil, typ: "okänd", beskrivning: r.beskrivning });
-      findings.varning({ fil, regel: "fil.okand", meddelande: `filen känns inte igen och används inte (${r.beskrivning})`, message: "unrecognised file; it is not used" });
-    } else if (r.kind === "forbundsindelning") {
-      if (localMedlemskap) {
-        findings.fel({ fil, regel: "fil.flera_indelningar", meddelande: "datakatalogen har mer än en förbundsindelning; förväntat högst en", message: "more than one membership file in the data folder" });
+    const keep = () => { for (const f of fileFindings.all) findings.add(f); };
+    switch (r.kind) {
+      case "oläslig":
+        keep();
+        files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
+        return;
+      case "okand":
+        files.push({ fil, typ: "okänd", beskrivning: r.beskrivning });
+        findings.varning({ fil, regel: "fil.okand", meddelande: `filen känns inte igen och används inte (${r.beskrivning})`, message: "unrecognised file; it is not used" });
+        return;
+      case "forbundsindelning":
+        if (seen.medlemskap) findings.fel({ fil, regel: "fil.flera_indelningar", meddelande: "datakatalogen har mer än en förbundsindelning; förväntat högst en", message: "more than one membership file in the data folder" });
+        seen.medlemskap = true;
+        inputs.medlemskap = { bytes, fil };
+        files.push({ fil, typ: "förbundsindelning", beskrivning: "ersätter data/referens/forbund.csv" });
+        return;
+      case "helarsekvivalenter": {
+        keep();
+        files.push({ fil, typ: "helårsekvivalenter", beskrivning: describeTable(r.table) });
+        const data = normaliseHelarsekvivalenter(r.table, kommuner, findings);
+        if (data) inputs.he.push(data);
+        return;
       }
-      localMedlemskap = true;
-      medlemskapSource = { bytes, fil };
-      files.push({ fil, typ: "förbundsindelning", beskrivning: "ersätter data/referens/forbund.csv" });
-    } else {
-      for (const f of fileFindings.all) findings.add(f);
-      files.push({ fil, typ: "helårsekvivalenter", beskrivning: describeTable(r.table) });
-      const data = normaliseHelarsekvivalenter(r.table, kommuner, findings);
-      if (data) heData.push(data);
+      case "deltagare": {
+        let rows: Deltagande[] | undefined;
+        try {
+          rows = readDeltagare(bytes, fil, getNyckel, findings);
+        } catch (e) {
+          if (!(e instanceof NyckelError)) throw e;
+          findings.fel({ fil: nyckelFil(options), regel: "nyckel.skadad", meddelande: e.message, message: "the pseudonymisation key file is damaged" });
+        }
+        files.push({ fil, typ: "deltagaruppgifter", beskrivning: rows ? `${rows.length} deltaganden` : "fel" });
+        if (rows) inputs.deltagare.push(...rows);
+        return;
+      }
+      case "utfall": {
+        const rows = readUtfall(bytes, fil, findings);
+        files.push({ fil, typ: "rapporterade utfall", beskrivning: rows ? `${rows.length} rader` : "fel" });
+        if (rows) inputs.utfall.push(...rows);
+        return;
+      }
+      case "insatser": {
+        const map = readInsatsMappning(bytes, fil, findings);
+        files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.size} insatser` : "fel" });
+        if (map) for (const [k, v] of map) inputs.insatsMappning.set(k, v);
+        return;
+      }
     }
   });
+  return inputs;
+}
 
-  const medlemskap = readMedlemskap(medlemskapSource.bytes, medlemskapSource.fil, kommuner, findings);
-  if (!findings.hasErrors() && heData.length === 0) {
-    findings.fel({
-      fil: dir, regel: "fil.inga_indata",
-      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2) i katalogen",
-      message: "no recognised input file in the folder",
-    });
+function nyckelFil(options: PipelineOptions): string {
+  return (options.env ?? process.env).FINSAM_NYCKEL ?? "nyckelfilen";
+}
+
+/**
+ * Every participation and reported row belongs to a förbund known to the membership file: from
+ * its own column, or from the insats mapping.
+ */
+function withForbund<T extends { forbund: string | undefined; insats: string; fil: string; rad: number }>(
+  rows: readonly T[], mappning: ReadonlyMap<string, string>, indelning: Indelning, findings: Findings,
+): (T & { forbund: string })[] | undefined {
+  const known = new Set(indelning.medlemskap.map((m) => m.forbund));
+  const reported = new Set<string>();
+  const out: (T & { forbund: string })[] = [];
+  let ok = true;
+  for (const r of rows) {
+    const forbund = r.forbund ?? mappning.get(labelKey(r.insats));
+    if (forbund === undefined || !known.has(forbund)) {
+      ok = false;
+      const key = `${r.fil}|${forbund ?? ""}|${r.insats}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.fel({
+        fil: r.fil, rad: r.rad, falt: "forbund", ...(forbund !== undefined ? { varde: forbund } : {}), regel: "insats.forbund",
+        meddelande: forbund === undefined
+          ? `förbund saknas för insatsen "${r.insats}"; förväntat kolumnen förbund eller en fil med kolumnerna insats,forbund`
+          : `okänt förbund "${forbund}"; förväntat ett id ur förbundsindelningen (${[...known].sort().join(", ")})`,
+        message: forbund === undefined ? "missing förbund for the insats" : "unknown förbund id",
+      });
+      continue;
+    }
+    out.push({ ...r, forbund });
   }
-  if (findings.hasErrors() || !medlemskap) return { findings, files, outputs: undefined };
-
-  const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: medlemskapSource.fil };
-  const merged = mergeHe(heData, findings);
-  if (!merged) return { findings, files, outputs: undefined };
-
-  progress("Beräknar helårsekvivalenter");
-  const rader = computeHelarsekvivalenter(merged, indelning, findings);
-  const outputs = new Map<string, string>();
-  outputs.set("helarsekvivalenter.csv", toCsv(rader, ["niva", "kod", "namn", "period", "kon", "ersattning", "varde", "folkmangd", "andel"]));
-  outputs.set(
-    "helarsekvivalenter_halvar.csv",
-    toCsv(halvarstabell(rader), ["niva", "kod", "namn", "halvar", "kon", "ersattning", "varde", "varde_foregaende_ar", "differens"]),
-  );
-  outputs.set("indelning.csv", indelningCsv(indelning));
-  return { findings, files, outputs, helarsekvivalenter: rader };
+  return ok ? out : undefined;
 }
 
 /** Several SCB files (e.g. one per period) are read as one; a value given twice is an error. */
@@ -166,6 +299,10 @@ function indelningCsv(indelning: Indelning): string {
       kommun: indelning.kommuner.get(m.kommunkod)!.namn, lan: indelning.kommuner.get(m.kommunkod)!.lan,
       giltig_fran: m.fran ?? "", giltig_till: m.till ?? "",
     }))
-    .sort((a, b) => (a.forbund + a.kommunkod + a.giltig_fran < b.forbund + b.kommunkod + b.giltig_fran ? -1 : 1));
+    .sort((a, b) => cmp(a.forbund, b.forbund) || cmp(a.kommunkod, b.kommunkod) || cmp(a.giltig_fran, b.giltig_fran));
   return toCsv(rows, ["forbund", "forbund_namn", "kommunkod", "kommun", "lan", "giltig_fran", "giltig_till"]);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -124,7 +124,8 @@ describe.skipIf(!pipelinenFinns)("bygget (scripts/bygg.ts)", () => {
     async () => {
       if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
       const fore = avtryck(dist);
-      writeFileSync(scbFil(data), Buffer.from('"Det här är ingen SCB-fil"\r\n"region";"kön"\r\n"2080 Falun";"inte ett tal"\r\n', "latin1"));
+      // A helårsekvivalenter file with a value in Swedish decimal comma: an error, not a warning.
+      writeFileSync(scbFil(data), Buffer.from('"region";"kön";"tabellinnehåll";"2024M01"\r\n"2080 Falun";"män";"Sjukpenning";12,5\r\n', "latin1"));
 
       const resultat = await bygg(data, dist);
       expect(resultat.kod).not.toBe(0);

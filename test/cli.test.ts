@@ -33,7 +33,10 @@ describe("finsam validate", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("TAB1386_20260315-101500.csv: helårsekvivalenter (ISO-8859-1/Windows-1252, bred tabell, 432 rader)");
     expect(r.stdout).toContain("VARNING data/exempel/TAB1386_20260315-101500.csv rad 16, kolumn 35 (\"2021M07\"): värdet saknas");
-    expect(r.stdout).toMatch(/0 fel, 4 varningar\.\n$/);
+    expect(r.stdout).toContain("deltagare_sodra_dalarna.csv: deltagaruppgifter (573 deltaganden)");
+    expect(r.stdout).toContain("rapporterat_utfall_2018.csv: rapporterade utfall (3 rader)");
+    expect(r.stdout).toContain("inskrivna vid start + nyinskrivna − avslut = 40 + 29 − 33 = 36, men aktiva vid slut är 35");
+    expect(r.stdout).toMatch(/0 fel, 6 varningar\.\n$/);
   });
 
   it("exits 1 on an error, naming file, line, column, value and the expected form", () => {
@@ -95,7 +98,10 @@ describe("finsam run", () => {
     const r = finsam("run", EXEMPEL, "--out", out);
     expect(r.code).toBe(0);
     const written = readdirSync(out).sort();
-    expect(written).toEqual(["helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv"]);
+    expect(written).toEqual([
+      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv",
+      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv",
+    ]);
     if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });
     for (const file of written) {
       expect(readFileSync(join(out, file), "utf8"), `${file} differs from ${GOLDEN}/${file} (UPDATE_GOLDEN=1 npm test rewrites it)`).toBe(readFileSync(join(GOLDEN, file), "utf8"));

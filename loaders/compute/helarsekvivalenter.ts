@@ -56,7 +56,7 @@ export function computeHelarsekvivalenter(data: HeData, indelning: Indelning, fi
     niva: r.niva, kod: r.kod, namn: r.namn, period: r.manad, kon: r.kon, ersattning: r.ersattning,
     varde: r.varde, folkmangd: r.folkmangd, andel: andel(r.varde, r.folkmangd),
   }));
-  rader.push(...periodMeans(manadsrader));
+  for (const r of periodMeans(manadsrader)) rader.push(r);
   return rader.sort(compareRader);
 }
 
@@ -181,34 +181,30 @@ function sumRegions(kommunRader: Manadsrad[], aggregat: Aggregat[], manader: rea
 }
 
 /** Half-year and year means, present only when every month of the period has a value. */
-function periodMeans(manadsrader: Manadsrad[]): HeRad[] {
-  if (manadsrader.length === 0) return [];
-  const withPeriods = aq.from(
-    manadsrader.map((r) => ({
-      ...r,
-      ar: r.manad.slice(0, 4),
-      halvar: `${r.manad.slice(0, 4)}-${Number(r.manad.slice(5, 7)) <= 6 ? "H1" : "H2"}`,
-    })),
-  );
+function periodMeans(manadsrader: readonly Manadsrad[]): HeRad[] {
+  interface Summa { rad: Manadsrad; period: string; n: number; nVarde: number; sVarde: number; nFolk: number; sFolk: number }
+  const sums = new Map<string, Summa>();
+  const add = (r: Manadsrad, period: string) => {
+    const key = `${r.niva}|${r.kod}|${r.kon}|${r.ersattning}|${period}`;
+    let s = sums.get(key);
+    if (!s) sums.set(key, (s = { rad: r, period, n: 0, nVarde: 0, sVarde: 0, nFolk: 0, sFolk: 0 }));
+    s.n++;
+    if (r.varde !== null) { s.nVarde++; s.sVarde += r.varde; }
+    if (r.folkmangd !== null) { s.nFolk++; s.sFolk += r.folkmangd; }
+  };
+  for (const r of manadsrader) {
+    const ar = r.manad.slice(0, 4);
+    add(r, `${ar}-${Number(r.manad.slice(5, 7)) <= 6 ? "H1" : "H2"}`);
+    add(r, ar);
+  }
   const out: HeRad[] = [];
-  for (const [periodCol, months] of [["halvar", 6], ["ar", 12]] as const) {
-    const means = withPeriods
-      .groupby("niva", "kod", "namn", "kon", "ersattning", periodCol)
-      .rollup({
-        n_varde: aq.op.valid("varde"),
-        s_varde: aq.op.sum("varde"),
-        n_folk: aq.op.valid("folkmangd"),
-        s_folk: aq.op.sum("folkmangd"),
-      })
-      .filter(aq.escape((r: any) => r.n_varde === months));
-    for (const r of means.objects() as any[]) {
-      const varde = r.s_varde / months;
-      const folkmangd = r.n_folk === months ? r.s_folk / months : null;
-      out.push({
-        niva: r.niva, kod: r.kod, namn: r.namn, period: r[periodCol], kon: r.kon, ersattning: r.ersattning,
-        varde, folkmangd, andel: andel(varde, folkmangd),
-      });
-    }
+  for (const s of sums.values()) {
+    const months = s.period.length === 4 ? 12 : 6;
+    if (s.nVarde !== months) continue;
+    const varde = s.sVarde / months;
+    const folkmangd = s.nFolk === months ? s.sFolk / months : null;
+    const r = s.rad;
+    out.push({ niva: r.niva, kod: r.kod, namn: r.namn, period: s.period, kon: r.kon, ersattning: r.ersattning, varde, folkmangd, andel: andel(varde, folkmangd) });
   }
   return out;
 }

@@ -32,6 +32,12 @@ export interface Publicering {
    * complement): when one of them is hidden, all of them are.
    */
   readonly grupper?: readonly (readonly string[])[];
+  /**
+   * How much readers need a key (higher = hidden later): secondary suppression hides cells of
+   * lower importance first (e.g. kön splits before the `alla` row, teams before the förbund
+   * total). Missing keys have importance 0.
+   */
+  readonly vikt?: ReadonlyMap<string, number>;
 }
 
 export type Orsak = "primar" | "sekundar";

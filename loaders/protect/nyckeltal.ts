@@ -200,7 +200,12 @@ export function byggPubliceringar(underlag: readonly Underlag[], opts: Omit<Nyck
       return u.malGrupp === u.malTaljare;
     });
     const grupper = rader.map((u) => RADENS_STORHETER.andel_mal.map((s) => nyckel(s, u.insats, u.kon)));
-    return { forbund: g.forbund, fran: g.fran, till: g.till, publicering: { varden, relationer, grupper }, rader };
+    // Readers need the team's `alla` row most (the reports' tables), then the förbund total.
+    const vikt = new Map([...varden.keys()].map((n) => {
+      const [, insats, kon] = n.split("|");
+      return [n, (kon === "alla" ? 2 : 0) + (insats === TOTALT ? 1 : 0)];
+    }));
+    return { forbund: g.forbund, fran: g.fran, till: g.till, publicering: { varden, relationer, grupper, vikt }, rader };
   });
 }
 

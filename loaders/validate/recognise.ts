@@ -6,11 +6,17 @@ import { decodeOrReport, tableFrom, type PxTable } from "../read/pxweb.ts";
 import { readDelimited } from "../read/delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { isHelarsekvivalenter } from "../normalise/helarsekvivalenter.ts";
+import { isDeltagarHeader } from "../normalise/deltagare.ts";
+import { isUtfallHeader } from "../normalise/utfall.ts";
+import { isInsatsMappning } from "../reference/installningar.ts";
 import { Findings } from "./findings.ts";
 
 export type Recognised =
   | { readonly kind: "helarsekvivalenter"; readonly table: PxTable }
   | { readonly kind: "forbundsindelning" }
+  | { readonly kind: "deltagare" }
+  | { readonly kind: "utfall" }
+  | { readonly kind: "insatser" }
   | { readonly kind: "okand"; readonly beskrivning: string }
   | { readonly kind: "oläslig" };
 
@@ -30,6 +36,9 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
   if (headerKeys.includes("kommunkod") && headerKeys.some((h) => h === "forbund" || h === "forbund_id")) {
     return { kind: "forbundsindelning" };
   }
+  if (isDeltagarHeader(headerKeys)) return { kind: "deltagare" };
+  if (isUtfallHeader(headerKeys)) return { kind: "utfall" };
+  if (isInsatsMappning(headerKeys)) return { kind: "insatser" };
   const scratch = new Findings();
   const table = tableFrom(parsed, fil, text.encoding, scratch);
   if (table && isHelarsekvivalenter(table)) {

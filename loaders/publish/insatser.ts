@@ -1,0 +1,173 @@
+/**
+ * The participant outputs: team nyckeltal (protected by default), the jämställdhet comparison
+ * built only from published values, and the teams' reported outcome tables (protected too).
+ */
+import { beraknaUnderlag } from "../compute/nyckeltal.ts";
+import { fisherExact, wilson } from "../compute/osakerhet.ts";
+import type { Deltagande } from "../normalise/deltagare.ts";
+import { UTFALL_DELAR, UTFALL_MATT, type RapporteratUtfall } from "../normalise/utfall.ts";
+import type { HeRad } from "../compute/helarsekvivalenter.ts";
+import type { Indelning } from "../reference/indelning.ts";
+import type { Installningar } from "../reference/installningar.ts";
+import { oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
+import { toCsv } from "./csv.ts";
+
+export interface InsatsIndata {
+  readonly deltagare: readonly (Deltagande & { forbund: string })[];
+  readonly utfall: readonly (RapporteratUtfall & { forbund: string })[];
+  readonly heRader: readonly HeRad[] | undefined;
+  readonly indelning: Indelning;
+  readonly installningar: Installningar;
+  readonly k: number;
+  readonly intern: boolean;
+}
+
+/** p-values at or above this are "within what chance explains". */
+export const SIGNIFIKANSNIVA = 0.05;
+
+export function insatserFiler(indata: InsatsIndata): [string, string][] {
+  const out: [string, string][] = [];
+  if (indata.deltagare.length > 0) {
+    const underlag = beraknaUnderlag(indata.deltagare, { tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
+    const konKanSaknas = indata.deltagare.some((d) => d.kon === undefined);
+    const rader = indata.intern
+      ? oskyddadeNyckeltal(underlag)
+      : skyddaNyckeltal(underlag, { k: indata.k, deltagareKanOverlappa: true, konKanSaknas });
+    out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
+    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
+  }
+  if (indata.utfall.length > 0) out.push(["insatser_rapporterat.csv", rapporteratCsv(indata.utfall, indata.k, indata.intern)]);
+  return out;
+}
+
+function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
+  return toCsv(
+    rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })),
+    ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"],
+  );
+}
+
+/**
+ * Kvinnor and män side by side, from published rows only (a hidden value never enters a
+ * computation): for andel_mal, both shares with 95 % Wilson intervals and Fisher's exact test
+ * of the difference; for counts and means, both values. Plus the share of women among the
+ * participants and in the population 20-64 of the förbund's kommuner (from helårsekvivalenter).
+ */
+function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad[] | undefined, indelning: Indelning): string {
+  const byKey = new Map(rader.map((r) => [`${r.forbund}|${r.insats}|${r.fran}|${r.matt}|${r.kon}`, r]));
+  const out: Record<string, string | number | null>[] = [];
+  const groups = [...new Set(rader.map((r) => `${r.forbund}|${r.insats}|${r.fran}|${r.till}|${r.matt}`))];
+  for (const g of groups) {
+    const [forbund, insats, fran, till, matt] = g.split("|") as [string, string, string, string, NyckeltalRad["matt"]];
+    const k = byKey.get(`${forbund}|${insats}|${fran}|${matt}|kvinnor`);
+    const m = byKey.get(`${forbund}|${insats}|${fran}|${matt}|man`);
+    if (!k || !m || k.undertryckt || m.undertryckt || k.varde === null || m.varde === null) continue;
+    const row: Record<string, string | number | null> = {
+      forbund, insats, fran, till, matt,
+      kvinnor: k.varde, kvinnor_antal: k.antal, man: m.varde, man_antal: m.antal,
+      skillnad: k.varde - m.varde,
+      kvinnor_ki_lag: null, kvinnor_ki_hog: null, man_ki_lag: null, man_ki_hog: null, p_varde: null, slutsats: null,
+    };
+    if (matt === "andel_mal" && k.antal !== null && m.antal !== null && k.antal > 0 && m.antal > 0) {
+      const xk = Math.round(k.varde * k.antal);
+      const xm = Math.round(m.varde * m.antal);
+      const [kl, kh] = wilson(xk, k.antal)!;
+      const [ml, mh] = wilson(xm, m.antal)!;
+      const p = fisherExact(xk, k.antal - xk, xm, m.antal - xm);
+      Object.assign(row, {
+        kvinnor_ki_lag: kl, kvinnor_ki_hog: kh, man_ki_lag: ml, man_ki_hog: mh, p_varde: p,
+        slutsats: p >= SIGNIFIKANSNIVA ? "inom_slumpens_variation" : "storre_an_slumpen",
+      });
+    }
+    if (matt === "deltagare" && k.varde + m.varde > 0) {
+      // share of women among participants with known kön, beside the population 20-64
+      out.push({
+        forbund, insats, fran, till, matt: "andel_kvinnor",
+        kvinnor: k.varde / (k.varde + m.varde), kvinnor_antal: k.varde, man: null, man_antal: m.varde,
+        skillnad: null, kvinnor_ki_lag: null, kvinnor_ki_hog: null, man_ki_lag: null, man_ki_hog: null, p_varde: null, slutsats: null,
+        befolkning_andel_kvinnor: befolkningAndelKvinnor(heRader, indelning, forbund, fran, till),
+      });
+    }
+    out.push(row);
+  }
+  const columns = [
+    "forbund", "insats", "fran", "till", "matt", "kvinnor", "kvinnor_antal", "man", "man_antal", "skillnad",
+    "kvinnor_ki_lag", "kvinnor_ki_hog", "man_ki_lag", "man_ki_hog", "p_varde", "slutsats", "befolkning_andel_kvinnor",
+  ];
+  return toCsv<Record<string, string | number | null>>(out.map((r) => ({ befolkning_andel_kvinnor: null, ...r })), columns);
+}
+
+/** Women's share of the population 20-64 in the förbund's kommuner over the window (HE's Folkmängd). */
+function befolkningAndelKvinnor(heRader: readonly HeRad[] | undefined, indelning: Indelning, forbund: string, fran: string, till: string): number | null {
+  if (!heRader || !indelning.medlemskap.some((m) => m.forbund === forbund)) return null;
+  let kvinnor = 0;
+  let alla = 0;
+  let months = 0;
+  for (const r of heRader) {
+    if (r.niva !== "forbund" || r.kod !== forbund || r.ersattning !== "summa" || !/^\d{4}-\d{2}$/.test(r.period)) continue;
+    if (r.period < fran || r.period > till || r.folkmangd === null) continue;
+    if (r.kon === "kvinnor") kvinnor += r.folkmangd;
+    if (r.kon === "alla") {
+      alla += r.folkmangd;
+      months++;
+    }
+  }
+  return months === 12 && alla > 0 ? kvinnor / alla : null;
+}
+
+/**
+ * Reported outcome tables, protected with the same engine: counts 1..k-1 hidden, and enough
+ * more that nothing hidden can be recomputed from the row's own sums (avslut = its outcomes,
+ * when the team's figures add up), from kvinnor + män = alla, or from the flow
+ * start + nya = avslut + aktiva (the four flow figures are shown or hidden together).
+ */
+function rapporteratCsv(rows: readonly (RapporteratUtfall & { forbund: string })[], k: number, intern: boolean): string {
+  const out: { forbund: string; insats: string; fran: string; till: string; kon: string; matt: string; varde: number | null; undertryckt: number }[] = [];
+  const byGroup = new Map<string, (RapporteratUtfall & { forbund: string })[]>();
+  for (const r of rows) {
+    const g = `${r.forbund}|${r.fran}|${r.till}`;
+    if (!byGroup.has(g)) byGroup.set(g, []);
+    byGroup.get(g)!.push(r);
+  }
+  for (const group of byGroup.values()) {
+    const varden = new Map<string, number>();
+    const relationer: Publicering["relationer"][number][] = [];
+    const grupper: string[][] = [];
+    const key = (r: RapporteratUtfall, m: string, kon = r.kon) => `${m}|${r.insats}|${kon}`;
+    for (const r of group) {
+      for (const m of UTFALL_MATT) if (r.varden[m] !== undefined) varden.set(key(r, m), r.varden[m]!);
+      const v = r.varden;
+      if (v.avslut !== undefined && UTFALL_DELAR.every((d) => v[d] !== undefined) && UTFALL_DELAR.reduce((s, d) => s + v[d]!, 0) === v.avslut) {
+        relationer.push({ total: key(r, "avslut"), delar: UTFALL_DELAR.map((d) => key(r, d)), typ: "lika" });
+      }
+      const flode = (["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as const).filter((m) => v[m] !== undefined);
+      if (flode.length > 1) grupper.push(flode.map((m) => key(r, m)));
+    }
+    for (const r of group.filter((x) => x.kon === "alla")) {
+      for (const m of UTFALL_MATT) {
+        const [a, kv, ma] = [varden.get(key(r, m, "alla")), varden.get(key(r, m, "kvinnor")), varden.get(key(r, m, "man"))];
+        if (a !== undefined && kv !== undefined && ma !== undefined && a === kv + ma) {
+          relationer.push({ total: key(r, m, "alla"), delar: [key(r, m, "kvinnor"), key(r, m, "man")], typ: "lika" });
+        }
+      }
+    }
+    const dolda = intern ? new Set<string>() : skydda({ varden, relationer, grupper }, { k }).dolda;
+    for (const r of group) {
+      for (const m of UTFALL_MATT) {
+        const v = r.varden[m];
+        if (v === undefined) continue;
+        const hidden = dolda.has(key(r, m));
+        out.push({ forbund: r.forbund, insats: r.insats, fran: r.fran, till: r.till, kon: r.kon, matt: m, varde: hidden ? null : v, undertryckt: hidden ? 1 : 0 });
+      }
+    }
+  }
+  const konOrder = { alla: 0, kvinnor: 1, man: 2 } as Record<string, number>;
+  out.sort((a, b) =>
+    cmp(a.forbund, b.forbund) || cmp(a.insats, b.insats) || cmp(a.fran, b.fran) || cmp(a.till, b.till) ||
+    konOrder[a.kon]! - konOrder[b.kon]! || UTFALL_MATT.indexOf(a.matt as never) - UTFALL_MATT.indexOf(b.matt as never));
+  return toCsv(out, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"]);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

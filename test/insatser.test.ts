@@ -1,0 +1,103 @@
+/**
+ * Participant results end to end, through `finsam run` on the example data: --intern
+ * reproduces the delårsbokslut's Tabell 2-4; the default output is protected; the planted test
+ * person never appears in any output or report.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { csvParse } from "d3-dsv";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../loaders/cli.ts";
+import { kontrolleraPublicerat, type NyckeltalRad } from "../loaders/protect/index.ts";
+import { avrunda } from "../src/components/format.js";
+import { PERIODER, TABELLER, tal, type Rad } from "./helpers/delarsbokslut2025.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "finsam-insatser-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...extra: string[]) {
+  const out = join(tmp, `ut-${extra.join("") || "skyddad"}`);
+  let stdout = "";
+  let stderr = "";
+  const code = main(["run", "data/exempel", "--out", out, ...extra], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+  return { code, out, stdout, stderr, files: Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), "utf8")])) };
+}
+
+function rows(csv: string): NyckeltalRad[] {
+  return csvParse(csv).map((r) => ({
+    forbund: r.forbund!, insats: r.insats!, fran: r.fran!, till: r.till!, kon: r.kon as NyckeltalRad["kon"], matt: r.matt as NyckeltalRad["matt"],
+    varde: r.varde === "" ? null : Number(r.varde), antal: r.antal === "" ? null : Number(r.antal), undertryckt: r.undertryckt === "1",
+  }));
+}
+
+const MATT: Record<Rad, [NyckeltalRad["matt"], (v: number) => number]> = {
+  "Deltagare totalt": ["deltagare", (v) => v],
+  "Antal avslut": ["avslut", (v) => v],
+  "Resultat mot mål": ["andel_mal", (v) => avrunda(100 * v, 0)],
+  "Genomströmningstid i snitt": ["genomstromningstid_man", (v) => avrunda(v, 1)],
+  "Tid i bidrag/arbets- eller studielöshet före start": ["tid_fore_start_ar", (v) => avrunda(v, 1)],
+};
+
+const intern = run("--intern");
+const skyddad = run();
+
+describe("finsam run --intern on the example data", () => {
+  const r = rows(intern.files["insatser_nyckeltal.csv"]!);
+  for (const [insats, tabell] of Object.entries(TABELLER)) {
+    it(`reproduces the delårsbokslut's table for ${insats}`, () => {
+      for (const [rad, tryckta] of Object.entries(tabell) as [Rad, readonly string[]][]) {
+        const [matt, rapportens] = MATT[rad];
+        const faktiska = PERIODER.map(([fran, till]) => {
+          const x = r.find((y) => y.insats === insats && y.fran === fran && y.till === till && y.kon === "alla" && y.matt === matt)!;
+          return rapportens(x.varde!);
+        });
+        expect(faktiska, rad).toEqual(tryckta.map(tal));
+      }
+    });
+  }
+
+  it("warns that the result must not be published, and marks the folder", () => {
+    expect(intern.stderr).toContain("får INTE publiceras");
+    expect(intern.files["INTERNT_FAR_INTE_PUBLICERAS.txt"]).toContain("får inte publiceras");
+  });
+});
+
+describe("the default (protected) output", () => {
+  const r = rows(skyddad.files["insatser_nyckeltal.csv"]!);
+
+  it("passes the outsider's attacker check on what is published", () => {
+    expect(kontrolleraPublicerat(r, 5, { deltagareKanOverlappa: true })).toEqual([]);
+  });
+
+  it("shows no count from 1 to 4", () => {
+    for (const x of r) {
+      if (x.undertryckt) expect([x.varde, x.antal]).toEqual([null, null]);
+      if (x.antal !== null) expect(x.antal === 0 || x.antal >= 5, `${x.insats} ${x.fran} ${x.kon} ${x.matt}`).toBe(true);
+    }
+  });
+
+  it("keeps the teams' totals where only the kön split is small", () => {
+    // Avesta July 2023 - June 2024: 11 of 23 to the goal; the split by kön is hidden, the total is not.
+    const a = (kon: string, matt: string) => r.find((x) => x.insats === "Samverkansteam Avesta" && x.fran === "2023-07" && x.kon === kon && x.matt === matt)!;
+    expect(a("alla", "andel_mal")).toMatchObject({ varde: 11 / 23, antal: 23, undertryckt: false });
+    expect(a("kvinnor", "andel_mal").undertryckt).toBe(true);
+  });
+
+  it("is written by the same command the site build uses (no --intern), with no marker file", () => {
+    expect(skyddad.files["INTERNT_FAR_INTE_PUBLICERAS.txt"]).toBeUndefined();
+  });
+});
+
+describe("the planted test person (Testa Testsson, 19121212-1212)", () => {
+  // Digits count only with a digit-free boundary: 0.0312121212121 is a share, not a personnummer.
+  const forms = [/(?<!\d)(19)?121212[-+]?1212(?!\d)/, /Testa/, /Testsson/];
+  it("appears in no output file, protected or --intern, and in no report", () => {
+    for (const result of [skyddad, intern]) {
+      for (const [file, content] of Object.entries(result.files)) {
+        for (const f of forms) expect(f.test(content), `${f} in ${file}`).toBe(false);
+      }
+      for (const f of forms) expect(f.test(result.stdout + result.stderr)).toBe(false);
+    }
+  });
+});
