@@ -3,6 +3,7 @@
  * built only from published values, and the teams' reported outcome tables (protected too).
  */
 import { beraknaUnderlag } from "../compute/nyckeltal.ts";
+import { beraknaUtfall, BERAKNAT_UTFALL } from "../compute/utfall.ts";
 import { fisherExact, wilson } from "../compute/osakerhet.ts";
 import type { Deltagande } from "../normalise/deltagare.ts";
 import { UTFALL_DELAR, UTFALL_MATT, type RapporteratUtfall } from "../normalise/utfall.ts";
@@ -36,7 +37,11 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
     out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
     out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
   }
-  if (indata.utfall.length > 0) out.push(["insatser_rapporterat.csv", rapporteratCsv(indata.utfall, indata.k, indata.intern)]);
+  if (indata.deltagare.length > 0) {
+    const delar = BERAKNAT_UTFALL.filter((m) => !["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"].includes(m));
+    out.push(["insatser_utfall.csv", utfallCsv(beraknaUtfall(indata.deltagare), BERAKNAT_UTFALL, delar, indata.k, indata.intern)]);
+  }
+  if (indata.utfall.length > 0) out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
   return out;
 }
 
@@ -115,15 +120,28 @@ function befolkningAndelKvinnor(heRader: readonly HeRad[] | undefined, indelning
   return months === 12 && alla > 0 ? kvinnor / alla : null;
 }
 
+/** One row of an outcome table: counts per matt for an insats, window and kön. */
+interface UtfallsRad {
+  readonly forbund: string;
+  readonly insats: string;
+  readonly fran: string;
+  readonly till: string;
+  readonly kon: "alla" | "kvinnor" | "man";
+  readonly varden: Partial<Record<string, number>>;
+}
+
+const FLODE = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as const;
+
 /**
- * Reported outcome tables, protected with the same engine: counts 1..k-1 hidden, and enough
- * more that nothing hidden can be recomputed from the row's own sums (avslut = its outcomes,
- * when the team's figures add up), from kvinnor + män = alla, or from the flow
- * start + nya = avslut + aktiva (the four flow figures are shown or hidden together).
+ * Outcome tables (reported or computed), protected with the same engine: counts 1..k-1 hidden,
+ * and enough more that nothing hidden can be recomputed from a row's own sum (avslut = its
+ * outcomes, when the figures add up), from kvinnor + män = alla, from the teams' sum in
+ * `totalt`, or from the flow start + nya = avslut + aktiva (the four flow figures are shown
+ * or hidden together).
  */
-function rapporteratCsv(rows: readonly (RapporteratUtfall & { forbund: string })[], k: number, intern: boolean): string {
+function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): string {
   const out: { forbund: string; insats: string; fran: string; till: string; kon: string; matt: string; varde: number | null; undertryckt: number }[] = [];
-  const byGroup = new Map<string, (RapporteratUtfall & { forbund: string })[]>();
+  const byGroup = new Map<string, UtfallsRad[]>();
   for (const r of rows) {
     const g = `${r.forbund}|${r.fran}|${r.till}`;
     if (!byGroup.has(g)) byGroup.set(g, []);
@@ -133,38 +151,42 @@ function rapporteratCsv(rows: readonly (RapporteratUtfall & { forbund: string })
     const varden = new Map<string, number>();
     const relationer: Publicering["relationer"][number][] = [];
     const grupper: string[][] = [];
-    const key = (r: RapporteratUtfall, m: string, kon = r.kon) => `${m}|${r.insats}|${kon}`;
+    const key = (insats: string, m: string, kon: string) => `${m}|${insats}|${kon}`;
+    const exakt = (total: string, parts: string[]) => {
+      const t = varden.get(total);
+      const p = parts.map((x) => varden.get(x));
+      if (t !== undefined && p.every((x) => x !== undefined) && p.reduce((a, b) => a! + b!, 0) === t) relationer.push({ total, delar: parts, typ: "lika" });
+    };
+    for (const r of group) for (const m of matt) if (r.varden[m] !== undefined) varden.set(key(r.insats, m, r.kon), r.varden[m]!);
+    const insatser = [...new Set(group.map((r) => r.insats))].filter((i) => i !== "totalt");
     for (const r of group) {
-      for (const m of UTFALL_MATT) if (r.varden[m] !== undefined) varden.set(key(r, m), r.varden[m]!);
-      const v = r.varden;
-      if (v.avslut !== undefined && UTFALL_DELAR.every((d) => v[d] !== undefined) && UTFALL_DELAR.reduce((s, d) => s + v[d]!, 0) === v.avslut) {
-        relationer.push({ total: key(r, "avslut"), delar: UTFALL_DELAR.map((d) => key(r, d)), typ: "lika" });
-      }
-      const flode = (["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as const).filter((m) => v[m] !== undefined);
-      if (flode.length > 1) grupper.push(flode.map((m) => key(r, m)));
-    }
-    for (const r of group.filter((x) => x.kon === "alla")) {
-      for (const m of UTFALL_MATT) {
-        const [a, kv, ma] = [varden.get(key(r, m, "alla")), varden.get(key(r, m, "kvinnor")), varden.get(key(r, m, "man"))];
-        if (a !== undefined && kv !== undefined && ma !== undefined && a === kv + ma) {
-          relationer.push({ total: key(r, m, "alla"), delar: [key(r, m, "kvinnor"), key(r, m, "man")], typ: "lika" });
-        }
+      exakt(key(r.insats, "avslut", r.kon), delar.map((d) => key(r.insats, d, r.kon)));
+      const flode = FLODE.filter((m) => r.varden[m] !== undefined);
+      if (flode.length > 1) grupper.push(flode.map((m) => key(r.insats, m, r.kon)));
+      for (const m of matt) {
+        if (r.kon === "alla") exakt(key(r.insats, m, "alla"), [key(r.insats, m, "kvinnor"), key(r.insats, m, "man")]);
+        if (r.insats === "totalt") exakt(key("totalt", m, r.kon), insatser.map((i) => key(i, m, r.kon)));
       }
     }
-    const dolda = intern ? new Set<string>() : skydda({ varden, relationer, grupper }, { k }).dolda;
+    const vikt = new Map([...varden.keys()].map((n) => {
+      const [, insats, kon] = n.split("|");
+      return [n, (kon === "alla" ? 2 : 0) + (insats === "totalt" ? 1 : 0)];
+    }));
+    const dolda = intern ? new Set<string>() : skydda({ varden, relationer, grupper, vikt }, { k }).dolda;
     for (const r of group) {
-      for (const m of UTFALL_MATT) {
+      for (const m of matt) {
         const v = r.varden[m];
         if (v === undefined) continue;
-        const hidden = dolda.has(key(r, m));
+        const hidden = dolda.has(key(r.insats, m, r.kon));
         out.push({ forbund: r.forbund, insats: r.insats, fran: r.fran, till: r.till, kon: r.kon, matt: m, varde: hidden ? null : v, undertryckt: hidden ? 1 : 0 });
       }
     }
   }
-  const konOrder = { alla: 0, kvinnor: 1, man: 2 } as Record<string, number>;
+  const konOrder: Record<string, number> = { alla: 0, kvinnor: 1, man: 2 };
+  const insatsKey = (i: string) => (i === "totalt" ? "\uffff" : i);
   out.sort((a, b) =>
-    cmp(a.forbund, b.forbund) || cmp(a.insats, b.insats) || cmp(a.fran, b.fran) || cmp(a.till, b.till) ||
-    konOrder[a.kon]! - konOrder[b.kon]! || UTFALL_MATT.indexOf(a.matt as never) - UTFALL_MATT.indexOf(b.matt as never));
+    cmp(a.forbund, b.forbund) || cmp(insatsKey(a.insats), insatsKey(b.insats)) || cmp(a.fran, b.fran) || cmp(a.till, b.till) ||
+    konOrder[a.kon]! - konOrder[b.kon]! || matt.indexOf(a.matt) - matt.indexOf(b.matt));
   return toCsv(out, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"]);
 }
 
