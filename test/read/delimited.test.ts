@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { readDelimited, sniffDelimiter } from "../../loaders/read/delimited.ts";
 import { decode } from "../../loaders/read/decode.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
+import { referens } from "../helpers/shared.ts";
 
-const SPECTRUM = new URL("../../../shared/reference/csv-spectrum/", import.meta.url);
+const SPECTRUM = referens("csv-spectrum");
 
 function parse(text: string) {
   const findings = new Findings();

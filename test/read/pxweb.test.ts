@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { readPxWeb, type PxObservation } from "../../loaders/read/pxweb.ts";
 import { parseCell } from "../../loaders/read/cell.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
+import { referens } from "../helpers/shared.ts";
 import { crlf, latin1, utf8 } from "../helpers/scb.ts";
 
-const REFERENCE = new URL("../../../shared/reference/scb-exempel/", import.meta.url);
+const REFERENCE = referens("scb-exempel");
 
 function read(bytes: Uint8Array) {
   const findings = new Findings();
