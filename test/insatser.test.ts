@@ -103,7 +103,8 @@ describe("the planted test person (Testa Testsson, 19121212-1212)", () => {
 });
 
 describe("the computed outcome table (insatser_utfall.csv)", () => {
-  const parse = (csv: string) => csvParse(csv).map((r) => ({ ...r, varde: r.varde === "" ? null : Number(r.varde), undertryckt: r.undertryckt === "1" }));
+  const parse = (csv: string) =>
+    csvParse(csv).map((r) => ({ insats: r.insats!, fran: r.fran!, kon: r.kon!, matt: r.matt!, varde: r.varde === "" ? null : Number(r.varde), undertryckt: r.undertryckt === "1" }));
   const oskyddad = parse(intern.files["insatser_utfall.csv"]!);
   const skyddadRader = parse(skyddad.files["insatser_utfall.csv"]!);
   const v = (rows: typeof oskyddad, insats: string, fran: string, kon: string, matt: string) =>
@@ -111,7 +112,7 @@ describe("the computed outcome table (insatser_utfall.csv)", () => {
 
   it("keeps the flow: inskrivna at start + nyinskrivna − avslut = aktiva at the end", () => {
     for (const r of oskyddad.filter((x) => x.matt === "avslut")) {
-      const f = (m: string) => v(oskyddad, r.insats!, r.fran!, r.kon!, m).varde!;
+      const f = (m: string) => v(oskyddad, r.insats, r.fran, r.kon, m).varde!;
       expect(f("inskrivna_start") + f("nyinskrivna") - f("avslut"), `${r.insats} ${r.fran} ${r.kon}`).toBe(f("aktiva_slut"));
     }
   });
@@ -124,7 +125,7 @@ describe("the computed outcome table (insatser_utfall.csv)", () => {
     for (const r of skyddadRader) {
       if (r.varde !== null) expect(r.varde === 0 || r.varde >= 5, `${r.insats} ${r.fran} ${r.kon} ${r.matt}`).toBe(true);
       if (r.kon !== "alla" || r.undertryckt) continue;
-      const halves = ["kvinnor", "man"].map((k) => v(skyddadRader, r.insats!, r.fran!, k, r.matt!).undertryckt);
+      const halves = ["kvinnor", "man"].map((k) => v(skyddadRader, r.insats, r.fran, k, r.matt).undertryckt);
       expect(halves.filter(Boolean).length, `${r.insats} ${r.fran} ${r.matt}`).not.toBe(1);
     }
   });
