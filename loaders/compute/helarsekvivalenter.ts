@@ -8,7 +8,6 @@
  *   month of the period has a value for that region;
  * - `andel` = varde / folkmangd, recomputed at every level (never summed or averaged).
  */
-import * as aq from "arquero";
 import { ERSATTNINGAR, KON, heKey, type Ersattning, type HeData, type Kon } from "../normalise/helarsekvivalenter.ts";
 import { giltig, type Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
@@ -148,36 +147,41 @@ function regionsToSum(data: HeData, indelning: Indelning, findings: Findings): A
 }
 
 /** Sums kommun months into regions: a value only when every member has one. */
-function sumRegions(kommunRader: Manadsrad[], aggregat: Aggregat[], manader: readonly string[]): Manadsrad[] {
-  if (aggregat.length === 0 || kommunRader.length === 0) return [];
-  // Membership per region and month, with how many members must contribute.
-  const m: { niva: string[]; region: string[]; namn: string[]; kod: string[]; manad: string[]; n_medlemmar: number[] } =
-    { niva: [], region: [], namn: [], kod: [], manad: [], n_medlemmar: [] };
+function sumRegions(kommunRader: readonly Manadsrad[], aggregat: readonly Aggregat[], manader: readonly string[]): Manadsrad[] {
+  const index = new Map<string, Manadsrad>();
+  const combos = new Map<string, [Kon, Ersattning]>();
+  for (const r of kommunRader) {
+    index.set(`${r.kod}|${r.manad}|${r.kon}|${r.ersattning}`, r);
+    combos.set(`${r.kon}|${r.ersattning}`, [r.kon, r.ersattning]);
+  }
+  const out: Manadsrad[] = [];
   for (const a of aggregat) {
     for (const manad of manader) {
       const medlemmar = a.medlemmar(manad);
-      for (const kod of medlemmar) {
-        m.niva.push(a.niva); m.region.push(a.kod); m.namn.push(a.namn);
-        m.kod.push(kod); m.manad.push(manad); m.n_medlemmar.push(medlemmar.length);
+      if (medlemmar.length === 0) continue;
+      for (const [kon, ersattning] of combos.values()) {
+        let varde = 0;
+        let folkmangd = 0;
+        let nVarde = 0;
+        let nFolk = 0;
+        let finns = false;
+        for (const kod of medlemmar) {
+          const r = index.get(`${kod}|${manad}|${kon}|${ersattning}`);
+          if (!r) continue;
+          finns = true;
+          if (r.varde !== null) { varde += r.varde; nVarde++; }
+          if (r.folkmangd !== null) { folkmangd += r.folkmangd; nFolk++; }
+        }
+        if (!finns) continue;
+        out.push({
+          niva: a.niva, kod: a.kod, namn: a.namn, manad, kon, ersattning,
+          varde: nVarde === medlemmar.length ? varde : null,
+          folkmangd: nFolk === medlemmar.length ? folkmangd : null,
+        });
       }
     }
   }
-  const kommuner = aq.from(kommunRader).select("kod", "manad", "kon", "ersattning", "varde", "folkmangd");
-  const summed = aq
-    .table(m)
-    .join(kommuner, [["kod", "manad"], ["kod", "manad"]], [aq.all(), aq.not("kod", "manad")])
-    .groupby("niva", "region", "namn", "manad", "kon", "ersattning", "n_medlemmar")
-    .rollup({
-      n_varde: aq.op.valid("varde"),
-      s_varde: aq.op.sum("varde"),
-      n_folk: aq.op.valid("folkmangd"),
-      s_folk: aq.op.sum("folkmangd"),
-    });
-  return summed.objects().map((r: any) => ({
-    niva: r.niva as Niva, kod: r.region, namn: r.namn, manad: r.manad, kon: r.kon as Kon, ersattning: r.ersattning as Ersattning,
-    varde: r.n_varde === r.n_medlemmar ? r.s_varde : null,
-    folkmangd: r.n_folk === r.n_medlemmar ? r.s_folk : null,
-  }));
+  return out;
 }
 
 /** Half-year and year means, present only when every month of the period has a value. */

@@ -4,9 +4,9 @@
  * SCB's typo `Sjuk- och aktivitetsersersättning`, double spaces and en dashes are accepted.
  */
 import { parseCell, CELL_PROBLEM } from "../read/cell.ts";
-import { isTimeCode, type PxTable } from "../read/pxweb.ts";
+import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
 import { labelKey } from "./labels.ts";
-import { parseRegion } from "./region.ts";
+import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
@@ -138,8 +138,9 @@ export function normaliseHelarsekvivalenter(
   let harRiket = false;
   let ok = true;
 
-  t.forEach((o) => {
-    if (iAlder >= 0 && !AGE_20_64.has(labelKey(o.stub[iAlder]!))) return;
+  /** What a row's stub and content say; the same for every value of a row in a wide table. */
+  const rowInfo = (o: PxObservation): { region: Region; kon: Kon; konCell: string; matt: Matt; contentLabel: string } | null => {
+    if (iAlder >= 0 && !AGE_20_64.has(labelKey(o.stub[iAlder]!))) return null;
     const regionCell = o.stub[iRegion]!;
     const region = parseRegion(regionCell);
     const regionCol = t.stubColumns[iRegion]!;
@@ -154,7 +155,7 @@ export function normaliseHelarsekvivalenter(
           message: region ? `unknown kommun code ${region.kod}` : "cannot read region; expected e.g. \"2080 Falun\"",
         });
       }
-      return;
+      return null;
     }
     if (region.niva === "lan") {
       if (!reportedRegion.has(regionCell)) {
@@ -165,7 +166,7 @@ export function normaliseHelarsekvivalenter(
           message: "county rows are not used; the county is computed as the sum of its kommuner",
         });
       }
-      return;
+      return null;
     }
     if (region.niva === "kommun" && region.namn !== undefined && !reportedRegion.has(regionCell)) {
       const ref = kommuner.get(region.kod)!;
@@ -189,7 +190,7 @@ export function normaliseHelarsekvivalenter(
           message: "unknown sex; expected män, kvinnor or män och kvinnor totalt",
         });
       }
-      return;
+      return null;
     }
     const contentLabel = o.innehall ?? "";
     const matt = INNEHALL.get(labelKey(contentLabel));
@@ -202,9 +203,29 @@ export function normaliseHelarsekvivalenter(
           message: "unknown content label is ignored",
         });
       }
-      return;
+      return null;
     }
-    if (!isTimeCode(o.tid) || !/M\d{2}$/.test(o.tid)) {
+    return { region, kon, konCell, matt, contentLabel };
+  };
+  let prevStub: readonly string[] | undefined;
+  let prevInnehall: string | undefined;
+  let prevInfo: ReturnType<typeof rowInfo> = null;
+  const manadFor = new Map<string, string | null>();
+
+  t.forEach((o) => {
+    if (o.stub !== prevStub || o.innehall !== prevInnehall) {
+      prevStub = o.stub;
+      prevInnehall = o.innehall;
+      prevInfo = rowInfo(o);
+    }
+    if (!prevInfo) return;
+    const { region, kon, konCell, matt, contentLabel } = prevInfo;
+    let manad = manadFor.get(o.tid);
+    if (manad === undefined) {
+      manad = isTimeCode(o.tid) && /M\d{2}$/.test(o.tid) ? `${o.tid.slice(0, 4)}-${o.tid.slice(5, 7)}` : null;
+      manadFor.set(o.tid, manad);
+    }
+    if (manad === null) {
       ok = false;
       if (report("he.manad")) {
         findings.fel({
@@ -215,7 +236,6 @@ export function normaliseHelarsekvivalenter(
       }
       return;
     }
-    const manad = `${o.tid.slice(0, 4)}-${o.tid.slice(5, 7)}`;
     const cell = parseCell(o.cell);
     let varde: number | null;
     if (cell.kind === "ogiltig") {
