@@ -3,7 +3,7 @@
  * reproduces the delårsbokslut's Tabell 2-4; the default output is protected; the planted test
  * person never appears in any output or report.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
@@ -128,5 +128,45 @@ describe("the computed outcome table (insatser_utfall.csv)", () => {
       const halves = ["kvinnor", "man"].map((k) => v(skyddadRader, r.insats, r.fran, k, r.matt).undertryckt);
       expect(halves.filter(Boolean).length, `${r.insats} ${r.fran} ${r.matt}`).not.toBe(1);
     }
+  });
+});
+
+describe("the settings file in the data folder", () => {
+  const folder = (name: string, settings: string) => {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    copyFileSync("data/exempel/deltagare_sodra_dalarna.csv", join(dir, "deltagare.csv"));
+    writeFileSync(join(dir, "installningar.json"), settings);
+    return dir;
+  };
+  const runIn = (dir: string, ...extra: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const out = join(dir, "ut");
+    const code = main(["run", dir, "--out", out, ...extra], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+    return { code, stderr, csv: code === 0 ? readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8") : "" };
+  };
+
+  it("keeps tidiga avhopp in the denominator when the förbund says so (Hedemora Jul 2024–Jun 2025: 9/22, not 9/20)", () => {
+    const dir = folder("avhopp", '{"finsam": {"forbund": {"sodra-dalarna": {"tidiga_avhopp_i_namnaren": true}}}}');
+    const r = rows(runIn(dir, "--intern").csv);
+    expect(r.find((x) => x.insats === "Samverkansteam Kraften Hedemora" && x.fran === "2024-07" && x.kon === "alla" && x.matt === "andel_mal")).toMatchObject({ varde: 9 / 22, antal: 22 });
+  });
+
+  it("sets the protection threshold k: with k = 3, counts of 3 and 4 may be shown", () => {
+    const k5 = rows(skyddad.files["insatser_nyckeltal.csv"]!);
+    const k3 = rows(runIn(folder("k3", '{"finsam": {"skyddsgrans": 3}}')).csv);
+    const small = (rs: NyckeltalRad[]) => rs.filter((x) => x.antal !== null && x.antal > 0 && x.antal < 5).length;
+    expect(small(k5)).toBe(0);
+    expect(small(k3)).toBeGreaterThan(0);
+    expect(k3.every((x) => x.antal === null || x.antal === 0 || x.antal >= 3)).toBe(true);
+  });
+
+  it("an invalid setting is an error naming the setting, and nothing is written", () => {
+    const dir = folder("fel", '{"finsam": {"skyddsgrans": 1}}');
+    const r = runIn(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("skyddsgrans: minst 3");
+    expect(existsSync(join(dir, "ut"))).toBe(false);
   });
 });
