@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fnv1a, mulberry32, normalbrus, trendfaktor } from "../scripts/slump.ts";
 
 export const FILNAMN = "TAB1386_20260315-101500.csv";
 const TITEL = "Helårsekvivalenter 20-64 år efter region, kön, ålder, tabellinnehåll och månad";
@@ -116,40 +117,6 @@ export function lasKommuner(fil = fileURLToPath(new URL("../data/referens/kommun
   });
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: liten seedad PRNG, likformig i [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Ungefär normalfördelat brus med medel 0 och standardavvikelse 1 (summa av tre likformiga). */
-function normalbrus(slump: () => number): number {
-  return (slump() + slump() + slump() - 1.5) * 2;
-}
-
-function trendfaktor(trend: readonly number[], t: number): number {
-  const position = (t - 5.5) / 12;
-  if (position <= 0) return trend[0]!;
-  if (position >= trend.length - 1) return trend[trend.length - 1]!;
-  const i = Math.floor(position);
-  const vikt = position - i;
-  return trend[i]! * (1 - vikt) + trend[i + 1]! * vikt;
-}
 
 /**
  * En regions värden: serie[kön][innehåll] med 144 månader; innehåll 0-5 är ersättningarna,

@@ -14,6 +14,7 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import iconv from "iconv-lite";
+import { fnv1a, hamta, mulberry32, normalbrus, trendfaktor } from "./slump.ts";
 
 export const FILNAMN = "TAB1386_20260315-101500.csv";
 const TITEL = "Helårsekvivalenter 20-64 år efter region, kön, ålder, tabellinnehåll och månad";
@@ -149,46 +150,7 @@ const SAKNAS = {kod: "2021", kon: "kvinnor", ersattning: "ekonomisktBistand", ma
 
 type Cell = number | null;
 
-function hamta<T>(lista: readonly T[], index: number): T {
-  const varde = lista[index];
-  if (varde === undefined) throw new Error(`index ${index} saknas`);
-  return varde;
-}
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: liten seedad PRNG, likformig i [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Ungefär normalfördelat brus med medel 0 och standardavvikelse 1 (summa av tre likformiga). */
-function normalbrus(slump: () => number): number {
-  return (slump() + slump() + slump() - 1.5) * 2;
-}
-
-function trendfaktor(trend: readonly number[], t: number): number {
-  const position = (t - 5.5) / 12;
-  if (position <= 0) return hamta(trend, 0);
-  if (position >= trend.length - 1) return hamta(trend, trend.length - 1);
-  const i = Math.floor(position);
-  const vikt = position - i;
-  return hamta(trend, i) * (1 - vikt) + hamta(trend, i + 1) * vikt;
-}
 
 function pandemifaktor(id: Ersattning, t: number): number {
   return PANDEMI[id]?.[t - PANDEMINS_START] ?? 1;
