@@ -23,7 +23,9 @@ export default {
   pages: [
     { name: "Översikt", path: "/index" },
     { name: "Helårsekvivalenter", path: "/helarsekvivalenter" },
-    { name: "Jämförelse mellan förbund", path: "/jamforelse" }
+    { name: "Jämförelse mellan förbund", path: "/jamforelse" },
+    { name: "Insatser", path: "/insatser" },
+    { name: "Jämställdhet", path: "/jamstalldhet" }
   ],
   pager: true,
   toc: { show: true, label: "På sidan" },

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   avrunda,
+  formatAr,
   formatAxelManad,
   formatDifferens,
+  formatFonster,
+  formatFonsterRubrik,
   formatHalvarRubrik,
   formatHeltal,
   formatManad,
+  formatManader,
   formatPeriod,
   formatProcent,
   formatProcentenheter,
@@ -136,5 +140,25 @@ describe("perioder", () => {
   });
   it("formatManad skriver ett datum som månad och år", () => {
     expect(formatManad(new Date(Date.UTC(2024, 8, 1)))).toBe("september 2024");
+  });
+});
+
+describe("tolvmånadersperioder och medelvärden i tid", () => {
+  it("formatFonsterRubrik skriver kolumnrubriker som i delårsbokslutet", () => {
+    expect(formatFonsterRubrik("2024-01", "2024-12")).toBe("Jan 2024–dec 2024");
+    expect(formatFonsterRubrik("2024-07", "2025-06")).toBe("Juli 2024–juni 2025");
+  });
+  it("formatFonster skriver perioden med gemener i löptext", () => {
+    expect(formatFonster("2023-07", "2024-06")).toBe("juli 2023–juni 2024");
+  });
+  it("formatManader avrundar till en decimal och skriver mån", () => {
+    expect(formatManader(23.499719992533134)).toBe(`23,5${NBSP}mån`);
+    expect(formatManader(16.999706658844236)).toBe(`17,0${NBSP}mån`);
+    expect(formatManader(null)).toBe("–");
+  });
+  it("formatAr avrundar halvor bort från noll och skriver år", () => {
+    expect(formatAr(5.1000000000000005)).toBe(`5,1${NBSP}år`);
+    expect(formatAr(6.25)).toBe(`6,3${NBSP}år`);
+    expect(formatAr(undefined)).toBe("–");
   });
 });

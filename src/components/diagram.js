@@ -42,7 +42,7 @@ export function diagramkort({ titel, beskrivning, diagram, tabell: tabellvy, rub
  * varje grupp av markeringar; inuti en bild (role="img") är det inte tillåtet, så
  * etiketten flyttas till data-markering. Förklaringens små rutor döljs för skärmläsare.
  */
-function somBild(plot, alt) {
+export function somBild(plot, alt) {
   const svgs = plot instanceof SVGSVGElement ? [plot] : [...plot.querySelectorAll("svg")];
   let huvud = null;
   for (const s of svgs) {

@@ -16,3 +16,7 @@ export declare function periodtyp(period: string): "manad" | "halvar" | "ar" | n
 export declare function periodStart(period: string): Date | null;
 export declare function formatAxelManad(datum: Date): string;
 export declare function formatManad(datum: Date): string;
+export declare function formatFonster(fran: string, till: string): string;
+export declare function formatFonsterRubrik(fran: string, till: string): string;
+export declare function formatManader(x: number | null | undefined): string;
+export declare function formatAr(x: number | null | undefined): string;

@@ -192,3 +192,54 @@ export function formatAxelManad(datum) {
 export function formatManad(datum) {
   return `${MANADER[datum.getUTCMonth()]} ${datum.getUTCFullYear()}`;
 }
+
+const FONSTER_MANAD = /^(\d{4})-(\d{2})$/;
+
+function fonsterManad(manad) {
+  const m = FONSTER_MANAD.exec(manad);
+  const namn = m ? MANADER_KORT[Number(m[2]) - 1] : undefined;
+  return m && namn ? `${namn} ${m[1]}` : manad;
+}
+
+/**
+ * En tolvmånadersperiod (första och sista månad) i löptext:
+ * ("2024-01", "2024-12") -> "jan 2024–dec 2024", ("2024-07", "2025-06") -> "juli 2024–juni 2025".
+ * @param {string} fran
+ * @param {string} till
+ * @returns {string}
+ */
+export function formatFonster(fran, till) {
+  return `${fonsterManad(fran)}–${fonsterManad(till)}`;
+}
+
+/**
+ * En tolvmånadersperiod som kolumnrubrik, som i förbundens delårsbokslut:
+ * ("2024-01", "2024-12") -> "Jan 2024–dec 2024", ("2024-07", "2025-06") -> "Juli 2024–juni 2025".
+ * @param {string} fran
+ * @param {string} till
+ * @returns {string}
+ */
+export function formatFonsterRubrik(fran, till) {
+  const text = formatFonster(fran, till);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Ett medelvärde i månader med en decimal: formatManader(23.4997) -> "23,5 mån".
+ * @param {number | null | undefined} x
+ * @returns {string}
+ */
+export function formatManader(x) {
+  if (saknas(x)) return SAKNAS;
+  return `${formatTal(x, 1)}${NBSP}mån`;
+}
+
+/**
+ * Ett medelvärde i år med en decimal: formatAr(6.9) -> "6,9 år".
+ * @param {number | null | undefined} x
+ * @returns {string}
+ */
+export function formatAr(x) {
+  if (saknas(x)) return SAKNAS;
+  return `${formatTal(x, 1)}${NBSP}år`;
+}

@@ -1,0 +1,566 @@
+// Insatsernas nyckeltal, utfall och jämställdhet på webbplatsen: tolkning av
+// insatser_*.csv (docs/utdata.md) och ren logik utan DOM, så att den kan testas
+// (test/insatser-sida.test.ts). Diagram och tabeller finns i insatsvyer.js.
+//
+// Skyddade värden (undertryckt = 1) är alltid "dolda": de får aldrig värde, antal,
+// position, sorteringsordning eller skalor. Allt här räknas bara på visade värden.
+import { csvParse } from "d3";
+import {
+  NBSP,
+  SAKNAS,
+  formatAr,
+  formatDifferens,
+  formatHeltal,
+  formatManader,
+  formatProcent
+} from "./format.js";
+
+/** Den enda markeringen för ett dolt värde, överallt på webbplatsen. */
+export const DOLT = "\u2022";
+/** Kort text för ett dolt värde (skärmläsare, verktygstips). */
+export const DOLT_KORT = "Visas inte för att skydda enskilda personer";
+/** Meningen som står vid varje tabell och diagram med insatsernas tal. */
+export const SKYDDSTEXT =
+  "Visas inte för att skydda enskilda personer (färre än 5 personer eller ett värde som annars skulle gå att räkna ut).";
+
+/** Nyckeltalen i delårsbokslutets ordning (Tabell 1–4). */
+export const NYCKELTAL = [
+  { kod: "deltagare", rubrik: "Deltagare totalt", namn: "Deltagare", kort: "Deltagare totalt", typ: "antal" },
+  { kod: "avslut", rubrik: "Antal avslut", namn: "Avslut", kort: "Antal avslut", typ: "antal" },
+  {
+    kod: "andel_mal",
+    rubrik: "Resultat mot mål (arbete/studier/arbetslivsinriktad rehabilitering)",
+    namn: "Resultat mot mål",
+    kort: "Resultat mot mål",
+    typ: "andel"
+  },
+  { kod: "genomstromningstid_man", rubrik: "Genomströmningstid i snitt", namn: "Genomströmningstid i snitt", kort: "Genomströmningstid", typ: "manader" },
+  {
+    kod: "tid_fore_start_ar",
+    rubrik: "Tid i bidrag/arbets- eller studielöshet före start",
+    namn: "Tid i bidrag/arbets- eller studielöshet före start",
+    kort: "Tid före start",
+    typ: "ar"
+  }
+];
+
+/** Raderna i en utfallstabell (rapporterad eller beräknad), i rapporternas ordning. */
+export const UTFALL = [
+  { kod: "inskrivna_start", namn: "Inskrivna vid periodens start" },
+  { kod: "nyinskrivna", namn: "Nyinskrivna under perioden" },
+  { kod: "avslut", namn: "Avslut totalt" },
+  { kod: "tidiga_avhopp", namn: "Tidiga avhopp" },
+  { kod: "arbete", namn: "Arbete" },
+  { kod: "studier", namn: "Studier" },
+  // Mjukt bindestreck: namnet får brytas i smala tabeller.
+  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivs\u00adinriktad rehabilitering" },
+  { kod: "medicinsk_rehabilitering", namn: "Medicinsk rehabilitering" },
+  { kod: "sjukersattning", namn: "Sjukersättning" },
+  { kod: "annat", namn: "Annat" },
+  { kod: "overflyttad", namn: "Överflyttad till annan insats" },
+  { kod: "aktiva_slut", namn: "Aktiva vid periodens slut" }
+];
+
+/**
+ * Vart deltagarna gick vid avslut: delarna i staplarna, i fast ordning (målen först) och med
+ * färger ur Observable 10 (samma familj som ERSATTNINGSFARGER i data.js).
+ */
+export const AVSLUTSUTFALL = [
+  { kod: "arbete", namn: "Arbete", farg: "#4269d0" },
+  { kod: "studier", namn: "Studier", farg: "#97bbf5" },
+  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivsinriktad rehabilitering", farg: "#6cc5b0" },
+  { kod: "medicinsk_rehabilitering", namn: "Medicinsk rehabilitering", farg: "#a463f2" },
+  { kod: "sjukersattning", namn: "Sjukersättning", farg: "#efb118" },
+  { kod: "annat", namn: "Annat", farg: "#9498a0" },
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+];
+
+/** Kön i insatsfilerna. */
+export const INSATSKON = [
+  { kod: "alla", namn: "Alla" },
+  { kod: "kvinnor", namn: "Kvinnor" },
+  { kod: "man", namn: "Män" }
+];
+
+const nyckeltalPerKod = new Map(NYCKELTAL.map((n) => [n.kod, n]));
+const utfallsnamn = new Map([...UTFALL, ...AVSLUTSUTFALL].map((u) => [u.kod, u.namn.replaceAll("\u00ad", "")]));
+
+/** @param {string} kod */
+export const nyckeltal = (kod) => nyckeltalPerKod.get(kod);
+/** @param {string} kod */
+export const utfallNamn = (kod) => utfallsnamn.get(kod) ?? kod;
+
+/** Namnet på en insats: "totalt" är hela förbundet. */
+export function insatsNamn(insats) {
+  return insats === "totalt" ? "Alla insatser (förbundet totalt)" : insats;
+}
+
+// --- Tolkning -------------------------------------------------------------------------
+
+function kontrolleraKolumner(rader, kolumner, fil) {
+  const saknade = kolumner.filter((k) => !rader.columns.includes(k));
+  if (saknade.length) throw new Error(`${fil} saknar kolumnerna ${saknade.join(", ")}`);
+}
+
+function tal(text) {
+  if (text === undefined || text === "") return null;
+  const x = Number(text);
+  return Number.isFinite(x) ? x : null;
+}
+
+/** `undertryckt` är `1` i utdata (`true` godtas också). */
+function arDolt(text) {
+  const t = String(text ?? "").trim().toLowerCase();
+  return t === "1" || t === "true";
+}
+
+/**
+ * Tolkar insatser_nyckeltal.csv. En dold rad får aldrig något värde eller antal, även om
+ * filen skulle ha ett.
+ * @param {string} text
+ */
+export function tolkaNyckeltal(text) {
+  const rader = csvParse(text);
+  kontrolleraKolumner(rader, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"], "insatser_nyckeltal.csv");
+  return rader.map((d) => {
+    const dolt = arDolt(d.undertryckt);
+    return {
+      forbund: d.forbund,
+      insats: d.insats,
+      fran: d.fran,
+      till: d.till,
+      kon: d.kon,
+      matt: d.matt,
+      varde: dolt ? null : tal(d.varde),
+      antal: dolt ? null : tal(d.antal),
+      dolt
+    };
+  });
+}
+
+/**
+ * Tolkar insatser_rapporterat.csv eller insatser_utfall.csv (samma form). Den beräknade filen
+ * skriver tidiga avhopp som `tidigt_avhopp`; här heter båda `tidiga_avhopp`.
+ * @param {string} text
+ * @param {string} [fil]
+ */
+export function tolkaUtfall(text, fil = "insatser_utfall.csv") {
+  const rader = csvParse(text);
+  kontrolleraKolumner(rader, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"], fil);
+  return rader.map((d) => {
+    const dolt = arDolt(d.undertryckt);
+    return {
+      forbund: d.forbund,
+      insats: d.insats,
+      fran: d.fran,
+      till: d.till,
+      kon: d.kon,
+      matt: d.matt === "tidigt_avhopp" ? "tidiga_avhopp" : d.matt,
+      varde: dolt ? null : tal(d.varde),
+      dolt
+    };
+  });
+}
+
+/**
+ * Tolkar insatser_jamstalldhet.csv (byggd bara av publicerade värden).
+ * @param {string} text
+ */
+export function tolkaJamstalldhet(text) {
+  const rader = csvParse(text);
+  kontrolleraKolumner(
+    rader,
+    ["forbund", "insats", "fran", "till", "matt", "kvinnor", "kvinnor_antal", "man", "man_antal", "skillnad", "kvinnor_ki_lag", "kvinnor_ki_hog", "man_ki_lag", "man_ki_hog", "p_varde", "slutsats", "befolkning_andel_kvinnor"],
+    "insatser_jamstalldhet.csv"
+  );
+  return rader.map((d) => ({
+    forbund: d.forbund,
+    insats: d.insats,
+    fran: d.fran,
+    till: d.till,
+    matt: d.matt,
+    kvinnor: tal(d.kvinnor),
+    kvinnorAntal: tal(d.kvinnor_antal),
+    man: tal(d.man),
+    manAntal: tal(d.man_antal),
+    skillnad: tal(d.skillnad),
+    kvinnorKiLag: tal(d.kvinnor_ki_lag),
+    kvinnorKiHog: tal(d.kvinnor_ki_hog),
+    manKiLag: tal(d.man_ki_lag),
+    manKiHog: tal(d.man_ki_hog),
+    pVarde: tal(d.p_varde),
+    slutsats: d.slutsats || null,
+    befolkningAndelKvinnor: tal(d.befolkning_andel_kvinnor)
+  }));
+}
+
+// --- Perioder och urval -----------------------------------------------------------------
+
+/** Nyckel för en tolvmånadersperiod. */
+export const fonsterNyckel = (d) => `${d.fran}/${d.till}`;
+
+/** Ett kalenderår: perioden januari–december samma år. */
+export const arKalenderar = (f) => f.fran.endsWith("-01") && f.till.endsWith("-12") && f.fran.slice(0, 4) === f.till.slice(0, 4);
+
+/**
+ * Alla tolvmånadersperioder i raderna, äldst först.
+ * @param {{fran: string, till: string}[]} rader
+ * @returns {{nyckel: string, fran: string, till: string}[]}
+ */
+export function fonsterIRader(rader) {
+  const perNyckel = new Map();
+  for (const d of rader) {
+    const nyckel = fonsterNyckel(d);
+    if (!perNyckel.has(nyckel)) perNyckel.set(nyckel, { nyckel, fran: d.fran, till: d.till });
+  }
+  return [...perNyckel.values()].sort((a, b) => a.till.localeCompare(b.till) || a.fran.localeCompare(b.fran));
+}
+
+/**
+ * Insatserna för ett förbund: teamen i bokstavsordning, förbundet totalt ("totalt") först.
+ * Ordningen beror aldrig på värdena.
+ * @param {{insats: string}[]} rader
+ */
+export function insatserIRader(rader) {
+  const team = [...new Set(rader.map((d) => d.insats).filter((i) => i !== "totalt"))].sort((a, b) => a.localeCompare(b, "sv"));
+  return rader.some((d) => d.insats === "totalt") ? ["totalt", ...team] : team;
+}
+
+/**
+ * Slår upp rader på förbund, insats, period, kön och mått.
+ * @template {{forbund: string, insats: string, fran: string, till: string, kon?: string, matt: string}} T
+ * @param {T[]} rader
+ * @returns {(forbund: string, insats: string, fonster: {fran: string, till: string}, kon: string, matt: string) => T | undefined}
+ */
+export function uppslag(rader) {
+  const index = new Map();
+  for (const d of rader) index.set(`${d.forbund}|${d.insats}|${d.fran}/${d.till}|${d.kon ?? ""}|${d.matt}`, d);
+  return (forbund, insats, f, kon, matt) => index.get(`${forbund}|${insats}|${f.fran}/${f.till}|${kon}|${matt}`);
+}
+
+// --- Visning ----------------------------------------------------------------------------
+
+/**
+ * Ett nyckeltals värde som text, avrundat först här: andelar i hela procent, medelvärden med
+ * en decimal och "mån" eller "år", antal som heltal. Saknat värde: "–".
+ * @param {string} matt
+ * @param {number | null | undefined} varde
+ */
+export function formatNyckeltal(matt, varde) {
+  switch (nyckeltal(matt)?.typ) {
+    case "andel":
+      return formatProcent(varde, 0);
+    case "manader":
+      return formatManader(varde);
+    case "ar":
+      return formatAr(varde);
+    default:
+      return formatHeltal(varde);
+  }
+}
+
+/**
+ * Hur en cell ska visas: dold (markeringen), saknad ("–") eller ett värde.
+ * @param {{varde: number | null, dolt: boolean} | undefined} rad
+ * @param {(x: number) => string} format
+ * @returns {{status: "dolt" | "saknas" | "visas", text: string}}
+ */
+export function visning(rad, format) {
+  if (rad?.dolt) return { status: "dolt", text: DOLT };
+  if (!rad || rad.varde == null) return { status: "saknas", text: SAKNAS };
+  return { status: "visas", text: format(rad.varde) };
+}
+
+/**
+ * Antalet som ett nyckeltal bygger på (nämnaren för en andel, gruppen för ett medelvärde),
+ * visat på samma sätt som värdet: dolt när raden är dold.
+ * @param {{antal: number | null, dolt: boolean} | undefined} rad
+ */
+export function visningAntal(rad) {
+  return visning(rad && { varde: rad.antal, dolt: rad.dolt }, formatHeltal);
+}
+
+// --- Diagramdata (bara visade värden får position) -------------------------------------------
+
+/**
+ * Punkter och dolda markeringar för ett tidsdiagram. Visade värden blir punkter; dolda blir
+ * bara en markering (utan värde); saknade värden blir ingenting.
+ * @param {{fran: string, till: string, kon: string, varde: number | null, antal?: number | null, dolt: boolean}[]} rader
+ * @param {{nyckel: string, fran: string, till: string}[]} fonster perioderna i diagrammet, i ordning
+ */
+export function tidsserie(rader, fonster) {
+  const nycklar = new Set(fonster.map((f) => f.nyckel));
+  const punkter = [];
+  const dolda = [];
+  for (const d of rader) {
+    const nyckel = fonsterNyckel(d);
+    if (!nycklar.has(nyckel)) continue;
+    if (d.dolt) dolda.push({ nyckel, fran: d.fran, till: d.till, kon: d.kon });
+    else if (d.varde != null) punkter.push({ nyckel, fran: d.fran, till: d.till, kon: d.kon, varde: d.varde, antal: d.antal ?? null });
+  }
+  return { punkter, dolda };
+}
+
+/**
+ * Linjer med hål: en rad per kön och period, där dolda och saknade perioder har värdet null så
+ * att linjen bryts där i stället för att dras rakt över.
+ * @param {{nyckel: string, kon: string, varde: number}[]} punkter
+ * @param {{nyckel: string}[]} fonster
+ * @param {string[]} kon
+ */
+export function linjerMedHal(punkter, fonster, kon) {
+  const index = new Map(punkter.map((p) => [`${p.kon}|${p.nyckel}`, p]));
+  return kon.flatMap((k) => fonster.map((f) => ({ kon: k, nyckel: f.nyckel, varde: index.get(`${k}|${f.nyckel}`)?.varde ?? null })));
+}
+
+/**
+ * En värdeaxels domän från visade värden: från 0 till det största visade värdet med lite luft.
+ * Dolda värden finns inte i indata och kan inte påverka den.
+ * @param {(number | null | undefined)[]} varden
+ * @param {{tak?: number | null, luft?: number}} [alternativ] tak: högsta möjliga värde (1 för andelar)
+ * @returns {[number, number]}
+ */
+export function domanFranVisade(varden, { tak = null, luft = 0.1 } = {}) {
+  let hogsta = 0;
+  for (const v of varden) if (v != null && Number.isFinite(v) && v > hogsta) hogsta = v;
+  if (tak != null) return [0, Math.min(tak, Math.max(hogsta * (1 + luft), tak / 2))];
+  return [0, hogsta > 0 ? hogsta * (1 + luft) : 1];
+}
+
+/**
+ * Staplade utfall per period: segment för visade utfall (staplade i fast ordning, bara visade
+ * värden), och för varje period vilka utfall som är dolda.
+ * @param {{fran: string, till: string, matt: string, varde: number | null, dolt: boolean}[]} rader en insats och ett kön
+ * @param {{nyckel: string, fran: string, till: string}[]} fonster
+ */
+export function staplatUtfall(rader, fonster) {
+  const index = new Map(rader.map((d) => [`${fonsterNyckel(d)}|${d.matt}`, d]));
+  const segment = [];
+  const perioder = [];
+  for (const f of fonster) {
+    let x = 0;
+    const dolda = [];
+    for (const u of AVSLUTSUTFALL) {
+      const d = index.get(`${f.nyckel}|${u.kod}`);
+      if (d?.dolt) {
+        dolda.push(u.kod);
+        continue;
+      }
+      if (d?.varde == null || d.varde === 0) continue;
+      segment.push({ nyckel: f.nyckel, fran: f.fran, till: f.till, kod: u.kod, namn: u.namn, varde: d.varde, x1: x, x2: x + d.varde });
+      x += d.varde;
+    }
+    const avslut = index.get(`${f.nyckel}|avslut`);
+    perioder.push({
+      nyckel: f.nyckel,
+      fran: f.fran,
+      till: f.till,
+      avslut: avslut && !avslut.dolt ? avslut.varde : null,
+      avslutDolt: Boolean(avslut?.dolt),
+      dolda
+    });
+  }
+  return { segment, perioder };
+}
+
+// --- Kontroll av rapporterade tabeller ------------------------------------------------------
+
+/** Utfallen som tillsammans ska bli avslut i teamens rapporter. */
+export const RAPPORTERADE_DELAR = ["tidiga_avhopp", "arbete", "studier", "arbetslivsinriktad_rehabilitering", "sjukersattning", "annat"];
+
+const visat = (rad) => rad != null && !rad.dolt && rad.varde != null;
+
+/**
+ * Kontrollerar en rapporterad tabell mot sig själv. En kontroll görs bara när alla tal som
+ * ingår visas; annars är statusen "ej_kontrollerad" (och ingenting räknas).
+ * @param {(matt: string) => ({varde: number | null, dolt: boolean} | undefined)} hamta
+ * @returns {{kod: "balans" | "utfall", status: "stammer" | "motsager" | "ej_kontrollerad", text: string, matt: string[]}[]}
+ */
+export function kontrolleraRapport(hamta) {
+  const ut = [];
+  const balans = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"].map(hamta);
+  if (balans.every(visat)) {
+    const [start, nya, avslut, aktiva] = balans.map((d) => /** @type {number} */ (d?.varde));
+    const vantat = start + nya - avslut;
+    ut.push(
+      vantat === aktiva
+        ? { kod: "balans", status: "stammer", matt: ["aktiva_slut"], text: `Inskrivna vid start + nyinskrivna − avslut = aktiva vid periodens slut (${formatHeltal(start)} + ${formatHeltal(nya)} − ${formatHeltal(avslut)} = ${formatHeltal(aktiva)}).` }
+        : {
+            kod: "balans",
+            status: "motsager",
+            matt: ["aktiva_slut"],
+            text: `Inskrivna vid start + nyinskrivna − avslut = ${formatHeltal(start)} + ${formatHeltal(nya)} − ${formatHeltal(avslut)} = ${formatHeltal(vantat)}, men teamet rapporterar ${formatHeltal(aktiva)} aktiva vid periodens slut.`
+          }
+    );
+  } else {
+    ut.push({ kod: "balans", status: "ej_kontrollerad", matt: [], text: "Inskrivna vid start + nyinskrivna − avslut = aktiva vid slut går inte att kontrollera, eftersom något av talen inte visas." });
+  }
+  const delar = RAPPORTERADE_DELAR.map(hamta);
+  const avslut = hamta("avslut");
+  if (delar.every(visat) && visat(avslut)) {
+    const summa = delar.reduce((s, d) => s + /** @type {number} */ (d?.varde), 0);
+    const a = /** @type {number} */ (avslut?.varde);
+    ut.push(
+      summa === a
+        ? { kod: "utfall", status: "stammer", matt: ["avslut"], text: `Utfallen summerar till antalet avslut (${formatHeltal(a)}).` }
+        : {
+            kod: "utfall",
+            status: "motsager",
+            matt: ["avslut"],
+            text: `Utfallen (tidiga avhopp, arbete, studier, arbetslivsinriktad rehabilitering, sjukersättning och annat) summerar till ${formatHeltal(summa)}, men teamet rapporterar ${formatHeltal(a)} avslut.`
+          }
+    );
+  } else {
+    ut.push({ kod: "utfall", status: "ej_kontrollerad", matt: [], text: "Att utfallen summerar till antalet avslut går inte att kontrollera, eftersom något av talen inte visas." });
+  }
+  return ut;
+}
+
+// --- Text för styrelsen ---------------------------------------------------------------------
+
+const SLUTSATS = {
+  inom_slumpens_variation: "skillnaden ryms inom slumpens variation",
+  storre_an_slumpen: "skillnaden är större än vad slumpen brukar ge"
+};
+
+/**
+ * Slutsatsen om skillnaden mellan kvinnor och män i ord. Följer `slutsats`; saknas den avgör
+ * p-värdet (p < 0,05: större än vad slumpen brukar ge).
+ * @param {{slutsats: string | null, pVarde: number | null} | undefined} jam
+ */
+export function slutsatsText(jam) {
+  if (!jam) return null;
+  if (jam.slutsats && jam.slutsats in SLUTSATS) return SLUTSATS[/** @type {keyof typeof SLUTSATS} */ (jam.slutsats)];
+  if (jam.pVarde != null) return jam.pVarde < 0.05 ? SLUTSATS.storre_an_slumpen : SLUTSATS.inom_slumpens_variation;
+  return null;
+}
+
+const AMNE = {
+  deltagare: { amne: "Antalet deltagare", saknas: "det fanns inga deltagare" },
+  avslut: { amne: "Antalet avslut", saknas: "det fanns inga avslut" },
+  andel_mal: {
+    amne: "Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering",
+    saknas: "det fanns inga avslut att räkna andelen på"
+  },
+  genomstromningstid_man: {
+    amne: "Genomströmningstiden i snitt (för dem som nådde målet)",
+    saknas: "ingen nådde målet"
+  },
+  tid_fore_start_ar: {
+    amne: "Tiden i bidrag/arbets- eller studielöshet före start (i snitt, för dem som nådde målet)",
+    saknas: "uppgiften finns inte för någon som nådde målet"
+  }
+};
+
+const konOrd = { kvinnor: "kvinnor", man: "män" };
+
+/**
+ * En mening om ett nyckeltal för kvinnor och män. Ett dolt värde nämns som dolt, aldrig
+ * uppskattat; ett saknat värde förklaras.
+ * @param {string} matt
+ * @param {{varde: number | null, dolt: boolean} | undefined} kvinnor
+ * @param {{varde: number | null, dolt: boolean} | undefined} man
+ * @param {{slutsats: string | null, pVarde: number | null} | undefined} [jam] raden i insatser_jamstalldhet.csv
+ */
+export function konsmening(matt, kvinnor, man, jam) {
+  const a = AMNE[/** @type {keyof typeof AMNE} */ (matt)] ?? { amne: nyckeltal(matt)?.namn ?? matt, saknas: "det finns inget underlag" };
+  const fmt = (x) => formatNyckeltal(matt, x);
+  const status = (d) => (d?.dolt ? "dolt" : d?.varde == null ? "saknas" : "visas");
+  const sk = status(kvinnor);
+  const sm = status(man);
+  if (sk === "visas" && sm === "visas") {
+    const slutsats = matt === "andel_mal" ? slutsatsText(jam) : null;
+    return `${a.amne} var ${fmt(kvinnor?.varde)} för kvinnor och ${fmt(man?.varde)} för män${slutsats ? `; ${slutsats}` : ""}.`;
+  }
+  if (sk === "dolt" && sm === "dolt") {
+    return `${a.amne} visas inte för kvinnor och män var för sig, för att skydda enskilda personer.`;
+  }
+  if (sk === "saknas" && sm === "saknas") {
+    return `${a.amne} går inte att ange för kvinnor och män, eftersom ${a.saknas}.`;
+  }
+  const delar = [];
+  for (const [kon, s, d] of /** @type {const} */ ([["kvinnor", sk, kvinnor], ["man", sm, man]])) {
+    if (s === "visas") delar.push({ s, text: `${fmt(d?.varde)} för ${konOrd[kon]}` });
+    else if (s === "dolt") delar.push({ s, text: `för ${konOrd[kon]} visas värdet inte, för att skydda enskilda personer` });
+    else delar.push({ s, text: `för ${konOrd[kon]} finns inget värde, eftersom ${a.saknas}` });
+  }
+  const forsta = delar.find((d) => d.s === "visas");
+  if (forsta) {
+    const andra = delar.find((d) => d !== forsta);
+    return `${a.amne} var ${forsta.text}; ${andra?.text}.`;
+  }
+  // Det ena dolt, det andra saknas.
+  return `${a.amne}: ${delar[0]?.text}; ${delar[1]?.text}.`;
+}
+
+/**
+ * Kvinnornas andel av deltagarna jämfört med befolkningen, i ord. Tom text när andelen saknas
+ * för att det inte fanns några deltagare.
+ * @param {{kvinnor: number | null, befolkningAndelKvinnor: number | null} | undefined} rad raden med matt andel_kvinnor
+ * @param {boolean} [dolt] antalet kvinnor eller män bland deltagarna är dolt
+ */
+export function andelKvinnorMening(rad, dolt = false) {
+  if (dolt) return "Kvinnornas andel av deltagarna visas inte, eftersom antalet kvinnor eller män inte visas.";
+  if (!rad || rad.kvinnor == null) return "";
+  const bef = rad.befolkningAndelKvinnor;
+  return `Kvinnorna var ${formatProcent(rad.kvinnor, 0)} av deltagarna${bef != null ? `, jämfört med ${formatProcent(bef, 0)} av befolkningen 20–64 år i förbundets kommuner` : ""}.`;
+}
+
+/**
+ * Texten för styrelsen för en insats och en period: en mening per nyckeltal.
+ * @param {{
+ *   hamta: (kon: string, matt: string) => ({varde: number | null, dolt: boolean} | undefined),
+ *   jam: (matt: string) => (ReturnType<typeof tolkaJamstalldhet>[number] | undefined)
+ * }} alternativ
+ * @returns {string[]}
+ */
+export function styrelsetext({ hamta, jam }) {
+  const meningar = [];
+  const kvinnor = hamta("kvinnor", "deltagare");
+  const man = hamta("man", "deltagare");
+  const andel = andelKvinnorMening(jam("andel_kvinnor"), Boolean(kvinnor?.dolt || man?.dolt));
+  meningar.push(`${konsmening("deltagare", kvinnor, man)}${andel ? ` ${andel}` : ""}`);
+  const badaDolda = [];
+  for (const matt of ["avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"]) {
+    const k = hamta("kvinnor", matt);
+    const m = hamta("man", matt);
+    if (k?.dolt && m?.dolt) badaDolda.push(matt);
+    else meningar.push(konsmening(matt, k, m, jam(matt)));
+  }
+  if (badaDolda.length === 1) meningar.push(konsmening(badaDolda[0], hamta("kvinnor", badaDolda[0]), hamta("man", badaDolda[0])));
+  else if (badaDolda.length > 1) {
+    const namn = badaDolda.map((m) => KORTNAMN[/** @type {keyof typeof KORTNAMN} */ (m)]);
+    const lista = `${namn.slice(0, -1).join(", ")} och ${namn.at(-1)}`;
+    meningar.push(`${lista.charAt(0).toUpperCase()}${lista.slice(1)} visas inte för kvinnor och män var för sig, för att skydda enskilda personer.`);
+  }
+  return meningar;
+}
+
+const KORTNAMN = {
+  avslut: "antalet avslut",
+  andel_mal: "resultatet mot mål",
+  genomstromningstid_man: "genomströmningstiden",
+  tid_fore_start_ar: "tiden före start"
+};
+
+/**
+ * Skillnaden kvinnor − män som text i måttets enhet ("+7", "−12 procentenheter", "+0,4 mån").
+ * Bara när båda värdena visas.
+ * @param {string} matt
+ * @param {number | null | undefined} kvinnor
+ * @param {number | null | undefined} man
+ */
+export function formatSkillnad(matt, kvinnor, man) {
+  if (kvinnor == null || man == null) return SAKNAS;
+  const s = kvinnor - man;
+  switch (nyckeltal(matt)?.typ) {
+    case "andel":
+      return `${formatDifferens(s * 100, 0)}${NBSP}procentenheter`;
+    case "manader":
+      return `${formatDifferens(s, 1)}${NBSP}mån`;
+    case "ar":
+      return `${formatDifferens(s, 1)}${NBSP}år`;
+    default:
+      return formatDifferens(s, 0);
+  }
+}

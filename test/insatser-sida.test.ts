@@ -1,0 +1,244 @@
+/**
+ * Sidorna Insatser och Jämställdhet: logiken i src/components/insatser.js på exempeldatans
+ * skyddade utdata (test/golden/exempel). Dolda värden får aldrig påverka något som visas.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  DOLT,
+  andelKvinnorMening,
+  arKalenderar,
+  domanFranVisade,
+  fonsterIRader,
+  formatNyckeltal,
+  formatSkillnad,
+  insatserIRader,
+  konsmening,
+  kontrolleraRapport,
+  linjerMedHal,
+  staplatUtfall,
+  styrelsetext,
+  tidsserie,
+  tolkaJamstalldhet,
+  tolkaNyckeltal,
+  tolkaUtfall,
+  uppslag,
+  visning,
+  visningAntal
+} from "../src/components/insatser.js";
+import { PERIODER, TABELLER, tal, type Rad } from "./helpers/delarsbokslut2025.ts";
+
+const golden = (fil: string) => readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8");
+const nyckeltalsrader = tolkaNyckeltal(golden("insatser_nyckeltal.csv"));
+const utfallsrader = tolkaUtfall(golden("insatser_utfall.csv"));
+const rapporterade = tolkaUtfall(golden("insatser_rapporterat.csv"), "insatser_rapporterat.csv");
+const jamrader = tolkaJamstalldhet(golden("insatser_jamstalldhet.csv"));
+const NBSP = "\u00a0";
+
+/** Samma fil där varje dold rad har fått påhittade tal: sidan får inte bry sig. */
+function medPahittadeDoldaVarden(csv: string): string {
+  const [rubrik, ...rader] = csv.trimEnd().split("\n");
+  const kolumner = rubrik!.split(",");
+  const iVarde = kolumner.indexOf("varde");
+  const iAntal = kolumner.indexOf("antal");
+  return [
+    rubrik,
+    ...rader.map((r, i) => {
+      const f = r.split(",");
+      if (f.at(-1) !== "1") return r;
+      f[iVarde] = String(i % 7);
+      if (iAntal >= 0) f[iAntal] = String(3 + (i % 5));
+      return f.join(",");
+    })
+  ].join("\n");
+}
+
+describe("tolkningen av insatsfilerna", () => {
+  it("en dold rad får aldrig värde eller antal, även om filen skulle ha dem", () => {
+    const rader = tolkaNyckeltal(
+      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1\nf,A,2024-01,2024-12,man,avslut,0,0,0\nf,A,2024-01,2024-12,alla,avslut,7,7,true\n"
+    );
+    expect(rader.map((r) => [r.varde, r.antal, r.dolt])).toEqual([
+      [null, null, true],
+      [0, 0, false],
+      [null, null, true]
+    ]);
+  });
+  it("ett tomt värde som inte är dolt är saknat (null), aldrig 0", () => {
+    const rad = nyckeltalsrader.find((r) => r.insats === "Samverkansteam Avesta" && r.fran === "2013-07" && r.kon === "alla" && r.matt === "andel_mal");
+    expect(rad).toMatchObject({ varde: null, antal: 0, dolt: false });
+    expect(visning(rad, (x) => String(x))).toEqual({ status: "saknas", text: "–" });
+  });
+  it("den beräknade utfallstabellens tidigt_avhopp heter tidiga_avhopp som i teamens rapporter", () => {
+    expect(utfallsrader.some((r) => r.matt === "tidiga_avhopp")).toBe(true);
+    expect(utfallsrader.some((r) => r.matt === "tidigt_avhopp")).toBe(false);
+  });
+  it("en fil utan de väntade kolumnerna ger ett fel som säger vilka som saknas", () => {
+    expect(() => tolkaNyckeltal("forbund,insats\nf,A\n")).toThrow(/insatser_nyckeltal.csv saknar kolumnerna fran, till/);
+  });
+});
+
+describe("resultattabellen som i delårsbokslutet", () => {
+  const hamta = uppslag(nyckeltalsrader);
+  const RADER: Record<Rad, string> = {
+    "Deltagare totalt": "deltagare",
+    "Antal avslut": "avslut",
+    "Resultat mot mål": "andel_mal",
+    "Genomströmningstid i snitt": "genomstromningstid_man",
+    "Tid i bidrag/arbets- eller studielöshet före start": "tid_fore_start_ar"
+  };
+  it("de fyra senaste perioderna är delårsbokslutets fyra mätningar", () => {
+    const fonster = fonsterIRader(nyckeltalsrader.filter((r) => r.forbund === "sodra-dalarna")).slice(-4);
+    expect(fonster.map((f) => [f.fran, f.till])).toEqual(PERIODER.map(([fran, till]) => [fran, till]));
+  });
+  it("varje visad cell i Tabell 2–4 har samma värde som rapporten, avrundad på samma sätt; dolda celler visar markeringen", () => {
+    let visade = 0;
+    for (const [team, tabell] of Object.entries(TABELLER)) {
+      for (const [rad, tryckta] of Object.entries(tabell) as [Rad, readonly string[]][]) {
+        PERIODER.forEach(([fran, till], i) => {
+          const matt = RADER[rad];
+          const v = visning(hamta("sodra-dalarna", team, { fran, till }, "alla", matt), (x) => formatNyckeltal(matt, x));
+          if (v.status === "dolt") return expect(v.text).toBe(DOLT);
+          visade++;
+          expect(v.status).toBe("visas");
+          expect(tal(v.text.replace(NBSP, " "))).toBe(tal(tryckta[i]!));
+        });
+      }
+    }
+    expect(visade).toBeGreaterThan(30);
+  });
+  it("andelar visas i hela procent och medelvärden med en decimal och enhet", () => {
+    expect(formatNyckeltal("andel_mal", 0.4583333333333333)).toBe(`46${NBSP}%`);
+    expect(formatNyckeltal("genomstromningstid_man", 16.999706658844236)).toBe(`17,0${NBSP}mån`);
+    expect(formatNyckeltal("tid_fore_start_ar", 6.9)).toBe(`6,9${NBSP}år`);
+    expect(formatNyckeltal("deltagare", 76)).toBe("76");
+  });
+  it("antalet bakom ett värde döljs tillsammans med värdet", () => {
+    expect(visningAntal({ antal: null, dolt: true })).toEqual({ status: "dolt", text: DOLT });
+    expect(visningAntal({ antal: 24, dolt: false })).toEqual({ status: "visas", text: "24" });
+  });
+  it("förbundet totalt kommer först och teamen i bokstavsordning, oberoende av värdena", () => {
+    expect(insatserIRader(nyckeltalsrader)).toEqual(["totalt", "Samverkansteam Avesta", "Samverkansteam Kraften Hedemora", "Samverkansteam Säter"]);
+  });
+});
+
+describe("diagrammen ritar bara visade värden", () => {
+  const avesta = nyckeltalsrader.filter((r) => r.insats === "Samverkansteam Avesta" && r.matt === "andel_mal");
+  const fonster = fonsterIRader(avesta).filter(arKalenderar);
+  it("en dold rad blir en markering utan värde, aldrig en punkt", () => {
+    const { punkter, dolda } = tidsserie(avesta, fonster);
+    const doldaRader = avesta.filter((r) => r.dolt && arKalenderar(r));
+    expect(dolda).toHaveLength(doldaRader.length);
+    expect(dolda.length).toBeGreaterThan(0);
+    for (const d of dolda) expect(Object.keys(d).sort()).toEqual(["fran", "kon", "nyckel", "till"]);
+    expect(punkter.every((p) => Number.isFinite(p.varde))).toBe(true);
+    const punktnycklar = new Set(punkter.map((p) => `${p.kon}|${p.nyckel}`));
+    for (const d of dolda) expect(punktnycklar.has(`${d.kon}|${d.nyckel}`)).toBe(false);
+  });
+  it("linjen bryts vid dolda och saknade perioder", () => {
+    const { punkter } = tidsserie(avesta, fonster);
+    const linjer = linjerMedHal(punkter, fonster, ["alla", "kvinnor", "man"]);
+    expect(linjer).toHaveLength(fonster.length * 3);
+    const dolda = new Set(avesta.filter((r) => r.dolt).map((r) => `${r.kon}|${r.fran}/${r.till}`));
+    for (const l of linjer) if (dolda.has(`${l.kon}|${l.nyckel}`)) expect(l.varde).toBeNull();
+  });
+  it("skalans domän räknas bara på visade värden", () => {
+    expect(domanFranVisade([10, null, 20, undefined])).toEqual([0, 22]);
+    expect(domanFranVisade([])).toEqual([0, 1]);
+    expect(domanFranVisade([0.9], { tak: 1 })[1]).toBeCloseTo(0.99, 12);
+    expect(domanFranVisade([0.2], { tak: 1 })).toEqual([0, 0.5]);
+  });
+  it("staplade utfall: dolda utfall får ingen del av stapeln och flyttar inte de andra", () => {
+    const totalt = utfallsrader.filter((r) => r.insats === "totalt" && r.kon === "alla");
+    const f = fonsterIRader(totalt).filter((x) => x.fran === "2024-01" && x.till === "2024-12");
+    const { segment, perioder } = staplatUtfall(totalt, f);
+    expect(perioder[0]).toMatchObject({ avslut: 50, avslutDolt: false, dolda: ["studier", "sjukersattning", "tidiga_avhopp"] });
+    expect(segment.map((s) => [s.kod, s.x1, s.x2])).toEqual([
+      ["arbete", 0, 12],
+      ["arbetslivsinriktad_rehabilitering", 12, 21],
+      ["medicinsk_rehabilitering", 21, 32],
+      ["annat", 32, 44]
+    ]);
+  });
+  it("påhittade tal i dolda rader ändrar ingenting i diagramdata eller texter", () => {
+    const nyckeltal2 = tolkaNyckeltal(medPahittadeDoldaVarden(golden("insatser_nyckeltal.csv")));
+    const utfall2 = tolkaUtfall(medPahittadeDoldaVarden(golden("insatser_utfall.csv")));
+    expect(nyckeltal2).toEqual(nyckeltalsrader);
+    expect(utfall2).toEqual(utfallsrader);
+    const alla = fonsterIRader(nyckeltalsrader);
+    expect(tidsserie(nyckeltal2, alla)).toEqual(tidsserie(nyckeltalsrader, alla));
+    const totalt = (r: (typeof utfallsrader)[number]) => r.insats === "totalt" && r.kon === "alla";
+    expect(staplatUtfall(utfall2.filter(totalt), alla)).toEqual(staplatUtfall(utfallsrader.filter(totalt), alla));
+  });
+});
+
+describe("teamens rapporterade tabeller", () => {
+  const hamta = uppslag(rapporterade);
+  const period = { fran: "2018-01", till: "2018-12" };
+  it("Kraften Hedemora: start + nya − avslut stämmer inte med aktiva vid slut (alla tal visas)", () => {
+    const k = kontrolleraRapport((m) => hamta("sodra-dalarna", "Samverkansteam Kraften Hedemora", period, "alla", m));
+    expect(k[0]).toMatchObject({ kod: "balans", status: "motsager", matt: ["aktiva_slut"] });
+    expect(k[0]!.text).toBe("Inskrivna vid start + nyinskrivna − avslut = 40 + 29 − 33 = 36, men teamet rapporterar 35 aktiva vid periodens slut.");
+  });
+  it("summan av utfallen kontrolleras inte när något av dem är dolt", () => {
+    for (const team of ["Samverkansteam Avesta", "Samverkansteam Kraften Hedemora", "Samverkansteam Säter"]) {
+      const k = kontrolleraRapport((m) => hamta("sodra-dalarna", team, period, "alla", m));
+      expect(k[1]).toMatchObject({ kod: "utfall", status: "ej_kontrollerad" });
+    }
+  });
+  it("Avesta: balansen stämmer (38 + 44 − 21 = 61)", () => {
+    const k = kontrolleraRapport((m) => hamta("sodra-dalarna", "Samverkansteam Avesta", period, "alla", m));
+    expect(k[0]).toMatchObject({ status: "stammer" });
+  });
+  it("en tabell där allt visas och utfallen inte summerar till avslut flaggas", () => {
+    const v: Record<string, number> = { inskrivna_start: 10, nyinskrivna: 10, avslut: 10, aktiva_slut: 10, tidiga_avhopp: 1, arbete: 2, studier: 0, arbetslivsinriktad_rehabilitering: 0, sjukersattning: 0, annat: 5 };
+    const k = kontrolleraRapport((m) => ({ varde: v[m] ?? null, dolt: false }));
+    expect(k.map((x) => x.status)).toEqual(["stammer", "motsager"]);
+    expect(k[1]!.text).toContain("summerar till 8, men teamet rapporterar 10 avslut");
+  });
+});
+
+describe("texten för styrelsen", () => {
+  const hamtaN = uppslag(nyckeltalsrader);
+  const hamtaJ = uppslag(jamrader);
+  const text = (insats: string, fran: string, till: string) =>
+    styrelsetext({
+      hamta: (kon, matt) => hamtaN("sodra-dalarna", insats, { fran, till }, kon, matt),
+      jam: (matt) => hamtaJ("sodra-dalarna", insats, { fran, till }, "", matt)
+    });
+  it("förbundet 2024: andelarna för kvinnor och män och att skillnaden ryms inom slumpens variation", () => {
+    const t = text("totalt", "2024-01", "2024-12");
+    expect(t[0]).toBe(`Antalet deltagare var 99 för kvinnor och 67 för män. Kvinnorna var 60${NBSP}% av deltagarna, jämfört med 48${NBSP}% av befolkningen 20–64 år i förbundets kommuner.`);
+    expect(t).toContain(
+      `Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering var 43${NBSP}% för kvinnor och 55${NBSP}% för män; skillnaden ryms inom slumpens variation.`
+    );
+  });
+  it("när värdena är dolda säger texten det i stället för att gissa", () => {
+    const t = text("totalt", "2024-07", "2025-06");
+    expect(t.at(-1)).toBe("Antalet avslut, resultatet mot mål, genomströmningstiden och tiden före start visas inte för kvinnor och män var för sig, för att skydda enskilda personer.");
+    expect(t.slice(1).join(" ")).not.toMatch(/\d/);
+  });
+  it("utan deltagare nämns ingen andel kvinnor; med dolt antal sägs att den inte visas", () => {
+    const t = text("Samverkansteam Säter", "2016-07", "2017-06");
+    expect(t[0]).toBe("Antalet deltagare var 0 för kvinnor och 0 för män.");
+    expect(andelKvinnorMening(undefined, true)).toBe("Kvinnornas andel av deltagarna visas inte, eftersom antalet kvinnor eller män inte visas.");
+  });
+  it("p < 0,05 utan slutsats ger 'större än vad slumpen brukar ge'", () => {
+    const m = konsmening("andel_mal", { varde: 0.8, dolt: false }, { varde: 0.3, dolt: false }, { slutsats: null, pVarde: 0.01 });
+    expect(m).toBe(`Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering var 80${NBSP}% för kvinnor och 30${NBSP}% för män; skillnaden är större än vad slumpen brukar ge.`);
+  });
+  it("ett dolt och ett visat värde: det visade nämns, det dolda sägs vara dolt", () => {
+    const m = konsmening("genomstromningstid_man", { varde: 20.04, dolt: false }, { varde: null, dolt: true });
+    expect(m).toBe(`Genomströmningstiden i snitt (för dem som nådde målet) var 20,0${NBSP}mån för kvinnor; för män visas värdet inte, för att skydda enskilda personer.`);
+  });
+  it("saknade värden förklaras", () => {
+    const m = konsmening("andel_mal", { varde: null, dolt: false }, { varde: null, dolt: false });
+    expect(m).toBe("Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering går inte att ange för kvinnor och män, eftersom det fanns inga avslut att räkna andelen på.");
+  });
+  it("skillnaden kvinnor − män skrivs i måttets enhet och bara när båda visas", () => {
+    expect(formatSkillnad("andel_mal", 0.42857142857142855, 0.5454545454545454)).toBe(`${"\u2212"}12${NBSP}procentenheter`);
+    expect(formatSkillnad("genomstromningstid_man", 24.16, 22.6)).toBe(`+1,6${NBSP}mån`);
+    expect(formatSkillnad("deltagare", 99, 67)).toBe("+32");
+    expect(formatSkillnad("deltagare", 99, null)).toBe("–");
+  });
+});
