@@ -104,7 +104,7 @@ export function normaliseHelarsekvivalenter(
   const missingDims = [iRegion < 0 ? "region" : "", iKon < 0 ? "kön" : ""].filter(Boolean);
   if (missingDims.length > 0) {
     findings.fel({
-      fil, rad: 1, regel: "he.dimension",
+      fil, rad: t.headerLine, regel: "he.dimension",
       meddelande: `kolumn saknas: ${missingDims.map((d) => `"${d}"`).join(", ")}; förväntat region, kön, (ålder), tabellinnehåll och månader som i SCB:s tabell HE0000T02N2`,
       message: `missing dimension(s): ${missingDims.join(", ")}`,
     });
@@ -115,7 +115,7 @@ export function normaliseHelarsekvivalenter(
     t.forEach((o) => ages.add(labelKey(o.stub[iAlder]!)));
     if (![...ages].some((a) => AGE_20_64.has(a))) {
       findings.fel({
-        fil, rad: 1, kolumn: t.stubColumns[iAlder], falt: t.stubNames[iAlder], varde: [...ages].slice(0, 3).join(", "),
+        fil, rad: t.headerLine, kolumn: t.stubColumns[iAlder], falt: t.stubNames[iAlder], varde: [...ages].slice(0, 3).join(", "),
         regel: "he.alder", meddelande: "åldersgruppen 20-64 år saknas; förväntat ålder \"20-64 år\"",
         message: "age group 20-64 missing",
       });

@@ -13,53 +13,165 @@ export interface Decoded {
   readonly encoding: Encoding;
 }
 
+/** Where in the file (1-based line, and character in the line). */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+}
+
 export type NotText =
   | { readonly kind: "tom" }
   | { readonly kind: "xlsx" }
-  | { readonly kind: "binar"; readonly offset: number };
+  | ({ readonly kind: "binar"; readonly utf16: boolean } & Place)
+  /** A line longer than MAX_LINE_LENGTH: not a table, and never parsed into one huge field. */
+  | { readonly kind: "lang_rad"; readonly line: number; readonly length: number }
+  /** A byte order mark after the start: several files joined together. */
+  | ({ readonly kind: "bom" } & Place)
+  /** UTF-8 and single-byte text in one file; the place is where the less common one starts. */
+  | ({ readonly kind: "blandad"; readonly minority: "utf-8" | "windows-1252" } & Place)
+  /** UTF-8 that was decoded as Windows-1252 and saved as UTF-8 again (`Ã¤` for `ä`). */
+  | ({ readonly kind: "dubbelkodad" } & Place);
+
+/** Longest line read (bytes or characters): SCB's widest downloads have lines of about 70 000. */
+export const MAX_LINE_LENGTH = 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8Lenient = new TextDecoder("utf-8");
 
 export function decode(bytes: Uint8Array): Decoded | NotText {
   if (bytes.length === 0) return { kind: "tom" };
   // Zip container (xlsx, docx) renamed to .csv.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { kind: "xlsx" };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return checked({ text: decodeUtf8OrLatin(bytes.subarray(3)), encoding: "utf-8-bom" });
-  }
+  // Before any decoding: a 200 MB line is rejected without building a 200 MB string.
+  const long = longLine(bytes);
+  if (long) return { kind: "lang_rad", ...long };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return checked({ text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le"), encoding: "utf-16le" });
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return checked({ text: iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be"), encoding: "utf-16be" });
   }
+  const bomAt = indexOfBom(bytes, 1);
+  if (bomAt >= 0) return { kind: "bom", ...place(bytes, bomAt) };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const encoding = body === bytes ? "utf-8" : "utf-8-bom";
   try {
-    return checked({ text: utf8.decode(bytes), encoding: "utf-8" });
+    return checked({ text: utf8.decode(body), encoding });
   } catch {
-    return checked({ text: iconv.decode(Buffer.from(bytes), "windows-1252"), encoding: "windows-1252" });
+    const d = checked({ text: iconv.decode(Buffer.from(body), "windows-1252"), encoding: "windows-1252" });
+    if ("kind" in d) return d;
+    const mixed = mixedEncoding(body);
+    if (mixed) return { kind: "blandad", minority: mixed.minority, ...place(body, mixed.offset) };
+    return d;
   }
 }
 
-function decodeUtf8OrLatin(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return iconv.decode(Buffer.from(bytes), "windows-1252");
+/** The first line longer than MAX_LINE_LENGTH bytes, if any. */
+function longLine(bytes: Uint8Array): { line: number; length: number } | undefined {
+  if (bytes.length <= MAX_LINE_LENGTH) return undefined;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (end - start > MAX_LINE_LENGTH) return { line, length: end - start };
+    start = end + 1;
   }
+  return undefined;
 }
+
+function indexOfBom(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(0xef, from); i >= 0; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return i;
+  }
+  return -1;
+}
+
+/**
+ * When bytes that are not UTF-8 also hold UTF-8 sequences for letters (`ä` as C3 A4), the file
+ * mixes encodings (e.g. lines pasted from another file): the offset of the less common one.
+ * Only sequences for U+00A0-U+00FF and U+2000-U+20AC count, so Windows-1252 text would have to
+ * hold `Ã` or `Â` before a symbol to be mistaken for UTF-8.
+ */
+function mixedEncoding(bytes: Uint8Array): { offset: number; minority: "utf-8" | "windows-1252" } | undefined {
+  let utf8Count = 0;
+  let singleCount = 0;
+  let firstUtf8 = -1;
+  let firstSingle = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const c1 = bytes[i + 1] ?? 0;
+    const c2 = bytes[i + 2] ?? 0;
+    let n = 0;
+    if ((b === 0xc2 || b === 0xc3) && (c1 & 0xc0) === 0x80) n = 2;
+    else if (b === 0xe2 && (c1 === 0x80 || c1 === 0x82) && (c2 & 0xc0) === 0x80) n = 3;
+    if (n > 0) {
+      if (firstUtf8 < 0) firstUtf8 = i;
+      utf8Count++;
+      i += n - 1;
+    } else {
+      if (firstSingle < 0) firstSingle = i;
+      singleCount++;
+    }
+  }
+  if (utf8Count === 0 || singleCount === 0) return undefined;
+  return utf8Count < singleCount ? { offset: firstUtf8, minority: "utf-8" } : { offset: firstSingle, minority: "windows-1252" };
+}
+
+/** Line and character of a byte offset (characters counted as UTF-8 where the bytes are). */
+function place(bytes: Uint8Array, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: utf8Lenient.decode(bytes.subarray(lineStart, offset)).length + 1 };
+}
+
+/** Line and character of an index in a text. */
+export function textPlace(text: string, index: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** `Ã` or `Â` followed by what Windows-1252 makes of a UTF-8 continuation byte. */
+const DOUBLE_ENCODED = /[ÂÃ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 /** Text files have no NUL and few control characters; anything else is binary junk. */
 function checked(d: Decoded): Decoded | NotText {
   const nul = d.text.indexOf("\u0000");
-  if (nul >= 0) return { kind: "binar", offset: nul };
+  if (nul >= 0) return { kind: "binar", utf16: looksLikeUtf16(d.text), ...textPlace(d.text, nul) };
   const sample = d.text.slice(0, 65536);
   let control = 0;
+  let first = -1;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) control++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) {
+      control++;
+      if (first < 0) first = i;
+    }
   }
-  if (control > 0 && control / sample.length > 0.01) return { kind: "binar", offset: 0 };
+  if (control > 0 && control / sample.length > 0.01) return { kind: "binar", utf16: false, ...textPlace(d.text, first) };
+  if (d.encoding === "utf-8" || d.encoding === "utf-8-bom") {
+    const m = DOUBLE_ENCODED.exec(d.text);
+    if (m) return { kind: "dubbelkodad", ...textPlace(d.text, m.index) };
+  }
   return d;
+}
+
+/** Every other character NUL: UTF-16 saved without its byte order mark. */
+function looksLikeUtf16(text: string): boolean {
+  const sample = text.slice(0, 2000);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) (i % 2 === 0 ? even++ : odd++);
+  return Math.max(even, odd) >= 0.4 * sample.length;
 }
 
 export const ENCODING_NAMES: Record<Encoding, string> = {

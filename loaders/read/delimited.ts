@@ -4,7 +4,8 @@
  * title lines before the header are kept aside, and every row knows its line number.
  */
 import Papa from "papaparse";
-import { Findings, showValue } from "../validate/findings.ts";
+import { Findings, showValue, type Finding } from "../validate/findings.ts";
+import { MAX_LINE_LENGTH, textPlace } from "./decode.ts";
 
 export interface Row {
   /** 1-based line number where the row starts. */
@@ -74,12 +75,17 @@ export function sniffDelimiter(text: string): string | undefined {
 export function readDelimited(text: string, fil: string, findings: Findings): DelimitedText | undefined {
   const bomAt = text.indexOf("\uFEFF");
   if (bomAt >= 0) {
-    const { line, column } = lineAndColumn(text, bomAt);
+    const { line, column } = textPlace(text, bomAt);
     findings.fel({
       fil, rad: line, kolumn: column, regel: "csv.bom_mitt_i_filen",
       meddelande: "byteordningsmärke (BOM) mitt i filen; filen verkar vara flera filer hopslagna — spara om den som en enda CSV-fil",
       message: "byte order mark inside the file; it looks like several files joined together",
     });
+    return undefined;
+  }
+  const long = longLine(text);
+  if (long) {
+    findings.fel(lineTooLong(fil, long.line, long.length));
     return undefined;
   }
   const delimiter = sniffDelimiter(text);
@@ -92,14 +98,30 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
     return undefined;
   }
 
+  /** Line `n` as written (only looked up for lines with a problem). */
+  const lineText = (n: number): string => {
+    let start = 0;
+    for (let k = 1; k < n && start >= 0; k++) start = text.indexOf("\n", start) + 1 || -1;
+    if (start < 0) return "";
+    const end = text.indexOf("\n", start);
+    return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
+  };
+
   let all = parseRows(text, delimiter);
   if (all.suspectQuote !== undefined) {
     // Papaparse read past the end of a line inside quotes. SCB writes inner quotes undoubled
     // (`"Personer med "ekonomiskt bistånd""`) and its labels never span lines: read line by line.
     const lenient = parseLines(text, delimiter);
     if (lenient.unterminated !== undefined || !consistentWidth(lenient.rows)) {
+      const rad = lenient.unterminated?.line ?? firstOddLine(lenient.rows) ?? all.suspectQuote;
+      // A line written with another delimiter reads as a quote that never closes.
+      const other = otherDelimiter(lineText(rad), delimiter, mode(lenient.rows.filter((r) => !isBlank(r) && r.fields.length > 1).map(rowWidth)));
+      if (other !== undefined) {
+        findings.fel(lineDelimiter(fil, rad, other, delimiter));
+        return undefined;
+      }
       findings.fel({
-        fil, rad: lenient.unterminated ?? firstOddLine(lenient.rows) ?? all.suspectQuote, regel: "csv.citattecken",
+        fil, rad, ...(lenient.unterminated?.line === rad ? { kolumn: lenient.unterminated.column } : {}), regel: "csv.citattecken",
         meddelande: "ett citattecken (\") öppnas men stängs aldrig på raden; kontrollera citattecknen och att filen inte är avkortad",
         message: "a quote is opened but not closed on this line; check the quotes and that the file is not truncated",
       });
@@ -125,9 +147,11 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   const titleLines = nonEmpty.slice(0, headerIndex).map((r) => r.fields.join(delimiter).trim());
   let body = nonEmpty.slice(headerIndex + 1);
 
-  // Footnotes after the table (one field per line, to the end of the file) are not data.
+  // Footnotes after the table (one field per line, to the end of the file) are not data; a last
+  // line written with another delimiter is data gone wrong, not a footnote.
   let footerStart = body.length;
-  while (footerStart > 0 && body[footerStart - 1]!.fields.length === 1) footerStart--;
+  const isFootnote = (r: Row) => r.fields.length === 1 && otherDelimiter(lineText(r.line), delimiter, header.fields.length) === undefined;
+  while (footerStart > 0 && isFootnote(body[footerStart - 1]!)) footerStart--;
   if (footerStart < body.length) {
     findings.info({
       fil, rad: body[footerStart]!.line, regel: "csv.fotnot",
@@ -138,14 +162,38 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   }
 
   const width = header.fields.length;
+  const headerKey = header.fields.map((f) => f.trim()).join("\u0000");
+  const headerFirst = header.fields[0]!.trim();
   const rows: Row[] = [];
   let reported = 0;
   for (const row of body) {
     let fields = row.fields;
     // A trailing delimiter at the end of every line (some exports) gives one empty extra field.
     if (fields.length === width + 1 && fields[width] === "") fields = fields.slice(0, width);
-    if (fields.length !== width) {
+    if (fields.length === width && fields[0]!.trim() === headerFirst && fields.map((f) => f.trim()).join("\u0000") === headerKey) {
       if (reported++ < 20) {
+        findings.fel({
+          fil, rad: row.line, kolumn: 1, regel: "csv.rubrik_igen",
+          meddelande: `rubrikraden från rad ${header.line} kommer igen; filen verkar vara flera filer hopklistrade — förväntat en rubrikrad överst och bara data under den`,
+          message: `the header of line ${header.line} is repeated; the file looks like several files pasted together`,
+        });
+      }
+      continue;
+    }
+    if (fields.length !== width) {
+      if (reported++ >= 20) continue;
+      const other = otherDelimiter(lineText(row.line), delimiter, width);
+      // A field holding both a quote and the delimiter: a quote swallowed the delimiter.
+      const quoted = fields.findIndex((f) => f.includes('"') && f.includes(delimiter));
+      if (other !== undefined) {
+        findings.fel(lineDelimiter(fil, row.line, other, delimiter));
+      } else if (quoted >= 0) {
+        findings.fel({
+          fil, rad: row.line, kolumn: quoted + 1, varde: showValue(fields[quoted]!), regel: "csv.citattecken",
+          meddelande: `ett citattecken (") i kolumn ${quoted + 1} stängs inte före nästa avgränsare, så raden får ${fields.length} kolumner i stället för ${width}; kontrollera citattecknen`,
+          message: `a quote in column ${quoted + 1} is not closed before the next delimiter; the line has ${fields.length} columns instead of ${width}`,
+        });
+      } else {
         findings.fel({
           fil, rad: row.line, kolumn: fields.length < width ? fields.length + 1 : width + 1,
           varde: showValue(fields.join(delimiter)), regel: "csv.kolumnantal",
@@ -172,8 +220,8 @@ interface Parsed {
   readonly rows: Row[];
   /** Line where a quoted field runs past the end of its line, if any. */
   readonly suspectQuote?: number | undefined;
-  /** Line where a quoted field is never closed (line-by-line reading). */
-  readonly unterminated?: number | undefined;
+  /** Line and column (field) where a quoted field is never closed (line-by-line reading). */
+  readonly unterminated?: { readonly line: number; readonly column: number } | undefined;
 }
 
 /** RFC 4180 parsing with papaparse, tracking the line where each row starts. */
@@ -208,7 +256,7 @@ function parseLines(text: string, delimiter: string): Parsed {
   const rows: Row[] = [];
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
-  let unterminated: number | undefined;
+  let unterminated: { line: number; column: number } | undefined;
   lines.forEach((line, i) => {
     const fields: string[] = [];
     let at = 0;
@@ -222,7 +270,7 @@ function parseLines(text: string, delimiter: string): Parsed {
           }
         }
         if (close < 0) {
-          unterminated ??= i + 1;
+          unterminated ??= { line: i + 1, column: fields.length + 1 };
           fields.push(line.slice(at + 1));
           break;
         }
@@ -278,12 +326,38 @@ function isBlank(r: Row): boolean {
   return r.fields.every((f) => f.trim() === "");
 }
 
-function lineAndColumn(text: string, index: number): { line: number; column: number } {
+/** The first line longer than MAX_LINE_LENGTH characters, if any. */
+function longLine(text: string): { line: number; length: number } | undefined {
+  if (text.length <= MAX_LINE_LENGTH) return undefined;
   let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_LINE_LENGTH) return { line, length: end - start };
+    start = end + 1;
   }
-  return { line, column: index - lineStart + 1 };
+  return undefined;
+}
+
+export function lineTooLong(fil: string, line: number, length: number): Omit<Finding, "allvar"> {
+  const mb = (n: number) => (n / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+  return {
+    fil, rad: line, regel: "csv.rad_for_lang",
+    meddelande: `raden är ${mb(length)} MB lång; förväntat högst ${mb(MAX_LINE_LENGTH)} MB per rad — filen är skadad eller ingen tabell`,
+    message: `the line is ${length} characters long; at most ${MAX_LINE_LENGTH} expected`,
+  };
+}
+
+/** Another delimiter that splits `line` into `width` fields where `delimiter` does not. */
+function otherDelimiter(line: string, delimiter: string, width: number): string | undefined {
+  if (width < 2 || countOutsideQuotes(line, delimiter) === width - 1) return undefined;
+  return CANDIDATES.find((d) => d !== delimiter && d !== " " && countOutsideQuotes(line, d) === width - 1);
+}
+
+function lineDelimiter(fil: string, line: number, other: string, delimiter: string): Omit<Finding, "allvar"> {
+  return {
+    fil, rad: line, regel: "csv.avgransare",
+    meddelande: `raden har ${delimiterName(other)} som avgränsare men resten av filen ${delimiterName(delimiter)}; förväntat samma avgränsare på alla rader`,
+    message: `the line is delimited by ${JSON.stringify(other)} but the rest of the file by ${JSON.stringify(delimiter)}`,
+  };
 }

@@ -7,9 +7,9 @@
  * from the value column's header. Interpreting stub values is the normaliser's job.
  */
 import { decode, ENCODING_NAMES, type Encoding } from "./decode.ts";
-import { readDelimited, type DelimitedText } from "./delimited.ts";
+import { lineTooLong, readDelimited, type DelimitedText } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
-import type { Findings } from "../validate/findings.ts";
+import { showValue, type Findings } from "../validate/findings.ts";
 
 export interface PxObservation {
   /** Stub values, in the order of `PxTable.stubNames`. */
@@ -33,6 +33,8 @@ export interface PxTable {
   readonly delimiter: string;
   readonly title: string | undefined;
   readonly layout: "bred" | "lang";
+  /** 1-based line of the header. */
+  readonly headerLine: number;
   /** Header names of the stub columns other than time and content. */
   readonly stubNames: readonly string[];
   /** 1-based column numbers of the stub columns. */
@@ -64,31 +66,77 @@ export function readPxWeb(bytes: Uint8Array, fil: string, findings: Findings): P
   return tableFrom(parsed, fil, text.encoding, findings);
 }
 
-export function decodeOrReport(bytes: Uint8Array, fil: string, findings: Findings): { text: string; encoding: Encoding } | undefined {
+export function decodeOrReport(
+  bytes: Uint8Array, fil: string, findings: Findings, expected = "en CSV-fil med rubrikrad och data",
+): { text: string; encoding: Encoding } | undefined {
   const d = decode(bytes);
-  if ("kind" in d) {
-    if (d.kind === "tom") {
-      findings.fel({ fil, regel: "fil.tom", meddelande: "filen är tom; förväntat en CSV-fil med rubrikrad och data", message: "the file is empty" });
-    } else if (d.kind === "xlsx") {
+  if (!("kind" in d)) return d;
+  switch (d.kind) {
+    case "tom":
+      findings.fel({ fil, rad: 1, regel: "fil.tom", meddelande: `filen är tom; förväntat ${expected}`, message: "the file is empty" });
+      break;
+    case "xlsx":
       findings.fel({
-        fil, regel: "fil.xlsx",
+        fil, rad: 1, kolumn: 1, regel: "fil.xlsx",
         meddelande: "filen är en Excel-arbetsbok (xlsx), inte en CSV-fil; spara om den som CSV eller ladda ned CSV från SCB",
         message: "the file is an Excel workbook (xlsx), not CSV",
       });
-    } else {
+      break;
+    case "binar":
       findings.fel({
-        fil, regel: "fil.binar",
-        meddelande: `filen innehåller binära data (position ${d.offset}); förväntat en textfil (CSV)`,
-        message: "the file contains binary data; expected a text (CSV) file",
+        fil, rad: d.line, kolumn: d.column, regel: "fil.binar",
+        meddelande: d.utf16
+          ? "filen innehåller nolltecken mellan bokstäverna: den verkar vara UTF-16 utan byteordningsmärke (BOM); spara om den som UTF-8"
+          : `filen innehåller binära data (tecken ${d.column} på rad ${d.line}); förväntat ${expected}`,
+        message: d.utf16 ? "NUL between the letters: UTF-16 without a byte order mark; save it as UTF-8" : "the file contains binary data; expected a text (CSV) file",
       });
-    }
-    return undefined;
+      break;
+    case "lang_rad":
+      findings.fel(lineTooLong(fil, d.line, d.length));
+      break;
+    case "bom":
+      findings.fel({
+        fil, rad: d.line, kolumn: d.column, regel: "csv.bom_mitt_i_filen",
+        meddelande: "byteordningsmärke (BOM) mitt i filen; filen verkar vara flera filer hopslagna — spara om den som en enda CSV-fil",
+        message: "byte order mark inside the file; it looks like several files joined together",
+      });
+      break;
+    case "blandad":
+      findings.fel({
+        fil, rad: d.line, kolumn: d.column, regel: "fil.blandad_kodning",
+        meddelande: d.minority === "utf-8"
+          ? "filen blandar teckenkodningar: här börjar text i UTF-8, resten av filen är ISO-8859-1/Windows-1252; spara om hela filen i en kodning"
+          : "filen blandar teckenkodningar: här börjar text i ISO-8859-1/Windows-1252, resten av filen är UTF-8; spara om hela filen i en kodning",
+        message: `mixed encodings: ${d.minority === "utf-8" ? "UTF-8 text in an ISO-8859-1/Windows-1252 file" : "ISO-8859-1/Windows-1252 text in a UTF-8 file"}`,
+      });
+      break;
+    case "dubbelkodad":
+      findings.fel({
+        fil, rad: d.line, kolumn: d.column, regel: "fil.dubbel_kodning",
+        meddelande: "texten har kodats två gånger (t.ex. \"Ã¤\" i stället för \"ä\"); öppna originalfilen som UTF-8 och spara om den",
+        message: "the text was encoded twice (\"Ã¤\" for \"ä\")",
+      });
+      break;
   }
-  return d;
+  return undefined;
 }
 
 export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding, findings: Findings): PxTable | undefined {
   const names = parsed.header.fields.map((h) => h.trim());
+  // Two columns with one name (e.g. a month twice): which one holds the value is anyone's guess.
+  const seen = new Map<string, number>();
+  names.forEach((n, i) => {
+    const key = labelKey(n);
+    const first = seen.get(key);
+    if (first === undefined || key === "") seen.set(key, i);
+    else {
+      findings.fel({
+        fil, rad: parsed.header.line, kolumn: i + 1, falt: n, regel: "csv.dubbel_kolumn",
+        meddelande: `kolumnen "${showValue(n)}" finns redan i kolumn ${first + 1}; förväntat varje kolumnnamn en gång`,
+        message: `column name also in column ${first + 1}`,
+      });
+    }
+  });
   const headings = names.map((h) => HEADING.exec(h));
   // Heading columns are the trailing run of columns named by a time code that hold numbers:
   // a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels and is not one.
@@ -118,7 +166,7 @@ function wideTable(
   }
   if (contentIndex >= 0) for (const r of parsed.rows) contents.add(r.fields[contentIndex]!.trim());
   return {
-    fil, encoding, delimiter: parsed.delimiter, title, layout: "bred",
+    fil, encoding, delimiter: parsed.delimiter, title, layout: "bred", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => stubAll[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
     contents: [...contents], times: [...times], rowCount: parsed.rows.length,
@@ -181,7 +229,7 @@ function longTable(
   }
   if (contentIndex < 0) for (const i of valueIdx) { const c = valueContent(i); if (c !== undefined) contents.add(c); }
   return {
-    fil, encoding, delimiter: parsed.delimiter, title, layout: "lang",
+    fil, encoding, delimiter: parsed.delimiter, title, layout: "lang", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => names[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
     contents: [...contents], times: [...times], rowCount: rows.length,

@@ -110,6 +110,14 @@ describe("what the file says is checked", () => {
     expect(normalise(text, IND).findings.warnings).toMatchObject([{ regel: "he.summa" }]);
   });
 
+  it("a missing dimension or age group is reported on the header's line, after SCB's title", () => {
+    const title = '"Helårsekvivalenter efter region, tabellinnehåll och månad"';
+    const noKon = normalise(`${title}\n"region";"ålder";"tabellinnehåll";"2024M01"\n"2080 Falun";"20-64 år";"Sjukpenning";5`, IND);
+    expect(noKon.findings.errors).toMatchObject([{ regel: "he.dimension", rad: 2 }]);
+    const noAge = normalise(`${title}\n${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1`, IND);
+    expect(noAge.findings.errors).toMatchObject([{ regel: "he.alder", rad: 2, kolumn: 3 }]);
+  });
+
   it("other age groups are passed over, but 20-64 must be there", () => {
     const ok = normalise(`${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1\n"2080 Falun";"män";"20-64 år";"Sjukpenning";5`, IND);
     expect(ok.data!.varden.size).toBe(1);

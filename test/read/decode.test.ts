@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode } from "../../loaders/read/decode.ts";
+import { decode, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
 import { latin1, utf8, windows1252 } from "../helpers/scb.ts";
 import iconv from "iconv-lite";
 
@@ -33,8 +33,42 @@ describe("decode", () => {
     expect(decode(Buffer.from("PK\u0003\u0004rest-of-zip", "latin1"))).toEqual({ kind: "xlsx" });
   });
 
-  it("refuses binary junk", () => {
+  it("refuses binary junk, saying where it starts", () => {
     const junk = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97) % 256));
     expect(decode(junk)).toMatchObject({ kind: "binar" });
+    expect(decode(Buffer.concat([latin1("a;b\n1;2\nx"), Buffer.from([0, 1, 2])]))).toEqual({ kind: "binar", utf16: false, line: 3, column: 2 });
+  });
+
+  it("says UTF-16 without a byte order mark is UTF-16, not just binary", () => {
+    expect(decode(iconv.encode(text, "utf-16le"))).toMatchObject({ kind: "binar", utf16: true, line: 1, column: 2 });
+  });
+
+  it("rejects a line longer than 1 MB before decoding it, naming the line", () => {
+    const bytes = Buffer.concat([latin1("a;b\n"), Buffer.alloc(MAX_LINE_LENGTH + 1, "1"), latin1("\n1;2\n")]);
+    expect(decode(bytes)).toEqual({ kind: "lang_rad", line: 2, length: MAX_LINE_LENGTH + 1 });
+    expect(decode(Buffer.concat([latin1("a;b\n"), Buffer.alloc(MAX_LINE_LENGTH, "1")]))).toMatchObject({ encoding: "utf-8" });
+  });
+
+  it("finds a UTF-8 byte order mark in the middle of an ISO-8859-1 file (two files joined)", () => {
+    const bytes = Buffer.concat([latin1("år;b\n1;2\n"), Buffer.from([0xef, 0xbb, 0xbf]), latin1("år;b\n")]);
+    expect(decode(bytes)).toEqual({ kind: "bom", line: 3, column: 1 });
+    expect(decode(Buffer.concat([utf8("a;b\n", { bom: true }), Buffer.from([0xef, 0xbb, 0xbf]), utf8("a;b\n")]))).toEqual({ kind: "bom", line: 2, column: 1 });
+  });
+
+  it("rejects mixed encodings, naming the line where the odd one starts", () => {
+    const utf8Line = Buffer.concat([latin1('"region";"kön"\n"2080 Falun";"män"\n'), utf8('"2081 Borlänge";"män"\n'), latin1('"2082 Säter";"män"\n"2083 Hedemora";"män"\n')]);
+    expect(decode(utf8Line)).toEqual({ kind: "blandad", minority: "utf-8", line: 3, column: 11 });
+    const latinLine = Buffer.concat([utf8("Insats;Kön\nSäter;Män\nSäter;Män\n"), latin1("Säter;Män\n")]);
+    expect(decode(latinLine)).toEqual({ kind: "blandad", minority: "windows-1252", line: 4, column: 2 });
+  });
+
+  it("rejects text encoded twice (Ã¤ for ä)", () => {
+    const twice = Buffer.from(iconv.decode(Buffer.from("Insats;Kön\nSäter;K\n", "utf8"), "windows-1252"), "utf8");
+    expect(decode(twice)).toEqual({ kind: "dubbelkodad", line: 1, column: 9 });
+  });
+
+  it("does not mistake Windows-1252 punctuation for mixed encodings", () => {
+    const t = '"Sjuk- och aktivitetsersättning – 20–64 år";"Säter ”citat”";"€ 5"\n';
+    expect(decode(windows1252(t))).toEqual({ text: t, encoding: "windows-1252" });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readDelimited, sniffDelimiter } from "../../loaders/read/delimited.ts";
-import { decode } from "../../loaders/read/decode.ts";
+import { decode, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { referens } from "../helpers/shared.ts";
 
@@ -112,6 +112,41 @@ describe("reading delimited text", () => {
   it("rejects a byte order mark in the middle of the file with its line and column", () => {
     const { findings } = parse('a;b\n1;2\n\uFEFFa;b\n');
     expect(findings.errors).toMatchObject([{ rad: 3, kolumn: 1, regel: "csv.bom_mitt_i_filen" }]);
+  });
+
+  it("names the column where an unterminated quote opens", () => {
+    const { findings } = parse('"region";"kön";"2024M01"\n"2080 Falun";"män";12\n"2081 Borlänge";"kvin');
+    expect(findings.errors).toMatchObject([{ rad: 3, kolumn: 2, regel: "csv.citattecken" }]);
+  });
+
+  it("names the column of a quote that swallows a delimiter", () => {
+    const { result, findings } = parse('"region";"kön";"2024M01"\n"2080 Falun";"män";12\n"2081 Borlänge;"män";13\n');
+    expect(result).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ rad: 3, kolumn: 1, regel: "csv.citattecken" }]);
+  });
+
+  it("says which line has another delimiter than the rest of the file", () => {
+    const quoted = parse('"region";"kön";"2024M01"\n"2080 Falun";"män";12\n"2081 Borlänge","män",13\n"2082 Säter";"män";14\n');
+    expect(quoted.findings.errors).toMatchObject([{ rad: 3, regel: "csv.avgransare" }]);
+    expect(quoted.findings.errors[0]!.meddelande).toContain("raden har komma som avgränsare men resten av filen semikolon");
+    const bare = parse("region;kön;2024M01\n2080 Falun;män;12\n2081 Borlänge,män,13\n2082 Säter;män;14\n");
+    expect(bare.findings.errors).toMatchObject([{ rad: 3, regel: "csv.avgransare" }]);
+    // On the last line it is not taken for a footnote.
+    const last = parse("region;kön;2024M01\n2080 Falun;män;12\n2081 Borlänge,män,13\n");
+    expect(last.findings.errors).toMatchObject([{ rad: 3, regel: "csv.avgransare" }]);
+  });
+
+  it("rejects the header repeated further down (files pasted together)", () => {
+    const { result, findings } = parse('"region";"2024M01"\n"2080 Falun";12\n"region";"2024M01"\n"2081 Borlänge";13\n');
+    expect(result).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ rad: 3, kolumn: 1, regel: "csv.rubrik_igen" }]);
+  });
+
+  it("rejects a line longer than 1 MB at once instead of parsing it into one field", () => {
+    const { result, findings } = parse(`a;b\n1;${"2".repeat(MAX_LINE_LENGTH)}\n3;4\n`);
+    expect(result).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ rad: 2, regel: "csv.rad_for_lang" }]);
+    expect(findings.errors[0]!.meddelande).toContain("MB lång");
   });
 
   it("rejects a file with only one column", () => {

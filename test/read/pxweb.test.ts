@@ -129,6 +129,40 @@ describe("layouts of a helårsekvivalenter download", () => {
   });
 });
 
+describe("files that cannot be read give located errors", () => {
+  const errors = (bytes: Uint8Array) => read(bytes).findings.errors.map((f) => ({ regel: f.regel, rad: f.rad, kolumn: f.kolumn }));
+
+  it("an empty file, an xlsx renamed to .csv and binary junk name the line (and column)", () => {
+    expect(errors(new Uint8Array())).toEqual([{ regel: "fil.tom", rad: 1, kolumn: undefined }]);
+    expect(errors(Buffer.from("PK\u0003\u0004rest-of-zip", "latin1"))).toEqual([{ regel: "fil.xlsx", rad: 1, kolumn: 1 }]);
+    expect(errors(Buffer.concat([latin1('"region";"2024M01"\n'), Buffer.from([0x22, 0, 0xff, 0])]))).toEqual([{ regel: "fil.binar", rad: 2, kolumn: 2 }]);
+  });
+
+  it("mixed and doubly encoded text, and a BOM inside the file", () => {
+    expect(errors(Buffer.concat([latin1('"region";"kön";"2024M01"\n'), utf8('"2080 Falun";"män";12\n'), latin1('"2081 Borlänge";"män";13\n')]))).toEqual([{ regel: "fil.blandad_kodning", rad: 2, kolumn: 16 }]);
+    expect(errors(Buffer.concat([latin1('"region";"2024M01"\n'), Buffer.from([0xef, 0xbb, 0xbf]), latin1('"region";"2024M01"\n')]))).toEqual([{ regel: "csv.bom_mitt_i_filen", rad: 2, kolumn: 1 }]);
+    expect(errors(utf8('"region";"kÃ¶n";"2024M01"\n'))).toEqual([{ regel: "fil.dubbel_kodning", rad: 1, kolumn: 12 }]);
+  });
+
+  it("a line of more than 1 MB is rejected quickly, naming the line", () => {
+    const r = read(Buffer.concat([latin1('"region";"2024M01"\n"2080 Falun";'), Buffer.alloc(3 * 1024 * 1024, "1"), latin1("\n")]));
+    expect(r.table).toBeUndefined();
+    expect(r.findings.errors).toMatchObject([{ regel: "csv.rad_for_lang", rad: 2 }]);
+  });
+});
+
+describe("the header", () => {
+  it("is located on its own line after SCB's title", () => {
+    const { table } = read(latin1(crlf('"Titel"', '"region";"kön";"2024M01"', '"2080 Falun";"män";1')));
+    expect(table!.headerLine).toBe(2);
+  });
+
+  it("may not name a column twice (which one holds the month is a guess)", () => {
+    const { findings } = read(latin1(crlf('"region";"kön";"2024M01";"2024M01"', '"2080 Falun";"män";1;2')));
+    expect(findings.errors).toMatchObject([{ regel: "csv.dubbel_kolumn", rad: 1, kolumn: 4, falt: "2024M01" }]);
+  });
+});
+
 describe("number cells", () => {
   it("reads bare numbers with a decimal point", () => {
     expect(parseCell("1234")).toEqual({ kind: "tal", value: 1234 });
