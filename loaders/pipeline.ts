@@ -86,6 +86,18 @@ export function runPipeline(dir: string, options: PipelineOptions = {}): Pipelin
       message: "no recognised input file in the folder",
     });
   }
+  if (medlemskap) {
+    // A setting for a förbund that is not in the membership (a misspelt id) would do nothing.
+    const known = new Set(medlemskap.map((m) => m.forbund));
+    for (const f of inputs.installningar.forbund ?? []) {
+      if (known.has(f.id)) continue;
+      findings.fel({
+        fil: f.fil, ...(f.plats ? { rad: f.plats.line, kolumn: f.plats.column } : {}), falt: `finsam.forbund.${f.id}`, varde: f.id, regel: "installningar.forbund",
+        meddelande: `okänt förbund "${f.id}"; förväntat ett id ur förbundsindelningen (${[...known].sort().join(", ")})`,
+        message: "unknown förbund id in the settings",
+      });
+    }
+  }
   if (findings.hasErrors() || !medlemskap) return { findings, files, outputs: undefined };
   const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: inputs.medlemskap.fil };
 
@@ -150,7 +162,7 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
       return;
     }
     if (ext === ".json") {
-      const text = decodeOrReport(bytes, fil, findings)?.text;
+      const text = decodeOrReport(bytes, fil, findings, "en JSON-fil med inställningar")?.text;
       if (text !== undefined && isInstallningar(text)) {
         if (seen.installningar) findings.fel({ fil, regel: "fil.flera_installningar", meddelande: "datakatalogen har mer än en inställningsfil; förväntat högst en", message: "more than one settings file" });
         seen.installningar = true;
@@ -231,7 +243,7 @@ function nyckelFil(options: PipelineOptions): string {
  * Every participation and reported row belongs to a förbund known to the membership file: from
  * its own column, or from the insats mapping.
  */
-function withForbund<T extends { forbund: string | undefined; insats: string; fil: string; rad: number }>(
+function withForbund<T extends { forbund: string | undefined; insats: string; fil: string; rad: number; forbundKolumn?: number; insatsKolumn?: number }>(
   rows: readonly T[], mappning: ReadonlyMap<string, string>, indelning: Indelning, findings: Findings,
 ): (T & { forbund: string })[] | undefined {
   const known = new Set(indelning.medlemskap.map((m) => m.forbund));
@@ -245,8 +257,10 @@ function withForbund<T extends { forbund: string | undefined; insats: string; fi
       const key = `${r.fil}|${forbund ?? ""}|${r.insats}`;
       if (reported.has(key)) continue;
       reported.add(key);
+      const kolumn = r.forbund !== undefined ? r.forbundKolumn : r.insatsKolumn;
       findings.fel({
-        fil: r.fil, rad: r.rad, falt: "forbund", ...(forbund !== undefined ? { varde: forbund } : {}), regel: "insats.forbund",
+        fil: r.fil, rad: r.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt: r.forbund !== undefined ? "forbund" : "insats",
+        ...(forbund !== undefined ? { varde: forbund } : {}), regel: "insats.forbund",
         meddelande: forbund === undefined
           ? `förbund saknas för insatsen "${r.insats}"; förväntat kolumnen förbund eller en fil med kolumnerna insats,forbund`
           : `okänt förbund "${forbund}"; förväntat ett id ur förbundsindelningen (${[...known].sort().join(", ")})`,

@@ -92,6 +92,71 @@ describe("finsam validate", () => {
   });
 });
 
+describe("errors in every input kind name file, line and column", () => {
+  const HE = readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv"));
+  const errors = (dir: string) => {
+    const r = finsam("validate", dir, "--json");
+    expect(r.code).toBe(1);
+    return r.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((f) => f.allvar === "fel").map(({ fil, rad, kolumn, regel }) => ({ fil, rad, kolumn, regel }));
+  };
+
+  it("a file with only a header is an error, not a file passed over", () => {
+    const dir = folder("bara-rubrik", { "deltagare.csv": "Löpnummer;Insats;Startdatum\n", "he.csv": '"Titel"\n"region";"kön";"tabellinnehåll";"2024M01"\n' });
+    expect(errors(dir)).toEqual([
+      { fil: join(dir, "deltagare.csv"), rad: 1, kolumn: null, regel: "csv.bara_rubrik" },
+      { fil: join(dir, "he.csv"), rad: 2, kolumn: null, regel: "csv.bara_rubrik" },
+    ]);
+  });
+
+  it("a participant file missing its insats column is recognised and the column named", () => {
+    const dir = folder("utan-insats", { "deltagare.csv": "Löpnummer;Startdatum;Slutdatum\nA;2024-01-01;\n" });
+    expect(errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
+  });
+
+  it("an unknown förbund names the förbund column, or the insats column when it came from elsewhere", () => {
+    const dir = folder("okant-forbund", { "deltagare.csv": "Löpnummer;Insats;Förbund;Startdatum\nA;Team;finns-inte;2024-01-01\n" });
+    expect(errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 2, kolumn: 3, regel: "insats.forbund" }]);
+    const utan = folder("utan-forbund", { "deltagare.csv": "Löpnummer;Insats;Startdatum\nA;Team;2024-01-01\n" });
+    expect(errors(utan)).toEqual([{ fil: join(utan, "deltagare.csv"), rad: 2, kolumn: 2, regel: "insats.forbund" }]);
+  });
+
+  it("a reported table: a reversed period names the column, no period column is an error on the header", () => {
+    const dir = folder("utfall-period", { "utfall.csv": "Förbund;Insats;Från;Till;Avslut;Nyinskrivna\nsodra-dalarna;Team;2024-07;2024-06;1;2\n" });
+    expect(errors(dir)).toEqual([{ fil: join(dir, "utfall.csv"), rad: 2, kolumn: 4, regel: "utfall.period" }]);
+    const utan = folder("utfall-utan-period", { "utfall.csv": "Förbund;Insats;Avslut;Nyinskrivna\nsodra-dalarna;Team;1;2\n" });
+    expect(errors(utan)).toEqual([{ fil: join(utan, "utfall.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
+  });
+
+  it("a membership file names the column of an unknown kommun and of an end before the start", () => {
+    const dir = folder("indelning-fel", {
+      "he.csv": HE,
+      "forbund.csv": "forbund,forbund_namn,kommunkod,giltig_fran,giltig_till\nett,Ett,2099,,\ntva,Två,2080,2024-01,2023-12\n",
+    });
+    expect(errors(dir)).toEqual([
+      { fil: join(dir, "forbund.csv"), rad: 2, kolumn: 3, regel: "referens.okand_kommun" },
+      { fil: join(dir, "forbund.csv"), rad: 3, kolumn: 5, regel: "referens.giltighet" },
+    ]);
+  });
+
+  it("settings: invalid JSON is an error at its place, not a file passed over", () => {
+    const dir = folder("installningar-json", { "he.csv": HE, "finsam.json": '{"finsam": {\n  "skyddsgrans": 5,\n}}\n' });
+    expect(errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 1, regel: "installningar.json" }]);
+  });
+
+  it("settings: a bad value and an unknown key are shown where they are", () => {
+    const dir = folder("installningar-varde", { "he.csv": HE, "finsam.json": '{\n  "finsam": {\n    "skyddsgrans": 2,\n    "skyddsgrens": 5\n  }\n}\n' });
+    expect(errors(dir)).toEqual([
+      { fil: join(dir, "finsam.json"), rad: 3, kolumn: 20, regel: "installningar.varde" },
+      { fil: join(dir, "finsam.json"), rad: 4, kolumn: 5, regel: "installningar.varde" },
+    ]);
+  });
+
+  it("settings: a förbund that is not in the membership is an error", () => {
+    const dir = folder("installningar-forbund", { "he.csv": HE, "finsam.json": '{"finsam": {"forbund": {\n  "sodra-dalarna": {},\n  "sodra-dalarnna": {"tidiga_avhopp_i_namnaren": true}}}}\n' });
+    expect(errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 3, regel: "installningar.forbund" }]);
+  });
+});
+
 describe("finsam run", () => {
   it("writes exactly the golden outputs for the example data", () => {
     const out = join(tmp, "ut-exempel");

@@ -125,10 +125,15 @@ export const DELTAGARE_KOLUMNER = {
   forsorjning_fore_start: ["forsorjning_fore_start", "försörjning före start", "forsorjning"],
 } as const;
 
-/** Does a header look like participant records? */
+/**
+ * Does a header look like participant records? Insats, startdatum and an id or personnummer;
+ * with one of them missing, also an end date or reason, so the missing column is reported
+ * instead of the file passing unrecognised.
+ */
 export function isDeltagarHeader(headerKeys: readonly string[]): boolean {
   const has = (field: keyof typeof DELTAGARE_KOLUMNER) => DELTAGARE_KOLUMNER[field].some((a) => headerKeys.includes(labelKey(a)));
-  return has("insats") && has("startdatum") && (has("deltagare_id") || has("personnummer"));
+  const core = [has("insats"), has("startdatum"), has("deltagare_id") || has("personnummer")].filter(Boolean).length;
+  return core === 3 || (core === 2 && (has("slutdatum") || has("avslutsorsak")));
 }
 
 export interface Deltagande {
@@ -144,22 +149,29 @@ export interface Deltagande {
   readonly arForeStart: number | undefined;
   readonly fil: string;
   readonly rad: number;
+  /** Columns of förbund and insats, for findings about the förbund made later. */
+  readonly forbundKolumn?: number;
+  readonly insatsKolumn?: number;
 }
 
 export function readDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
   let columns: Record<string, { kolumn: number; namn: string }> = {};
+  let headerLine = 1;
   const rows = readRecords(bytes, fil, schema, DELTAGARE_KOLUMNER, findings, {
     mask: { personnummer: maskPersonnummer },
-    onHeader: (c) => (columns = c),
+    onHeader: (c, line) => {
+      columns = c;
+      headerLine = line;
+    },
   });
   if (!rows) return undefined;
   const at = (field: string) => (columns[field] ? { kolumn: columns[field].kolumn, falt: columns[field].namn } : {});
   if (!columns.deltagare_id && !columns.personnummer) {
-    findings.fel({ fil, rad: 1, regel: "deltagare.id", meddelande: "kolumn saknas: \"deltagare_id\" eller \"personnummer\"", message: "missing column: deltagare_id or personnummer" });
+    findings.fel({ fil, rad: headerLine, regel: "deltagare.id", meddelande: "kolumn saknas: \"deltagare_id\" eller \"personnummer\"", message: "missing column: deltagare_id or personnummer" });
     return undefined;
   }
   if (!columns.startdatum) {
-    findings.fel({ fil, rad: 1, regel: "csv.kolumn_saknas", meddelande: "kolumn saknas: \"startdatum\"", message: "missing column: startdatum" });
+    findings.fel({ fil, rad: headerLine, regel: "csv.kolumn_saknas", meddelande: "kolumn saknas: \"startdatum\"", message: "missing column: startdatum" });
     return undefined;
   }
   let ok = true;
@@ -232,6 +244,8 @@ export function readDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyck
     out.push({
       person, insats: v.insats.trim(), forbund: v.forbund?.trim(), kon, start: v.startdatum, slut: v.slutdatum,
       orsak: v.avslutsorsak, arForeStart, fil, rad: r.line,
+      ...(columns.forbund ? { forbundKolumn: columns.forbund.kolumn } : {}),
+      ...(columns.insats ? { insatsKolumn: columns.insats.kolumn } : {}),
     });
   }
   return ok ? out : undefined;

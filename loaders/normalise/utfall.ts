@@ -99,11 +99,30 @@ export interface RapporteratUtfall {
   readonly varden: Partial<Record<UtfallMatt, number>>;
   readonly fil: string;
   readonly rad: number;
+  /** Columns of förbund and insats, for findings about the förbund made later. */
+  readonly forbundKolumn?: number;
+  readonly insatsKolumn?: number;
 }
 
 export function readUtfall(bytes: Uint8Array, fil: string, findings: Findings): RapporteratUtfall[] | undefined {
-  const rows = readRecords(bytes, fil, schema, UTFALL_KOLUMNER, findings);
+  let columns: Record<string, { kolumn: number; namn: string }> = {};
+  let headerLine = 1;
+  const rows = readRecords(bytes, fil, schema, UTFALL_KOLUMNER, findings, {
+    onHeader: (c, line) => {
+      columns = c;
+      headerLine = line;
+    },
+  });
   if (!rows) return undefined;
+  if (!columns.ar && !columns.period && !(columns.fran && columns.till)) {
+    findings.fel({
+      fil, rad: headerLine, regel: "csv.kolumn_saknas",
+      meddelande: `kolumn saknas: "år", "period" eller "från" och "till"; förväntat perioden som år (2018), period (2024-07–2025-06) eller två månader`,
+      message: "missing column: år, period or från and till",
+    });
+    return undefined;
+  }
+  const at = (field: string) => (columns[field] ? { kolumn: columns[field].kolumn, falt: columns[field].namn } : {});
   const out: RapporteratUtfall[] = [];
   let ok = true;
   const seen = new Map<string, number>();
@@ -117,7 +136,8 @@ export function readUtfall(bytes: Uint8Array, fil: string, findings: Findings): 
     }
     if (!fran || !till || fran > till) {
       ok = false;
-      findings.fel({ fil, rad: line, regel: "utfall.period", meddelande: fran && till ? `perioden slutar (${till}) före start (${fran})` : "perioden saknas; förväntat kolumnen år, period eller från och till", message: "missing or reversed period" });
+      const field = fran && till ? (v.period ? "period" : "till") : (["ar", "period", "fran"].find((f) => columns[f]) ?? "fran");
+      findings.fel({ fil, rad: line, ...at(field), regel: "utfall.period", meddelande: fran && till ? `perioden slutar (${till}) före start (${fran})` : "perioden saknas; förväntat kolumnen år, period eller från och till", message: "missing or reversed period" });
       continue;
     }
     const kon = v.kon ?? "alla";
@@ -130,7 +150,11 @@ export function readUtfall(bytes: Uint8Array, fil: string, findings: Findings): 
     seen.set(key, line);
     const varden: Partial<Record<UtfallMatt, number>> = {};
     for (const m of UTFALL_MATT) if (v[m] !== undefined) varden[m] = v[m];
-    const rad: RapporteratUtfall = { forbund: v.forbund?.trim(), insats: v.insats.trim(), fran, till, kon, varden, fil, rad: line };
+    const rad: RapporteratUtfall = {
+      forbund: v.forbund?.trim(), insats: v.insats.trim(), fran, till, kon, varden, fil, rad: line,
+      ...(columns.forbund ? { forbundKolumn: columns.forbund.kolumn } : {}),
+      ...(columns.insats ? { insatsKolumn: columns.insats.kolumn } : {}),
+    };
     kontrollera(rad, findings);
     out.push(rad);
   }

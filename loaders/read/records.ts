@@ -11,8 +11,8 @@ import { showValue, type Findings } from "../validate/findings.ts";
 export interface RecordOptions {
   /** Masks for sensitive fields: their values never appear unmasked in a finding. */
   readonly mask?: Readonly<Record<string, (value: string) => string>>;
-  /** Told which column each field was found in (1-based), for findings made after reading. */
-  readonly onHeader?: (columns: Record<string, { kolumn: number; namn: string }>) => void;
+  /** Told which column each field was found in (1-based) and the header's line, for findings made after reading. */
+  readonly onHeader?: (columns: Record<string, { kolumn: number; namn: string }>, headerLine: number) => void;
 }
 
 export interface Located<T> {
@@ -38,10 +38,22 @@ export function readRecords<S extends z.ZodObject>(
   if (!parsed) return undefined;
   const headerKeys = parsed.header.fields.map((h) => labelKey(h));
   const index: Record<string, number> = {};
+  let twice = false;
   for (const [field, aliases] of Object.entries(columns) as [string, readonly string[]][]) {
-    const i = headerKeys.findIndex((h) => aliases.some((a) => labelKey(a) === h));
-    if (i >= 0) index[field] = i;
+    const [first, second] = headerKeys.flatMap((h, i) => (aliases.some((a) => labelKey(a) === h) ? [i] : []));
+    if (first !== undefined) index[field] = first;
+    if (first !== undefined && second !== undefined) {
+      // Two columns for one field (e.g. "Startdatum" twice): which one is meant is a guess.
+      twice = true;
+      const namn = parsed.header.fields[second]!.trim();
+      findings.fel({
+        fil, rad: parsed.header.line, kolumn: second + 1, falt: namn, regel: "csv.dubbel_kolumn",
+        meddelande: `kolumnen "${showValue(namn)}" är samma uppgift (${field}) som kolumn ${first + 1}; förväntat en kolumn per uppgift`,
+        message: `column ${second + 1} holds the same field (${field}) as column ${first + 1}`,
+      });
+    }
   }
+  if (twice) return undefined;
   const missing = Object.keys(columns).filter((f) => index[f] === undefined && !schema.shape[f]?.safeParse(undefined).success);
   if (missing.length > 0) {
     findings.fel({
@@ -52,7 +64,7 @@ export function readRecords<S extends z.ZodObject>(
     return undefined;
   }
   const out: Located<z.infer<S>>[] = [];
-  options.onHeader?.(Object.fromEntries(Object.entries(index).map(([f, i]) => [f, { kolumn: i + 1, namn: parsed.header.fields[i]!.trim() }])));
+  options.onHeader?.(Object.fromEntries(Object.entries(index).map(([f, i]) => [f, { kolumn: i + 1, namn: parsed.header.fields[i]!.trim() }])), parsed.header.line);
   let ok = true;
   for (const row of parsed.rows) {
     const raw: Record<string, string | undefined> = {};

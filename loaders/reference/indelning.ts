@@ -86,30 +86,32 @@ export function readKommuner(bytes: Uint8Array, fil: string, findings: Findings)
 export function readMedlemskap(
   bytes: Uint8Array, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
 ): Medlemskap[] | undefined {
-  const rows = readRecords(bytes, fil, medlemskapSchema, MEDLEMSKAP_KOLUMNER, findings);
+  let columns: Record<string, { kolumn: number; namn: string }> = {};
+  const rows = readRecords(bytes, fil, medlemskapSchema, MEDLEMSKAP_KOLUMNER, findings, { onHeader: (c) => (columns = c) });
   if (!rows) return undefined;
+  const at = (field: string) => (columns[field] ? { kolumn: columns[field].kolumn, falt: columns[field].namn } : { falt: field });
   const out: Medlemskap[] = [];
   const names = new Map<string, string>();
   let ok = true;
   for (const { value: r, line } of rows) {
     if (!kommuner.has(r.kommunkod)) {
       ok = false;
-      findings.fel({ fil, rad: line, falt: "kommunkod", varde: r.kommunkod, regel: "referens.okand_kommun", meddelande: `okänd kommunkod "${r.kommunkod}"; förväntat en av de 290 kommunkoderna i data/referens/kommuner.csv`, message: "unknown kommun code" });
+      findings.fel({ fil, rad: line, ...at("kommunkod"), varde: r.kommunkod, regel: "referens.okand_kommun", meddelande: `okänd kommunkod "${r.kommunkod}"; förväntat en av de 290 kommunkoderna i data/referens/kommuner.csv`, message: "unknown kommun code" });
     }
     if (r.giltig_fran && r.giltig_till && r.giltig_fran > r.giltig_till) {
       ok = false;
-      findings.fel({ fil, rad: line, falt: "giltig_till", varde: r.giltig_till, regel: "referens.giltighet", meddelande: `giltig_till (${r.giltig_till}) är före giltig_fran (${r.giltig_fran})`, message: "end before start" });
+      findings.fel({ fil, rad: line, ...at("giltig_till"), varde: r.giltig_till, regel: "referens.giltighet", meddelande: `giltig_till (${r.giltig_till}) är före giltig_fran (${r.giltig_fran})`, message: "end before start" });
     }
     const known = names.get(r.forbund);
     if (known !== undefined && known !== r.forbund_namn) {
       ok = false;
-      findings.fel({ fil, rad: line, falt: "forbund_namn", varde: r.forbund_namn, regel: "referens.forbundsnamn", meddelande: `förbundet "${r.forbund}" har två namn: "${known}" och "${r.forbund_namn}"`, message: "one förbund id with two names" });
+      findings.fel({ fil, rad: line, ...at("forbund_namn"), varde: r.forbund_namn, regel: "referens.forbundsnamn", meddelande: `förbundet "${r.forbund}" har två namn: "${known}" och "${r.forbund_namn}"`, message: "one förbund id with two names" });
     }
     names.set(r.forbund, r.forbund_namn);
     for (const other of out) {
       if (other.forbund === r.forbund && other.kommunkod === r.kommunkod && overlaps(other, r.giltig_fran, r.giltig_till)) {
         ok = false;
-        findings.fel({ fil, rad: line, falt: "giltig_fran", regel: "referens.overlapp", meddelande: `kommun ${r.kommunkod} är medlem i "${r.forbund}" två gånger under samma tid`, message: "overlapping memberships" });
+        findings.fel({ fil, rad: line, ...at("giltig_fran"), regel: "referens.overlapp", meddelande: `kommun ${r.kommunkod} är medlem i "${r.forbund}" två gånger under samma tid`, message: "overlapping memberships" });
       }
     }
     out.push({ forbund: r.forbund, forbundNamn: r.forbund_namn, kommunkod: r.kommunkod, fran: r.giltig_fran, till: r.giltig_till });

@@ -7,13 +7,16 @@
 import { z } from "zod";
 import { readRecords } from "../read/records.ts";
 import { labelKey } from "../normalise/labels.ts";
-import type { Findings } from "../validate/findings.ts";
+import { textPlace, type Place } from "../read/decode.ts";
+import { showValue, type Findings } from "../validate/findings.ts";
 
 export interface Installningar {
   /** k: counts 1..k-1 are never published (privacy.md). */
   readonly skyddsgrans: number;
   /** Förbund whose tidiga avhopp stay in the denominator of andel_mal. */
   readonly tidigaAvhoppINamnaren: ReadonlySet<string>;
+  /** Every förbund the file names, and where, to be checked against the membership. */
+  readonly forbund?: readonly { readonly id: string; readonly fil: string; readonly plats: Place | undefined }[];
 }
 
 export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: new Set() };
@@ -30,7 +33,8 @@ export function isInstallningar(text: string): boolean {
     const v = JSON.parse(text) as unknown;
     return typeof v === "object" && v !== null && "finsam" in v;
   } catch {
-    return false;
+    // Broken JSON that means to be settings is reported as such, not passed over.
+    return /"finsam"\s*:/.test(text);
   }
 }
 
@@ -39,21 +43,91 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
   try {
     json = JSON.parse(text);
   } catch (e) {
-    findings.fel({ fil, regel: "installningar.json", meddelande: `ogiltig JSON: ${(e as Error).message}`, message: "invalid JSON" });
+    // V8 says where: "... in JSON at position 42"; without a position the text ended too soon.
+    const at = /at position (\d+)/.exec((e as Error).message);
+    const { line, column } = textPlace(text, at ? Number(at[1]) : text.trimEnd().length);
+    findings.fel({
+      fil, rad: line, kolumn: column, regel: "installningar.json",
+      meddelande: "ogiltig JSON här; kontrollera kommatecken (inget efter det sista värdet), citattecken och klamrar",
+      message: `invalid JSON: ${(e as Error).message}`,
+    });
     return undefined;
   }
   const r = schema.safeParse(json);
   if (!r.success) {
+    const places = jsonPlaces(text);
     for (const issue of r.error.issues) {
-      findings.fel({ fil, falt: issue.path.join("."), regel: "installningar.varde", meddelande: `${issue.path.join(".")}: ${issue.message}`, message: "invalid setting" });
+      // An unknown key is shown at the key; anything else at the value.
+      const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+      const path = key !== undefined ? [...issue.path, key] : issue.path;
+      const plats = places.get(JSON.stringify(path.map(String)));
+      const at = key !== undefined ? plats?.key : plats?.value;
+      const namn = path.join(".");
+      findings.fel({
+        fil, ...(at ? { rad: at.line, kolumn: at.column } : {}), falt: namn, regel: "installningar.varde",
+        meddelande: key !== undefined
+          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans eller forbund" : "tidiga_avhopp_i_namnaren"}`
+          : `${namn}: ${issue.message}`,
+        message: key !== undefined ? "unknown setting" : "invalid setting",
+      });
     }
     return undefined;
   }
   const forbund = r.data.finsam.forbund ?? {};
+  const places = jsonPlaces(text);
   return {
     skyddsgrans: r.data.finsam.skyddsgrans ?? STANDARD.skyddsgrans,
     tidigaAvhoppINamnaren: new Set(Object.entries(forbund).filter(([, v]) => v.tidiga_avhopp_i_namnaren).map(([k]) => k)),
+    forbund: Object.keys(forbund).map((id) => ({ id, fil, plats: places.get(JSON.stringify(["finsam", "forbund", id]))?.key })),
   };
+}
+
+/**
+ * Where each key and value of (valid) JSON text is, by path (`["finsam","skyddsgrans"]` as JSON).
+ * A small scanner: JSON.parse says what is there, this only says where.
+ */
+function jsonPlaces(text: string): Map<string, { key?: Place; value: Place }> {
+  const out = new Map<string, { key?: Place; value: Place }>();
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+  };
+  const string = (): string => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: string[], key?: Place): void => {
+    ws();
+    out.set(JSON.stringify(path), { ...(key ? { key } : {}), value: textPlace(text, i) });
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      i++;
+      for (let n = 0; ; n++) {
+        ws();
+        if (text[i] === "}" || text[i] === "]" || i >= text.length) break;
+        if (c === "{") {
+          const keyAt = textPlace(text, i);
+          const k = string();
+          ws();
+          i++; // :
+          value([...path, k], keyAt);
+        } else {
+          value([...path, String(n)]);
+        }
+        ws();
+        if (text[i] === ",") i++;
+      }
+      i++;
+    } else if (c === '"') {
+      string();
+    } else {
+      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
+    }
+  };
+  value([]);
+  return out;
 }
 
 const mappningSchema = z.object({

@@ -33,12 +33,17 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
   const parsed = readDelimited(text.text, fil, findings);
   if (!parsed) return { kind: "oläslig" };
   const headerKeys = parsed.header.fields.map(labelKey);
-  if (headerKeys.includes("kommunkod") && headerKeys.some((h) => h === "forbund" || h === "forbund_id")) {
-    return { kind: "forbundsindelning" };
+  const kind = headerKind(headerKeys);
+  if (parsed.rows.length === 0 && (kind !== undefined || looksLikeScb(parsed.header.fields))) {
+    // A known kind with nothing under the header: most likely a failed export, never "no data".
+    findings.fel({
+      fil, rad: parsed.header.line, regel: "csv.bara_rubrik",
+      meddelande: "filen har en rubrikrad men inga datarader; förväntat minst en rad med data under rubrikraden",
+      message: "the file has a header but no data lines",
+    });
+    return { kind: "oläslig" };
   }
-  if (isDeltagarHeader(headerKeys)) return { kind: "deltagare" };
-  if (isUtfallHeader(headerKeys)) return { kind: "utfall" };
-  if (isInsatsMappning(headerKeys)) return { kind: "insatser" };
+  if (kind !== undefined) return { kind };
   const scratch = new Findings();
   const table = tableFrom(parsed, fil, text.encoding, scratch);
   if (table && isHelarsekvivalenter(table)) {
@@ -47,4 +52,18 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
   }
   const cols = parsed.header.fields.slice(0, 4).map((h) => `"${h.trim()}"`).join(", ");
   return { kind: "okand", beskrivning: `rubrikrad ${cols}${parsed.header.fields.length > 4 ? ", …" : ""}` };
+}
+
+function headerKind(headerKeys: readonly string[]): "forbundsindelning" | "deltagare" | "utfall" | "insatser" | undefined {
+  if (headerKeys.includes("kommunkod") && headerKeys.some((h) => h === "forbund" || h === "forbund_id")) return "forbundsindelning";
+  if (isDeltagarHeader(headerKeys)) return "deltagare";
+  if (isUtfallHeader(headerKeys)) return "utfall";
+  if (isInsatsMappning(headerKeys)) return "insatser";
+  return undefined;
+}
+
+/** A region column and months (`2024M01` headings or a `månad` column), as in SCB's tables. */
+function looksLikeScb(header: readonly string[]): boolean {
+  const keys = header.map(labelKey);
+  return keys.some((k) => k === "region" || k === "kommun") && keys.some((k) => k === "manad" || /\d{4}m\d{2}$/.test(k));
 }

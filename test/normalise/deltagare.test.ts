@@ -26,7 +26,7 @@ describe("reading participant records", () => {
     const { rows, findings } = read(text, windows1252(text));
     expect(findings.errors).toEqual([]);
     expect(rows).toEqual([
-      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2 },
+      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2, insatsKolumn: 2 },
     ]);
   });
 
@@ -93,6 +93,17 @@ describe("bad participant files give errors naming file, line and column, and no
 
   it("an ended participation without avslutsorsak", () => {
     expect(read(`${HEADER}\nA;;Team;K;2024-01-01;2024-02-01;;\n`).findings.errors).toMatchObject([{ rad: 2, kolumn: 7, regel: "deltagare.orsak_saknas" }]);
+  });
+
+  it("two columns for one field (Startdatum twice), naming the second", () => {
+    const { rows, findings } = read("id;insats;Startdatum;Startdatum\nA;Team;2024-01-01;2024-02-01\n");
+    expect(rows).toBeUndefined();
+    expect(findings.errors).toMatchObject([{ rad: 1, kolumn: 4, falt: "Startdatum", regel: "csv.dubbel_kolumn" }]);
+  });
+
+  it("a missing id column is reported on the header's line", () => {
+    const { findings } = read("Deltagare 2024\n\ninsats;startdatum;slutdatum\nTeam;2024-01-01;\n");
+    expect(findings.errors).toMatchObject([{ rad: 3, regel: "deltagare.id" }]);
   });
 
   it("a kön that is neither kvinna nor man", () => {
