@@ -66,14 +66,19 @@ export function decode(bytes: Uint8Array): Decoded | NotText {
   }
 }
 
-/** The first line longer than MAX_LINE_LENGTH bytes, if any. */
+/** The first line longer than MAX_LINE_LENGTH bytes, if any (lines end in LF, CRLF or CR). */
 function longLine(bytes: Uint8Array): { line: number; length: number } | undefined {
   if (bytes.length <= MAX_LINE_LENGTH) return undefined;
-  let line = 1;
-  for (let start = 0; start < bytes.length; line++) {
+  for (let start = 0; start < bytes.length; ) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
-    if (end - start > MAX_LINE_LENGTH) return { line, length: end - start };
+    // A long stretch without LF may be short lines ending in CR alone (old Mac files).
+    for (let from = start; end - from > MAX_LINE_LENGTH; ) {
+      const cr = bytes.indexOf(0x0d, from);
+      const stop = cr < 0 || cr >= end ? end : cr;
+      if (stop - from > MAX_LINE_LENGTH) return { line: place(bytes, from).line, length: stop - from };
+      from = stop + 1;
+    }
     start = end + 1;
   }
   return undefined;
@@ -118,24 +123,32 @@ function mixedEncoding(bytes: Uint8Array): { offset: number; minority: "utf-8" |
   return utf8Count < singleCount ? { offset: firstUtf8, minority: "utf-8" } : { offset: firstSingle, minority: "windows-1252" };
 }
 
-/** Line and character of a byte offset (characters counted as UTF-8 where the bytes are). */
+/**
+ * Line and character of a byte offset (characters counted as UTF-8 where the bytes are). Lines
+ * end in LF, CRLF or CR alone, as editors show them. Only for places that are reported.
+ */
 function place(bytes: Uint8Array, offset: number): Place {
   let line = 1;
   let lineStart = 0;
-  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, column: utf8Lenient.decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
-/** Line and character of an index in a text. */
+/** Line and character of an index in a text (lines end in LF, CRLF or CR alone). */
 export function textPlace(text: string, index: number): Place {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, column: index - lineStart + 1 };
 }

@@ -73,6 +73,9 @@ export function sniffDelimiter(text: string): string | undefined {
  * cannot be read as a table at all.
  */
 export function readDelimited(text: string, fil: string, findings: Findings): DelimitedText | undefined {
+  // Lines end in CR alone in old Mac files, and in both CRLF and LF when lines were added in
+  // another editor: papaparse would split on one kind only, and rows would get wrong line numbers.
+  if (/\r(?!\n)/.test(text) || (text.includes("\r\n") && /(?:^|[^\r])\n/.test(text))) text = text.replace(/\r\n?/g, "\n");
   const bomAt = text.indexOf("\uFEFF");
   if (bomAt >= 0) {
     const { line, column } = textPlace(text, bomAt);
@@ -233,6 +236,7 @@ function parseRows(text: string, delimiter: string): Parsed {
   let suspectQuote: number | undefined;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: text.includes("\r\n") ? "\r\n" : "\n",
     skipEmptyLines: false,
     step: (result) => {
       for (let i = text.indexOf("\n", scanned); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lineAt++;

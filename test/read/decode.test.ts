@@ -47,6 +47,10 @@ describe("decode", () => {
     const bytes = Buffer.concat([latin1("a;b\n"), Buffer.alloc(MAX_LINE_LENGTH + 1, "1"), latin1("\n1;2\n")]);
     expect(decode(bytes)).toEqual({ kind: "lang_rad", line: 2, length: MAX_LINE_LENGTH + 1 });
     expect(decode(Buffer.concat([latin1("a;b\n"), Buffer.alloc(MAX_LINE_LENGTH, "1")]))).toMatchObject({ encoding: "utf-8" });
+    // Lines ending in CR alone are lines too: a big old Mac file is not one long line.
+    const mac = Buffer.from("a;b\r" + "1;2\r".repeat(MAX_LINE_LENGTH / 2));
+    expect(decode(mac)).toMatchObject({ encoding: "utf-8" });
+    expect(decode(Buffer.concat([Buffer.from("a;b\r1;2\r"), Buffer.alloc(MAX_LINE_LENGTH + 1, "1")]))).toMatchObject({ kind: "lang_rad", line: 3 });
   });
 
   it("finds a UTF-8 byte order mark in the middle of an ISO-8859-1 file (two files joined)", () => {

@@ -85,6 +85,15 @@ describe("reading delimited text", () => {
     expect(result!.rows.map((r) => r.line)).toEqual([2, 4]);
   });
 
+  it("numbers lines ending in CR alone (old Mac files) and mixed CRLF and LF as editors show them", () => {
+    const cr = parse("a;b\r1;2\r3;x\r");
+    expect(cr.result!.rows).toEqual([{ line: 2, fields: ["1", "2"] }, { line: 3, fields: ["3", "x"] }]);
+    const mixed = parse("a;b\r\n1;2\n3;4\r\n");
+    expect(mixed.result!.rows).toEqual([{ line: 2, fields: ["1", "2"] }, { line: 3, fields: ["3", "4"] }]);
+    const bad = parse("a;b\r1;2\r3\r4;5\r");
+    expect(bad.findings.errors).toMatchObject([{ rad: 3, regel: "csv.kolumnantal" }]);
+  });
+
   it("ignores footnote lines after the table and says so", () => {
     const { result, findings } = parse('"region";"2024M01"\n"2080 Falun";12\n\n"Källa: SCB"\n');
     expect(result!.rows).toHaveLength(1);
