@@ -98,6 +98,8 @@ function indexOfBom(bytes: Uint8Array, from: number): number {
  * hold `Ã` or `Â` before a symbol to be mistaken for UTF-8.
  */
 function mixedEncoding(bytes: Uint8Array): { offset: number; minority: "utf-8" | "windows-1252" } | undefined {
+  // SCB's ISO-8859-1 never has Â, Ã or â: the usual file is passed without looking at each byte.
+  if (bytes.indexOf(0xc2) < 0 && bytes.indexOf(0xc3) < 0 && bytes.indexOf(0xe2) < 0) return undefined;
   let utf8Count = 0;
   let singleCount = 0;
   let firstUtf8 = -1;
