@@ -23,6 +23,8 @@ import {
   tolkaNyckeltal,
   tolkaUtfall,
   uppslag,
+  utfallFranNyckeltal,
+  AVSLUT_FRAN_NYCKELTAL,
   visning,
   visningAntal
 } from "../src/components/insatser.js";
@@ -30,7 +32,7 @@ import { PERIODER, TABELLER, tal, type Rad } from "./helpers/delarsbokslut2025.t
 
 const golden = (fil: string) => readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8");
 const nyckeltalsrader = tolkaNyckeltal(golden("insatser_nyckeltal.csv"));
-const utfallsrader = tolkaUtfall(golden("insatser_utfall.csv"));
+const utfallsrader = utfallFranNyckeltal(nyckeltalsrader);
 const rapporterade = tolkaUtfall(golden("insatser_rapporterat.csv"), "insatser_rapporterat.csv");
 const jamrader = tolkaJamstalldhet(golden("insatser_jamstalldhet.csv"));
 const NBSP = "\u00a0";
@@ -69,9 +71,14 @@ describe("tolkningen av insatsfilerna", () => {
     expect(rad).toMatchObject({ varde: null, antal: 0, dolt: false });
     expect(visning(rad, (x) => String(x))).toEqual({ status: "saknas", text: "–" });
   });
-  it("den beräknade utfallstabellens tidigt_avhopp heter tidiga_avhopp som i teamens rapporter", () => {
-    expect(utfallsrader.some((r) => r.matt === "tidiga_avhopp")).toBe(true);
-    expect(utfallsrader.some((r) => r.matt === "tidigt_avhopp")).toBe(false);
+  it("avsluten fördelas bara så långt nyckeltalen visar: till målet, övriga och tidiga avhopp", () => {
+    // Avesta jan–dec 2024: 24 avslut, 11 av 24 till målet (0 tidiga avhopp).
+    const r = (matt: string) => utfallsrader.find((x) => x.insats === "Samverkansteam Avesta" && x.fran === "2024-01" && x.till === "2024-12" && x.kon === "alla" && x.matt === matt);
+    expect([r("avslut")?.varde, r("till_mal")?.varde, r("ovriga")?.varde, r("tidiga_avhopp")?.varde]).toEqual([24, 11, 13, 0]);
+    // En dold andel ger dolda delar, aldrig 0.
+    const dold = nyckeltalsrader.find((x) => x.matt === "andel_mal" && x.dolt)!;
+    const delar = utfallsrader.filter((x) => x.insats === dold.insats && x.fran === dold.fran && x.kon === dold.kon && x.matt !== "avslut");
+    expect(delar.map((x) => [x.varde, x.dolt])).toEqual([[null, true], [null, true], [null, true]]);
   });
   it("en fil utan de väntade kolumnerna ger ett fel som säger vilka som saknas", () => {
     expect(() => tolkaNyckeltal("forbund,insats\nf,A\n")).toThrow(/insatser_nyckeltal.csv saknar kolumnerna fran, till/);
@@ -149,26 +156,24 @@ describe("diagrammen ritar bara visade värden", () => {
     expect(domanFranVisade([0.2], { tak: 1 })).toEqual([0, 0.5]);
   });
   it("staplade utfall: dolda utfall får ingen del av stapeln och flyttar inte de andra", () => {
-    const totalt = utfallsrader.filter((r) => r.insats === "totalt" && r.kon === "alla");
-    const f = fonsterIRader(totalt).filter((x) => x.fran === "2024-01" && x.till === "2024-12");
-    const { segment, perioder } = staplatUtfall(totalt, f);
-    expect(perioder[0]).toMatchObject({ avslut: 50, avslutDolt: false, dolda: ["studier", "sjukersattning", "tidiga_avhopp"] });
-    expect(segment.map((s) => [s.kod, s.x1, s.x2])).toEqual([
-      ["arbete", 0, 12],
-      ["arbetslivsinriktad_rehabilitering", 12, 21],
-      ["medicinsk_rehabilitering", 21, 32],
-      ["annat", 32, 44]
-    ]);
+    const avesta = utfallsrader.filter((r) => r.insats === "Samverkansteam Avesta" && r.kon === "alla");
+    const f = fonsterIRader(avesta).filter((x) => x.fran === "2024-01" && x.till === "2024-12");
+    const { segment, perioder } = staplatUtfall(avesta, f, AVSLUT_FRAN_NYCKELTAL);
+    expect(perioder[0]).toMatchObject({ avslut: 24, avslutDolt: false, dolda: [] });
+    expect(segment.map((s) => [s.kod, s.x1, s.x2])).toEqual([["till_mal", 0, 11], ["ovriga", 11, 24]]);
+    const hedemora = utfallsrader.filter((r) => r.insats === "Samverkansteam Kraften Hedemora" && r.kon === "alla");
+    const g = fonsterIRader(hedemora).filter((x) => x.fran === "2023-07");
+    expect(staplatUtfall(hedemora, g, AVSLUT_FRAN_NYCKELTAL)).toMatchObject({ segment: [], perioder: [{ dolda: ["till_mal", "ovriga", "tidiga_avhopp"] }] });
   });
   it("påhittade tal i dolda rader ändrar ingenting i diagramdata eller texter", () => {
     const nyckeltal2 = tolkaNyckeltal(medPahittadeDoldaVarden(golden("insatser_nyckeltal.csv")));
-    const utfall2 = tolkaUtfall(medPahittadeDoldaVarden(golden("insatser_utfall.csv")));
+    const utfall2 = utfallFranNyckeltal(nyckeltal2);
     expect(nyckeltal2).toEqual(nyckeltalsrader);
     expect(utfall2).toEqual(utfallsrader);
     const alla = fonsterIRader(nyckeltalsrader);
     expect(tidsserie(nyckeltal2, alla)).toEqual(tidsserie(nyckeltalsrader, alla));
     const totalt = (r: (typeof utfallsrader)[number]) => r.insats === "totalt" && r.kon === "alla";
-    expect(staplatUtfall(utfall2.filter(totalt), alla)).toEqual(staplatUtfall(utfallsrader.filter(totalt), alla));
+    expect(staplatUtfall(utfall2.filter(totalt), alla, AVSLUT_FRAN_NYCKELTAL)).toEqual(staplatUtfall(utfallsrader.filter(totalt), alla, AVSLUT_FRAN_NYCKELTAL));
   });
 });
 

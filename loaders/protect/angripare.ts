@@ -43,7 +43,7 @@ export function doldaIntervall(
   dolda: readonly string[],
   relationer: readonly Relation[],
   k: number,
-  opts: { readonly kand?: ReadonlyMap<string, number>; readonly fullstandig?: boolean; readonly bara?: string } = {},
+  opts: { readonly kand?: ReadonlyMap<string, number>; readonly fullstandig?: boolean; readonly bara?: string; readonly harledda?: ReadonlySet<string> } = {},
 ): Map<string, Intervall> {
   const fullstandig = opts.fullstandig ?? false;
   const namn = [...new Set(dolda)].sort(jamfor);
@@ -123,7 +123,8 @@ export function doldaIntervall(
       if (!upp) throw new MotsagelseFel(`relationerna saknar heltalslösning (gäller bl.a. ${namnJ})`);
       if (upp.x) sett(upp.x);
       else hi[j] = Infinity;
-      if (fullstandig || hi[j]! - lo[j]! < k) ut.set(namnJ, { min: lo[j]!, max: hi[j]! });
+      const publiceradNolla = opts.harledda?.has(namnJ) === true && lo[j] === 0 && hi[j] === 0;
+      if (fullstandig || (hi[j]! - lo[j]! < k && !publiceradNolla)) ut.set(namnJ, { min: lo[j]!, max: hi[j]! });
     }
   }
   return new Map([...ut].sort((a, b) => jamfor(a[0], b[0])));
@@ -143,7 +144,7 @@ export function angriparkontroll(p: Publicering, dolda: ReadonlySet<string>, opt
   kontrolleraK(opts.k);
   kontrolleraPublicering(p);
   const { visade, doldaLista } = delaUpp(p, dolda);
-  const smala = doldaIntervall(visade, doldaLista, p.relationer, opts.k, { kand: p.varden });
+  const smala = doldaIntervall(visade, doldaLista, p.relationer, opts.k, { kand: p.varden, ...(p.harledda ? { harledda: p.harledda } : {}) });
   return [...smala].map(([nyckel, { min, max }]) => ({ nyckel, min, max, varde: p.varden.get(nyckel)!, typ: "intervall" as const }));
 }
 

@@ -38,6 +38,12 @@ export interface Publicering {
    * total). Missing keys have importance 0.
    */
   readonly vikt?: ReadonlyMap<string, number>;
+  /**
+   * Counts that are never published as such but follow from published ones (e.g. tidiga
+   * avhopp = avslut − the share's denominator). They are always hidden to the engine; one that
+   * an outsider can pin down passes only at 0 (as a shown 0 would) or at k or more.
+   */
+  readonly harledda?: ReadonlySet<string>;
 }
 
 export type Orsak = "primar" | "sekundar";

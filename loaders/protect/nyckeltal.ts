@@ -50,8 +50,12 @@ export interface NyckeltalSkydd {
 }
 
 /** The counts of the engine; each is a key `<storhet>|<insats>|<kon>`. */
-export type Storhet = "deltagare" | "avslut" | "malTaljare" | "malNamnare" | "malKomplement" | "malGrupp" | "foreN";
-export const STORHETER: readonly Storhet[] = ["deltagare", "avslut", "malTaljare", "malNamnare", "malKomplement", "malGrupp", "foreN"];
+export type Storhet = "deltagare" | "avslut" | "malTaljare" | "malNamnare" | "malKomplement" | "malAvhopp" | "malGrupp" | "foreN";
+/**
+ * `malAvhopp` = avslut − the share's denominator (the tidiga avhopp left out of it): not a row
+ * of its own, but implied by the avslut and andel_mal rows, so it is protected like any count.
+ */
+export const STORHETER: readonly Storhet[] = ["deltagare", "avslut", "malTaljare", "malNamnare", "malKomplement", "malAvhopp", "malGrupp", "foreN"];
 
 export const nyckel = (storhet: Storhet, insats: string, kon: Kon): string => `${storhet}|${insats}|${kon}`;
 
@@ -132,7 +136,7 @@ export function nyckeltalsrelationer(
       if (!finns(i, k)) continue;
       const n = (s: Storhet) => nyckel(s, i, k);
       ut.push({ total: n("malNamnare"), delar: [n("malTaljare"), n("malKomplement")], typ: "lika" });
-      ut.push({ total: n("avslut"), delar: [n("malNamnare")], typ: "minst" });
+      ut.push({ total: n("avslut"), delar: [n("malNamnare"), n("malAvhopp")], typ: "lika" });
       ut.push({ total: n("avslut"), delar: [n("malGrupp")], typ: "minst" });
       ut.push({ total: n("malGrupp"), delar: [n("foreN")], typ: "minst" });
       if (malGruppLika(i, k)) ut.push({ total: n("malGrupp"), delar: [n("malTaljare")], typ: "lika" });
@@ -191,7 +195,7 @@ export function byggPubliceringar(underlag: readonly Underlag[], opts: Omit<Nyck
       cell.set(`${u.insats}|${u.kon}`, u);
       const v: Record<Storhet, number> = {
         deltagare: u.deltagare, avslut: u.avslut, malTaljare: u.malTaljare, malNamnare: u.malNamnare,
-        malKomplement: u.malNamnare - u.malTaljare, malGrupp: u.malGrupp, foreN: u.foreN,
+        malKomplement: u.malNamnare - u.malTaljare, malAvhopp: u.avslut - u.malNamnare, malGrupp: u.malGrupp, foreN: u.foreN,
       };
       for (const s of STORHETER) varden.set(nyckel(s, u.insats, u.kon), v[s]);
     }
@@ -201,11 +205,14 @@ export function byggPubliceringar(underlag: readonly Underlag[], opts: Omit<Nyck
     });
     const grupper = rader.map((u) => RADENS_STORHETER.andel_mal.map((s) => nyckel(s, u.insats, u.kon)));
     // Readers need the team's `alla` row most (the reports' tables), then the förbund total.
+    // Within a row, the share (resultat mot mål) matters more than the count of avslut.
     const vikt = new Map([...varden.keys()].map((n) => {
-      const [, insats, kon] = n.split("|");
-      return [n, (kon === "alla" ? 2 : 0) + (insats === TOTALT ? 1 : 0)];
+      const [storhet, insats, kon] = n.split("|");
+      const andel = RADENS_STORHETER.andel_mal.includes(storhet as Storhet) ? 0.25 : 0;
+      return [n, (kon === "alla" ? 2 : 0) + (insats === TOTALT ? 1 : 0) + andel];
     }));
-    return { forbund: g.forbund, fran: g.fran, till: g.till, publicering: { varden, relationer, grupper, vikt }, rader };
+    const harledda = new Set(rader.map((u) => nyckel("malAvhopp", u.insats, u.kon)));
+    return { forbund: g.forbund, fran: g.fran, till: g.till, publicering: { varden, relationer, grupper, vikt, harledda }, rader };
   });
 }
 

@@ -69,6 +69,13 @@ export function kontrolleraPublicerat(rows: readonly NyckeltalRad[], k: number, 
       const kon = c.slice(c.lastIndexOf("|") + 1) as Kon;
       for (const matt of MATT) for (const s of RADENS_STORHETER[matt]) allaNycklar.add(nyckel(s, i, kon));
     }
+    // avslut − the share's denominator (tidiga avhopp) follows from two rows: never shown as such.
+    const harledda = new Set<string>();
+    for (const c of celler) {
+      const n = nyckel("malAvhopp", c.slice(0, c.lastIndexOf("|")), c.slice(c.lastIndexOf("|") + 1) as Kon);
+      allaNycklar.add(n);
+      harledda.add(n);
+    }
     for (const n of allaNycklar) if (!visade.has(n)) dolda.add(n);
 
     const malLika = opts.malGruppSammaSomMalTaljare ?? true;
@@ -82,11 +89,11 @@ export function kontrolleraPublicerat(rows: readonly NyckeltalRad[], k: number, 
     const relationer = (medLika: boolean) => nyckeltalsrelationer(celler, opts, medLika ? lika : () => false);
     let smala;
     try {
-      smala = doldaIntervall(visade, [...dolda], relationer(true), k);
+      smala = doldaIntervall(visade, [...dolda], relationer(true), k, { harledda });
     } catch (e) {
       // The goal group may differ from the numerator in some hidden cell: check without that assumption.
       if (!(e instanceof MotsagelseFel) || !malLika) throw e;
-      smala = doldaIntervall(visade, [...dolda], relationer(false), k);
+      smala = doldaIntervall(visade, [...dolda], relationer(false), k, { harledda });
     }
     for (const [n, { min, max }] of smala) ut.push({ nyckel: prefix + n, min, max, varde: null, typ: "intervall" });
   }

@@ -48,7 +48,9 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
   const vikt = (n: string) => p.vikt?.get(n) ?? 0;
   const relationer = kanoniska(p.relationer);
   const grupper = gruppIndex(p);
+  const harledda = p.harledda ?? new Set<string>();
   const dolda = primarDolda(p, k);
+  for (const n of harledda) dolda.add(n);
   const primara = new Set(dolda);
   const relationerFor = new Map<string, Relation[]>();
   for (const r of relationer) for (const n of [r.total, ...r.delar]) relationerFor.set(n, [...(relationerFor.get(n) ?? []), r]);
@@ -68,9 +70,8 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
       andrad = false;
       for (const r of relationer) {
         if (r.typ !== "lika") continue;
-        let antal = d.has(r.total) ? 1 : 0;
-        for (const x of r.delar) if (d.has(x)) antal++;
-        if (antal !== 1) continue;
+        const doldaHar = [r.total, ...r.delar].filter((x) => d.has(x));
+        if (doldaHar.length !== 1 || harledda.has(doldaHar[0]!)) continue;
         const basta = kandidater(r, d, 0)[0];
         if (basta) { d.add(basta.cell); stangGrupper(d, grupper); andrad = true; }
       }
@@ -79,7 +80,7 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
 
   const visade = (d: ReadonlySet<string>) => new Map([...p.varden].filter(([n]) => !d.has(n)));
   const smala = (d: ReadonlySet<string>, bara?: string) =>
-    doldaIntervall(visade(d), [...d], relationer, k, bara === undefined ? { kand: p.varden } : { kand: p.varden, bara });
+    doldaIntervall(visade(d), [...d], relationer, k, bara === undefined ? { kand: p.varden, harledda } : { kand: p.varden, bara, harledda });
 
   /** Shown cells around `n`, nearest relations first (breadth first through hidden cells). */
   const omgivning = (n: string): Kandidat[] => {
@@ -133,7 +134,11 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
   //    when no "lika" relation is left with exactly one hidden cell and the attacker check
   //    still passes.
   const lokaltOk = (d: ReadonlySet<string>): boolean =>
-    relationer.every((r) => r.typ !== "lika" || (d.has(r.total) ? 1 : 0) + r.delar.filter((x) => d.has(x)).length !== 1);
+    relationer.every((r) => {
+      if (r.typ !== "lika") return true;
+      const doldaHar = [r.total, ...r.delar].filter((x) => d.has(x));
+      return doldaHar.length !== 1 || harledda.has(doldaHar[0]!);
+    });
   const enhet = (n: string, d: ReadonlySet<string>): Set<string> | undefined => {
     const ut = new Set([n, ...(grupper.get(n) ?? [])]);
     for (let andrad = true; andrad;) {
@@ -149,7 +154,7 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
     return [...ut].some((x) => primara.has(x)) ? undefined : ut;
   };
   const minVikt = Math.min(...[...p.varden.keys()].map(vikt));
-  const forsok = [...dolda].filter((n) => !primara.has(n) && vikt(n) >= minVikt + 2).sort((a, b) => vikt(b) - vikt(a) || varde(b) - varde(a) || jamfor(a, b));
+  const forsok = [...dolda].filter((n) => !primara.has(n) && vikt(n) >= minVikt + 1.5).sort((a, b) => vikt(b) - vikt(a) || varde(b) - varde(a) || jamfor(a, b));
   for (const n of forsok) {
     if (!dolda.has(n)) continue;
     const rad = enhet(n, dolda);

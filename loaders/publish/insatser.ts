@@ -36,10 +36,16 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
       : skyddaNyckeltal(underlag, { k: indata.k, deltagareKanOverlappa: true, konKanSaknas });
     out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
     out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
-  }
-  if (indata.deltagare.length > 0) {
-    const delar = BERAKNAT_UTFALL.filter((m) => !["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"].includes(m));
-    out.push(["insatser_utfall.csv", utfallCsv(beraknaUtfall(indata.deltagare), BERAKNAT_UTFALL, delar, indata.k, indata.intern)]);
+    if (indata.intern) {
+      // The full outcome table is internal only: published beside the nyckeltal, its small
+      // counts could be worked out from them (överflyttad = its avslut − the nyckeltal's
+      // avslut; tidiga avhopp = avslut − the share's denominator; one goal outcome from the
+      // share's numerator). The site shows the breakdown the nyckeltal already publish.
+      const utfall = beraknaUtfall(indata.deltagare).flatMap((u) =>
+        BERAKNAT_UTFALL.map((matt) => ({ forbund: u.forbund, insats: u.insats, fran: u.fran, till: u.till, kon: u.kon, matt, varde: u.varden[matt], undertryckt: 0 })),
+      );
+      out.push(["insatser_utfall.csv", toCsv(utfall, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"])]);
+    }
   }
   if (indata.utfall.length > 0) out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
   return out;

@@ -60,6 +60,8 @@ export declare const SKYDDSTEXT: string;
 export declare const NYCKELTAL: readonly Nyckeltal[];
 export declare const UTFALL: readonly { kod: string; namn: string }[];
 export declare const AVSLUTSUTFALL: readonly { kod: string; namn: string; farg: string }[];
+export declare const AVSLUT_FRAN_NYCKELTAL: readonly { kod: string; namn: string; farg: string }[];
+export declare function utfallFranNyckeltal(nyckeltalsrader: readonly NyckeltalRad[]): UtfallRad[];
 export declare const INSATSKON: readonly { kod: Kon; namn: string }[];
 export declare const RAPPORTERADE_DELAR: readonly string[];
 export declare function nyckeltal(kod: string): Nyckeltal | undefined;
@@ -93,7 +95,8 @@ export declare function linjerMedHal(
 export declare function domanFranVisade(varden: readonly (number | null | undefined)[], alternativ?: { tak?: number | null; luft?: number }): [number, number];
 export declare function staplatUtfall(
   rader: readonly { fran: string; till: string; matt: string; varde: number | null; dolt: boolean }[],
-  fonster: readonly FonsterMedNyckel[]
+  fonster: readonly FonsterMedNyckel[],
+  kategorier?: readonly { kod: string; namn: string }[]
 ): {
   segment: { nyckel: string; fran: string; till: string; kod: string; namn: string; varde: number; x1: number; x2: number }[];
   perioder: { nyckel: string; fran: string; till: string; avslut: number | null; avslutDolt: boolean; dolda: string[] }[];

@@ -75,6 +75,46 @@ export const AVSLUTSUTFALL = [
   { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
 ];
 
+/**
+ * Vart deltagarna gick vid avslut, så långt nyckeltalen redan visar det: till målet
+ * (täljaren i resultat mot mål), övriga avslut (resten av nämnaren) och tidiga avhopp
+ * (avslut − nämnaren). En finare uppdelning publiceras inte: bredvid nyckeltalen skulle små
+ * antal gå att räkna ut (den finns i `finsam run --intern`).
+ */
+export const AVSLUT_FRAN_NYCKELTAL = [
+  { kod: "till_mal", namn: "Arbete, studier eller arbetslivsinriktad rehabilitering", farg: "#4269d0" },
+  { kod: "ovriga", namn: "Övriga avslut (medicinsk rehabilitering, sjukersättning, annat)", farg: "#9498a0" },
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+];
+
+/**
+ * Utfall vid avslut härledda ur de publicerade nyckeltalen (aldrig ur dolda rader): per
+ * förbund, insats, period och kön raderna avslut, till_mal, ovriga och tidiga_avhopp.
+ * @param {{forbund: string, insats: string, fran: string, till: string, kon: string, matt: string, varde: number | null, antal: number | null, dolt: boolean}[]} nyckeltalsrader
+ */
+export function utfallFranNyckeltal(nyckeltalsrader) {
+  const celler = new Map();
+  for (const d of nyckeltalsrader) {
+    const nyckel = `${d.forbund}|${d.insats}|${d.fran}|${d.till}|${d.kon}`;
+    if (!celler.has(nyckel)) celler.set(nyckel, { bas: { forbund: d.forbund, insats: d.insats, fran: d.fran, till: d.till, kon: d.kon } });
+    celler.get(nyckel)[d.matt] = d;
+  }
+  const ut = [];
+  for (const c of celler.values()) {
+    const avslut = c.avslut;
+    const andel = c.andel_mal;
+    const avslutVisat = avslut && !avslut.dolt && avslut.antal != null;
+    const andelVisad = andel && !andel.dolt && andel.antal != null;
+    const tillMal = andelVisad ? (andel.antal > 0 ? Math.round(andel.varde * andel.antal) : 0) : null;
+    const rad = (matt, varde) => ({ ...c.bas, matt, varde, dolt: varde == null });
+    ut.push(rad("avslut", avslutVisat ? avslut.antal : null));
+    ut.push(rad("till_mal", tillMal));
+    ut.push(rad("ovriga", andelVisad ? andel.antal - tillMal : null));
+    ut.push(rad("tidiga_avhopp", avslutVisat && andelVisad ? avslut.antal - andel.antal : null));
+  }
+  return ut;
+}
+
 /** Kön i insatsfilerna. */
 export const INSATSKON = [
   { kod: "alla", namn: "Alla" },
@@ -83,7 +123,7 @@ export const INSATSKON = [
 ];
 
 const nyckeltalPerKod = new Map(NYCKELTAL.map((n) => [n.kod, n]));
-const utfallsnamn = new Map([...UTFALL, ...AVSLUTSUTFALL].map((u) => [u.kod, u.namn.replaceAll("\u00ad", "")]));
+const utfallsnamn = new Map([...UTFALL, ...AVSLUTSUTFALL, ...AVSLUT_FRAN_NYCKELTAL].map((u) => [u.kod, u.namn.replaceAll("\u00ad", "")]));
 
 /** @param {string} kod */
 export const nyckeltal = (kod) => nyckeltalPerKod.get(kod);
@@ -333,14 +373,14 @@ export function domanFranVisade(varden, { tak = null, luft = 0.1 } = {}) {
  * @param {{fran: string, till: string, matt: string, varde: number | null, dolt: boolean}[]} rader en insats och ett kön
  * @param {{nyckel: string, fran: string, till: string}[]} fonster
  */
-export function staplatUtfall(rader, fonster) {
+export function staplatUtfall(rader, fonster, kategorier = AVSLUTSUTFALL) {
   const index = new Map(rader.map((d) => [`${fonsterNyckel(d)}|${d.matt}`, d]));
   const segment = [];
   const perioder = [];
   for (const f of fonster) {
     let x = 0;
     const dolda = [];
-    for (const u of AVSLUTSUTFALL) {
+    for (const u of kategorier) {
       const d = index.get(`${f.nyckel}|${u.kod}`);
       if (d?.dolt) {
         dolda.push(u.kod);

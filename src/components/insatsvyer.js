@@ -268,10 +268,10 @@ export function utfallsdiagram({ segment, perioder }, { width, alt }) {
 }
 
 /** Tabellvy för utfallsdiagram: en rad per period, en kolumn per utfall. */
-export function utfallstabell({ bildtext, fonster, hamta }) {
-  const kolumner = ["avslut", ...AVSLUTSUTFALL.map((u) => u.kod), "overflyttad"];
+export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUTFALL, extra = ["overflyttad"] }) {
+  const kolumner = ["avslut", ...kategorier.map((u) => u.kod), ...extra];
   const namn = new Map(UTFALL.map((u) => [u.kod, u.namn]));
-  for (const u of AVSLUTSUTFALL) namn.set(u.kod, u.namn);
+  for (const u of kategorier) namn.set(u.kod, u.namn);
   return tabell({
     bildtext,
     rader: fonster.slice().reverse(),
