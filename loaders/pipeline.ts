@@ -108,17 +108,17 @@ export function runPipeline(dir: string, options: PipelineOptions = {}): Pipelin
     if (!merged) return { findings, files, outputs: undefined };
     progress("Beräknar helårsekvivalenter");
     heRader = computeHelarsekvivalenter(merged, indelning, findings);
-    for (const [name, content] of helarsekvivalenterFiler(heRader)) outputs.set(name, content);
   }
-  if (inputs.deltagare.length > 0 || inputs.utfall.length > 0) {
-    progress("Beräknar insatsernas resultat");
-    const deltagare = withForbund(inputs.deltagare, inputs.insatsMappning, indelning, findings);
-    const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
-    if (!deltagare || !utfall) return { findings, files, outputs: undefined };
-    const k = options.k ?? inputs.installningar.skyddsgrans;
-    for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
-      outputs.set(name, content);
-    }
+  // Every published file is written, with only its header when that input is absent, so a
+  // förbund with only SCB exports (or only participant records) builds the same site.
+  for (const [name, content] of helarsekvivalenterFiler(heRader ?? [])) outputs.set(name, content);
+  if (inputs.deltagare.length > 0 || inputs.utfall.length > 0) progress("Beräknar insatsernas resultat");
+  const deltagare = withForbund(inputs.deltagare, inputs.insatsMappning, indelning, findings);
+  const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
+  if (!deltagare || !utfall) return { findings, files, outputs: undefined };
+  const k = options.k ?? inputs.installningar.skyddsgrans;
+  for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
+    outputs.set(name, content);
   }
   outputs.set("indelning.csv", indelningCsv(indelning));
   if (options.intern && (inputs.deltagare.length > 0 || inputs.utfall.length > 0)) {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { efterbehandlaHtml, kontrolleraBygge } from "../scripts/bygg.ts";
+import { SIDOR, dataladdarfiler, efterbehandlaHtml, kontrolleraBygge } from "../scripts/bygg.ts";
 
 const ROT = fileURLToPath(new URL("../", import.meta.url));
 const EXEMPEL = join(ROT, "data", "exempel");
@@ -220,13 +220,13 @@ describe("kontrollen av ett bygge", () => {
   });
 
   /** Ett litet påhittat bygge med sidorna och dataladdarnas filer. */
-  function bygge(namn: string, data: (fil: string) => string): { tillfallig: string; utdata: string } {
+  async function bygge(namn: string, data: (fil: string) => string): Promise<{ tillfallig: string; utdata: string }> {
     const tillfallig = join(tmp, namn, "ut");
     const utdata = join(tmp, namn, "utdata");
     mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
     mkdirSync(utdata, { recursive: true });
-    for (const sida of ["index.html", "helarsekvivalenter.html", "jamforelse.html"]) writeFileSync(join(tillfallig, sida), "<html></html>");
-    for (const fil of ["helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv"]) {
+    for (const sida of SIDOR) writeFileSync(join(tillfallig, sida), "<html></html>");
+    for (const fil of await dataladdarfiler(ROT)) {
       writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
       writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));
     }
@@ -234,17 +234,17 @@ describe("kontrollen av ett bygge", () => {
   }
 
   it("kontrolleraBygge godkänner ett bygge där varje datafil är pipelinens fil", async () => {
-    const b = bygge("lika", (fil) => `a,b\n1,${fil}\n`);
+    const b = await bygge("lika", (fil) => `a,b\n1,${fil}\n`);
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([]);
   });
   it("kontrolleraBygge underkänner en datafil som skiljer sig från pipelinens (gammal cache)", async () => {
-    const b = bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : `a,b\n1,${fil}\n`));
+    const b = await bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : `a,b\n1,${fil}\n`));
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
       "data/indelning.csv på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)"
     ]);
   });
   it("kontrolleraBygge underkänner en sida som saknas och en hänvisning till ett CDN", async () => {
-    const b = bygge("cdn", (fil) => `a,b\n1,${fil}\n`);
+    const b = await bygge("cdn", (fil) => `a,b\n1,${fil}\n`);
     rmSync(join(b.tillfallig, "jamforelse.html"));
     writeFileSync(join(b.tillfallig, "index.html"), '<script src="https://cdn.jsdelivr.net/npm/d3"></script>');
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([

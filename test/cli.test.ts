@@ -206,6 +206,15 @@ describe("finsam run", () => {
     expect(readFileSync(join(old, "helarsekvivalenter.csv"), "utf8")).toBe("gammalt innehåll\n");
   });
 
+  it("writes every published file, header only when that input is absent (a site from SCB data alone)", () => {
+    const dir = folder("bara-scb", { "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
+    const out = join(tmp, "ut-bara-scb");
+    expect(finsam("run", dir, "--out", out).code).toBe(0);
+    expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\n");
+    expect(readFileSync(join(out, "insatser_rapporterat.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,undertryckt\n");
+    expect(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").length).toBeGreaterThan(1000);
+  });
+
   it("a membership file in the data folder replaces the default förbund", () => {
     const dir = folder("egen-indelning", {
       "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")),

@@ -47,7 +47,11 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
       out.push(["insatser_utfall.csv", toCsv(utfall, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"])]);
     }
   }
-  if (indata.utfall.length > 0) out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
+  else {
+    out.push(["insatser_nyckeltal.csv", nyckeltalCsv([])]);
+    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv([], indata.heRader, indata.indelning)]);
+  }
+  out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
   return out;
 }
 
