@@ -219,12 +219,12 @@ export function trendtabell({ bildtext, matt, fonster, kon, hamta }) {
  * @param {{segment: any[], perioder: any[]}} data från staplatUtfall() i insatser.js
  * @param {{width: number, alt: string}} alternativ
  */
-export function utfallsdiagram({ segment, perioder }, { width, alt }) {
+export function utfallsdiagram({ segment, perioder }, { width, alt, kategorier = AVSLUTSUTFALL }) {
   const radhojd = 46;
   const smal = width < 560;
   const etikett = (p) => {
     const delar = [`${formatFonsterRubrik(p.fran, p.till)}: ${p.avslutDolt ? `antal avslut ${DOLT} visas inte` : `${formatHeltal(p.avslut)} avslut`}`];
-    if (p.dolda.length) delar.push(`${DOLT} ${p.dolda.length === AVSLUTSUTFALL.length ? "alla utfall" : `${p.dolda.length} av ${AVSLUTSUTFALL.length} utfall`} visas inte`);
+    if (p.dolda.length) delar.push(`${DOLT} ${p.dolda.length === kategorier.length ? "alla utfall" : `${p.dolda.length} av ${kategorier.length} utfall`} visas inte`);
     return delar.join(smal ? "\n" : " · ");
   };
   const hojdPerRad = radhojd + (smal ? 14 : 0);
@@ -239,7 +239,7 @@ export function utfallsdiagram({ segment, perioder }, { width, alt }) {
       ariaLabel: alt,
       x: { domain: domanFranVisade(segment.map((s) => s.x2)), label: "Antal avslut", grid: true, tickFormat: formatHeltal, labelArrow: "none" },
       y: { domain: perioder.map((p) => p.nyckel), axis: null, paddingInner: smal ? 0.62 : 0.5, paddingOuter: 0.3, align: 1 },
-      color: { domain: AVSLUTSUTFALL.map((u) => u.namn), range: AVSLUTSUTFALL.map((u) => u.farg), legend: true },
+      color: { domain: kategorier.map((u) => u.namn), range: kategorier.map((u) => u.farg), legend: true },
       marks: [
         Plot.text(perioder, {
           y: "nyckel",
