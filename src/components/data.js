@@ -57,12 +57,22 @@ export const ersattningIndex = (kod) => ersattningsordning.get(kod) ?? 99;
 /** @param {string} kod */
 export const nivaIndex = (kod) => nivaordning.get(kod) ?? 99;
 
-function kontrolleraKolumner(rader, kolumner, fil) {
+/**
+ * Säger vilka kolumner en inläst CSV saknar (ett fel med filens namn).
+ * @param {{columns: string[]}} rader
+ * @param {string[]} kolumner
+ * @param {string} fil
+ */
+export function kontrolleraKolumner(rader, kolumner, fil) {
   const saknade = kolumner.filter((k) => !rader.columns.includes(k));
   if (saknade.length) throw new Error(`${fil} saknar kolumnerna ${saknade.join(", ")}`);
 }
 
-function tal(text) {
+/**
+ * Ett tal ur en CSV-cell; tom cell eller ogiltigt tal är saknat (null), aldrig 0.
+ * @param {string | undefined} text
+ */
+export function tal(text) {
   if (text === undefined || text === "") return null;
   const x = Number(text);
   return Number.isFinite(x) ? x : null;

@@ -5,6 +5,7 @@
 // Skyddade värden (undertryckt = 1) är alltid "dolda": de får aldrig värde, antal,
 // position, sorteringsordning eller skalor. Allt här räknas bara på visade värden.
 import { csvParse } from "d3";
+import { kontrolleraKolumner, tal } from "./data.js";
 import {
   NBSP,
   SAKNAS,
@@ -137,16 +138,6 @@ export function insatsNamn(insats) {
 
 // --- Tolkning -------------------------------------------------------------------------
 
-function kontrolleraKolumner(rader, kolumner, fil) {
-  const saknade = kolumner.filter((k) => !rader.columns.includes(k));
-  if (saknade.length) throw new Error(`${fil} saknar kolumnerna ${saknade.join(", ")}`);
-}
-
-function tal(text) {
-  if (text === undefined || text === "") return null;
-  const x = Number(text);
-  return Number.isFinite(x) ? x : null;
-}
 
 /** `undertryckt` är `1` i utdata (`true` godtas också). */
 function arDolt(text) {
