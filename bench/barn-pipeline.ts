@@ -23,7 +23,7 @@ const t0 = performance.now();
 let t1 = t0;
 let t2 = t0;
 try {
-  resultat = runPipeline(indata);
+  resultat = await runPipeline(indata);
   t1 = performance.now();
   if (resultat.outputs) writeOutputs(utkatalog, resultat.outputs);
   t2 = performance.now();

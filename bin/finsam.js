@@ -6,7 +6,7 @@ register();
 const { main } = await import("../loaders/cli.ts");
 let code;
 try {
-  code = main(process.argv.slice(2), {
+  code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),

@@ -57,7 +57,7 @@ export function version(): string {
   return pkg.version;
 }
 
-export function main(argv: readonly string[], effects: CliEffects): number {
+export async function main(argv: readonly string[], effects: CliEffects): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -117,7 +117,7 @@ export function main(argv: readonly string[], effects: CliEffects): number {
 
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
   const intern = values.intern === true;
-  const result = runPipeline(dir, { ...(progress ? { progress } : {}), intern });
+  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {

@@ -18,6 +18,13 @@ import { computeHelarsekvivalenter, type HeRad } from "./compute/helarsekvivalen
 import { helarsekvivalenterFiler } from "./publish/helarsekvivalenter.ts";
 import { insatserFiler } from "./publish/insatser.ts";
 import { toCsv } from "./publish/csv.ts";
+import { normaliseBas, type BasData } from "./normalise/bas.ts";
+import { normaliseBefolkning, type BefolkningData } from "./normalise/befolkning.ts";
+import { lasForsorjningsmattArbetsbok, lasForsorjningsmattCsv, type ForsorjningsmattData } from "./normalise/forsorjningsmatt.ts";
+import { basFiler } from "./publish/bas.ts";
+import { befolkningFiler } from "./publish/befolkning.ts";
+import { forsorjningsmattFiler } from "./publish/forsorjningsmatt.ts";
+import { isXlsx } from "./read/decode.ts";
 
 export interface FileSummary {
   readonly fil: string;
@@ -67,21 +74,25 @@ interface Inputs {
   insatsMappning: Map<string, string>;
   installningar: Installningar;
   medlemskap: { bytes: Uint8Array; fil: string };
+  bas: BasData[];
+  befolkning: BefolkningData[];
+  forsorjningsmatt: ForsorjningsmattData[];
 }
 
-export function runPipeline(dir: string, options: PipelineOptions = {}): PipelineResult {
+export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   const progress = options.progress ?? (() => {});
   const findings = new Findings();
   const files: FileSummary[] = [];
   const kommuner = readDefaultKommuner(findings);
   if (!kommuner) return { findings, files, outputs: undefined };
 
-  const inputs = readInputs(dir, kommuner, findings, files, options);
+  const inputs = await readInputs(dir, kommuner, findings, files, options);
   const medlemskap = readMedlemskap(inputs.medlemskap.bytes, inputs.medlemskap.fil, kommuner, findings);
-  if (!findings.hasErrors() && inputs.he.length === 0 && inputs.deltagare.length === 0 && inputs.utfall.length === 0) {
+  if (!findings.hasErrors() && inputs.he.length === 0 && inputs.deltagare.length === 0 && inputs.utfall.length === 0
+    && inputs.bas.length === 0 && inputs.befolkning.length === 0 && inputs.forsorjningsmatt.length === 0) {
     findings.fel({
       fil: dir, regel: "fil.inga_indata",
-      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, eller deltagaruppgifter) i katalogen",
+      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, BAS, folkmängd, försörjningsmått eller deltagaruppgifter) i katalogen",
       message: "no recognised input file in the folder",
     });
   }
@@ -119,6 +130,10 @@ export function runPipeline(dir: string, options: PipelineOptions = {}): Pipelin
   for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
     outputs.set(name, content);
   }
+  progress("Beräknar arbetsmarknadsstatus, befolkning och försörjningsmått");
+  for (const [name, content] of basFiler(inputs.bas, indelning, findings)) outputs.set(name, content);
+  for (const [name, content] of befolkningFiler(inputs.befolkning, indelning, findings)) outputs.set(name, content);
+  for (const [name, content] of forsorjningsmattFiler(inputs.forsorjningsmatt, indelning, findings)) outputs.set(name, content);
   outputs.set("indelning.csv", indelningCsv(indelning));
   if (options.intern && (inputs.deltagare.length > 0 || inputs.utfall.length > 0)) {
     outputs.set("INTERNT_FAR_INTE_PUBLICERAS.txt", "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");
@@ -127,11 +142,13 @@ export function runPipeline(dir: string, options: PipelineOptions = {}): Pipelin
   return { findings, files, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ...(heRader ? { helarsekvivalenter: heRader } : {}) };
 }
 
-function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Findings, files: FileSummary[], options: PipelineOptions): Inputs {
+async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Findings, files: FileSummary[], options: PipelineOptions): Promise<Inputs> {
   const progress = options.progress ?? (() => {});
   const inputs: Inputs = {
     he: [], deltagare: [], utfall: [], insatsMappning: new Map(), installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
+    bas: [], befolkning: [], forsorjningsmatt: [],
   };
+  const lanKoder = new Set(lanFrom(kommuner).keys());
   let nyckel: Nyckel | undefined;
   const getNyckel = (): Nyckel => {
     if (!nyckel) {
@@ -148,7 +165,7 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
   };
   const seen = { medlemskap: false, installningar: false };
   const names = listInputFiles(dir);
-  names.forEach((name, i) => {
+  for (const [i, name] of names.entries()) {
     const fil = join(dir, name);
     const ext = extname(name).toLowerCase();
     let bytes: Buffer;
@@ -158,7 +175,7 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
       const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";
       findings.fel({ fil, regel: "fil.oläslig", meddelande: `filen kan inte läsas (${code}); kontrollera behörigheten`, message: `the file cannot be read (${code})` });
       files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
-      return;
+      continue;
     }
     if (ext === ".json") {
       const text = decodeOrReport(bytes, fil, findings, "en JSON-fil med inställningar")?.text;
@@ -172,14 +189,22 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
         files.push({ fil, typ: "okänd", beskrivning: "JSON-fil utan nyckeln \"finsam\"" });
         findings.varning({ fil, regel: "fil.okand", meddelande: "filen känns inte igen och används inte (JSON utan nyckeln \"finsam\")", message: "unrecognised file; it is not used" });
       }
-      return;
+      continue;
     }
     if (!TABLE_EXTENSIONS.includes(ext)) {
       files.push({ fil, typ: "ignorerad", beskrivning: `filtypen ${ext} läses inte` });
       findings.varning({ fil, regel: "fil.okand_typ", meddelande: `filen används inte (filtypen ${ext} läses inte)`, message: "file type not read; the file is ignored" });
-      return;
+      continue;
     }
     progress(`Läser ${name} (${i + 1}/${names.length})`);
+    if (isXlsx(bytes)) {
+      const arbetsbok = await lasForsorjningsmattArbetsbok(bytes, fil, kommuner, findings);
+      if (arbetsbok !== "okand") {
+        files.push({ fil, typ: "försörjningsmått", beskrivning: arbetsbok ? "Excel-arbetsbok" : "fel" });
+        if (arbetsbok) inputs.forsorjningsmatt.push(arbetsbok);
+        continue;
+      }
+    }
     const fileFindings = new Findings();
     const r = recognise(bytes, fil, fileFindings);
     const keep = () => { for (const f of fileFindings.all) findings.add(f); };
@@ -187,23 +212,23 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
       case "oläslig":
         keep();
         files.push({ fil, typ: "oläslig", beskrivning: "kunde inte läsas" });
-        return;
+        continue;
       case "okand":
         files.push({ fil, typ: "okänd", beskrivning: r.beskrivning });
         findings.varning({ fil, regel: "fil.okand", meddelande: `filen känns inte igen och används inte (${r.beskrivning})`, message: "unrecognised file; it is not used" });
-        return;
+        continue;
       case "forbundsindelning":
         if (seen.medlemskap) findings.fel({ fil, regel: "fil.flera_indelningar", meddelande: "datakatalogen har mer än en förbundsindelning; förväntat högst en", message: "more than one membership file in the data folder" });
         seen.medlemskap = true;
         inputs.medlemskap = { bytes, fil };
         files.push({ fil, typ: "förbundsindelning", beskrivning: "ersätter data/referens/forbund.csv" });
-        return;
+        continue;
       case "helarsekvivalenter": {
         keep();
         files.push({ fil, typ: "helårsekvivalenter", beskrivning: describeTable(r.table) });
         const data = normaliseHelarsekvivalenter(r.table, kommuner, findings);
         if (data) inputs.he.push(data);
-        return;
+        continue;
       }
       case "deltagare": {
         let rows: Deltagande[] | undefined;
@@ -215,24 +240,53 @@ function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Find
         }
         files.push({ fil, typ: "deltagaruppgifter", beskrivning: rows ? `${rows.length} deltaganden` : "fel" });
         if (rows) inputs.deltagare.push(...rows);
-        return;
+        continue;
       }
       case "utfall": {
         const rows = readUtfall(bytes, fil, findings);
         files.push({ fil, typ: "rapporterade utfall", beskrivning: rows ? `${rows.length} rader` : "fel" });
         if (rows) inputs.utfall.push(...rows);
-        return;
+        continue;
+      }
+      case "bas_status":
+      case "bas_inkomstkalla":
+      case "bas_inkomstniva": {
+        keep();
+        files.push({ fil, typ: BAS_TYP[r.kind], beskrivning: describeTable(r.table) });
+        const data = normaliseBas(r.kind, r.table, kommuner, lanKoder, findings);
+        if (data) inputs.bas.push(data);
+        continue;
+      }
+      case "befolkning": {
+        keep();
+        files.push({ fil, typ: "folkmängd", beskrivning: describeTable(r.table) });
+        const data = normaliseBefolkning(r.table, kommuner, lanKoder, findings);
+        if (data) inputs.befolkning.push(data);
+        continue;
+      }
+      case "forsorjningsmatt": {
+        keep();
+        const data = lasForsorjningsmattCsv(bytes, fil, kommuner, findings);
+        files.push({ fil, typ: "försörjningsmått", beskrivning: data ? "CSV sparad från arbetsboken" : "fel" });
+        if (data) inputs.forsorjningsmatt.push(data);
+        continue;
       }
       case "insatser": {
         const map = readInsatsMappning(bytes, fil, findings);
         files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.size} insatser` : "fel" });
         if (map) for (const [k, v] of map) inputs.insatsMappning.set(k, v);
-        return;
+        continue;
       }
     }
-  });
+  }
   return inputs;
 }
+
+const BAS_TYP = {
+  bas_status: "BAS arbetsmarknadsstatus",
+  bas_inkomstkalla: "BAS huvudsaklig inkomstkälla",
+  bas_inkomstniva: "BAS inkomstkälla och inkomstnivå",
+} as const;
 
 function nyckelFil(options: PipelineOptions): string {
   return (options.env ?? process.env).FINSAM_NYCKEL ?? "nyckelfilen";

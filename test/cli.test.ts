@@ -11,10 +11,10 @@ const GOLDEN = "test/golden/exempel";
 const tmp = mkdtempSync(join(tmpdir(), "finsam-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function finsam(...args: string[]) {
+async function finsam(...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
   return { code, stdout, stderr };
 }
 
@@ -28,8 +28,8 @@ function folder(name: string, files: Record<string, string | Uint8Array>): strin
 const BROKEN = '"region";"kön";"tabellinnehåll";"2024M01"\n"2080 Falun";"män";"Sjukpenning";12\n"2099 Okänd";"män";"Sjukpenning";13\n';
 
 describe("finsam validate", () => {
-  it("exits 0 on the example data and reports the file, its format and warnings in Swedish", () => {
-    const r = finsam("validate", EXEMPEL);
+  it("exits 0 on the example data and reports the file, its format and warnings in Swedish", async () => {
+    const r = await finsam("validate", EXEMPEL);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("TAB1386_20260315-101500.csv: helårsekvivalenter (ISO-8859-1/Windows-1252, bred tabell, 432 rader)");
     expect(r.stdout).toContain("VARNING data/exempel/TAB1386_20260315-101500.csv rad 16, kolumn 35 (\"2021M07\"): värdet saknas");
@@ -39,16 +39,16 @@ describe("finsam validate", () => {
     expect(r.stdout).toMatch(/0 fel, 6 varningar\.\n$/);
   });
 
-  it("exits 1 on an error, naming file, line, column, value and the expected form", () => {
+  it("exits 1 on an error, naming file, line, column, value and the expected form", async () => {
     const dir = folder("trasig", { "he.csv": BROKEN });
-    const r = finsam("validate", dir);
+    const r = await finsam("validate", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`FEL ${join(dir, "he.csv")} rad 3, kolumn 1 ("region"): okänd kommunkod "2099"; förväntat en av de 290 kommunkoderna`);
   });
 
-  it("--json writes one finding per line with file, line, column, rule and both languages", () => {
+  it("--json writes one finding per line with file, line, column, rule and both languages", async () => {
     const dir = folder("trasig-json", { "he.csv": BROKEN });
-    const r = finsam("validate", dir, "--json");
+    const r = await finsam("validate", dir, "--json");
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toEqual([
@@ -57,35 +57,35 @@ describe("finsam validate", () => {
     expect(lines[0].message).toMatch(/unknown kommun code/);
   });
 
-  it("an unrecognised file is a warning, not an error", () => {
+  it("an unrecognised file is a warning, not an error", async () => {
     const dir = folder("okand", { "TAB1386_20260315-101500.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")), "annat.csv": "a;b\n1;2\n" });
-    const r = finsam("validate", dir);
+    const r = await finsam("validate", dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("annat.csv: filen känns inte igen och används inte");
   });
 
-  it("recognises files by content, not by name", () => {
+  it("recognises files by content, not by name", async () => {
     const dir = folder("namn", { "mina-siffror.txt": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
-    expect(finsam("validate", dir).code).toBe(0);
+    expect((await finsam("validate", dir)).code).toBe(0);
   });
 
-  it("a folder without any known input is an error", () => {
-    const r = finsam("validate", folder("tom", { "anteckningar.csv": "a;b\n1;2\n" }));
+  it("a folder without any known input is an error", async () => {
+    const r = await finsam("validate", folder("tom", { "anteckningar.csv": "a;b\n1;2\n" }));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("hittar ingen känd indatafil");
   });
 
-  it("exits 2 on wrong usage", () => {
-    expect(finsam().code).toBe(2);
-    expect(finsam("validera", EXEMPEL).code).toBe(2);
-    expect(finsam("validate").code).toBe(2);
-    expect(finsam("validate", "/finns/inte").stderr).toContain('katalogen "/finns/inte" finns inte');
-    expect(finsam("validate", EXEMPEL, "--okand").stderr).toContain("okänd flagga --okand");
-    expect(finsam("run", EXEMPEL).stderr).toContain("ange --out");
+  it("exits 2 on wrong usage", async () => {
+    expect((await finsam()).code).toBe(2);
+    expect((await finsam("validera", EXEMPEL)).code).toBe(2);
+    expect((await finsam("validate")).code).toBe(2);
+    expect((await finsam("validate", "/finns/inte")).stderr).toContain('katalogen "/finns/inte" finns inte');
+    expect((await finsam("validate", EXEMPEL, "--okand")).stderr).toContain("okänd flagga --okand");
+    expect((await finsam("run", EXEMPEL)).stderr).toContain("ange --out");
   });
 
-  it("--help describes both commands in Swedish", () => {
-    const r = finsam("--help");
+  it("--help describes both commands in Swedish", async () => {
+    const r = await finsam("--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("finsam validate <katalog> [--json]");
     expect(r.stdout).toContain("finsam run <katalog> --out <utkatalog>");
@@ -94,73 +94,73 @@ describe("finsam validate", () => {
 
 describe("errors in every input kind name file, line and column", () => {
   const HE = readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv"));
-  const errors = (dir: string) => {
-    const r = finsam("validate", dir, "--json");
+  const errors = async (dir: string) => {
+    const r = await finsam("validate", dir, "--json");
     expect(r.code).toBe(1);
     return r.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((f) => f.allvar === "fel").map(({ fil, rad, kolumn, regel }) => ({ fil, rad, kolumn, regel }));
   };
 
-  it("a file with only a header is an error, not a file passed over", () => {
+  it("a file with only a header is an error, not a file passed over", async () => {
     const dir = folder("bara-rubrik", { "deltagare.csv": "Löpnummer;Insats;Startdatum\n", "he.csv": '"Titel"\n"region";"kön";"tabellinnehåll";"2024M01"\n' });
-    expect(errors(dir)).toEqual([
+    expect(await errors(dir)).toEqual([
       { fil: join(dir, "deltagare.csv"), rad: 1, kolumn: null, regel: "csv.bara_rubrik" },
       { fil: join(dir, "he.csv"), rad: 2, kolumn: null, regel: "csv.bara_rubrik" },
     ]);
   });
 
-  it("a participant file missing its insats column is recognised and the column named", () => {
+  it("a participant file missing its insats column is recognised and the column named", async () => {
     const dir = folder("utan-insats", { "deltagare.csv": "Löpnummer;Startdatum;Slutdatum\nA;2024-01-01;\n" });
-    expect(errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
+    expect(await errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
   });
 
-  it("an unknown förbund names the förbund column, or the insats column when it came from elsewhere", () => {
+  it("an unknown förbund names the förbund column, or the insats column when it came from elsewhere", async () => {
     const dir = folder("okant-forbund", { "deltagare.csv": "Löpnummer;Insats;Förbund;Startdatum\nA;Team;finns-inte;2024-01-01\n" });
-    expect(errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 2, kolumn: 3, regel: "insats.forbund" }]);
+    expect(await errors(dir)).toEqual([{ fil: join(dir, "deltagare.csv"), rad: 2, kolumn: 3, regel: "insats.forbund" }]);
     const utan = folder("utan-forbund", { "deltagare.csv": "Löpnummer;Insats;Startdatum\nA;Team;2024-01-01\n" });
-    expect(errors(utan)).toEqual([{ fil: join(utan, "deltagare.csv"), rad: 2, kolumn: 2, regel: "insats.forbund" }]);
+    expect(await errors(utan)).toEqual([{ fil: join(utan, "deltagare.csv"), rad: 2, kolumn: 2, regel: "insats.forbund" }]);
   });
 
-  it("a reported table: a reversed period names the column, no period column is an error on the header", () => {
+  it("a reported table: a reversed period names the column, no period column is an error on the header", async () => {
     const dir = folder("utfall-period", { "utfall.csv": "Förbund;Insats;Från;Till;Avslut;Nyinskrivna\nsodra-dalarna;Team;2024-07;2024-06;1;2\n" });
-    expect(errors(dir)).toEqual([{ fil: join(dir, "utfall.csv"), rad: 2, kolumn: 4, regel: "utfall.period" }]);
+    expect(await errors(dir)).toEqual([{ fil: join(dir, "utfall.csv"), rad: 2, kolumn: 4, regel: "utfall.period" }]);
     const utan = folder("utfall-utan-period", { "utfall.csv": "Förbund;Insats;Avslut;Nyinskrivna\nsodra-dalarna;Team;1;2\n" });
-    expect(errors(utan)).toEqual([{ fil: join(utan, "utfall.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
+    expect(await errors(utan)).toEqual([{ fil: join(utan, "utfall.csv"), rad: 1, kolumn: null, regel: "csv.kolumn_saknas" }]);
   });
 
-  it("a membership file names the column of an unknown kommun and of an end before the start", () => {
+  it("a membership file names the column of an unknown kommun and of an end before the start", async () => {
     const dir = folder("indelning-fel", {
       "he.csv": HE,
       "forbund.csv": "forbund,forbund_namn,kommunkod,giltig_fran,giltig_till\nett,Ett,2099,,\ntva,Två,2080,2024-01,2023-12\n",
     });
-    expect(errors(dir)).toEqual([
+    expect(await errors(dir)).toEqual([
       { fil: join(dir, "forbund.csv"), rad: 2, kolumn: 3, regel: "referens.okand_kommun" },
       { fil: join(dir, "forbund.csv"), rad: 3, kolumn: 5, regel: "referens.giltighet" },
     ]);
   });
 
-  it("settings: invalid JSON is an error at its place, not a file passed over", () => {
+  it("settings: invalid JSON is an error at its place, not a file passed over", async () => {
     const dir = folder("installningar-json", { "he.csv": HE, "finsam.json": '{"finsam": {\n  "skyddsgrans": 5,\n}}\n' });
-    expect(errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 1, regel: "installningar.json" }]);
+    expect(await errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 1, regel: "installningar.json" }]);
   });
 
-  it("settings: a bad value and an unknown key are shown where they are", () => {
+  it("settings: a bad value and an unknown key are shown where they are", async () => {
     const dir = folder("installningar-varde", { "he.csv": HE, "finsam.json": '{\n  "finsam": {\n    "skyddsgrans": 2,\n    "skyddsgrens": 5\n  }\n}\n' });
-    expect(errors(dir)).toEqual([
+    expect(await errors(dir)).toEqual([
       { fil: join(dir, "finsam.json"), rad: 3, kolumn: 20, regel: "installningar.varde" },
       { fil: join(dir, "finsam.json"), rad: 4, kolumn: 5, regel: "installningar.varde" },
     ]);
   });
 
-  it("settings: a förbund that is not in the membership is an error", () => {
+  it("settings: a förbund that is not in the membership is an error", async () => {
     const dir = folder("installningar-forbund", { "he.csv": HE, "finsam.json": '{"finsam": {"forbund": {\n  "sodra-dalarna": {},\n  "sodra-dalarnna": {"tidiga_avhopp_i_namnaren": true}}}}\n' });
-    expect(errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 3, regel: "installningar.forbund" }]);
+    expect(await errors(dir)).toEqual([{ fil: join(dir, "finsam.json"), rad: 3, kolumn: 3, regel: "installningar.forbund" }]);
   });
 });
 
 describe("finsam run", () => {
-  it("writes exactly the golden outputs for the example data", () => {
+  it("writes exactly the golden outputs for the example data", async () => {
     const out = join(tmp, "ut-exempel");
-    const r = finsam("run", EXEMPEL, "--out", out);
+    const r = await finsam("run", EXEMPEL, "--out", out);
     expect(r.code).toBe(0);
     const written = readdirSync(out).sort();
     expect(written).toEqual([
@@ -173,9 +173,9 @@ describe("finsam run", () => {
     }
   });
 
-  it("writes UTF-8 without BOM, comma, LF, and the documented header", () => {
+  it("writes UTF-8 without BOM, comma, LF, and the documented header", async () => {
     const out = join(tmp, "ut-format");
-    finsam("run", EXEMPEL, "--out", out);
+    await finsam("run", EXEMPEL, "--out", out);
     const bytes = readFileSync(join(out, "helarsekvivalenter.csv"));
     expect(bytes.subarray(0, 3).toString("hex")).not.toBe("efbbbf");
     const text = bytes.toString("utf8");
@@ -183,52 +183,52 @@ describe("finsam run", () => {
     expect(text.split("\n", 1)[0]).toBe("niva,kod,namn,period,kon,ersattning,varde,folkmangd,andel");
   });
 
-  it("is deterministic: two runs give byte-identical files", () => {
+  it("is deterministic: two runs give byte-identical files", async () => {
     const [a, b] = [join(tmp, "ut-a"), join(tmp, "ut-b")];
-    finsam("run", EXEMPEL, "--out", a);
-    finsam("run", EXEMPEL, "--out", b);
+    await finsam("run", EXEMPEL, "--out", a);
+    await finsam("run", EXEMPEL, "--out", b);
     for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
   });
 
-  it("on an error creates nothing, and leaves an existing output folder exactly as it was", () => {
+  it("on an error creates nothing, and leaves an existing output folder exactly as it was", async () => {
     const dir = folder("trasig-run", { "he.csv": BROKEN });
     const fresh = join(tmp, "ut-ny");
-    expect(finsam("run", dir, "--out", fresh).code).toBe(1);
+    expect((await finsam("run", dir, "--out", fresh)).code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
 
     const old = join(tmp, "ut-gammal");
     mkdirSync(old);
     writeFileSync(join(old, "helarsekvivalenter.csv"), "gammalt innehåll\n");
-    const r = finsam("run", dir, "--out", old);
+    const r = await finsam("run", dir, "--out", old);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Inget skrevs till");
     expect(readdirSync(old)).toEqual(["helarsekvivalenter.csv"]);
     expect(readFileSync(join(old, "helarsekvivalenter.csv"), "utf8")).toBe("gammalt innehåll\n");
   });
 
-  it("writes every published file, header only when that input is absent (a site from SCB data alone)", () => {
+  it("writes every published file, header only when that input is absent (a site from SCB data alone)", async () => {
     const dir = folder("bara-scb", { "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
     const out = join(tmp, "ut-bara-scb");
-    expect(finsam("run", dir, "--out", out).code).toBe(0);
+    expect((await finsam("run", dir, "--out", out)).code).toBe(0);
     expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\n");
     expect(readFileSync(join(out, "insatser_rapporterat.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,undertryckt\n");
     expect(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").length).toBeGreaterThan(1000);
   });
 
-  it("a membership file in the data folder replaces the default förbund", () => {
+  it("a membership file in the data folder replaces the default förbund", async () => {
     const dir = folder("egen-indelning", {
       "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")),
       "vara-forbund.csv": "forbund,forbund_namn,kommunkod,giltig_fran,giltig_till\nfalun-ensam,Finsam Falun (test),2080,,\n",
     });
     const out = join(tmp, "ut-indelning");
-    expect(finsam("run", dir, "--out", out).code).toBe(0);
+    expect((await finsam("run", dir, "--out", out)).code).toBe(0);
     const forbund = new Set(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").filter((l) => l.startsWith("forbund,")).map((l) => l.split(",")[1]));
     expect(forbund).toEqual(new Set(["falun-ensam"]));
   });
 });
 
 describe("the installed command", () => {
-  it("bin/finsam.js runs through node with the same exit codes and no stack trace", () => {
+  it("bin/finsam.js runs through node with the same exit codes and no stack trace", async () => {
     const dir = folder("bin-trasig", { "he.csv": BROKEN });
     const r = spawnSync(process.execPath, ["bin/finsam.js", "validate", dir], { encoding: "utf8" });
     expect(r.status).toBe(1);

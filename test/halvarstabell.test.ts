@@ -40,8 +40,9 @@ function asSite(report: string, signed: boolean): string {
   return signed && s !== "0" ? `+${s}` : s;
 }
 
+const result = await runPipeline("data/exempel");
+
 describe("the half-year table of Finsam Falun-Borlänge's annual report 2024", () => {
-  const result = runPipeline("data/exempel");
   const rows = csvParse(result.outputs!.get("helarsekvivalenter_halvar.csv")!);
 
   for (const [kod, table] of Object.entries(REPORT)) {

@@ -54,24 +54,24 @@ function datakatalog(fil: string, medfoljer: string | undefined, vidTestet: bool
   return dir;
 }
 
-function finsam(...args: string[]) {
+async function finsam(...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
   return { code, stdout, stderr };
 }
 
 const STACK = /\n\s+at /;
 
 describe("the corpus", () => {
-  it("has at least 40 broken files across every input kind", () => {
+  it("has at least 40 broken files across every input kind", async () => {
     expect(FORVANTAT.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(FALL.map((f) => f.slag));
     expect([...kinds].sort()).toEqual(["deltagare", "förbundsindelning", "helårsekvivalenter", "inställningar", "utfall"]);
     for (const kind of kinds) expect(FALL.filter((f) => f.slag === kind).length, kind).toBeGreaterThanOrEqual(5);
   });
 
-  it("README.md, the committed files and generera.ts agree (npx tsx test/fixtures/trasiga/generera.ts rewrites them)", () => {
+  it("README.md, the committed files and generera.ts agree (npx tsx test/fixtures/trasiga/generera.ts rewrites them)", async () => {
     expect(readFileSync(join(KATALOG, "README.md"), "utf8")).toBe(readme());
     expect(FORVANTAT).toEqual(FALL.map((f) => ({
       fil: f.fil, regel: f.regel, rad: f.rad, kolumn: f.kolumn, medfoljer: MEDFOLJER[f.slag], vidTestet: f.bytes === undefined,
@@ -87,11 +87,11 @@ describe("the corpus", () => {
 
   // Each broken file is one of these with one thing wrong: they must pass.
   for (const fil of Object.keys(GILTIGA_FILER)) {
-    it(`the valid base giltiga/${fil} runs without errors`, () => {
+    it(`the valid base giltiga/${fil} runs without errors`, async () => {
       const medfoljer = fil.endsWith(".json") || fil.startsWith("forbund") ? "he.csv" : undefined;
       const dir = datakatalog(join("giltiga", fil), medfoljer, false);
       const out = join(dir, "ut");
-      const r = finsam("run", dir, "--out", out);
+      const r = await finsam("run", dir, "--out", out);
       expect(r.stderr).not.toMatch(/^FEL /m);
       expect(r.code).toBe(0);
       expect(existsSync(join(out, "indelning.csv"))).toBe(true);
@@ -101,11 +101,11 @@ describe("the corpus", () => {
 
 describe("every broken file: exit 1, nothing written, file, line and column named", () => {
   for (const f of FORVANTAT) {
-    it(`${f.fil}: ${f.regel} rad ${f.rad}${f.kolumn !== undefined ? `, kolumn ${f.kolumn}` : ""}`, () => {
+    it(`${f.fil}: ${f.regel} rad ${f.rad}${f.kolumn !== undefined ? `, kolumn ${f.kolumn}` : ""}`, async () => {
       const dir = datakatalog(f.fil, f.medfoljer, f.vidTestet);
       try {
         const out = join(dir, "ut");
-        const run = finsam("run", dir, "--out", out);
+        const run = await finsam("run", dir, "--out", out);
         expect(run.code).toBe(1);
         expect(existsSync(out)).toBe(false);
         expect(run.stderr).toContain(`Inget skrevs till ${out}`);
@@ -116,7 +116,7 @@ describe("every broken file: exit 1, nothing written, file, line and column name
         expect(run.stderr).not.toContain("internt fel");
         expect(run.stderr.length).toBeLessThan(20_000); // never the 200 MB line, or any big part of a file
 
-        const json = finsam("validate", dir, "--json");
+        const json = await finsam("validate", dir, "--json");
         expect(json.code).toBe(1);
         const findings = json.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
         expect(findings).toContainEqual(expect.objectContaining({
@@ -129,10 +129,10 @@ describe("every broken file: exit 1, nothing written, file, line and column name
     });
   }
 
-  it("a wrong personnummer is named without the personnummer", () => {
+  it("a wrong personnummer is named without the personnummer", async () => {
     const dir = datakatalog("deltagare_personnummer_kontrollsiffra.csv", undefined, false);
-    const json = finsam("validate", dir, "--json");
-    const text = finsam("run", dir, "--out", join(dir, "ut"));
+    const json = await finsam("validate", dir, "--json");
+    const text = await finsam("run", dir, "--out", join(dir, "ut"));
     expect(json.stdout.trim().split("\n").map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ regel: "deltagare.personnummer", varde: "19850615-****" }));
     for (const pnr of ["19850615-4568", "198506154568", "8506154568", "4568"]) {
       expect(json.stdout).not.toContain(pnr);
@@ -143,7 +143,7 @@ describe("every broken file: exit 1, nothing written, file, line and column name
 
 describe("through bin/finsam.js", () => {
   for (const fil of ["he_xlsx.csv", "he_binar.csv", "he_200mb_rad.csv", "deltagare_blandad_kodning.csv", "installningar_ogiltig_json.json"]) {
-    it(`${fil}: exit 1, no stack trace, nothing written`, () => {
+    it(`${fil}: exit 1, no stack trace, nothing written`, async () => {
       const f = FORVANTAT.find((x) => x.fil === fil)!;
       const dir = datakatalog(fil, f.medfoljer, f.vidTestet);
       try {

@@ -6,6 +6,7 @@
 import { parseCell, CELL_PROBLEM } from "../read/cell.ts";
 import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
 import { labelKey } from "./labels.ts";
+import { tolkaKon, type Kon } from "./kon.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
@@ -25,8 +26,7 @@ export const DELAR: readonly Ersattning[] = ERSATTNINGAR.filter((e) => e !== "su
 
 export type Matt = Ersattning | "folkmangd" | "andel_procent";
 
-export const KON = ["alla", "kvinnor", "man"] as const;
-export type Kon = (typeof KON)[number];
+export { KON, type Kon } from "./kon.ts";
 
 /** Content labels (by key) to what they measure. */
 const INNEHALL: ReadonlyMap<string, Matt> = new Map<string, Matt>(
@@ -48,17 +48,6 @@ const INNEHALL: ReadonlyMap<string, Matt> = new Map<string, Matt>(
       ["Andel av befolkningen, procent", "andel_procent"],
     ] as const
   ).map(([label, matt]) => [labelKey(label), matt]),
-);
-
-const KON_LABELS: ReadonlyMap<string, Kon> = new Map<string, Kon>(
-  (
-    [
-      ["män", "man"], ["man", "man"], ["men", "man"], ["m", "man"],
-      ["kvinnor", "kvinnor"], ["kvinna", "kvinnor"], ["women", "kvinnor"], ["k", "kvinnor"],
-      ["män och kvinnor totalt", "alla"], ["män och kvinnor", "alla"], ["totalt", "alla"], ["total", "alla"],
-      ["båda könen", "alla"], ["kvinnor och män", "alla"], ["samtliga", "alla"],
-    ] as const
-  ).map(([label, kon]) => [labelKey(label), kon]),
 );
 
 const AGE_20_64 = new Set(["20-64 ar", "20-64", "20-64 years"]);
@@ -180,7 +169,7 @@ export function normaliseHelarsekvivalenter(
       }
     }
     const konCell = o.stub[iKon]!;
-    const kon = KON_LABELS.get(labelKey(konCell));
+    const kon = tolkaKon(konCell);
     if (!kon) {
       ok = false;
       if (report("he.kon")) {

@@ -41,7 +41,7 @@ const utf8Lenient = new TextDecoder("utf-8");
 export function decode(bytes: Uint8Array): Decoded | NotText {
   if (bytes.length === 0) return { kind: "tom" };
   // Zip container (xlsx, docx) renamed to .csv.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { kind: "xlsx" };
+  if (isXlsx(bytes)) return { kind: "xlsx" };
   // Before any decoding: a 200 MB line is rejected without building a 200 MB string.
   const long = longLine(bytes);
   if (long) return { kind: "lang_rad", ...long };
@@ -196,3 +196,8 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
   "utf-16be": "UTF-16 (big endian)",
   "windows-1252": "ISO-8859-1/Windows-1252",
 };
+
+/** A zip container (xlsx, docx): starts with the local file header `PK\x03\x04`. */
+export function isXlsx(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

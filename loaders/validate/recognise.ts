@@ -9,10 +9,16 @@ import { isHelarsekvivalenter } from "../normalise/helarsekvivalenter.ts";
 import { isDeltagarHeader } from "../normalise/deltagare.ts";
 import { isUtfallHeader } from "../normalise/utfall.ts";
 import { isInsatsMappning } from "../reference/installningar.ts";
+import { basKalla, type BasKalla } from "../normalise/bas.ts";
+import { isBefolkning } from "../normalise/befolkning.ts";
+import { kannerIgenForsorjningsmatt } from "../normalise/forsorjningsmatt.ts";
 import { Findings } from "./findings.ts";
 
 export type Recognised =
   | { readonly kind: "helarsekvivalenter"; readonly table: PxTable }
+  | { readonly kind: BasKalla; readonly table: PxTable }
+  | { readonly kind: "befolkning"; readonly table: PxTable }
+  | { readonly kind: "forsorjningsmatt" }
   | { readonly kind: "forbundsindelning" }
   | { readonly kind: "deltagare" }
   | { readonly kind: "utfall" }
@@ -21,7 +27,7 @@ export type Recognised =
   | { readonly kind: "oläslig" };
 
 /** File kinds that are read as tables; anything else in the data folder is passed over. */
-export const TABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".skv", ""];
+export const TABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".skv", ".xlsx", ""];
 
 /**
  * Reads `bytes` far enough to say what the file is. Findings about reading the file go to
@@ -44,12 +50,17 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
     return { kind: "oläslig" };
   }
   if (kind !== undefined) return { kind };
+  if (kannerIgenForsorjningsmatt(parsed)) return { kind: "forsorjningsmatt" };
   const scratch = new Findings();
   const table = tableFrom(parsed, fil, text.encoding, scratch);
-  if (table && isHelarsekvivalenter(table)) {
+  const keep = <T>(r: T): T => {
     for (const f of scratch.all) findings.add(f);
-    return { kind: "helarsekvivalenter", table };
-  }
+    return r;
+  };
+  if (table && isHelarsekvivalenter(table)) return keep({ kind: "helarsekvivalenter", table });
+  const bas = table ? basKalla(table) : undefined;
+  if (table && bas) return keep({ kind: bas, table });
+  if (table && isBefolkning(table)) return keep({ kind: "befolkning", table });
   const cols = parsed.header.fields.slice(0, 4).map((h) => `"${h.trim()}"`).join(", ");
   return { kind: "okand", beskrivning: `rubrikrad ${cols}${parsed.header.fields.length > 4 ? ", …" : ""}` };
 }

@@ -1,0 +1,152 @@
+/**
+ * Kommun values to förbund, län and riket, for any SCB count (BAS, population, costs).
+ *
+ * Definitions (docs/definitioner/regioner.md):
+ * - a förbund is the sum of the kommuner that are members in that period (a month `YYYY-MM`,
+ *   or for a year `YYYY` the membership valid in December); the sum exists only when every
+ *   member has a value; a förbund with a member kommun absent from the data is left out;
+ * - a län or riket that SCB delivers in the file keeps SCB's own value (with SCB's noise the
+ *   sum of kommuner can differ from it); otherwise it is the sum of its kommuner, computed only
+ *   when every kommun of the län (all 290 for riket) is in the data;
+ * - values are summed per group (`grupp`: the other dimensions, e.g. kön, ålder, status); a
+ *   group's total (e.g. kön `alla`) is summed like any other group, never rebuilt from parts.
+ */
+import { giltig, type Indelning } from "../reference/indelning.ts";
+import type { Findings } from "../validate/findings.ts";
+
+export const NIVAER = ["kommun", "forbund", "lan", "riket"] as const;
+export type Niva = (typeof NIVAER)[number];
+
+export interface Kallvarde {
+  readonly niva: "kommun" | "lan" | "riket";
+  readonly kod: string;
+  /** `YYYY-MM` or `YYYY`. */
+  readonly tid: string;
+  /** Opaque key of the other dimensions. */
+  readonly grupp: string;
+  readonly varde: number | null;
+}
+
+export interface Regionvarde {
+  readonly niva: Niva;
+  readonly kod: string;
+  readonly namn: string;
+  readonly tid: string;
+  readonly grupp: string;
+  readonly varde: number | null;
+}
+
+/** The month whose membership applies to a period: the month itself, or December of a year. */
+export function medlemsmanad(tid: string): string {
+  return tid.length === 4 ? `${tid}-12` : tid.slice(0, 7);
+}
+
+export function summeraRegioner(
+  varden: readonly Kallvarde[], indelning: Indelning, fil: string, regel: string, findings: Findings,
+): Regionvarde[] {
+  const kommunIndex = new Map<string, number | null>();
+  const kommuner = new Set<string>();
+  const tider = new Set<string>();
+  const grupper = new Set<string>();
+  const out: Regionvarde[] = [];
+  const fromFile = new Map<string, Kallvarde[]>();
+  for (const v of varden) {
+    tider.add(v.tid);
+    grupper.add(v.grupp);
+    if (v.niva === "kommun") {
+      kommuner.add(v.kod);
+      kommunIndex.set(`${v.kod}|${v.tid}|${v.grupp}`, v.varde);
+      out.push({ niva: "kommun", kod: v.kod, namn: indelning.kommuner.get(v.kod)?.namn ?? v.kod, tid: v.tid, grupp: v.grupp, varde: v.varde });
+    } else {
+      const key = `${v.niva}|${v.kod}`;
+      let list = fromFile.get(key);
+      if (!list) fromFile.set(key, (list = []));
+      list.push(v);
+    }
+  }
+  const tidLista = [...tider].sort();
+  const grupperLista = [...grupper].sort();
+  const sum = (niva: Niva, kod: string, namn: string, medlemmar: (tid: string) => readonly string[]) => {
+    for (const tid of tidLista) {
+      const m = medlemmar(tid);
+      if (m.length === 0) continue;
+      for (const grupp of grupperLista) {
+        let s = 0;
+        let n = 0;
+        let finns = false;
+        for (const kod of m) {
+          const key = `${kod}|${tid}|${grupp}`;
+          if (!kommunIndex.has(key)) continue;
+          finns = true;
+          const v = kommunIndex.get(key)!;
+          if (v !== null) { s += v; n++; }
+        }
+        if (finns) out.push({ niva, kod, namn, tid, grupp, varde: n === m.length ? s : null });
+      }
+    }
+  };
+
+  const forbund = new Map<string, string>();
+  for (const m of indelning.medlemskap) forbund.set(m.forbund, m.forbundNamn);
+  for (const [id, namn] of [...forbund].sort(([a], [b]) => cmp(a, b))) {
+    const medlemskap = indelning.medlemskap.filter((m) => m.forbund === id);
+    if (!medlemskap.some((m) => kommuner.has(m.kommunkod))) continue;
+    const saknas = medlemskap.filter((m) => !kommuner.has(m.kommunkod) && tidLista.some((t) => giltig(m, medlemsmanad(t))));
+    if (saknas.length > 0) {
+      findings.varning({
+        fil, regel: `${regel}.forbund_ofullstandigt`,
+        meddelande: `${namn} beräknas inte: medlemskommun ${[...new Set(saknas.map((m) => m.kommunkod))].join(", ")} finns inte i filen`,
+        message: `förbund ${id} not computed: member kommun(er) missing from the file`,
+      });
+      continue;
+    }
+    sum("forbund", id, namn, (tid) => medlemskap.filter((m) => giltig(m, medlemsmanad(tid))).map((m) => m.kommunkod));
+  }
+
+  const lanKoder = new Set([...kommuner].map((k) => indelning.kommuner.get(k)?.lan).filter((l): l is string => l !== undefined));
+  for (const key of fromFile.keys()) if (key.startsWith("lan|")) lanKoder.add(key.slice(4));
+  for (const lan of [...lanKoder].sort()) {
+    const namn = indelning.lan.get(lan) ?? lan;
+    const egna = fromFile.get(`lan|${lan}`);
+    if (egna) {
+      for (const v of egna) out.push({ niva: "lan", kod: lan, namn, tid: v.tid, grupp: v.grupp, varde: v.varde });
+      continue;
+    }
+    const medlemmar = [...indelning.kommuner.values()].filter((k) => k.lan === lan).map((k) => k.kod);
+    const saknas = medlemmar.filter((k) => !kommuner.has(k));
+    if (saknas.length > 0) {
+      findings.info({
+        fil, regel: `${regel}.lan_ofullstandigt`,
+        meddelande: `${namn} beräknas inte: ${saknas.length} av länets ${medlemmar.length} kommuner finns inte i filen`,
+        message: `county ${lan} not computed: kommuner missing from the file`,
+      });
+      continue;
+    }
+    sum("lan", lan, namn, () => medlemmar);
+  }
+
+  const riket = fromFile.get("riket|00");
+  if (riket) {
+    for (const v of riket) out.push({ niva: "riket", kod: "00", namn: "Riket", tid: v.tid, grupp: v.grupp, varde: v.varde });
+  } else if (kommuner.size === indelning.kommuner.size) {
+    const alla = [...indelning.kommuner.keys()];
+    sum("riket", "00", "Riket", () => alla);
+  } else if (kommuner.size > 0) {
+    findings.info({
+      fil, regel: `${regel}.riket_saknas`,
+      meddelande: "riket finns inte i filen och beräknas inte (alla 290 kommuner behövs)",
+      message: "riket is not in the file and is not computed (all 290 kommuner needed)",
+    });
+  }
+  return out.sort(compareRegionvarden);
+}
+
+const NIVA_ORDER = new Map(NIVAER.map((n, i) => [n, i]));
+
+export function compareRegionvarden(a: Regionvarde, b: Regionvarde): number {
+  return NIVA_ORDER.get(a.niva)! - NIVA_ORDER.get(b.niva)! || cmp(a.kod, b.kod) || cmp(a.tid, b.tid) || cmp(a.grupp, b.grupp);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
