@@ -1,0 +1,229 @@
+/**
+ * Population per region, year and kön; the age pyramid in 5-year groups; the demografisk
+ * försörjningskvot. Definitions: docs/definitioner/befolkning.md.
+ *
+ * - The values of all population files are pooled per region, year, kön and age; the same
+ *   value in two files is an error.
+ * - Total population (`befolkning.csv`): SCB's own total (`totalt ålder`) when the file has it
+ *   (from 2025 SCB adds noise, so it need not equal the sum of the ages); otherwise the sum of
+ *   ages that cover every age from 0 to an open top group (`100+`).
+ * - Age groups (`befolkning_alder.csv`): sums of the file's finest ages into 0-4, 5-9, ...,
+ *   95-99, 100+; when the file's groups do not fit inside those, the file's own groups.
+ * - Försörjningskvot = (persons 0-19 + persons 65+) / persons 20-64, from counts summed at each
+ *   level (never an average of kommun ratios); only when the ages tile the three bands.
+ * Förbund, län and riket are sums of kommuner (`summeraRegioner`); SCB's own län and riket
+ * rows are kept when the file has them.
+ */
+import type { BefolkningData, BefolkningVarde } from "../normalise/befolkning.ts";
+import { compareAlder, intervall, type Aldersintervall } from "../normalise/alder.ts";
+import type { Kon } from "../normalise/kon.ts";
+import type { Indelning } from "../reference/indelning.ts";
+import type { Findings } from "../validate/findings.ts";
+import { NIVAER, summeraRegioner, type Kallvarde, type Niva, type Regionvarde } from "./regioner.ts";
+
+export interface BefolkningRad {
+  readonly niva: Niva;
+  readonly kod: string;
+  readonly namn: string;
+  readonly ar: string;
+  readonly kon: Kon;
+  readonly varde: number | null;
+}
+
+export interface BefolkningAlderRad extends BefolkningRad {
+  readonly alder: string;
+}
+
+export interface BefolkningResultat {
+  readonly befolkning: BefolkningRad[];
+  readonly alder: BefolkningAlderRad[];
+  readonly forsorjningskvot: BefolkningRad[];
+}
+
+/** The three bands of the försörjningskvot. */
+export const BAND = ["0-19", "20-64", "65+"] as const;
+
+/** The pyramid's groups: 0-4, 5-9, ..., 95-99, 100+. */
+export const FEMARSGRUPPER: readonly string[] = [...Array.from({ length: 20 }, (_, i) => `${5 * i}-${5 * i + 4}`), "100+"];
+
+const KON_ORDER = new Map<string, number>([["alla", 0], ["kvinnor", 1], ["man", 2]]);
+const NIVA_ORDER = new Map<string, number>(NIVAER.map((n, i) => [n, i]));
+
+interface Aldrar { readonly alder: string; readonly iv: Aldersintervall }
+
+/** The finest ages of a set: those that contain no other age of the set. */
+export function finasteAldrar(aldrar: readonly string[]): Aldrar[] {
+  const iv = aldrar.filter((a) => a !== "totalt").map((alder) => ({ alder, iv: intervall(alder)! }));
+  const innehaller = (y: Aldersintervall, x: Aldersintervall) => x.fran >= y.fran && (y.till === null || (x.till !== null && x.till <= y.till));
+  return iv
+    .filter((a) => !iv.some((b) => b.alder !== a.alder && innehaller(a.iv, b.iv)))
+    .sort((a, b) => compareAlder(a.alder, b.alder));
+}
+
+/** Whether sorted ages are disjoint; `fullstandig` when they also cover 0 up to an open top group. */
+export function indelning(aldrar: readonly Aldrar[]): { disjunkt: boolean; fullstandig: boolean } {
+  let disjunkt = true;
+  let sammanhangande = aldrar.length > 0 && aldrar[0]!.iv.fran === 0;
+  for (let i = 1; i < aldrar.length; i++) {
+    const f = aldrar[i - 1]!.iv;
+    const n = aldrar[i]!.iv;
+    if (f.till === null || f.till >= n.fran) disjunkt = false;
+    else if (f.till + 1 !== n.fran) sammanhangande = false;
+  }
+  const oppen = aldrar.length > 0 && aldrar[aldrar.length - 1]!.iv.till === null;
+  return { disjunkt, fullstandig: disjunkt && sammanhangande && oppen };
+}
+
+/** The band (0-19, 20-64, 65+) an age lies inside, or undefined when it straddles a bound. */
+function bandFor(iv: Aldersintervall): (typeof BAND)[number] | undefined {
+  if (iv.till !== null && iv.till <= 19) return "0-19";
+  if (iv.fran >= 20 && iv.till !== null && iv.till <= 64) return "20-64";
+  if (iv.fran >= 65) return "65+";
+  return undefined;
+}
+
+/** The 5-year group an age lies inside, or undefined when it straddles a bound. */
+function femarsgrupp(iv: Aldersintervall): string | undefined {
+  if (iv.fran >= 100) return "100+";
+  const start = iv.fran - (iv.fran % 5);
+  return iv.till !== null && iv.till <= start + 4 ? `${start}-${start + 4}` : undefined;
+}
+
+function summa(varden: readonly (number | null)[]): number | null {
+  let s = 0;
+  for (const v of varden) {
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
+export function computeBefolkning(data: readonly BefolkningData[], ind: Indelning, findings: Findings): BefolkningResultat | undefined {
+  if (data.length === 0) return { befolkning: [], alder: [], forsorjningskvot: [] };
+  // 1. Pool the files.
+  const pool = new Map<string, { v: BefolkningVarde; fil: string }>();
+  let dubbletter = 0;
+  for (const d of data) {
+    for (const v of d.varden) {
+      const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}|${v.alder}`;
+      const other = pool.get(key);
+      if (other) {
+        if (dubbletter++ < 10) {
+          findings.fel({
+            fil: d.fil, regel: "befolkning.dubblett_filer",
+            meddelande: `samma värde (${v.kod}, ${v.ar}, ${v.kon}, ålder ${v.alder}) finns också i ${other.fil}; förväntat att varje värde finns i en fil`,
+            message: `value also present in ${other.fil}`,
+          });
+        }
+        continue;
+      }
+      pool.set(key, { v, fil: d.fil });
+    }
+  }
+  if (dubbletter > 10) {
+    findings.fel({
+      fil: data[data.length - 1]!.fil, regel: "befolkning.dubblett_filer",
+      meddelande: `ytterligare ${dubbletter - 10} värden finns i två filer`, message: `${dubbletter - 10} more values present in two files`,
+    });
+  }
+  if (dubbletter > 0) return undefined;
+
+  // 2. Per region, year and kön: the total, the pyramid's groups and the bands.
+  const grupper = new Map<string, { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; aldrar: Map<string, number | null>; filer: Set<string> }>();
+  for (const { v, fil } of pool.values()) {
+    const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}`;
+    let g = grupper.get(key);
+    if (!g) grupper.set(key, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), filer: new Set() }));
+    g.aldrar.set(v.alder, v.varde);
+    g.filer.add(fil);
+  }
+  const kall: Kallvarde[] = [];
+  const utanTotal = new Set<string>();
+  const utanKvot = new Set<string>();
+  for (const g of [...grupper.values()]) {
+    const push = (grupp: string, varde: number | null) => kall.push({ niva: g.niva, kod: g.kod, tid: g.ar, grupp, varde });
+    const finaste = finasteAldrar([...g.aldrar.keys()]);
+    const { disjunkt, fullstandig } = indelning(finaste);
+    const varde = (a: Aldrar) => g.aldrar.get(a.alder)!;
+    // Total: SCB's own, or the sum of ages that cover all ages.
+    if (g.aldrar.has("totalt")) push(`T|${g.kon}`, g.aldrar.get("totalt")!);
+    else if (fullstandig) push(`T|${g.kon}`, summa(finaste.map(varde)));
+    else for (const f of g.filer) utanTotal.add(f);
+    // Pyramid: 5-year groups when every finest age lies inside one; otherwise the file's groups.
+    if (disjunkt && finaste.length > 0 && finaste.every((a) => femarsgrupp(a.iv) !== undefined)) {
+      const per = new Map<string, Aldrar[]>();
+      for (const a of finaste) {
+        const grp = femarsgrupp(a.iv)!;
+        per.set(grp, [...(per.get(grp) ?? []), a]);
+      }
+      for (const [grp, delar] of per) {
+        const giv = intervall(grp)!;
+        const tacker = indelning(delar);
+        const forsta = delar[0]!.iv;
+        const sista = delar[delar.length - 1]!.iv;
+        let hel = tacker.disjunkt && forsta.fran === giv.fran && (giv.till === null ? sista.till === null : sista.till === giv.till);
+        for (let i = 1; i < delar.length && hel; i++) if (delar[i - 1]!.iv.till! + 1 !== delar[i]!.iv.fran) hel = false;
+        if (hel) push(`A|${g.kon}|${grp}`, summa(delar.map(varde)));
+      }
+    } else {
+      for (const a of disjunkt ? finaste : [...g.aldrar.keys()].filter((x) => x !== "totalt").map((alder) => ({ alder, iv: intervall(alder)! }))) {
+        push(`A|${g.kon}|${a.alder}`, g.aldrar.get(a.alder)!);
+      }
+    }
+    // Bands of the försörjningskvot.
+    if (fullstandig && finaste.every((a) => bandFor(a.iv) !== undefined)) {
+      for (const band of BAND) push(`K|${g.kon}|${band}`, summa(finaste.filter((a) => bandFor(a.iv) === band).map(varde)));
+    } else {
+      for (const f of g.filer) utanKvot.add(f);
+    }
+  }
+  for (const fil of [...utanTotal].sort()) {
+    findings.info({
+      fil, regel: "befolkning.total_saknas",
+      meddelande: "filen har varken \"totalt ålder\" eller alla åldrar (0 år till en öppen grupp som 100+); folkmängden totalt beräknas inte för regioner som bara finns i den",
+      message: "neither \"totalt ålder\" nor all ages: the total population is not computed",
+    });
+  }
+  for (const fil of [...utanKvot].sort()) {
+    findings.info({
+      fil, regel: "befolkning.forsorjningskvot",
+      meddelande: "åldrarna i filen delar inte upp befolkningen i 0-19, 20-64 och 65+ år (ettårsåldrar eller grupper med gränserna 0, 20 och 65 behövs); försörjningskvoten beräknas inte för den",
+      message: "the ages do not tile 0-19, 20-64 and 65+: no försörjningskvot",
+    });
+  }
+
+  // 3. Förbund, län, riket; the kvot from the summed bands at each level.
+  const filer = [...new Set(data.map((d) => d.fil))].join(", ");
+  const summerat = summeraRegioner(kall, ind, filer, "befolkning", findings);
+  const befolkning: BefolkningRad[] = [];
+  const alder: BefolkningAlderRad[] = [];
+  const band = new Map<string, { r: Regionvarde; kon: Kon; v: Map<string, number | null> }>();
+  for (const r of summerat) {
+    const [typ, kon, grp] = r.grupp.split("|") as [string, Kon, string];
+    const bas = { niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: r.varde };
+    if (typ === "T") befolkning.push(bas);
+    else if (typ === "A") alder.push({ ...bas, alder: grp });
+    else {
+      const key = `${r.niva}|${r.kod}|${r.tid}|${kon}`;
+      let b = band.get(key);
+      if (!b) band.set(key, (b = { r, kon, v: new Map() }));
+      b.v.set(grp, r.varde);
+    }
+  }
+  const forsorjningskvot: BefolkningRad[] = [];
+  for (const { r, kon, v } of band.values()) {
+    const [unga, arbetsfor, aldre] = BAND.map((b) => v.get(b));
+    const kvot = unga == null || arbetsfor == null || aldre == null || arbetsfor === 0 ? null : (unga + aldre) / arbetsfor;
+    forsorjningskvot.push({ niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: kvot });
+  }
+  return { befolkning: befolkning.sort(compareRad), alder: alder.sort(compareRad), forsorjningskvot: forsorjningskvot.sort(compareRad) };
+}
+
+function compareRad(a: BefolkningRad & { alder?: string }, b: BefolkningRad & { alder?: string }): number {
+  return NIVA_ORDER.get(a.niva)! - NIVA_ORDER.get(b.niva)! || cmp(a.kod, b.kod) || cmp(a.ar, b.ar)
+    || KON_ORDER.get(a.kon)! - KON_ORDER.get(b.kon)! || (a.alder !== undefined && b.alder !== undefined ? compareAlder(a.alder, b.alder) : 0);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
