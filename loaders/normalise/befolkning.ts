@@ -4,7 +4,8 @@
  * monthly table (BefolkManad: region, ålder, kön, månad; the year's value is December's).
  * Definitions: docs/definitioner/befolkning.md.
  *
- * Recognised by content: an `ålder` stub or the content `Folkmängd`, and no stub outside
+ * Recognised by content: an `ålder` stub, the content `Folkmängd` or a title that starts with
+ * "Folkmängd", and no stub outside
  * region, kön, ålder and civilstånd (BAS tables have status/inkomstkälla; the HE file, whose
  * content also includes `Folkmängd`, is recognised before this one).
  */
@@ -69,7 +70,9 @@ export function isBefolkning(t: PxTable): boolean {
   const harAlder = keys.includes("alder");
   const harFolkmangd = t.contents.some((c) => folkmangdInnehall(c) === true);
   if (t.contents.length > 0 && !harFolkmangd) return false;
-  return harAlder || harFolkmangd;
+  // SCB's title names the content when only one is chosen: "Folkmängden efter region, kön och år".
+  const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
+  return harAlder || harFolkmangd || titel;
 }
 
 const SPEC: ScbSpec = {
