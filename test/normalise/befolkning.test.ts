@@ -20,8 +20,8 @@ function kind(bytes: Uint8Array): string {
 function las(bytes: Uint8Array, fil = "bef.csv"): { data: BefolkningData | undefined; findings: Findings } {
   const findings = new Findings();
   const r = recognise(bytes, fil, findings);
-  expect(r.kind).toBe("befolkning");
-  const data = normaliseBefolkning((r as { table: never }).table, IND.kommuner, LAN, findings);
+  if (r.kind !== "befolkning") throw new Error(`not recognised as population: ${r.kind}`);
+  const data = normaliseBefolkning(r.table, IND.kommuner, LAN, findings);
   return { data, findings };
 }
 
