@@ -9,6 +9,8 @@ import { Findings } from "../../loaders/validate/findings.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
 import { AVESTA, BORLANGE, FALUN, indelning } from "../helpers/he.ts";
 import { utf8 } from "../helpers/scb.ts";
+import iconv from "iconv-lite";
+import { FILNAMN, generera } from "../../scripts/generera-befolkning.ts";
 
 const MEDLEMSKAP: Medlemskap[] = [
   { forbund: "finsam-falun", forbundNamn: "Finsam Falun", kommunkod: "2080", fran: undefined, till: "2022-12" },
@@ -201,6 +203,10 @@ describe("the example data (data/exempel)", async () => {
       const folkmangd = Number(he.find((r) => r[3] === `${ar}-12`)![7]);
       expect(Math.abs(arbetsfor / folkmangd - 1), ar).toBeLessThan(0.01);
     }
+  });
+
+  it("the checked-in file is exactly what scripts/generera-befolkning.ts writes", () => {
+    expect(iconv.decode(readFileSync(`data/exempel/${FILNAMN}`), "latin1")).toBe(generera("data/exempel"));
   });
 
   it("the outputs stay small", () => {
