@@ -143,7 +143,10 @@ export function generera(katalog: string): string {
 }
 
 /** Avrundar till heltal; åldrarna fran-till avrundas med största resten så att deras summa blir `summa`. */
-function avrunda(x: readonly number[], fran: number, till: number, summa: number): number[] {
+function avrunda(varden: readonly number[], fran: number, till: number, summa: number): number[] {
+  // Först skalas åldrarna fran-till så att de summerar till `summa` (bruset får inte flytta summan).
+  const skala = summa / varden.slice(fran, till + 1).reduce((s, v) => s + v, 0);
+  const x = varden.map((v, i) => (i >= fran && i <= till ? v * skala : v));
   const ut = x.map((v) => Math.round(v));
   const golv = x.slice(fran, till + 1).map((v) => Math.floor(v));
   let kvar = summa - golv.reduce((s, v) => s + v, 0);
@@ -154,6 +157,7 @@ function avrunda(x: readonly number[], fran: number, till: number, summa: number
     ut[fran + i]!++;
     kvar--;
   }
+  if (ut.slice(fran, till + 1).reduce((s, v) => s + v, 0) !== summa) throw new Error("avrundningen träffar inte summan");
   return ut;
 }
 
