@@ -110,6 +110,8 @@ function utanEnhet(key: string): { text: string; faktor: number | undefined } {
 /** The payment types a label names, if it names one. */
 export function tolkaErsattning(etikett: string): Komponent[] | undefined {
   const k = utanEnhet(labelKey(etikett)).text;
+  // `Sjukpenning 2024M03` is a PxWeb heading (content × time), not a payment column.
+  if (/(?<!\d)(19|20)\d{2}(m\d{2}|k\d)?(?!\d)/.test(k)) return undefined;
   const sjukers = /sjukersattning|sjuk-(och|&|\/) ?aktivitetsers/.test(k);
   const aktivers = /aktivitetsers/.test(k);
   if (sjukers || aktivers) return [...(sjukers ? ["sjukersattning" as const] : []), ...(aktivers ? ["aktivitetsersattning" as const] : [])];
@@ -205,9 +207,19 @@ function hittaRubrik(rader: readonly { celler: readonly Cell[] }[]): Rubrik | un
   return undefined;
 }
 
-/** Is this CSV (already split into lines and fields) a försörjningsmått table saved from the workbook? */
+/**
+ * Is this CSV (already split into lines and fields) a försörjningsmått table saved from the
+ * workbook? It is asked before any other kind, so it wants more than the workbook reader: the
+ * header row, and a population column, an amount in tkr or a title naming försörjningsmått.
+ */
 export function kannerIgenForsorjningsmatt(parsed: DelimitedText): boolean {
-  return hittaRubrik([parsed.header, ...parsed.rows.slice(0, RUBRIK_RADER)].map((r) => ({ celler: r.fields }))) !== undefined;
+  const rader = [parsed.header, ...parsed.rows.slice(0, RUBRIK_RADER)].map((r) => ({ celler: r.fields }));
+  const r = hittaRubrik(rader);
+  if (!r) return false;
+  if (r.kolumner.befolkning !== undefined || (r.kolumner.slag !== undefined && r.kolumner.belopp !== undefined)) return true;
+  const tkr = [...r.betalningar, r.kolumner.total].some((k) => k !== undefined && /tkr|tusen|1 ?000/.test(labelKey(k.etikett)));
+  const titel = [...parsed.titleLines, ...rader.slice(0, r.radIndex).flatMap((x) => x.celler)].some((t) => /forsorjningsmatt/.test(labelKey(t)));
+  return tkr || titel;
 }
 
 // ---------------------------------------------------------------------------------------------
