@@ -5,9 +5,10 @@
  * - a förbund is the sum of the kommuner that are members in that period (a month `YYYY-MM`,
  *   or for a year `YYYY` the membership valid in December); the sum exists only when every
  *   member has a value; a förbund with a member kommun absent from the data is left out;
- * - a län or riket that SCB delivers in the file keeps SCB's own value (with SCB's noise the
- *   sum of kommuner can differ from it); otherwise it is the sum of its kommuner, computed only
- *   when every kommun of the län (all 290 for riket) is in the data;
+ * - a län or riket that SCB delivers in the file keeps SCB's own value for the periods the file
+ *   has it (with SCB's noise the sum of kommuner can differ from it); for other periods it is
+ *   the sum of its kommuner, computed only when every kommun of the län (all 290 for riket) is
+ *   in the data;
  * - values are summed per group (`grupp`: the other dimensions, e.g. kön, ålder, status); a
  *   group's total (e.g. kön `alla`) is summed like any other group, never rebuilt from parts.
  */
@@ -66,8 +67,9 @@ export function summeraRegioner(
   }
   const tidLista = [...tider].sort();
   const grupperLista = [...grupper].sort();
-  const sum = (niva: Niva, kod: string, namn: string, medlemmar: (tid: string) => readonly string[]) => {
+  const sum = (niva: Niva, kod: string, namn: string, medlemmar: (tid: string) => readonly string[], utom: ReadonlySet<string> = new Set()) => {
     for (const tid of tidLista) {
+      if (utom.has(tid)) continue;
       const m = medlemmar(tid);
       if (m.length === 0) continue;
       for (const grupp of grupperLista) {
@@ -107,14 +109,14 @@ export function summeraRegioner(
   for (const key of fromFile.keys()) if (key.startsWith("lan|")) lanKoder.add(key.slice(4));
   for (const lan of [...lanKoder].sort()) {
     const namn = indelning.lan.get(lan) ?? lan;
-    const egna = fromFile.get(`lan|${lan}`);
-    if (egna) {
-      for (const v of egna) out.push({ niva: "lan", kod: lan, namn, tid: v.tid, grupp: v.grupp, varde: v.varde });
-      continue;
-    }
+    const egna = fromFile.get(`lan|${lan}`) ?? [];
+    for (const v of egna) out.push({ niva: "lan", kod: lan, namn, tid: v.tid, grupp: v.grupp, varde: v.varde });
+    const egnaTider = new Set(egna.map((v) => v.tid));
+    if (egnaTider.size === tidLista.length) continue;
     const medlemmar = [...indelning.kommuner.values()].filter((k) => k.lan === lan).map((k) => k.kod);
     const saknas = medlemmar.filter((k) => !kommuner.has(k));
     if (saknas.length > 0) {
+      if (egna.length > 0) continue; // SCB's own rows for some periods; the others cannot be summed
       findings.info({
         fil, regel: `${regel}.lan_ofullstandigt`,
         meddelande: `${namn} beräknas inte: ${saknas.length} av länets ${medlemmar.length} kommuner finns inte i filen`,
@@ -122,16 +124,18 @@ export function summeraRegioner(
       });
       continue;
     }
-    sum("lan", lan, namn, () => medlemmar);
+    sum("lan", lan, namn, () => medlemmar, egnaTider);
   }
 
-  const riket = fromFile.get("riket|00");
-  if (riket) {
-    for (const v of riket) out.push({ niva: "riket", kod: "00", namn: "Riket", tid: v.tid, grupp: v.grupp, varde: v.varde });
+  const riket = fromFile.get("riket|00") ?? [];
+  for (const v of riket) out.push({ niva: "riket", kod: "00", namn: "Riket", tid: v.tid, grupp: v.grupp, varde: v.varde });
+  const riketTider = new Set(riket.map((v) => v.tid));
+  if (riketTider.size === tidLista.length) {
+    // SCB's riket for every period
   } else if (kommuner.size === indelning.kommuner.size) {
     const alla = [...indelning.kommuner.keys()];
-    sum("riket", "00", "Riket", () => alla);
-  } else if (kommuner.size > 0) {
+    sum("riket", "00", "Riket", () => alla, riketTider);
+  } else if (kommuner.size > 0 && riket.length === 0) {
     findings.info({
       fil, regel: `${regel}.riket_saknas`,
       meddelande: "riket finns inte i filen och beräknas inte (alla 290 kommuner behövs)",

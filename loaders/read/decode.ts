@@ -22,6 +22,8 @@ export interface Place {
 export type NotText =
   | { readonly kind: "tom" }
   | { readonly kind: "xlsx" }
+  /** An OLE compound file: an old Excel .xls, or an Excel workbook protected by a password. */
+  | { readonly kind: "ole" }
   | ({ readonly kind: "binar"; readonly utf16: boolean } & Place)
   /** A line longer than MAX_LINE_LENGTH: not a table, and never parsed into one huge field. */
   | { readonly kind: "lang_rad"; readonly line: number; readonly length: number }
@@ -42,6 +44,7 @@ export function decode(bytes: Uint8Array): Decoded | NotText {
   if (bytes.length === 0) return { kind: "tom" };
   // Zip container (xlsx, docx) renamed to .csv.
   if (isXlsx(bytes)) return { kind: "xlsx" };
+  if (OLE.every((b, i) => bytes[i] === b)) return { kind: "ole" };
   // Before any decoding: a 200 MB line is rejected without building a 200 MB string.
   const long = longLine(bytes);
   if (long) return { kind: "lang_rad", ...long };
@@ -196,6 +199,8 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
   "utf-16be": "UTF-16 (big endian)",
   "windows-1252": "ISO-8859-1/Windows-1252",
 };
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** A zip container (xlsx, docx): starts with the local file header `PK\x03\x04`. */
 export function isXlsx(bytes: Uint8Array): boolean {

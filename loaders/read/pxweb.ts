@@ -82,6 +82,13 @@ export function decodeOrReport(
         message: "the file is an Excel workbook (xlsx), not CSV",
       });
       break;
+    case "ole":
+      findings.fel({
+        fil, rad: 1, kolumn: 1, regel: "fil.xls",
+        meddelande: "filen är en äldre Excel-fil (.xls) eller en lösenordsskyddad Excel-arbetsbok; öppna den i Excel, ta bort lösenordet och spara som Excel-arbetsbok (.xlsx) eller CSV",
+        message: "an old Excel .xls file or a password-protected workbook; save it as .xlsx or CSV without a password",
+      });
+      break;
     case "binar":
       findings.fel({
         fil, rad: d.line, kolumn: d.column, regel: "fil.binar",

@@ -27,7 +27,7 @@ export type Recognised =
   | { readonly kind: "oläslig" };
 
 /** File kinds that are read as tables; anything else in the data folder is passed over. */
-export const TABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".skv", ".xlsx", ""];
+export const TABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".skv", ".xlsx", ".xls", ""];
 
 /**
  * Reads `bytes` far enough to say what the file is. Findings about reading the file go to

@@ -90,3 +90,13 @@ it("rows are sorted by level (kommun, förbund, län, riket), code, time and gro
   expect(a).toEqual(b);
   expect(a.map((r) => `${r.niva}:${r.kod}:${r.grupp}`).slice(0, 3)).toEqual(["kommun:2080:a", "kommun:2080:b", "kommun:2081:a"]);
 });
+
+it("SCB's own län value counts for the periods the file has it; other periods are summed from the kommuner", () => {
+  const { find } = run([
+    k("2080", "2022", "alla", 1), k("2081", "2022", "alla", 2), k("2084", "2022", "alla", 3),
+    k("2080", "2023", "alla", 1), k("2081", "2023", "alla", 2), k("2084", "2023", "alla", 3),
+    { niva: "lan", kod: "20", tid: "2023", grupp: "alla", varde: 7 },
+  ]);
+  expect(find("lan", "20", "2022")).toMatchObject({ varde: 6 });
+  expect(find("lan", "20", "2023")).toMatchObject({ varde: 7 });
+});

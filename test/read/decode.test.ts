@@ -29,6 +29,10 @@ describe("decode", () => {
     expect(decode(new Uint8Array())).toEqual({ kind: "tom" });
   });
 
+  it("recognises an old .xls or a password-protected workbook (OLE compound file) before calling it binary", () => {
+    expect(decode(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))).toEqual({ kind: "ole" });
+  });
+
   it("recognises an xlsx workbook renamed to .csv", () => {
     expect(decode(Buffer.from("PK\u0003\u0004rest-of-zip", "latin1"))).toEqual({ kind: "xlsx" });
   });
