@@ -98,26 +98,76 @@ function summa(varden: readonly (number | null)[]): number | null {
   return s;
 }
 
+/** Which of a set of ages to sum for the total, each output age group and each band. */
+interface Plan {
+  /** SCB's `totalt`, or all the finest ages when they cover 0 to an open top; undefined when neither. */
+  readonly total: readonly string[] | undefined;
+  readonly grupper: readonly (readonly [string, readonly string[]])[];
+  /** Undefined when the ages do not tile 0-19, 20-64 and 65+. */
+  readonly band: readonly (readonly [string, readonly string[]])[] | undefined;
+}
+
+export function planera(aldrar: readonly string[]): Plan {
+  const finaste = finasteAldrar(aldrar);
+  const { disjunkt, fullstandig } = indelning(finaste);
+  const namn = (delar: readonly Aldrar[]) => delar.map((a) => a.alder);
+  const total = aldrar.includes("totalt") ? ["totalt"] : fullstandig ? namn(finaste) : undefined;
+  // Pyramid: 5-year groups when every finest age lies inside one; otherwise the file's groups.
+  const grupper: [string, string[]][] = [];
+  if (disjunkt && finaste.length > 0 && finaste.every((a) => femarsgrupp(a.iv) !== undefined)) {
+    const per = new Map<string, Aldrar[]>();
+    for (const a of finaste) {
+      const grp = femarsgrupp(a.iv)!;
+      let lista = per.get(grp);
+      if (!lista) per.set(grp, (lista = []));
+      lista.push(a);
+    }
+    for (const [grp, delar] of per) {
+      // Only a group its ages cover whole: from its first year to its last (or open) one, no gaps.
+      const giv = intervall(grp)!;
+      const sista = delar[delar.length - 1]!.iv;
+      let hel = delar[0]!.iv.fran === giv.fran && (giv.till === null ? sista.till === null : sista.till === giv.till);
+      for (let i = 1; i < delar.length && hel; i++) if (delar[i - 1]!.iv.till! + 1 !== delar[i]!.iv.fran) hel = false;
+      if (hel) grupper.push([grp, namn(delar)]);
+    }
+  } else {
+    for (const a of aldrar) if (a !== "totalt" && (!disjunkt || finaste.some((f) => f.alder === a))) grupper.push([a, [a]]);
+  }
+  const band = fullstandig && finaste.every((a) => bandFor(a.iv) !== undefined)
+    ? BAND.map((b) => [b, namn(finaste.filter((a) => bandFor(a.iv) === b))] as const)
+    : undefined;
+  return { total, grupper, band };
+}
+
 export function computeBefolkning(data: readonly BefolkningData[], ind: Indelning, findings: Findings): BefolkningResultat | undefined {
   if (data.length === 0) return { befolkning: [], alder: [], forsorjningskvot: [] };
-  // 1. Pool the files.
-  const pool = new Map<string, { v: BefolkningVarde; fil: string }>();
+  // 1. Pool the files per region, year and kön; the same value in two files is an error.
+  interface Grupp { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; aldrar: Map<string, number | null>; kalla: Map<string, string> | undefined; filer: Set<string> }
+  const grupper = new Map<string, Grupp>();
+  const flera = data.length > 1;
   let dubbletter = 0;
   for (const d of data) {
+    let g: Grupp | undefined;
     for (const v of d.varden) {
-      const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}|${v.alder}`;
-      const other = pool.get(key);
-      if (other) {
+      if (!g || g.niva !== v.niva || g.kod !== v.kod || g.ar !== v.ar || g.kon !== v.kon) {
+        const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}`;
+        g = grupper.get(key);
+        if (!g) grupper.set(key, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), kalla: flera ? new Map() : undefined, filer: new Set() }));
+        g.filer.add(d.fil);
+      }
+      if (g.aldrar.has(v.alder)) {
+        const other = g.kalla?.get(v.alder) ?? d.fil;
         if (dubbletter++ < 10) {
           findings.fel({
             fil: d.fil, regel: "befolkning.dubblett_filer",
-            meddelande: `samma värde (${v.kod}, ${v.ar}, ${v.kon}, ålder ${v.alder}) finns också i ${other.fil}; förväntat att varje värde finns i en fil`,
-            message: `value also present in ${other.fil}`,
+            meddelande: `samma värde (${v.kod}, ${v.ar}, ${v.kon}, ålder ${v.alder}) finns också i ${other}; förväntat att varje värde finns i en fil`,
+            message: `value also present in ${other}`,
           });
         }
         continue;
       }
-      pool.set(key, { v, fil: d.fil });
+      g.aldrar.set(v.alder, v.varde);
+      g.kalla?.set(v.alder, d.fil);
     }
   }
   if (dubbletter > 10) {
@@ -128,54 +178,24 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
   }
   if (dubbletter > 0) return undefined;
 
-  // 2. Per region, year and kön: the total, the pyramid's groups and the bands.
-  const grupper = new Map<string, { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; aldrar: Map<string, number | null>; filer: Set<string> }>();
-  for (const { v, fil } of pool.values()) {
-    const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}`;
-    let g = grupper.get(key);
-    if (!g) grupper.set(key, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), filer: new Set() }));
-    g.aldrar.set(v.alder, v.varde);
-    g.filer.add(fil);
-  }
+  // 2. Per region, year and kön: the total, the pyramid's groups and the bands. Files repeat
+  // one set of ages for every region, year and kön, so what to sum is worked out once per set.
+  const planer = new Map<string, Plan>();
   const kall: Kallvarde[] = [];
   const utanTotal = new Set<string>();
   const utanKvot = new Set<string>();
-  for (const g of [...grupper.values()]) {
+  for (const g of grupper.values()) {
+    const aldrar = [...g.aldrar.keys()];
+    const nyckel = aldrar.join("|");
+    let plan = planer.get(nyckel);
+    if (!plan) planer.set(nyckel, (plan = planera(aldrar)));
+    const summaAv = (delar: readonly string[]) => summa(delar.map((a) => g.aldrar.get(a)!));
     const push = (grupp: string, varde: number | null) => kall.push({ niva: g.niva, kod: g.kod, tid: g.ar, grupp, varde });
-    const finaste = finasteAldrar([...g.aldrar.keys()]);
-    const { disjunkt, fullstandig } = indelning(finaste);
-    const varde = (a: Aldrar) => g.aldrar.get(a.alder)!;
-    // Total: SCB's own, or the sum of ages that cover all ages.
-    if (g.aldrar.has("totalt")) push(`T|${g.kon}`, g.aldrar.get("totalt")!);
-    else if (fullstandig) push(`T|${g.kon}`, summa(finaste.map(varde)));
+    if (plan.total) push(`T|${g.kon}`, summaAv(plan.total));
     else for (const f of g.filer) utanTotal.add(f);
-    // Pyramid: 5-year groups when every finest age lies inside one; otherwise the file's groups.
-    if (disjunkt && finaste.length > 0 && finaste.every((a) => femarsgrupp(a.iv) !== undefined)) {
-      const per = new Map<string, Aldrar[]>();
-      for (const a of finaste) {
-        const grp = femarsgrupp(a.iv)!;
-        per.set(grp, [...(per.get(grp) ?? []), a]);
-      }
-      for (const [grp, delar] of per) {
-        const giv = intervall(grp)!;
-        const tacker = indelning(delar);
-        const forsta = delar[0]!.iv;
-        const sista = delar[delar.length - 1]!.iv;
-        let hel = tacker.disjunkt && forsta.fran === giv.fran && (giv.till === null ? sista.till === null : sista.till === giv.till);
-        for (let i = 1; i < delar.length && hel; i++) if (delar[i - 1]!.iv.till! + 1 !== delar[i]!.iv.fran) hel = false;
-        if (hel) push(`A|${g.kon}|${grp}`, summa(delar.map(varde)));
-      }
-    } else {
-      for (const a of disjunkt ? finaste : [...g.aldrar.keys()].filter((x) => x !== "totalt").map((alder) => ({ alder, iv: intervall(alder)! }))) {
-        push(`A|${g.kon}|${a.alder}`, g.aldrar.get(a.alder)!);
-      }
-    }
-    // Bands of the försörjningskvot.
-    if (fullstandig && finaste.every((a) => bandFor(a.iv) !== undefined)) {
-      for (const band of BAND) push(`K|${g.kon}|${band}`, summa(finaste.filter((a) => bandFor(a.iv) === band).map(varde)));
-    } else {
-      for (const f of g.filer) utanKvot.add(f);
-    }
+    for (const [grp, delar] of plan.grupper) push(`A|${g.kon}|${grp}`, summaAv(delar));
+    if (plan.band) for (const [band, delar] of plan.band) push(`K|${g.kon}|${band}`, summaAv(delar));
+    else for (const f of g.filer) utanKvot.add(f);
   }
   for (const fil of [...utanTotal].sort()) {
     findings.info({

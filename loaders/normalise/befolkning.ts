@@ -109,6 +109,11 @@ export function normaliseBefolkning(
   const data = normaliseScbTabell(harRegion ? t : medRiket(t), SPEC, kommuner, lanKoder, findings);
   if (!data) return undefined;
   const manadstabell = data.tider[0]!.length > 4;
+  if (!manadstabell && !t.stubNames.some((n) => labelKey(n) === "civilstand")) {
+    // A yearly table without civilstånd: one value per region, year, kön and age already.
+    const varden = data.varden.map((v): BefolkningVarde => ({ niva: v.niva, kod: v.kod, ar: v.tid, kon: v.dims[0] as Kon, alder: v.dims[1]!, varde: v.varde }));
+    return { fil: t.fil, varden, kommuner: data.kommuner, ar: data.tider, manadstabell };
+  }
 
   // Civilstånd: SCB's total when the file has it, otherwise the sum of the file's civilstånd.
   interface Summa { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; alder: string; varde: number | null; total: boolean }
