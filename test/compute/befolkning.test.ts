@@ -163,6 +163,35 @@ describe("the kvot needs ages that tile 0-19, 20-64 and 65+", () => {
   });
 });
 
+describe("SCB's own län and riket rows", () => {
+  it("are kept (with SCB's noise they need not equal the sum of the kommuner)", () => {
+    const { r } = berakna([
+      '"region";"ålder";"kön";"2025"',
+      '"2080 Falun";"totalt ålder";"män";100', '"2081 Borlänge";"totalt ålder";"män";200',
+      '"20 Dalarnas län";"totalt ålder";"män";302', '"00 Riket";"totalt ålder";"män";5000',
+    ].join("\n"));
+    expect(varde(r.befolkning, "lan", "20", "2025", "man")).toBe(302);
+    expect(varde(r.befolkning, "riket", "00", "2025", "man")).toBe(5000);
+    expect(varde(r.befolkning, "forbund", "falun-borlange", "2025", "man")).toBe(300);
+  });
+});
+
+describe("a monthly table in long layout (BefolkManad)", () => {
+  it("gives each year December's value, at every level", () => {
+    const { r } = berakna([
+      '"region";"ålder";"kön";"månad";"Folkmängd"',
+      '"2080 Falun";"0-19 år";"kvinnor";"2024M11";1', '"2080 Falun";"0-19 år";"kvinnor";"2024M12";20',
+      '"2080 Falun";"20-64 år";"kvinnor";"2024M11";1', '"2080 Falun";"20-64 år";"kvinnor";"2024M12";50',
+      '"2080 Falun";"65+ år";"kvinnor";"2024M11";1', '"2080 Falun";"65+ år";"kvinnor";"2024M12";30',
+      '"2081 Borlänge";"0-19 år";"kvinnor";"2024M12";10', '"2081 Borlänge";"20-64 år";"kvinnor";"2024M12";50', '"2081 Borlänge";"65+ år";"kvinnor";"2024M12";10',
+    ].join("\n"));
+    // Falun: (20 + 30) / 50 = 1; Falun-Borlänge: (30 + 40) / 100 = 0.7.
+    expect(varde(r.forsorjningskvot, "kommun", "2080", "2024", "kvinnor")).toBe(1);
+    expect(varde(r.forsorjningskvot, "forbund", "falun-borlange", "2024", "kvinnor")).toBe(0.7);
+    expect(varde(r.befolkning, "kommun", "2080", "2024", "kvinnor")).toBe(100);
+  });
+});
+
 describe("several files are read together", () => {
   it("different kommuner in two files are summed to the förbund", () => {
     const { r } = berakna('"region";"ålder";"kön";"2024"\n"2080 Falun";"totalt ålder";"män";10', '"region";"ålder";"kön";"2024"\n"2081 Borlänge";"totalt ålder";"män";20');
