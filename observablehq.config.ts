@@ -2,7 +2,8 @@
 // (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
 
 const footer =
-  "Källa: SCB, Helårsekvivalenter (HE0000T02N2). All statistik på webbplatsen är offentlig och aggregerad. " +
+  "Källa: SCB, Helårsekvivalenter (HE0000T02N2), Befolkningens arbetsmarknadsstatus (BAS, AM0210), " +
+  "Befolkningsstatistik (BE0101) och Försörjningsmått (SCB:s beställning för Finsam). All statistik på webbplatsen är offentlig och aggregerad. " +
   "Byggd med Finsam-analys.";
 
 // En favoritikon i sidan själv, så att webbläsaren inte frågar efter /favicon.ico.
@@ -24,6 +25,8 @@ export default {
     { name: "Översikt", path: "/index" },
     { name: "Helårsekvivalenter", path: "/helarsekvivalenter" },
     { name: "Jämförelse mellan förbund", path: "/jamforelse" },
+    { name: "Arbetsmarknadsstatus", path: "/arbetsmarknadsstatus" },
+    { name: "Befolkning och försörjning", path: "/befolkning" },
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" }
   ],
@@ -31,7 +34,7 @@ export default {
   toc: { show: true, label: "På sidan" },
   search: false,
   head:
-    '<meta name="description" content="Helårsekvivalenter för samordningsförbund (Finsam) och deras kommuner, från SCB.">' +
+    '<meta name="description" content="Helårsekvivalenter, arbetsmarknadsstatus, befolkning och försörjningsmått för samordningsförbund (Finsam) och deras kommuner, från SCB.">' +
     `<link rel="icon" href="${ikon}">`,
   footer
 };

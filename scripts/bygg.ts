@@ -20,7 +20,15 @@ import { fileURLToPath } from "node:url";
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 
 /** Sidorna som måste finnas i ett färdigt bygge. */
-export const SIDOR = ["index.html", "helarsekvivalenter.html", "jamforelse.html", "insatser.html", "jamstalldhet.html"];
+export const SIDOR = [
+  "index.html",
+  "helarsekvivalenter.html",
+  "jamforelse.html",
+  "arbetsmarknadsstatus.html",
+  "befolkning.html",
+  "insatser.html",
+  "jamstalldhet.html"
+];
 
 /** Värdar som en byggd sida aldrig får hämta något från. */
 const EXTERNA_ADRESSER = [/cdn\.jsdelivr\.net/, /fonts\.googleapis\.com/, /fonts\.gstatic\.com/, /api\.observablehq\.com/];
