@@ -36,7 +36,13 @@ describe("finsam validate", () => {
     expect(r.stdout).toContain("deltagare_sodra_dalarna.csv: deltagaruppgifter (573 deltaganden)");
     expect(r.stdout).toContain("rapporterat_utfall_2018.csv: rapporterade utfall (3 rader)");
     expect(r.stdout).toContain("inskrivna vid start + nyinskrivna − avslut = 40 + 29 − 33 = 36, men aktiva vid slut är 35");
-    expect(r.stdout).toMatch(/0 fel, 6 varningar\.\n$/);
+    expect(r.stdout).toContain("TAB6260_20260410-081500.csv: BAS arbetsmarknadsstatus (ISO-8859-1/Windows-1252, bred tabell, 432 rader)");
+    expect(r.stdout).toContain("TAB1784_20260410-083000.csv: BAS huvudsaklig inkomstkälla");
+    expect(r.stdout).toContain("ArbStatHuv_20260410-084000.csv: BAS inkomstkälla och inkomstnivå");
+    expect(r.stdout).toContain("BE0101N1_20260220-090000.csv: folkmängd");
+    expect(r.stdout).toContain("Forsorjningsmatt_Dalarna_2020-2025.xlsx: försörjningsmått (Excel-arbetsbok)");
+    expect(r.stdout).toContain("VARNING data/exempel/TAB6260_20260410-081500.csv rad 178, kolumn 12 (\"2021M07\"): värdet saknas");
+    expect(r.stdout).toMatch(/0 fel, 7 varningar\.\n$/);
   });
 
   it("exits 1 on an error, naming file, line, column, value and the expected form", async () => {
@@ -164,8 +170,9 @@ describe("finsam run", () => {
     expect(r.code).toBe(0);
     const written = readdirSync(out).sort();
     expect(written).toEqual([
-      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv",
-      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv",
+      "arbetsmarknadsstatus.csv", "befolkning.csv", "befolkning_alder.csv", "forsorjningskvot.csv", "forsorjningsmatt.csv",
+      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv", "inkomstkalla.csv", "inkomstniva.csv",
+      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv", "malgrupp.csv",
     ]);
     if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });
     for (const file of written) {
