@@ -27,7 +27,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
-import { fnv1a, hamta, mulberry32, normalbrus } from "./slump.ts";
+import { avrundaTillSumma, fnv1a, hamta, mulberry32, normalbrus } from "./slump.ts";
 
 export const FILER = {
   status: "TAB6260_20260410-081500.csv",
@@ -109,20 +109,6 @@ function folkmangdKon(region: Region, t: number, kon: KonNamn): number {
   return kon === "män" ? man : total - man;
 }
 
-/** Avrundar till heltal med exakt given summa (största-rest-metoden, lika rest: lägst index först). */
-function avrunda(varden: readonly number[], summa: number): number[] {
-  const total = varden.reduce((a, b) => a + b, 0);
-  const skalade = varden.map((v) => (total === 0 ? summa / varden.length : (v * summa) / total));
-  const heltal = skalade.map(Math.floor);
-  let kvar = summa - heltal.reduce((a, b) => a + b, 0);
-  const ordning = skalade.map((v, i) => ({ i, rest: v - Math.floor(v) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of ordning) {
-    if (kvar <= 0) break;
-    heltal[i] = hamta(heltal, i) + 1;
-    kvar--;
-  }
-  return heltal;
-}
 
 /** Säsong per kalendermånad för andelen utanför (sommarjobb sänker den). */
 const SASONG = [1.0, 1.0, 1.0, 0.995, 0.985, 0.965, 0.94, 0.955, 1.0, 1.0, 1.0, 1.005];
@@ -203,7 +189,7 @@ function inkomstkallor(tider: readonly string[]): Tabell {
     for (const kon of ["kvinnor", "män"] as const) {
       const t = tider.map(index);
       const u = utanforSerie(region, kon, "kalla", t);
-      perKon.set(kon, t.map((ti, j) => avrunda(kallandelar(region, kon, hamta(u, j), ti % 12, undefined, PANDEMI[ti - 15] ?? 1), folkmangdKon(region, ti, kon))));
+      perKon.set(kon, t.map((ti, j) => avrundaTillSumma(kallandelar(region, kon, hamta(u, j), ti % 12, undefined, PANDEMI[ti - 15] ?? 1), folkmangdKon(region, ti, kon))));
     }
     const mal = MAL[region.kod];
     const j = tider.indexOf(MALMANAD);
@@ -227,7 +213,7 @@ function tvinga(kvinnor: number[], man: number[], mal: { utanfor: number; saknar
   for (const [v, u, s] of [[kvinnor, uK, sK], [man, mal.utanfor - uK, mal.saknar - sK]] as const) {
     const befolkning = v.reduce((a, b) => a + b, 0);
     const ovriga = KALLA_ID.map((_, i) => i).filter((i) => i !== iArbete && i !== iSaknar);
-    const nya = avrunda(ovriga.map((i) => v[i]!), u - s);
+    const nya = avrundaTillSumma(ovriga.map((i) => v[i]!), u - s);
     ovriga.forEach((i, k) => { v[i] = nya[k]!; });
     v[iSaknar] = s;
     v[iArbete] = befolkning - u;
@@ -260,10 +246,10 @@ function kallaAlderFil(tider: readonly string[]): Buffer {
       for (const manad of tider) {
         const t = index(manad);
         const u = hamta(utanforSerie(region, kon, "kalla", [t]), 0);
-        const pers = avrunda(ALDERSANDEL, folkmangdKon(region, t, kon));
+        const pers = avrundaTillSumma(ALDERSANDEL, folkmangdKon(region, t, kon));
         ALDRAR.forEach((_, a) => {
           const ua = Math.min(0.9, u * hamta(ALDER_UTANFOR, a));
-          const v = avrunda(kallandelar(region, kon, ua, t % 12, a, PANDEMI[t - 15] ?? 1), hamta(pers, a));
+          const v = avrundaTillSumma(kallandelar(region, kon, ua, t % 12, a, PANDEMI[t - 15] ?? 1), hamta(pers, a));
           KALLA_ID.forEach((id, i) => varden.set(`${region.kod}|${kon}|${manad}|${a}|${id}`, hamta(v, i)));
         });
       }
@@ -310,7 +296,7 @@ function nivaFil(manad: string, kallor: Tabell): Buffer {
       const slump = mulberry32(fnv1a(`${region.kod}|${kon}|niva`));
       for (const id of KALLA_ID) {
         const fordelning = NIVAFORDELNING[id].map((p) => p * (1 + 0.1 * (slump() - 0.5)));
-        const v = avrunda(fordelning, kallor.get(`${region.kod}|${kon}|${manad}|${id}`) as number);
+        const v = avrundaTillSumma(fordelning, kallor.get(`${region.kod}|${kon}|${manad}|${id}`) as number);
         NIVAER.forEach((_, n) => varden.set(`${region.kod}|${kon}|${id}|${n}`, hamta(v, n)));
       }
     }
@@ -380,7 +366,7 @@ function statusFil(tider: readonly string[]): Buffer {
     for (const kon of ["kvinnor", "män"] as const) {
       const t = tider.map(index);
       const u = utanforSerie(region, kon, "status", t);
-      perKon.set(kon, t.map((ti, j) => avrunda(statusandelar(kon, hamta(u, j), ti % 12, PANDEMI[ti - 15] ?? 1), folkmangdKon(region, ti, kon))));
+      perKon.set(kon, t.map((ti, j) => avrundaTillSumma(statusandelar(kon, hamta(u, j), ti % 12, PANDEMI[ti - 15] ?? 1), folkmangdKon(region, ti, kon))));
     }
     for (const kon of KON_I_FIL) {
       const varde = (j: number, i: number): number | null =>
@@ -411,12 +397,12 @@ function statusAlderFil(manad: string): Buffer {
     const celler = new Map<string, number>();
     for (const kon of ["kvinnor", "män"] as const) {
       const u = hamta(utanforSerie(region, kon, "status", [t]), 0);
-      const pers = avrunda(ALDERSANDEL, folkmangdKon(region, t, kon));
+      const pers = avrundaTillSumma(ALDERSANDEL, folkmangdKon(region, t, kon));
       ALDRAR.forEach((_, a) => {
         const utrikes = Math.round(hamta(pers, a) * region.utrikes * (a === 0 ? 0.8 : 1));
         for (const [fr, antal] of [["inrikes född", hamta(pers, a) - utrikes], ["utrikes född", utrikes]] as const) {
           const ua = Math.min(0.9, u * hamta(ALDER_UTANFOR, a) * (fr === "utrikes född" ? 1.7 : 0.93));
-          const v = avrunda(statusandelar(kon, ua, t % 12, 1, a, fr === "utrikes född"), antal);
+          const v = avrundaTillSumma(statusandelar(kon, ua, t % 12, 1, a, fr === "utrikes född"), antal);
           STATUS_ID.forEach((id, i) => celler.set(`${kon}|${a}|${fr}|${id}`, hamta(v, i)));
         }
       });

@@ -14,7 +14,7 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import iconv from "iconv-lite";
-import { fnv1a, hamta, mulberry32, normalbrus, trendfaktor } from "./slump.ts";
+import { avrundaTillSumma, fnv1a, hamta, mulberry32, normalbrus, trendfaktor } from "./slump.ts";
 
 export const FILNAMN = "TAB1386_20260315-101500.csv";
 const TITEL = "Helårsekvivalenter 20-64 år efter region, kön, ålder, tabellinnehåll och månad";
@@ -177,20 +177,6 @@ function nivaer(region: Region, index: number): number[] {
   });
 }
 
-/** Avrundar till heltal med exakt given summa (största-rest-metoden, lika rest: lägst index först). */
-function avrundaTillSumma(varden: readonly number[], summa: number): number[] {
-  const total = varden.reduce((a, b) => a + b, 0);
-  const skalade = varden.map((v) => (v * summa) / total);
-  const heltal = skalade.map(Math.floor);
-  let kvar = summa - heltal.reduce((a, b) => a + b, 0);
-  const ordning = skalade.map((v, i) => ({i, rest: v - Math.floor(v)})).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const {i} of ordning) {
-    if (kvar <= 0) break;
-    heltal[i] = hamta(heltal, i) + 1;
-    kvar--;
-  }
-  return heltal;
-}
 
 /**
  * Heltal för män och kvinnor totalt. För kommuner med verkliga halvårssummor skalas serien

@@ -44,3 +44,18 @@ export function trendfaktor(trend: readonly number[], t: number): number {
   const vikt = position - i;
   return hamta(trend, i) * (1 - vikt) + hamta(trend, i + 1) * vikt;
 }
+
+/** Avrundar till heltal med exakt given summa (största-rest-metoden, lika rest: lägst index först). */
+export function avrundaTillSumma(varden: readonly number[], summa: number): number[] {
+  const total = varden.reduce((a, b) => a + b, 0);
+  const skalade = varden.map((v) => (total === 0 ? summa / varden.length : (v * summa) / total));
+  const heltal = skalade.map(Math.floor);
+  let kvar = summa - heltal.reduce((a, b) => a + b, 0);
+  const ordning = skalade.map((v, i) => ({ i, rest: v - Math.floor(v) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of ordning) {
+    if (kvar <= 0) break;
+    heltal[i] = hamta(heltal, i) + 1;
+    kvar--;
+  }
+  return heltal;
+}
