@@ -514,3 +514,69 @@ export function uppraknat(lista) {
   if (lista.length <= 1) return lista.join("");
   return `${lista.slice(0, -1).join(", ")} och ${lista.at(-1)}`;
 }
+
+/**
+ * Månaden att visa en uppdelning för: den valda om underlaget har den, annars den senaste
+ * månaden före den valda som har den, annars den senaste alls (SCB:s uppdelningar efter ålder
+ * och födelseland finns ofta bara för någon enstaka månad).
+ * @param {{tid: string}[]} rader
+ * @param {string | null} manad
+ */
+export function manadMedUppgifter(rader, manad) {
+  const tider = perioder(rader);
+  if (manad && tider.includes(manad)) return manad;
+  return tider.filter((t) => manad && t <= manad).at(-1) ?? tider.at(-1) ?? null;
+}
+
+/**
+ * Åldersband som tillsammans täcker en ålder exakt och utan överlapp, smalast i tur och
+ * ordning från början: (["20-24", "25-34", "35-44", "45-54", "55-64"], "20-64") -> alla fem.
+ * Null när banden inte räcker.
+ * @param {string[]} aldrar
+ * @param {string} alder
+ */
+export function aldersband(aldrar, alder) {
+  if (!alder || alder === "totalt") return null;
+  const [fran, till] = grans(alder);
+  const ut = [];
+  let nasta = fran;
+  while (nasta <= till) {
+    const kandidater = aldrar.filter((a) => a !== "totalt" && a !== alder && grans(a)[0] === nasta && grans(a)[1] <= till);
+    if (!kandidater.length) return null;
+    const band = kandidater.sort((a, b) => grans(a)[1] - grans(b)[1]).at(-1);
+    ut.push(band);
+    nasta = grans(band)[1] + 1;
+  }
+  return ut.length > 1 ? ut : null;
+}
+
+/**
+ * Summerar statusrader (en region) över åldersband till en ålder: antalen adderas per månad,
+ * kön, födelseregion och status; andelen lämnas tom och räknas om från summorna
+ * (andelarPerGrupp). Saknas ett band blir summan saknad, aldrig för liten.
+ * @param {any[]} rader
+ * @param {string[]} band
+ * @param {string} alder
+ */
+export function summeraAldrar(rader, band, alder) {
+  const per = new Map();
+  for (const d of rader) {
+    if (!band.includes(d.alder)) continue;
+    const k = `${d.tid}|${d.kon}|${d.fodelseregion}|${d.status}`;
+    let s = per.get(k);
+    if (!s) per.set(k, (s = { ...d, alder, antal: 0, andel: null, band: new Set() }));
+    s.band.add(d.alder);
+    s.antal = s.antal == null || d.antal == null ? null : s.antal + d.antal;
+  }
+  return [...per.values()].map(({ band: b, ...d }) => ({ ...d, antal: b.size === band.length ? d.antal : null }));
+}
+
+/** Arbetsrelaterad inkomstnivå (inkomstniva.csv) som text. */
+export function inkomstnivaNamn(kod) {
+  const m = /^(\d+)(?:-(\d+)|(\+))?_ibb$/.exec(kod);
+  if (kod === "0_kr") return "0 kr";
+  if (m && m[1] === "0" && m[2]) return `Mindre än ${m[2]} inkomstbasbelopp`;
+  if (m && m[2]) return `${m[1]}–${m[2]} inkomstbasbelopp`;
+  if (m && m[3]) return `${m[1]} inkomstbasbelopp eller mer`;
+  return kod.replaceAll("_", " ");
+}

@@ -79,7 +79,7 @@ function procentaxel(varden, etikett, { noll = true, antal = 5, tak = null } = {
  * @param {ReturnType<typeof import("./statistik.js").andelarPerGrupp>} grupper grupperade per månad ("YYYY-MM")
  * @param {{width: number, alt: string, kategorier: {kod: string, namn: string}[]}} alternativ
  */
-export function andelarOverTid(grupper, { width, alt, kategorier, utan = null }) {
+export function andelarOverTid(grupper, { width, alt, kategorier, utan = null, kanon = kategorier }) {
   const visade = kategorier.filter((k) => k.kod !== utan);
   const namn = visade.map((k) => k.namn);
   const manadsdatum = (g) => new Date(Date.UTC(Number(g.grupp.slice(0, 4)), Number(g.grupp.slice(5, 7)) - 1, 1));
@@ -103,7 +103,8 @@ export function andelarOverTid(grupper, { width, alt, kategorier, utan = null })
       ariaLabel: alt,
       x: manadsaxel(tips.map((d) => d.datum), width),
       y: procentaxel(toppar, utan ? "Andel av invånarna i åldersgruppen" : "Andel"),
-      color: { domain: namn, range: KATEGORIFARGER.slice(0, namn.length), legend: true },
+      // Varje kategori har samma färg som i staplarna (efter sin plats i kanon).
+      color: { domain: namn, range: visade.map((k) => KATEGORIFARGER[kanon.findIndex((c) => c.kod === k.kod)] ?? REFERENSFARG), legend: true },
       marks: [
         Plot.areaY(ytor, { x: "datum", y1: "y1", y2: "y2", z: "namn", fill: "namn", fillOpacity: 0.92 }),
         Plot.ruleY([0]),
@@ -398,7 +399,8 @@ export function arslinjer(rader, { width, alt, etikett, format, farger, noll = f
         Plot.lineY(data.filter((d) => !d.referens), { x: "ar", y: "varde", z: "serie", stroke: "serie", strokeWidth: 2.75, marker: "circle" }),
         smal
           ? null
-          : Plot.text(data, Plot.selectLast({ x: "ar", y: "varde", z: "serie", text: "serie", fill: "serie", textAnchor: "start", dx: 8, fontSize: 11 })),
+          : // Namnet i textfärg (gul text vore för svag mot bakgrunden); linjens slut visar vilken.
+          Plot.text(data, Plot.selectLast({ x: "ar", y: "varde", z: "serie", text: "serie", fill: "currentColor", textAnchor: "start", dx: 8, fontSize: 11 })),
         Plot.tip(data, Plot.pointer({ x: "ar", y: "varde", stroke: "serie", title: (d) => `${d.serie}, ${d.ar}\n${format(d.varde)}` }))
       ]
     }),
