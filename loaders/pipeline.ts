@@ -25,6 +25,7 @@ import { basFiler } from "./publish/bas.ts";
 import { befolkningFiler } from "./publish/befolkning.ts";
 import { forsorjningsmattFiler } from "./publish/forsorjningsmatt.ts";
 import { isXlsx } from "./read/decode.ts";
+import { zipinnehall } from "./read/xlsx.ts";
 
 export interface FileSummary {
   readonly fil: string;
@@ -197,7 +198,9 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       continue;
     }
     progress(`Läser ${name} (${i + 1}/${names.length})`);
-    if (isXlsx(bytes)) {
+    // A zip under another name (an xlsx renamed to .csv) is read as a workbook only when its zip
+    // directory is intact; a damaged one is "an Excel workbook, not CSV" (fil.xlsx), not xlsx.skadad.
+    if (isXlsx(bytes) && (ext === ".xlsx" || zipinnehall(bytes) !== undefined)) {
       const arbetsbok = await lasForsorjningsmattArbetsbok(bytes, fil, kommuner, findings);
       if (arbetsbok !== "okand") {
         files.push({ fil, typ: "försörjningsmått", beskrivning: arbetsbok ? "Excel-arbetsbok" : "fel" });

@@ -49,7 +49,12 @@ export interface PxTable {
 }
 
 const TIME_CODE = /^\d{4}(?:M(?:0[1-9]|1[0-2])|K[1-4])?$/;
-const HEADING = /^(?:(.*\S)\s+)?(\d{4}(?:M\d{2}|K\d)?)$/;
+/**
+ * A heading ending in a time code. Anything that starts with a year and goes on with letters
+ * and digits (`2024a`, `2024M13`, `2024M3`) is taken too, so the normaliser reports it as an
+ * invalid time with line and column instead of the file going unrecognised.
+ */
+const HEADING = /^(?:(.*\S)\s+)?(\d{4}(?:[A-Za-z][0-9A-Za-z]*)?)$/;
 const TIME_NAMES = new Set(["manad", "ar", "kvartal", "tid", "month", "year", "quarter", "period"]);
 const CONTENT_NAMES = new Set(["tabellinnehall", "innehall", "contents", "tabellinnehall/contents", "table contents"]);
 
