@@ -1,7 +1,7 @@
 // Sidorna Arbetsmarknadsstatus och Befolkning och försörjning, och de nya måtten på sidan
 // Jämförelse mellan förbund: tolkning av utdatafilerna (docs/utdata.md) och allt som räknas
 // eller formuleras, utan DOM. Diagram och tabeller byggs i statistikvyer.js.
-// Testas i test/statistik-sida.test.ts.
+// Tester: test/statistik-sida.test.ts.
 import { csvParse } from "d3";
 import { kontrolleraKolumner, tal } from "./data.js";
 import { NBSP, avrunda, formatHeltal, formatPeriod, formatProcent, formatTal, periodStart } from "./format.js";
