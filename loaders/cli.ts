@@ -30,6 +30,10 @@ Användning:
 
 Indatafiler känns igen på innehållet (rubrikraden), inte på filnamnet, så SCB:s
 filnamn som TAB1386_20260315-101500.csv kan behållas. Okända filer ger en varning.
+Kända indata: SCB:s helårsekvivalenter (HE0000T02N2), BAS (ArbStatusM, ArbStatFoT1,
+ArbStatHuv), folkmängd (BE0101), försörjningsmått (SCB:s Excel-arbetsbok .xlsx eller
+CSV sparad från den), deltagaruppgifter, rapporterade utfall, förbundsindelning,
+insatsernas förbund och inställningar (JSON); se docs/indata.md.
 
 Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
@@ -38,10 +42,12 @@ Flaggor:
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
 
-Utdata från run (beroende på vilka indata som finns): helarsekvivalenter.csv,
-helarsekvivalenter_halvar.csv, insatser_nyckeltal.csv, insatser_jamstalldhet.csv,
-insatser_rapporterat.csv, indelning.csv (UTF-8 utan BOM, komma, punkt som
-decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
+Utdata från run (alltid alla; bara rubrikraden när indata saknas):
+helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, arbetsmarknadsstatus.csv,
+inkomstkalla.csv, inkomstniva.csv, malgrupp.csv, befolkning.csv,
+befolkning_alder.csv, forsorjningskvot.csv, forsorjningsmatt.csv,
+insatser_nyckeltal.csv, insatser_jamstalldhet.csv, insatser_rapporterat.csv,
+indelning.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
 grupper döljs (docs/definitioner/skydd.md).
 
 Avslutningsstatus:
