@@ -3,8 +3,8 @@
 //
 // Underkänns: fel i konsolen eller på sidan (även Frameworks felrutor), anrop till
 // andra värdar än 127.0.0.1/localhost, HTTP-status 400 eller högre, ett diagram
-// utan markeringar, en sida utan lang="sv" och tillgänglighetsfel (axe) med
-// påverkan "critical". Fel med påverkan "serious" skrivs ut som varningar.
+// utan markeringar, en sida utan lang="sv" och tillgänglighetsfel (axe, WCAG 2.1 A och AA)
+// med påverkan "critical" eller "serious". Lägre påverkan skrivs ut som varningar.
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { createReadStream, existsSync, statSync } from "node:fs";
@@ -175,7 +175,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
       .slice(0, 3)
       .map((n) => n.target.join(" "))
       .join(", ")})`;
-    if (v.impact === "critical") fel.push(rad);
+    if (v.impact === "critical" || v.impact === "serious") fel.push(rad);
     else varningar.push(rad);
   }
 
