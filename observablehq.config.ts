@@ -14,6 +14,14 @@ const ikon =
       '<path d="M4 12V4h7M4 8h5" stroke="#fff" stroke-width="2" fill="none"/></svg>'
   );
 
+// Vid utskrift öppnas alla tabellvyer ("Visa som tabell") så att siffrorna kommer med på
+// papperet, och stängs igen efteråt (src/style.css har resten av utskriftsreglerna).
+const utskrift =
+  "<script>" +
+  'addEventListener("beforeprint",()=>{for(const d of document.querySelectorAll("details:not([open])")){d.open=true;d.dataset.utskrift="1"}});' +
+  'addEventListener("afterprint",()=>{for(const d of document.querySelectorAll("details[data-utskrift]")){d.open=false;delete d.dataset.utskrift}});' +
+  "</script>";
+
 export default {
   title: "Finsam-analys",
   root: "src",
@@ -35,6 +43,7 @@ export default {
   search: false,
   head:
     '<meta name="description" content="Helårsekvivalenter, arbetsmarknadsstatus, befolkning och försörjningsmått för samordningsförbund (Finsam) och deras kommuner, från SCB.">' +
-    `<link rel="icon" href="${ikon}">`,
+    `<link rel="icon" href="${ikon}">` +
+    utskrift,
   footer
 };
