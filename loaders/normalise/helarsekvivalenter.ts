@@ -9,7 +9,7 @@ import { labelKey } from "./labels.ts";
 import { tolkaKon, type Kon } from "./kon.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
-import { showValue, type Findings } from "../validate/findings.ts";
+import { Begransning, showValue, type Findings } from "../validate/findings.ts";
 
 export const ERSATTNINGAR = [
   "sjukpenning",
@@ -112,12 +112,8 @@ export function normaliseHelarsekvivalenter(
     }
   }
 
-  const counts = new Map<string, number>();
-  const report = (rule: string): boolean => {
-    const n = (counts.get(rule) ?? 0) + 1;
-    counts.set(rule, n);
-    return n <= MAX_PER_RULE;
-  };
+  const begransning = new Begransning(MAX_PER_RULE);
+  const report = (rule: string): boolean => begransning.rapportera(rule);
   const varden = new Map<string, HeManadsvarde>();
   const firstSeen = new Map<string, number>();
   const kommunerISfil = new Set<string>();
@@ -285,14 +281,8 @@ export function normaliseHelarsekvivalenter(
     else kommunerISfil.add(region.kod);
   });
 
-  for (const [rule, n] of counts) {
-    if (n > MAX_PER_RULE) {
-      findings.add({
-        fil, regel: rule, allvar: rule === "he.saknas" || rule === "he.ekonomiskt_bistand_noll" ? "varning" : "fel",
-        meddelande: `ytterligare ${n - MAX_PER_RULE} fynd av samma slag visas inte`, message: `${n - MAX_PER_RULE} more findings of this kind are not shown`,
-      });
-    }
-  }
+  begransning.sammanfatta(findings, fil, (regel) => (regel === "he.saknas" || regel === "he.ekonomiskt_bistand_noll" ? "varning" : "fel"));
+
   if (!ok) return undefined;
   if (varden.size === 0) {
     findings.fel({ fil, regel: "he.tom", meddelande: "filen innehåller inga värden för ålder 20-64 år", message: "no values for age 20-64" });

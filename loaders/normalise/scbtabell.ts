@@ -10,7 +10,7 @@ import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
 import { labelKey } from "./labels.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
-import { showValue, type Findings } from "../validate/findings.ts";
+import { Begransning, showValue, type Findings } from "../validate/findings.ts";
 
 export interface Dimension {
   /** Canonical name, e.g. `kon`, `alder`, `status`. */
@@ -104,12 +104,8 @@ export function normaliseScbTabell(
     }
   }
 
-  const counts = new Map<string, number>();
-  const report = (rule: string): boolean => {
-    const n = (counts.get(rule) ?? 0) + 1;
-    counts.set(rule, n);
-    return n <= MAX_PER_RULE;
-  };
+  const begransning = new Begransning(MAX_PER_RULE);
+  const report = (rule: string): boolean => begransning.rapportera(rule);
   const reportedLabels = new Set<string>();
   const once = (key: string): boolean => {
     if (reportedLabels.has(key)) return false;
@@ -288,14 +284,8 @@ export function normaliseScbTabell(
     tider.add(tid);
     if (info.region.niva === "kommun") kommunerIFil.add(info.region.kod);
   });
-  for (const [rule, n] of counts) {
-    if (n > MAX_PER_RULE) {
-      findings.add({
-        fil, regel: rule, allvar: rule.endsWith(".saknas") ? "varning" : "fel",
-        meddelande: `ytterligare ${n - MAX_PER_RULE} fynd av samma slag visas inte`, message: `${n - MAX_PER_RULE} more findings of this kind are not shown`,
-      });
-    }
-  }
+  begransning.sammanfatta(findings, fil, (regel) => (regel.endsWith(".saknas") ? "varning" : "fel"));
+
   if (!ok) return undefined;
   if (varden.size === 0) {
     findings.fel({ fil, rad: t.headerLine, regel: `${r}.tom`, meddelande: `filen innehåller inga värden som kan användas; förväntat antal som i ${spec.tabell}`, message: "no usable values in the file" });

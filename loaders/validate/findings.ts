@@ -25,6 +25,33 @@ export interface Finding {
   readonly message: string;
 }
 
+/**
+ * Caps how many findings of one rule a file reports (a wrong column can give a million);
+ * `sammanfatta` then adds one line per rule saying how many more there were.
+ */
+export class Begransning {
+  private readonly antal = new Map<string, number>();
+  constructor(private readonly max = 25) {}
+
+  /** Counts one finding of `regel`; true while it should still be reported. */
+  rapportera(regel: string): boolean {
+    const n = (this.antal.get(regel) ?? 0) + 1;
+    this.antal.set(regel, n);
+    return n <= this.max;
+  }
+
+  /** One finding per capped rule; `allvar` says which rules were warnings. */
+  sammanfatta(findings: Findings, fil: string, allvar: (regel: string) => Allvar): void {
+    for (const [regel, n] of this.antal) {
+      if (n <= this.max) continue;
+      findings.add({
+        fil, regel, allvar: allvar(regel),
+        meddelande: `ytterligare ${n - this.max} fynd av samma slag visas inte`, message: `${n - this.max} more findings of this kind are not shown`,
+      });
+    }
+  }
+}
+
 /** Collects findings while files are read; errors block output, warnings do not. */
 export class Findings {
   readonly all: Finding[] = [];
