@@ -103,3 +103,12 @@ describe("errors name line and column, and give no data", () => {
     expect(r.errors).toEqual([{ rad: 1, kolumn: 3, regel: "prov.okand_dimension" }]);
   });
 });
+
+it("reports at most 25 findings of one rule, then one line saying how many more there were", () => {
+  const months = Array.from({ length: 30 }, (_, i) => `"${2020 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, "0")}"`);
+  const text = `"region";"kön";"tabellinnehåll";${months.join(";")}\n"2080 Falun";"män";"Sysselsatta";${Array(30).fill(-1).join(";")}\n`;
+  const { findings } = read(text);
+  const negativ = findings.errors.filter((f) => f.regel === "prov.negativ");
+  expect(negativ).toHaveLength(26);
+  expect(negativ.at(-1)).toMatchObject({ meddelande: "ytterligare 5 fynd av samma slag visas inte", allvar: "fel" });
+});
