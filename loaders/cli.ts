@@ -37,7 +37,7 @@ insatsernas förbund och inställningar (JSON); se docs/indata.md.
 
 Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
-                varde, regel, allvar, meddelande, message)
+                varde, regel, allvar, meddelande, message; se docs/datakvalitet.md)
   --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
@@ -47,7 +47,7 @@ helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, arbetsmarknadsstatus.csv,
 inkomstkalla.csv, inkomstniva.csv, malgrupp.csv, befolkning.csv,
 befolkning_alder.csv, forsorjningskvot.csv, forsorjningsmatt.csv,
 insatser_nyckeltal.csv, insatser_jamstalldhet.csv, insatser_rapporterat.csv,
-indelning.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
+indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
 grupper döljs (docs/definitioner/skydd.md).
 
 Avslutningsstatus:

@@ -24,6 +24,7 @@ import { lasForsorjningsmattArbetsbok, lasForsorjningsmattCsv, type Forsorjnings
 import { basFiler } from "./publish/bas.ts";
 import { befolkningFiler } from "./publish/befolkning.ts";
 import { forsorjningsmattFiler } from "./publish/forsorjningsmatt.ts";
+import { datakvalitetFiler } from "./publish/datakvalitet.ts";
 import { isXlsx } from "./read/decode.ts";
 import { zipinnehall } from "./read/xlsx.ts";
 
@@ -140,6 +141,8 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
     outputs.set("INTERNT_FAR_INTE_PUBLICERAS.txt", "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");
   }
   if (findings.hasErrors()) return { findings, files, outputs: undefined };
+  // Last, when every finding is in: the published validation report (only what is safe to publish).
+  for (const [name, content] of datakvalitetFiler(findings.all, files)) outputs.set(name, content);
   return { findings, files, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ...(heRader ? { helarsekvivalenter: heRader } : {}) };
 }
 

@@ -170,8 +170,8 @@ describe("finsam run", () => {
     expect(r.code).toBe(0);
     const written = readdirSync(out).sort();
     expect(written).toEqual([
-      "arbetsmarknadsstatus.csv", "befolkning.csv", "befolkning_alder.csv", "forsorjningskvot.csv", "forsorjningsmatt.csv",
-      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indelning.csv", "inkomstkalla.csv", "inkomstniva.csv",
+      "arbetsmarknadsstatus.csv", "befolkning.csv", "befolkning_alder.csv", "datakvalitet.csv", "forsorjningskvot.csv", "forsorjningsmatt.csv",
+      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indatafiler.csv", "indelning.csv", "inkomstkalla.csv", "inkomstniva.csv",
       "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv", "malgrupp.csv",
     ]);
     if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });

@@ -10,6 +10,7 @@ import { tolkaKon, type Kon } from "./kon.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
+import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
 
 export const ERSATTNINGAR = [
   "sjukpenning",
@@ -115,8 +116,11 @@ export function normaliseHelarsekvivalenter(
   const begransning = new Begransning(MAX_PER_RULE);
   const report = (rule: string): boolean => begransning.rapportera(rule);
   const varden = new Map<string, HeManadsvarde>();
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Map<string, Plats>();
   const kommunerISfil = new Set<string>();
+  /** Each kommun's first row and the months it has (for `he.kommun_saknar_period`). */
+  const kommunPerioder = new Map<string, { plats: Plats; varde: string; perioder: Set<string> }>();
+  const manadPlats = new Map<string, Plats>();
   const manader = new Set<string>();
   const unknownContent = new Set<string>();
   const reportedRegion = new Set<string>();
@@ -268,17 +272,26 @@ export function normaliseHelarsekvivalenter(
       if (report("he.dubblett")) {
         findings.fel({
           fil, rad: o.line, kolumn: o.column, falt: o.columnName, regel: "he.dubblett",
-          meddelande: `samma värde (${region.kod}, ${konCell}, ${contentLabel}, ${o.tid}) finns redan på rad ${seen}; förväntat en rad per region, kön och innehåll`,
-          message: `duplicate of line ${seen}`,
+          meddelande: `samma värde (${region.kod}, ${konCell}, ${contentLabel}, ${o.tid}) finns redan på rad ${seen.rad}; förväntat en rad per region, kön och innehåll`,
+          message: `duplicate of line ${seen.rad}`,
         });
       }
       return;
     }
-    firstSeen.set(key, o.line);
+    firstSeen.set(key, { rad: o.line, kolumn: o.column, falt: o.columnName });
     varden.set(key, { kod: region.kod, manad, kon, matt, varde });
     manader.add(manad);
+    if (!manadPlats.has(manad)) manadPlats.set(manad, { rad: o.line, kolumn: o.column, falt: o.columnName });
     if (region.niva === "riket") harRiket = true;
-    else kommunerISfil.add(region.kod);
+    else {
+      kommunerISfil.add(region.kod);
+      let k = kommunPerioder.get(region.kod);
+      if (!k) {
+        k = { plats: { rad: o.line, kolumn: t.stubColumns[iRegion], falt: t.stubNames[iRegion] }, varde: o.stub[iRegion]!, perioder: new Set() };
+        kommunPerioder.set(region.kod, k);
+      }
+      k.perioder.add(manad);
+    }
   });
 
   begransning.sammanfatta(findings, fil, (regel) => (regel === "he.saknas" || regel === "he.ekonomiskt_bistand_noll" ? "varning" : "fel"));
@@ -290,7 +303,8 @@ export function normaliseHelarsekvivalenter(
   }
   const data: HeData = { fil, varden, kommuner: kommunerISfil, harRiket, manader: [...manader].sort() };
   deriveTotals(varden);
-  checkConsistency(data, findings);
+  checkConsistency(data, firstSeen, findings);
+  kontrolleraPerioder({ fil, regel: "he", kommuner: kommunPerioder, perioder: manadPlats, lucka: true }, findings);
   return data;
 }
 
@@ -308,13 +322,19 @@ function deriveTotals(varden: Map<string, HeManadsvarde>): void {
 }
 
 /** Warnings where SCB's own totals disagree with their parts. */
-function checkConsistency(data: HeData, findings: Findings): void {
+function checkConsistency(data: HeData, plats: ReadonlyMap<string, Plats>, findings: Findings): void {
   const { varden, fil } = data;
   let n = 0;
+  let key = "";
   const warn = (meddelande: string, message: string) => {
-    if (n++ < MAX_PER_RULE) findings.varning({ fil, regel: "he.summa", meddelande, message });
+    // Named by the cell of the total that disagrees with its parts.
+    const p = plats.get(key);
+    if (n++ < MAX_PER_RULE) {
+      findings.varning({ fil, ...(p ? { rad: p.rad, kolumn: p.kolumn, falt: p.falt, varde: String(varden.get(key)!.varde) } : {}), regel: "he.summa", meddelande, message });
+    }
   };
-  for (const v of varden.values()) {
+  for (const [k, v] of varden) {
+    key = k;
     if (v.varde === null) continue;
     if (v.kon === "alla" && v.matt !== "andel_procent") {
       const k = varden.get(heKey(v.kod, v.manad, "kvinnor", v.matt))?.varde;

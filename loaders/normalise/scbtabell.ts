@@ -11,6 +11,7 @@ import { labelKey } from "./labels.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
+import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
 
 export interface Dimension {
   /** Canonical name, e.g. `kon`, `alder`, `status`. */
@@ -215,9 +216,12 @@ export function normaliseScbTabell(
   const tidForvantat = spec.tid === "manad" ? "en månad som ÅÅÅÅMmm, t.ex. 2024M03" : spec.tid === "ar" ? "ett år, t.ex. 2024" : "ett år (2024) eller en månad (2024M03)";
 
   const varden = new Map<string, ScbVarde>();
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Map<string, Plats>();
   const kommunerIFil = new Set<string>();
   const tider = new Set<string>();
+  /** Each kommun's first row and the periods it has (for `<regel>.kommun_saknar_period`). */
+  const kommunPerioder = new Map<string, { plats: Plats; varde: string; perioder: Set<string> }>();
+  const tidPlats = new Map<string, Plats>();
   let prevStub: readonly string[] | undefined;
   let prevInnehall: string | undefined;
   let info: RowInfo | null = null;
@@ -273,16 +277,25 @@ export function normaliseScbTabell(
       if (report(`${r}.dubblett`)) {
         findings.fel({
           fil, rad: o.line, kolumn: o.column, falt: o.columnName, regel: `${r}.dubblett`,
-          meddelande: `samma värde (${info.region.kod}, ${info.dims.join(", ")}, ${o.tid}) finns redan på rad ${seen}; förväntat ett värde per region, grupp och tid`,
-          message: `duplicate of line ${seen}`,
+          meddelande: `samma värde (${info.region.kod}, ${info.dims.join(", ")}, ${o.tid}) finns redan på rad ${seen.rad}; förväntat ett värde per region, grupp och tid`,
+          message: `duplicate of line ${seen.rad}`,
         });
       }
       return;
     }
-    firstSeen.set(key, o.line);
+    firstSeen.set(key, { rad: o.line, kolumn: o.column, falt: o.columnName });
     varden.set(key, { niva: info.region.niva, kod: info.region.kod, tid, dims: info.dims, varde });
     tider.add(tid);
-    if (info.region.niva === "kommun") kommunerIFil.add(info.region.kod);
+    if (!tidPlats.has(tid)) tidPlats.set(tid, { rad: o.line, kolumn: o.column, falt: o.columnName });
+    if (info.region.niva === "kommun") {
+      kommunerIFil.add(info.region.kod);
+      let k = kommunPerioder.get(info.region.kod);
+      if (!k) {
+        k = { plats: { rad: o.line, kolumn: t.stubColumns[iRegion], falt: t.stubNames[iRegion] }, varde: o.stub[iRegion]!, perioder: new Set() };
+        kommunPerioder.set(info.region.kod, k);
+      }
+      k.perioder.add(tid);
+    }
   });
   begransning.sammanfatta(findings, fil, (regel) => (regel.endsWith(".saknas") ? "varning" : "fel"));
 
@@ -291,6 +304,7 @@ export function normaliseScbTabell(
     findings.fel({ fil, rad: t.headerLine, regel: `${r}.tom`, meddelande: `filen innehåller inga värden som kan användas; förväntat antal som i ${spec.tabell}`, message: "no usable values in the file" });
     return undefined;
   }
+  kontrolleraSummor(varden, firstSeen, spec, fil, findings);
   for (const h of spec.harled ?? []) harledTotal(varden, spec, h);
   const tiderLista = [...tider].sort();
   if (new Set(tiderLista.map((x) => x.length)).size > 1) {
@@ -301,7 +315,41 @@ export function normaliseScbTabell(
     });
     return undefined;
   }
+  // Only kommuner lacking a period: BAS and population are often downloaded for one month a year.
+  kontrolleraPerioder({ fil, regel: r, kommuner: kommunPerioder, perioder: tidPlats, lucka: false }, findings);
   return { fil, varden: [...varden.values()], kommuner: kommunerIFil, tider: tiderLista };
+}
+
+/**
+ * A total the file has (kön `alla`, status `totalt`, …) that is not the sum of its parts when
+ * every part is in the file: a warning named by the total's cell. The file's total is used.
+ */
+function kontrolleraSummor(varden: ReadonlyMap<string, ScbVarde>, plats: ReadonlyMap<string, Plats>, spec: ScbSpec, fil: string, findings: Findings): void {
+  const regel = `${spec.regel}.summa`;
+  const begransning = new Begransning(MAX_PER_RULE);
+  for (const h of spec.harled ?? []) {
+    const d = spec.dimensioner.findIndex((x) => x.namn === h.dimension);
+    if (d < 0) continue;
+    for (const [key, v] of varden) {
+      if (v.dims[d] !== h.total || v.varde === null) continue;
+      const delar = h.delar.map((del) => {
+        const dims = [...v.dims];
+        dims[d] = del;
+        return varden.get(`${v.niva}|${v.kod}|${v.tid}|${dims.join("|")}`)?.varde;
+      });
+      if (delar.some((x) => x === undefined || x === null)) continue;
+      const summa = (delar as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(summa - v.varde) <= 1e-6 * Math.max(1, Math.abs(v.varde)) || !begransning.rapportera(regel)) continue;
+      const p = plats.get(key)!;
+      const grupp = v.dims.filter((_, i) => i !== d).join(", ");
+      findings.varning({
+        fil, rad: p.rad, kolumn: p.kolumn, falt: p.falt, varde: String(v.varde), regel,
+        meddelande: `${v.kod} ${v.tid} (${grupp}): ${h.dimension} ${h.total} är ${v.varde}, men summan av ${h.delar.join(", ")} är ${summa}; filens total används`,
+        message: `the file's total (${h.dimension} ${h.total}) is not the sum of its parts; the file's total is used`,
+      });
+    }
+  }
+  begransning.sammanfatta(findings, fil, () => "varning");
 }
 
 /** A total the file lacks (e.g. kön `alla`) is the sum of its parts when all of them are there. */
