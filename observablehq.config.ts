@@ -36,7 +36,8 @@ export default {
     { name: "Arbetsmarknadsstatus", path: "/arbetsmarknadsstatus" },
     { name: "Befolkning och försörjning", path: "/befolkning" },
     { name: "Insatser", path: "/insatser" },
-    { name: "Jämställdhet", path: "/jamstalldhet" }
+    { name: "Jämställdhet", path: "/jamstalldhet" },
+    { name: "Datakvalitet", path: "/datakvalitet" }
   ],
   pager: true,
   toc: { show: true, label: "På sidan" },

@@ -27,7 +27,8 @@ export const SIDOR = [
   "arbetsmarknadsstatus.html",
   "befolkning.html",
   "insatser.html",
-  "jamstalldhet.html"
+  "jamstalldhet.html",
+  "datakvalitet.html"
 ];
 
 /** Värdar som en byggd sida aldrig får hämta något från. */

@@ -1,0 +1,130 @@
+// Sidan Datakvalitet: valideringsrapporten (data/datakvalitet.csv) och de lästa
+// indatafilerna (data/indatafiler.csv), se docs/utdata.md och docs/datakvalitet.md.
+import { csvParse } from "d3";
+
+/** Allvarlighetsgraderna i rapportens ordning. */
+export const ALLVAR = [
+  { kod: "fel", namn: "Fel", plural: "Fel" },
+  { kod: "varning", namn: "Varning", plural: "Varningar" },
+  { kod: "info", namn: "Upplysning", plural: "Upplysningar" }
+];
+const allvarsnamn = new Map(ALLVAR.map((a) => [a.kod, a.namn]));
+/** @param {string} kod */
+export const allvarNamn = (kod) => allvarsnamn.get(kod) ?? kod;
+
+/** Regelns sista del (efter filslaget) till en kort svensk rubrik; okända regler visas med sitt id. */
+const REGELRUBRIKER = new Map([
+  ["saknas", "Värdet saknas"],
+  ["summa", "Totalen är inte summan av delarna"],
+  ["kommun_saknar_period", "En kommun saknar en period"],
+  ["periodlucka", "Lucka bland månaderna"],
+  ["ekonomiskt_bistand_noll", "Ekonomiskt bistånd är 0"],
+  ["kon_saknas", "Deltagare utan kön"],
+  ["kon_personnummer", "Kön stämmer inte med personnumret"],
+  ["id_personnummer", "Deltagar-id ser ut som personnummer"],
+  ["flode", "Flödet går inte ihop"],
+  ["avslut", "Utfallen summerar inte till avsluten"],
+  ["kommunnamn", "Kommunnamnet skiljer sig från referensdata"],
+  ["innehall", "Okänt tabellinnehåll"],
+  ["lan_i_fil", "Länsrader används inte"],
+  ["forbund_ofullstandigt", "Förbund kan inte beräknas"],
+  ["lan_ofullstandigt", "Län kan inte beräknas"],
+  ["riket_saknas", "Riket saknas"],
+  ["okand", "Filen känns inte igen"],
+  ["okand_typ", "Filtypen läses inte"],
+  ["blad_utan_tabell", "Blad utan tabell"],
+  ["saknat_varde", "Belopp eller befolkningstal saknas"],
+  ["per_invanare", "Kostnad per invånare stämmer inte"],
+  ["valdistrikt_summa", "Kommunen skiljer sig från sina valdistrikt"],
+  ["fran_valdistrikt", "Kommunen summeras från valdistrikt"],
+  ["december", "December saknas"],
+  ["riket", "Filen läses som riket"],
+  ["fotnot", "Fotnot i filen"]
+]);
+
+/** @param {string} regel t.ex. `he.saknas` */
+export function regelRubrik(regel) {
+  const sista = regel.slice(regel.lastIndexOf(".") + 1);
+  return REGELRUBRIKER.get(sista) ?? regel;
+}
+
+const tal = (s) => (s === "" || s == null ? null : Number(s));
+const text = (s) => (s === "" || s == null ? null : s);
+
+/**
+ * @param {string} csv innehållet i datakvalitet.csv
+ */
+export function tolkaDatakvalitet(csv) {
+  return csvParse(csv).map((d) => ({
+    fil: d.fil ?? "",
+    rad: tal(d.rad),
+    kolumn: tal(d.kolumn),
+    falt: text(d.falt),
+    varde: text(d.varde),
+    regel: d.regel ?? "",
+    allvar: d.allvar ?? "",
+    antal: tal(d.antal),
+    meddelande: d.meddelande ?? "",
+    message: d.message ?? ""
+  }));
+}
+
+/** @param {string} csv innehållet i indatafiler.csv */
+export function tolkaIndatafiler(csv) {
+  return csvParse(csv).map((d) => ({ fil: d.fil ?? "", typ: d.typ ?? "", beskrivning: d.beskrivning ?? "" }));
+}
+
+/**
+ * Antal rader i rapporten per allvarlighetsgrad.
+ * @param {{allvar: string}[]} rader
+ */
+export function antalPerAllvar(rader) {
+  const antal = { fel: 0, varning: 0, info: 0 };
+  for (const r of rader) if (r.allvar in antal) antal[r.allvar]++;
+  return antal;
+}
+
+/**
+ * Raderna grupperade per fil och, inom filen, per regel (i rapportens ordning: fil, regel).
+ * @template {{fil: string, regel: string, allvar: string}} T
+ * @param {T[]} rader
+ * @returns {{fil: string, regler: {regel: string, allvar: string, rader: T[]}[]}[]}
+ */
+export function grupperaFynd(rader) {
+  /** @type {Map<string, Map<string, {regel: string, allvar: string, rader: T[]}>>} */
+  const filer = new Map();
+  for (const r of rader) {
+    let regler = filer.get(r.fil);
+    if (!regler) filer.set(r.fil, (regler = new Map()));
+    let grupp = regler.get(r.regel);
+    if (!grupp) regler.set(r.regel, (grupp = { regel: r.regel, allvar: r.allvar, rader: [] }));
+    grupp.rader.push(r);
+  }
+  return [...filer].map(([fil, regler]) => ({ fil, regler: [...regler.values()] }));
+}
+
+/**
+ * Var i filen: "rad 16, kolumn 35" (tomt när fyndet inte har någon plats).
+ * @param {{rad: number | null, kolumn: number | null}} r
+ */
+export function plats(r) {
+  const delar = [];
+  if (r.rad != null) delar.push(`rad ${r.rad}`);
+  if (r.kolumn != null) delar.push(`kolumn ${r.kolumn}`);
+  return delar.join(", ");
+}
+
+/**
+ * En sammanfattning i ord: "7 varningar och 1 upplysning i 3 filer."
+ * @param {{fel: number, varning: number, info: number}} antal
+ * @param {number} filer
+ */
+export function sammanfattning(antal, filer) {
+  const delar = [];
+  if (antal.fel) delar.push(`${antal.fel} fel`);
+  if (antal.varning) delar.push(`${antal.varning} ${antal.varning === 1 ? "varning" : "varningar"}`);
+  if (antal.info) delar.push(`${antal.info} ${antal.info === 1 ? "upplysning" : "upplysningar"}`);
+  if (delar.length === 0) return "Valideringen hittade inget att anmärka på.";
+  const lista = delar.length === 1 ? delar[0] : `${delar.slice(0, -1).join(", ")} och ${delar.at(-1)}`;
+  return `${lista.charAt(0).toUpperCase()}${lista.slice(1)} i ${filer} ${filer === 1 ? "fil" : "filer"}.`;
+}
