@@ -5,10 +5,14 @@
 // andra värdar än 127.0.0.1/localhost, HTTP-status 400 eller högre, ett diagram
 // utan markeringar, en sida utan lang="sv" och tillgänglighetsfel (axe, WCAG 2.1 A och AA)
 // med påverkan "critical" eller "serious". Lägre påverkan skrivs ut som varningar.
+// Varje tabell ska ha knapparna för nedladdning (Excel och vanlig CSV) och filerna ska
+// stämma med det som visas; på varje sida laddas den första tabellen (och den första med ett
+// dolt värde) också ned på riktigt (kontrolleraNedladdning).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
+import { dsvFormat } from "d3";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -125,11 +129,191 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
   });
 }
 
+/** "1 234,5", "−9", "+58", "12,3 %", "23 456 kr" och "1234.5" som tal; annat (och koder som "0180") null. */
+export function somTal(text: string): number | null {
+  const t = text
+    .replace(/[\u00a0\u202f ]/g, "")
+    .replace(/\u2212/g, "-")
+    .replace(/(%|kr|mån|år|procentenheter)$/, "")
+    .replace(",", ".");
+  return /^[+-]?\d+(\.\d+)?$/.test(t) && !/^[+-]?0\d/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Jämför en nedladdad fil med tabellens celler som de syns: samma antal rader och kolumner,
+ * samma tal (samma avrundning), samma text (med apostrof före formeltecken), "•" för dolt
+ * och tomt för "–". Ger en lista med fel.
+ */
+export function jamforNedladdning(
+  bytes: Buffer,
+  variant: "excel" | "standard",
+  visat: { rubriker: string[]; rader: string[][] }
+): string[] {
+  const fel: string[] = [];
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bytes.toString("utf8").replace(/^\ufeff/, "");
+  if (variant === "excel") {
+    if (!bom) fel.push("Excelfilen saknar BOM");
+    if (/[^\r]\n/.test(text) || !text.endsWith("\r\n")) fel.push("Excelfilen har inte CRLF som radslut");
+  } else {
+    if (bom) fel.push("CSV-filen har BOM");
+    if (text.includes("\r")) fel.push("CSV-filen har CR");
+  }
+  const rader = dsvFormat(variant === "excel" ? ";" : ",").parseRows(text.replace(/\r\n/g, "\n").replace(/\n$/, ""));
+  const [rubriker, ...data] = rader;
+  if (!rubriker || data.length !== visat.rader.length) {
+    fel.push(`${data.length} rader i filen, ${visat.rader.length} i tabellen`);
+    return fel;
+  }
+  const forvantad = (visad: string) => (/^[=+\-@]/.test(visad) ? `'${visad}` : visad);
+  visat.rubriker.forEach((r, i) => {
+    if (!(rubriker[i] ?? "").startsWith(forvantad(r))) fel.push(`kolumnrubrik ${i + 1}: "${rubriker[i]}" i filen, "${r}" i tabellen`);
+  });
+  visat.rader.forEach((rad, j) => {
+    if ((data[j] ?? []).length !== rad.length) fel.push(`rad ${j + 1}: ${(data[j] ?? []).length} fält i filen, ${rad.length} i tabellen`);
+    rad.forEach((visad, i) => {
+      const falt = data[j]?.[i] ?? "";
+      const tal = somTal(visad);
+      const decimalRatt = variant === "excel" ? !falt.includes(".") : !falt.includes(",");
+      let ok: boolean;
+      if (visad === "" || visad === "–") ok = falt === "";
+      else if (tal != null) ok = (somTal(falt) === tal && decimalRatt && !/[\u00a0\u2212+]/.test(falt)) || falt === visad;
+      // Text; en radrubrik kan ha fått radens enhet efter sig: "Resultat mot mål (%)".
+      else ok = falt === forvantad(visad) || falt.startsWith(`${forvantad(visad)} (`);
+      if (!ok) fel.push(`rad ${j + 1}, kolumn ${i + 1}: "${falt}" i filen, "${visad}" i tabellen`);
+    });
+  });
+  return fel;
+}
+
+// Körs i webbläsaren (som text, så att tsx inte lägger till hjälpfunktioner som saknas där).
+// Cellernas text som den syns: "•" för dolt, utan text för skärmläsare, dekorationer och
+// korta etiketter.
+const CELLTEXT = `(c) => {
+  const kopia = c.cloneNode(true);
+  for (const d of Array.from(kopia.querySelectorAll(".dolt"))) d.replaceWith("\u2022");
+  for (const d of Array.from(kopia.querySelectorAll(".visuellt-dold, [aria-hidden='true'], [data-nedladdning='ej']"))) d.remove();
+  return (kopia.textContent || "").replace(/[\\u00ad\\u200b]/g, "").replace(/[ \\t\\r\\n]+/g, " ").replace(/^[ \\u00a0]+|[ \\u00a0]+$/g, "");
+}`;
+const VISAT = `(t) => {
+  const text = ${CELLTEXT};
+  const rader = [Array.from(t.tHead?.rows[0]?.cells ?? []), ...Array.from(t.tBodies).flatMap((b) => Array.from(b.rows, (r) => Array.from(r.cells)))];
+  const texter = rader.map((r) => r.map(text));
+  return { bildtext: t.caption?.textContent?.trim() ?? "", rubriker: texter[0] ?? [], rader: texter.slice(1) };
+}`;
+// Klickar på båda knapparna under varje tabell och fångar filerna (länken som knappen skapar
+// klickas inte på riktigt), så att alla tabeller kan jämföras utan hundra nedladdningar.
+const ALLA_TABELLER = `(async () => {
+  const visat = ${VISAT};
+  const fangade = [];
+  const klicka = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () { fangade.push({ namn: this.download, href: this.href }); };
+  try {
+    const ut = [];
+    for (const t of Array.from(document.querySelectorAll("main table"))) {
+      const block = t.closest(".tabellblock");
+      const filer = [];
+      for (const variant of ["excel", "standard"]) {
+        const knapp = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-" + variant);
+        if (!knapp) continue;
+        fangade.length = 0;
+        knapp.click();
+        const f = fangade[0];
+        if (!f) { filer.push({ variant, namn: "", bytes: null }); continue; }
+        const bytes = Array.from(new Uint8Array(await (await fetch(f.href)).arrayBuffer()));
+        filer.push({ variant, namn: f.namn, bytes });
+      }
+      ut.push({ visat: visat(t), filer });
+    }
+    return ut;
+  } finally {
+    HTMLAnchorElement.prototype.click = klicka;
+  }
+})()`;
+
+interface Visat {
+  bildtext: string;
+  rubriker: string[];
+  rader: string[][];
+}
+
+function kontrolleraFil(variant: "excel" | "standard", namn: string, bytes: Buffer, visat: Visat, fel: string[]): void {
+  const monster = variant === "excel" ? /^[a-z0-9]+(-[a-z0-9]+)*-excel\.csv$/ : /^[a-z0-9]+(-[a-z0-9]+)*\.csv$/;
+  if (!monster.test(namn) || (variant === "standard" && namn.endsWith("-excel.csv"))) fel.push(`nedladdningen (${variant}) av "${visat.bildtext}" heter "${namn}"`);
+  const skillnader = jamforNedladdning(bytes, variant, visat);
+  for (const f of skillnader.slice(0, 5)) fel.push(`nedladdning (${variant}) av "${visat.bildtext}": ${f}`);
+  if (skillnader.length > 5) fel.push(`nedladdning (${variant}) av "${visat.bildtext}": … och ${skillnader.length - 5} skillnader till`);
+}
+
+/**
+ * Varje tabell på sidan ska ha båda knapparna för nedladdning, och filerna de ger ska stämma
+ * med tabellen (alla tabeller, se ALLA_TABELLER). Den första tabellen (och den första med ett
+ * dolt värde) laddas dessutom ned på riktigt med båda knapparna, Excelvarianten med tangentbordet.
+ * Ger antalet jämförda filer.
+ */
+async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number> {
+  const utanKnappar = await page.$$eval("main table", (ts) =>
+    ts
+      .filter((t) => {
+        const block = t.closest(".tabellblock");
+        const excel = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-excel");
+        const csv = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-standard");
+        return !excel?.textContent?.startsWith("Ladda ned för Excel (CSV)") || !csv?.textContent?.startsWith("Ladda ned CSV");
+      })
+      .map((t) => t.querySelector("caption")?.textContent?.trim() || "(tabell utan bildtext)")
+  );
+  for (const t of utanKnappar) fel.push(`tabellen "${t}" saknar knapparna för nedladdning`);
+
+  let antal = 0;
+  const alla = (await page.evaluate(ALLA_TABELLER)) as { visat: Visat; filer: { variant: "excel" | "standard"; namn: string; bytes: number[] | null }[] }[];
+  for (const { visat, filer } of alla) {
+    for (const f of filer) {
+      if (!f.bytes) fel.push(`knappen (${f.variant}) under "${visat.bildtext}" gav ingen fil`);
+      else kontrolleraFil(f.variant, f.namn, Buffer.from(f.bytes), visat, fel), antal++;
+    }
+  }
+
+  // På riktigt: webbläsarens nedladdning, med tangentbordet för Excelvarianten.
+  const index = await page.$$eval("main table", (ts) => {
+    const dolt = ts.findIndex((t) => t.querySelector(".dolt"));
+    return [...new Set([0, dolt].filter((i) => i >= 0 && i < ts.length))];
+  });
+  for (const i of index) {
+    const tabell = page.locator("main table").nth(i);
+    const block = tabell.locator("xpath=ancestor::div[contains(@class, 'tabellblock')][1]");
+    if ((await block.count()) === 0) continue;
+    // Öppna "Visa som tabell" om tabellen ligger där.
+    // (Text i stället för funktioner: en sträng körs som ett uttryck, utan argument.)
+    const t = `document.querySelectorAll("main table")[${i}]`;
+    await page.evaluate(`(() => { for (let d = ${t}.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true; })()`);
+    const visat = (await page.evaluate(`(${VISAT})(${t})`)) as Visat;
+    for (const variant of ["excel", "standard"] as const) {
+      const knapp = block.locator(`.tabell-nedladdning button.nedladdning-${variant}`).first();
+      try {
+        const vanta = page.waitForEvent("download", { timeout: 10_000 });
+        if (variant === "excel") {
+          await knapp.focus();
+          await page.keyboard.press("Enter");
+        } else {
+          await knapp.click();
+        }
+        const nedladdad = await vanta;
+        kontrolleraFil(variant, nedladdad.suggestedFilename(), await readFile(await nedladdad.path()), visat, fel);
+        antal++;
+      } catch (e) {
+        fel.push(`knappen (${variant}) under "${visat.bildtext}" laddade inte ned något: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      }
+    }
+  }
+  return antal;
+}
+
 interface Resultat {
   adress: string;
   fel: string[];
   varningar: string[];
   diagram: Diagramstatus[];
+  nedladdningar: number;
 }
 
 async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string): Promise<Resultat> {
@@ -179,6 +363,8 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     else varningar.push(rad);
   }
 
+  const nedladdningar = await kontrolleraNedladdning(page, fel);
+
   // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
   const antalVal = await page.locator("main form select, main form input[type=radio]").count();
   if (antalVal > 0) {
@@ -205,7 +391,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
 
   await context.close();
-  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram };
+  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar };
 }
 
 async function main(): Promise<number> {
@@ -238,7 +424,7 @@ async function main(): Promise<number> {
     const diagram = r.diagram.length
       ? `${r.diagram.length} diagram (${r.diagram.map((d) => d.markeringar).join(", ")} markeringar)`
       : "inga diagram";
-    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}`);
+    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna`);
     for (const f of r.fel) console.log(`     fel: ${f}`);
     for (const v of r.varningar) console.log(`     varning: ${v}`);
     antalFel += r.fel.length;

@@ -1,5 +1,6 @@
 // Små DOM-hjälpare så att sidorna inte behöver htl (Frameworks inbyggda `html`
 // hämtas annars från ett CDN).
+import { filnamn, synligText, tabellTillCsv } from "./nedladdning.js";
 
 /**
  * Skapar ett element. Attribut med värdet null/undefined/false hoppas över;
@@ -90,11 +91,87 @@ export function visaSomTabell(innehall, rubrik = "Visa som tabell") {
 
 /**
  * En rullbar behållare för en bred tabell. Den går att nå med tangentbordet
- * (tabindex) och har tabellens bildtext som namn.
+ * (tabindex) och har tabellens bildtext som namn. Är innehållet en tabell (eller
+ * innehåller en) kommer knapparna för nedladdning under den (`nedladdningsknappar`), och
+ * behållaren och knapparna ligger då tillsammans i en `div.tabellblock`.
  * @param {HTMLElement} innehall
  * @param {string} [klass]
+ * @returns {HTMLElement}
  */
 export function rullbar(innehall, klass = "tabell-rulla") {
   const namn = innehall.querySelector("caption")?.textContent ?? "Tabell";
-  return el("div", { class: klass, role: "region", "aria-label": namn, tabindex: 0 }, innehall);
+  const yta = el("div", { class: klass, role: "region", "aria-label": namn, tabindex: 0 }, innehall);
+  const t = innehall instanceof HTMLTableElement ? innehall : innehall.querySelector("table");
+  return t ? el("div", { class: "tabellblock" }, yta, nedladdningsknappar(t)) : yta;
+}
+
+/**
+ * Tabellens celler som text, som de syns (se synligText i nedladdning.js).
+ * @param {HTMLTableElement} t
+ */
+export function lasTabell(t) {
+  const text = (/** @type {Node} */ n) => synligText(/** @type {any} */ (n));
+  const rubrikrad = t.tHead?.rows[t.tHead.rows.length - 1];
+  const rader = Array.from(t.tBodies).flatMap((b) => Array.from(b.rows));
+  const forsta = rader[0];
+  return {
+    bildtext: t.caption ? text(t.caption).trim() : "",
+    rubriker: rubrikrad ? Array.from(rubrikrad.cells, text) : [],
+    rader: rader.map((r) => Array.from(r.cells, text)),
+    radrubrik: forsta ? Array.from(forsta.cells).findIndex((c) => c.tagName === "TH" && c.getAttribute("scope") === "row") : -1
+  };
+}
+
+/**
+ * Två knappar som laddar ned tabellen som CSV: för svenska Excel och som vanlig CSV.
+ * Filen byggs när någon klickar, ur tabellens celler som de syns då.
+ * @param {HTMLTableElement} t
+ */
+export function nedladdningsknappar(t) {
+  const namn = t.caption ? synligText(/** @type {any} */ (t.caption)).trim() : "tabellen";
+  const knapp = (/** @type {"excel" | "standard"} */ variant, text) => {
+    const b = el(
+      "button",
+      { type: "button", class: `nedladdning-${variant}`, "data-variant": variant },
+      text,
+      el("span", { class: "visuellt-dold" }, `: ${namn}`)
+    );
+    b.addEventListener("click", () => laddaNed(t, variant));
+    return b;
+  };
+  laggTillStil();
+  return el("div", { class: "tabell-nedladdning" }, knapp("excel", "Ladda ned för Excel (CSV)"), knapp("standard", "Ladda ned CSV"));
+}
+
+// Knapparnas stil läggs in här (en gång per sida), så att de ser likadana ut på alla sidor
+// utan att varje sida behöver en egen stilmall. Kontrasten är minst 4,5:1.
+const STIL = `
+.tabell-nedladdning { display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; margin: 0.1rem 0 0.9rem 0; }
+.tabell-nedladdning button {
+  font: 13px var(--sans-serif); padding: 0.3rem 0.65rem; cursor: pointer;
+  color: var(--theme-foreground, #1b1e23); background: var(--theme-background, #fff);
+  border: 1px solid #6b7079; border-radius: 4px;
+}
+.tabell-nedladdning button:hover { background: var(--theme-background-alt, #f4f4f5); }
+.tabell-nedladdning button:focus-visible { outline: 2px solid var(--theme-foreground-focus, #1f5fbf); outline-offset: 2px; }
+@media print { .tabell-nedladdning { display: none; } }
+`;
+function laggTillStil() {
+  if (typeof document === "undefined" || document.getElementById("tabell-nedladdning-stil")) return;
+  document.head.append(el("style", { id: "tabell-nedladdning-stil" }, STIL));
+}
+
+/**
+ * @param {HTMLTableElement} t
+ * @param {"excel" | "standard"} variant
+ */
+function laddaNed(t, variant) {
+  const tabell = lasTabell(t);
+  const blob = new Blob([tabellTillCsv(tabell, variant)], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: filnamn(tabell.bildtext, variant), hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

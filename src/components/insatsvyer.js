@@ -94,7 +94,7 @@ export function resultattabell({ bildtext, fonster, hamta }) {
         rubrik: "",
         radrubrik: true,
         // Smala skärmar får en kort etikett (bara en av dem visas, och bara den läses upp).
-        varde: (n) => [el("span", { class: "etikett-lang" }, n.rubrik), el("span", { class: "etikett-kort" }, n.kort)]
+        varde: (n) => [el("span", { class: "etikett-lang" }, n.rubrik), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, n.kort)]
       },
       ...fonster.map((f) => ({
         rubrik: formatFonsterRubrik(f.fran, f.till),
