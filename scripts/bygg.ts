@@ -7,15 +7,20 @@
 // 3. Kör `observable build` till en tillfällig katalog bredvid dist/.
 // 4. Kontrollerar bygget: alla sidor finns, varje datafil från en dataladdare är
 //    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
-// 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter.
-// 6. Byter ut dist/ mot det nya bygget. Misslyckas något före det är dist/ orört.
+// 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter, och fasta filtider
+//    (registerFile(... "lastModified" ...)) så att två byggen av samma indata blir lika.
+// 6. Publiceringsgrinden (scripts/publiceringsgrind.ts): personnummer, deltagar-id,
+//    oskyddade deltagartabeller, otillåtna filtyper och indatafiler stoppar bygget.
+// 7. Byter ut dist/ mot det nya bygget. Misslyckas något före det är dist/ orört.
 //
-// Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist).
+// Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist),
+// SOURCE_DATE_EPOCH (filtiden i sidorna, sekunder; annars den nyaste indatafilens tid).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -237,8 +242,37 @@ export function oversatt(text: string): string {
   return ut;
 }
 
+/**
+ * Filtiden som sidorna visar för varje fil (FileAttachment.lastModified): SOURCE_DATE_EPOCH
+ * (sekunder sedan 1970) om den är satt, annars den nyaste filen i datakatalogen, i hela
+ * sekunder. Framework skriver annars dataladdarnas körtid, så två byggen skulle skilja sig.
+ */
+export async function byggtid(datakatalog: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const epok = env.SOURCE_DATE_EPOCH?.trim();
+  if (epok) {
+    if (!/^\d{1,12}$/.test(epok)) throw new ByggFel(`SOURCE_DATE_EPOCH ska vara ett heltal sekunder sedan 1970-01-01, inte "${epok}" (invalid SOURCE_DATE_EPOCH).`);
+    return Number(epok) * 1000;
+  }
+  let nyast = 0;
+  const ga = async (katalog: string): Promise<void> => {
+    for (const post of await readdir(katalog, { withFileTypes: true })) {
+      if (post.name.startsWith(".")) continue;
+      const sokvag = join(katalog, post.name);
+      if (post.isDirectory()) await ga(sokvag);
+      else if (post.isFile()) nyast = Math.max(nyast, (await stat(sokvag)).mtimeMs);
+    }
+  };
+  await ga(datakatalog);
+  return Math.floor(nyast / 1000) * 1000;
+}
+
+/** Sätter filtiden i Frameworks registerFile-anrop (en rad per fil) till `ms`. */
+export function fastaFiltider(html: string, ms: number): string {
+  return html.replace(/^(registerFile\(.*?"lastModified":)[^,}]*/gm, `$1${ms}`);
+}
+
 /** Steg 5: HTML-sidorna och Frameworks egna skript och stilmallar. */
-async function efterbehandla(inst: Installningar): Promise<void> {
+async function efterbehandla(inst: Installningar, tid: number): Promise<void> {
   for (const fil of await filerUnder(inst.tillfallig)) {
     const ar = relative(inst.tillfallig, fil);
     const html = fil.endsWith(".html");
@@ -246,13 +280,27 @@ async function efterbehandla(inst: Installningar): Promise<void> {
     const klient = /^_(observablehq|import)[\\/]/.test(ar) && /\.(js|css)$/.test(fil);
     if (!html && !klient) continue;
     const fore = await readFile(fil, "utf8");
-    const efter = html ? efterbehandlaHtml(fore) : oversatt(fore);
+    const efter = html ? fastaFiltider(efterbehandlaHtml(fore), tid) : oversatt(fore);
     if (efter !== fore) await writeFile(fil, efter);
     if (html && !/<html lang="sv"/.test(efter)) throw new ByggFel(`${ar} fick inte lang="sv"`);
   }
 }
 
-/** Steg 6: byter dist mot det nya bygget. */
+/** Steg 6: publiceringsgrinden på det färdiga bygget, innan det byts in. */
+async function korGrind(inst: Installningar): Promise<void> {
+  console.log("Publiceringsgrinden: söker efter personnummer, deltagar-id och oskyddade tabeller …");
+  const underlag = await lasGrindunderlag(inst.datakatalog);
+  const fynd = await publiceringsgrind(inst.tillfallig, underlag);
+  if (fynd.length > 0) {
+    throw new ByggFel(
+      `Publiceringsgrinden stoppade bygget: ${fynd.length} fynd (the publication gate found ${fynd.length} problem${fynd.length === 1 ? "" : "s"}):\n${visaFyndLista(fynd)}`
+    );
+  }
+  const korta = underlag.kortaId > 0 ? ` (${underlag.kortaId} id för korta att söka efter)` : "";
+  console.log(`  Inga fynd: ${underlag.deltagarId.length} deltagar-id${korta}, k = ${underlag.k}.`);
+}
+
+/** Steg 7: byter dist mot det nya bygget. */
 async function bytUt(inst: Installningar): Promise<void> {
   const gammal = join(dirname(inst.dist), `.dist-old-${process.pid}`);
   const fanns = existsSync(inst.dist);
@@ -301,13 +349,15 @@ export async function bygg(inst: Installningar = lasInstallningar()): Promise<vo
   const slappLas = await taLas(inst);
   try {
     await korPipeline(inst);
+    const tid = await byggtid(inst.datakatalog);
     await rm(inst.cache, { recursive: true, force: true });
     await rm(inst.tillfallig, { recursive: true, force: true });
     await korFramework(inst);
     console.log("Kontrollerar bygget …");
     const problem = await kontrolleraBygge(inst);
     if (problem.length) throw new ByggFel(`Bygget klarade inte kontrollen:\n${problem.map((p) => `  - ${p}`).join("\n")}`);
-    await efterbehandla(inst);
+    await efterbehandla(inst, tid);
+    await korGrind(inst);
     await bytUt(inst);
     const antalFiler = (await filerUnder(inst.dist)).length;
     const storlek = (await Promise.all((await filerUnder(inst.dist)).map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);

@@ -28,7 +28,17 @@ function kor(kommando: string, argument: string[], env: Record<string, string> =
   });
 }
 
-const bygg = (data: string, dist: string) => kor(TSX, ["scripts/bygg.ts"], { FINSAM_DATA: data, FINSAM_DIST: dist });
+/**
+ * Ett bygge. Byggen delar låset .finsam-build/bygg.las: pågår ett annat bygge i samma katalog
+ * (t.ex. `npm run build` i ett annat fönster) väntar testet och försöker igen.
+ */
+async function bygg(data: string, dist: string): Promise<Resultat> {
+  for (let forsok = 0; ; forsok++) {
+    const r = await kor(TSX, ["scripts/bygg.ts"], { FINSAM_DATA: data, FINSAM_DIST: dist, SOURCE_DATE_EPOCH: "" });
+    if (r.kod === 0 || !/Ett annat bygge pågår redan/.test(r.stderr) || forsok >= 40) return r;
+    await new Promise((klar) => setTimeout(klar, 5000));
+  }
+}
 const pipeline = (data: string, ut: string) => kor(process.execPath, ["bin/finsam.js", "run", data, "--out", ut]);
 
 function filer(katalog: string): string[] {
@@ -59,6 +69,15 @@ function scbFil(katalog: string): string {
     .find((f) => /Sjukpenning|helårsekvivalent/i.test(readFileSync(join(katalog, f)).toString("latin1")));
   if (!fil) throw new Error(`ingen SCB-fil i ${katalog}`);
   return join(katalog, fil);
+}
+
+/** Rapporterade utfall: Avesta 2018 får två fler inskrivna vid start och två fler aktiva vid slut. */
+function andraRapporterat(katalog: string): void {
+  const sokvag = join(katalog, "rapporterat_utfall_2018.csv");
+  const fore = readFileSync(sokvag).toString("latin1");
+  const efter = fore.replace("sodra-dalarna;Samverkansteam Avesta;2018;38;44;21;3;5;3;3;0;7;61", "sodra-dalarna;Samverkansteam Avesta;2018;40;44;21;3;5;3;3;0;7;63");
+  expect(efter).not.toBe(fore);
+  writeFileSync(sokvag, Buffer.from(efter, "latin1"));
 }
 
 /** Tar bort den sista månadskolumnen ur en bred SCB-fil (som om den senaste månaden inte fanns än). */
@@ -134,6 +153,70 @@ describe("bygget (scripts/bygg.ts)", () => {
       expect((await pipeline(data, skyddad)).kod).toBe(0);
       expect(publicerad(dist, "insatser_nyckeltal.csv").equals(readFileSync(join(skyddad, "insatser_nyckeltal.csv")))).toBe(true);
       expect(readFileSync(join(skyddad, "insatser_nyckeltal.csv"), "utf8")).toContain(",1\n"); // något är dolt
+    },
+    300_000
+  );
+
+  it(
+    "två byggen av samma indata ger byte för byte samma webbplats",
+    async () => {
+      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      const andra = join(tmp, "dist-andra");
+      const r = await bygg(data, andra);
+      expect(r.kod, r.stderr).toBe(0);
+      expect(avtryck(andra)).toEqual(avtryck(dist));
+      // Filtiden i sidorna är den nyaste indatafilens, inte byggets.
+      const nyast = Math.max(...filer(data).map((f) => Math.floor(statSync(f).mtimeMs / 1000) * 1000));
+      const tider = new Set([...readFileSync(join(dist, "insatser.html"), "utf8").matchAll(/"lastModified":(\d+)/g)].map((m) => Number(m[1])));
+      expect([...tider]).toEqual([nyast]);
+      rmSync(andra, { recursive: true, force: true });
+    },
+    300_000
+  );
+
+  it(
+    "ändrade rapporterade utfall syns i nästa bygge",
+    async () => {
+      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      const fore = avtryck(dist);
+      const foreFil = publicerad(dist, "insatser_rapporterat.csv");
+      andraRapporterat(data);
+      const r = await bygg(data, dist);
+      expect(r.kod, r.stderr).toBe(0);
+      const efterFil = publicerad(dist, "insatser_rapporterat.csv");
+      expect(efterFil.equals(foreFil)).toBe(false);
+      const forvantad = join(tmp, "ut-rapporterat");
+      expect((await pipeline(data, forvantad)).kod).toBe(0);
+      expect(efterFil.equals(readFileSync(join(forvantad, "insatser_rapporterat.csv")))).toBe(true);
+      expect(avtryck(dist)).not.toEqual(fore);
+      cpSync(EXEMPEL, data, { recursive: true });
+    },
+    300_000
+  );
+
+  it(
+    "publiceringsgrinden stoppar ett personnummer på väg ut och lämnar dist orörd",
+    async () => {
+      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      const fore = avtryck(dist);
+      // Ett personnummer i insatsens namn: pipelinen godtar det, men det skulle publiceras.
+      const deltagare = join(data, "deltagare_sodra_dalarna.csv");
+      const original = readFileSync(deltagare);
+      const rad = "LK-2024-001;;sodra-dalarna;Team 19121212-1212;Kvinna;1980;2024-03-01;;;2;\r\n";
+      writeFileSync(deltagare, Buffer.concat([original, Buffer.from(rad, "latin1")]));
+      try {
+        const r = await bygg(data, dist);
+        expect(r.kod).toBe(1);
+        expect(r.stderr).toMatch(/Bygget misslyckades: Publiceringsgrinden stoppade bygget: \d+ fynd \(the publication gate found/);
+        expect(r.stderr).toMatch(/_file\/data\/insatser_nyckeltal\.[0-9a-f]{8}\.csv rad \d+, kolumn \d+: ett personnummer \(19121212-\*\*\*\*\)/);
+        expect(r.stderr).toMatch(/är oförändrad/);
+        expect(`${r.stdout}${r.stderr}`).not.toMatch(/1212-1212|121212121212/);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(avtryck(dist)).toEqual(fore);
+        expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+      } finally {
+        writeFileSync(deltagare, original);
+      }
     },
     300_000
   );
