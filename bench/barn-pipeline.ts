@@ -3,14 +3,17 @@
  * gör den (runPipeline + writeOutputs). Egen process per körning, så att toppminnet (maxRSS)
  * är just den körningens.
  *
- *   node --import tsx bench/barn-pipeline.ts <indatakatalog> <utkatalog>
+ *   node --import tsx bench/barn-pipeline.ts <indatakatalog> <utkatalog> [utdatafil för nivåkontrollen]
+ *
+ * Nivåkontrollen (rader och koder per nivå) görs på helarsekvivalenter.csv om inget annat anges
+ * (t.ex. arbetsmarknadsstatus.csv eller befolkning.csv: samma två första kolumner niva,kod).
  */
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { formatFinding } from "../loaders/validate/findings.ts";
 import { kontrolleraNivaer, kraschAv, svara, type Krasch } from "./gemensamt.ts";
 
-const [indata, utkatalog] = process.argv.slice(2);
+const [indata, utkatalog, nivafil = "helarsekvivalenter.csv"] = process.argv.slice(2);
 if (indata === undefined || utkatalog === undefined) {
   process.stderr.write("användning: barn-pipeline.ts <indatakatalog> <utkatalog>\n");
   process.exit(2);
@@ -41,7 +44,7 @@ for (const f of resultat?.findings.all ?? []) {
 }
 const utdata: Record<string, number> = {};
 for (const [namn, text] of resultat?.outputs ?? []) utdata[namn] = Buffer.byteLength(text, "utf8");
-const he = resultat?.outputs?.get("helarsekvivalenter.csv");
+const he = resultat?.outputs?.get(nivafil);
 
 svara({
   typ: "pipeline",

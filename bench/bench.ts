@@ -7,7 +7,9 @@
  *  b) hela pipelinen, läsning till utdata (runPipeline + writeOutputs), i en egen barnprocess
  *     per körning: tid, MB/s, rader/s, värden/s och toppminne (maxRSS);
  *  c) kvoten pipeline / ren tolkning, och tid per steg (lågnivåfunktionerna i en egen
- *     barnprocess).
+ *     barnprocess);
+ *  d) samma mått för två nationella SCB-filer, var för sig genom hela pipelinen: BAS
+ *     arbetsmarknadsstatus och folkmängd (scb-filer.ts, scb-bench.ts).
  * Skriver resultatet som JSON till .finsam-build/bench/resultat.json. Avslutas med status 1
  * när pipelinen kraschar, rapporterar fel eller ger ofullständiga utdata för den genererade
  * filen (mätningen kontrollerar alltså också att pipelinen klarar en nationell fil).
@@ -17,6 +19,7 @@
  *   --stack-size KB   kör barnprocesserna med node --stack-size=KB
  *   --cpu-prof        en extra, profilerad pipelinekörning; profilen sparas och sammanfattas
  *   --behall          behåll de temporära kataloger som indata och utdata skrivs till
+ *   --utan-scb        hoppa över d) (BAS och folkmängd)
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -33,6 +36,7 @@ import { decode } from "../loaders/read/decode.ts";
 import { ANTAL_MANADER, skrivNationellFil } from "./nationell-fil.ts";
 import { median, SVARSMARKERING, type DelstegSvar, type Krasch, type PipelineSvar } from "./gemensamt.ts";
 import { formateraProfil, sammanfatta, type Profilsammanfattning } from "./sammanfatta-profil.ts";
+import { formateraScb, matScb, type ScbResultat } from "./scb-bench.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const RESULTATKATALOG = join(REPO, ".finsam-build", "bench");
@@ -51,12 +55,13 @@ const { values: flaggor } = parseArgs({
     "stack-size": { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
     behall: { type: "boolean", default: false },
+    "utan-scb": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
   strict: true,
 });
 if (flaggor.help) {
-  console.log("npm run bench -- [--runs N] [--stack-size KB] [--cpu-prof] [--behall]   (se docs/prestanda.md)");
+  console.log("npm run bench -- [--runs N] [--stack-size KB] [--cpu-prof] [--behall] [--utan-scb]   (se docs/prestanda.md)");
   process.exit(0);
 }
 const N = Number(flaggor.runs);
@@ -252,6 +257,15 @@ if (flaggor["cpu-prof"]) {
   if (storst) profil = { fil: storst, sammanfattning: sammanfatta(storst, 20) };
 }
 
+// ---------------------------------------------------------------- d) SCB-indata
+
+const scb: ScbResultat[] = flaggor["utan-scb"]
+  ? []
+  : (["bas", "befolkning"] as const).map((fall) => matScb(fall, {
+    runs: N, stackKb, behall: flaggor.behall, framsteg,
+    profilkatalog: flaggor["cpu-prof"] ? join(RESULTATKATALOG, "profil-scb") : undefined,
+  }));
+
 // ---------------------------------------------------------------- kontroller
 
 const forsta = lyckade[0];
@@ -273,6 +287,7 @@ if (forsta) {
     kontroll(rader > 0 && (koder === undefined || antal === koder), `nivå ${niva}: ${tal(rader)} rader, ${antal} kod${antal === 1 ? "" : "er"}${koder === undefined ? "" : ` (väntat ${koder})`}`);
   }
 }
+for (const r of scb) kontroller.push(...r.kontroller);
 const ok = kontroller.every((k) => k.ok);
 
 // ---------------------------------------------------------------- rapport
@@ -322,6 +337,11 @@ if (profil) {
   logg();
 }
 
+if (scb.length > 0) {
+  for (const rad of formateraScb(scb, N)) logg(rad);
+  logg();
+}
+
 logg("Kontroller");
 for (const k of kontroller) logg(`  ${k.ok ? "ok  " : "FEL "} ${k.text}`);
 for (const k of kraschar) logg(`  krasch i ${k.korning} (node ${k.nodeFlaggor.join(" ") || "utan extra flaggor"}):\n    ${k.krasch.stack.replace(/\n/g, "\n    ")}`);
@@ -345,6 +365,7 @@ const resultat = {
   kvotPipelineTolkning: kvot,
   delsteg: { steg: delsteg, summaMs: delstegSumma },
   profil,
+  scb,
   anmarkningar,
   kraschar,
   kontroller,

@@ -73,25 +73,86 @@ export function slaSamman(data: readonly BasData[], kalla: BasKalla, findings: F
 }
 
 /** Region sums of every group (dims joined by "|"). */
-function summera(data: ScbData, dimsTill: (v: ScbVarde) => string[] | null, indelning: Indelning, findings: Findings): Regionvarde[] {
+function summera(data: ScbData, indelning: Indelning, findings: Findings): Regionvarde[] {
+  // Values of one group share their dims array (scbtabell.ts): join it once per array.
+  const grupper = new Map<readonly string[], string>();
   const kallor: Kallvarde[] = [];
   for (const v of data.varden) {
-    const dims = dimsTill(v);
-    if (dims) kallor.push({ niva: v.niva, kod: v.kod, tid: v.tid, grupp: dims.join("|"), varde: v.varde });
+    let grupp = grupper.get(v.dims);
+    if (grupp === undefined) grupper.set(v.dims, (grupp = v.dims.join("|")));
+    kallor.push({ niva: v.niva, kod: v.kod, tid: v.tid, grupp, varde: v.varde });
   }
   return summeraRegioner(kallor, indelning, data.fil, "bas", findings);
 }
 
 /** `andel = antal / total` where the total is the same group with `totalDim` set to `totalt`. */
 function medAndel(rader: readonly Regionvarde[], totalDim: number): { r: Regionvarde; dims: string[]; andel: number | null }[] {
-  const index = new Map(rader.map((r) => [`${r.niva}|${r.kod}|${r.tid}|${r.grupp}`, r.varde]));
-  return rader.map((r) => {
-    const dims = r.grupp.split("|");
-    const totalDims = [...dims];
-    totalDims[totalDim] = "totalt";
-    const total = index.get(`${r.niva}|${r.kod}|${r.tid}|${totalDims.join("|")}`);
-    return { r, dims, andel: kvot(r.varde, total) };
+  // Values by region and time, then group; the rows of one region and time come together
+  // (summeraRegioner sorts them), so the region key is built once per run of rows.
+  const index = new Map<string, Map<string, number | null>>();
+  const block = new Array<Map<string, number | null>>(rader.length);
+  let forra: Regionvarde | undefined;
+  let aktuell: Map<string, number | null> | undefined;
+  for (let i = 0; i < rader.length; i++) {
+    const r = rader[i]!;
+    if (!forra || !aktuell || forra.niva !== r.niva || forra.kod !== r.kod || forra.tid !== r.tid) {
+      const key = `${r.niva}|${r.kod}|${r.tid}`;
+      aktuell = index.get(key);
+      if (!aktuell) index.set(key, (aktuell = new Map()));
+    }
+    aktuell.set(r.grupp, r.varde);
+    block[i] = aktuell;
+    forra = r;
+  }
+  const delade = new Map<string, { dims: string[]; total: string }>();
+  return rader.map((r, i) => {
+    let d = delade.get(r.grupp);
+    if (!d) {
+      const dims = r.grupp.split("|");
+      const totalDims = [...dims];
+      totalDims[totalDim] = "totalt";
+      delade.set(r.grupp, (d = { dims, total: totalDims.join("|") }));
+    }
+    return { r, dims: d.dims, andel: kvot(r.varde, block[i]!.get(d.total)) };
   });
+}
+
+type MedRegion = { niva: string; kod: string; manad: string };
+
+/**
+ * `rader.sort((a, b) => jamforRegion(a, b) || jamforGrupp(a, b))`, by one number per row: the
+ * ranks of level, code, month and group (`grupper[i]` is row i's group, which decides every
+ * field `jamforGrupp` reads), and the index last, so equal rows keep their order as in a
+ * stable sort.
+ */
+function sortera<R extends MedRegion>(rader: R[], grupper: readonly string[], jamforGrupp: (a: R, b: R) => number): R[] {
+  const n = rader.length;
+  const forst = new Map<string, R>();
+  for (let i = 0; i < n; i++) if (!forst.has(grupper[i]!)) forst.set(grupper[i]!, rader[i]!);
+  const gruppRang = new Map<string, number>();
+  let rang = -1;
+  let forra: R | undefined;
+  for (const [grupp, r] of [...forst].sort((a, b) => jamforGrupp(a[1], b[1]))) {
+    if (!forra || jamforGrupp(forra, r) !== 0) rang++;
+    gruppRang.set(grupp, rang);
+    forra = r;
+  }
+  const G = rang + 1;
+  const rangAv = (varden: Iterable<string>) => new Map([...new Set(varden)].sort(cmp).map((x, i) => [x, i]));
+  const kodRang = rangAv(rader.map((r) => r.kod));
+  const manadRang = rangAv(rader.map((r) => r.manad));
+  const K = kodRang.size;
+  const M = manadRang.size;
+  if (NIVAER.length * K * M * G * n >= Number.MAX_SAFE_INTEGER) return rader.sort((a, b) => jamforRegion(a, b) || jamforGrupp(a, b));
+  const nycklar = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rader[i]!;
+    nycklar[i] = (((NIVA_ORDNING.get(r.niva)! * K + kodRang.get(r.kod)!) * M + manadRang.get(r.manad)!) * G + gruppRang.get(grupper[i]!)!) * n + i;
+  }
+  nycklar.sort();
+  const ut = new Array<R>(n);
+  for (let j = 0; j < n; j++) ut[j] = rader[nycklar[j]! % n]!;
+  return ut;
 }
 
 function kvot(antal: number | null | undefined, total: number | null | undefined): number | null {
@@ -99,29 +160,32 @@ function kvot(antal: number | null | undefined, total: number | null | undefined
 }
 
 export function computeStatus(data: ScbData, indelning: Indelning, findings: Findings): StatusRad[] {
-  const rader = medAndel(summera(data, (v) => [...v.dims], indelning, findings), 3).map(({ r, dims, andel }) => ({
+  const summerade = medAndel(summera(data, indelning, findings), 3);
+  const rader = summerade.map(({ r, dims, andel }) => ({
     niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, fodelseregion: dims[2]!, status: dims[3]!,
     antal: r.varde, andel,
   }));
-  return rader.sort((a, b) => jamforRegion(a, b) || ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
+  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
     || ordning(FODELSEREGIONER, a.fodelseregion, b.fodelseregion) || ordning(STATUSAR, a.status, b.status));
 }
 
 export function computeInkomstkalla(data: ScbData, indelning: Indelning, findings: Findings): InkomstkallaRad[] {
-  const rader = medAndel(summera(data, (v) => [...v.dims], indelning, findings), 2).map(({ r, dims, andel }) => ({
+  const summerade = medAndel(summera(data, indelning, findings), 2);
+  const rader = summerade.map(({ r, dims, andel }) => ({
     niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, inkomstkalla: dims[2]!, antal: r.varde, andel,
   }));
-  return rader.sort((a, b) => jamforRegion(a, b) || ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
+  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
     || ordning(INKOMSTKALLOR, a.inkomstkalla, b.inkomstkalla));
 }
 
 /** `andel` of the inkomstnivå total within the same inkomstkälla. */
 export function computeInkomstniva(data: ScbData, indelning: Indelning, findings: Findings): InkomstnivaRad[] {
-  const rader = medAndel(summera(data, (v) => [...v.dims], indelning, findings), 3).map(({ r, dims, andel }) => ({
+  const summerade = medAndel(summera(data, indelning, findings), 3);
+  const rader = summerade.map(({ r, dims, andel }) => ({
     niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, inkomstkalla: dims[2]!, inkomstniva: dims[3]!,
     antal: r.varde, andel,
   }));
-  return rader.sort((a, b) => jamforRegion(a, b) || ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
+  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
     || ordning(INKOMSTKALLOR, a.inkomstkalla, b.inkomstkalla) || compareInkomstniva(a.inkomstniva, b.inkomstniva));
 }
 
@@ -176,10 +240,9 @@ export function computeMalgrupp(data: ScbData, indelning: Indelning, findings: F
     push("saknar_inkomst", saknar);
   }
   const summerade = summeraRegioner(kallor, indelning, data.fil, "bas", findings);
-  const rader = medAndel(summerade, 1)
-    .filter(({ dims }) => dims[1] !== "totalt")
-    .map(({ r, dims, andel }) => ({ niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, matt: dims[1]!, antal: r.varde, andel }));
-  return rader.sort((a, b) => jamforRegion(a, b) || ordning(KON, a.kon, b.kon) || ordning(MATT, a.matt, b.matt));
+  const utan = medAndel(summerade, 1).filter(({ dims }) => dims[1] !== "totalt");
+  const rader = utan.map(({ r, dims, andel }) => ({ niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, matt: dims[1]!, antal: r.varde, andel }));
+  return sortera(rader, utan.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || ordning(MATT, a.matt, b.matt));
 }
 
 /**
@@ -206,7 +269,7 @@ export function tackning(aldrar: readonly string[], fran: number, till: number):
 
 const NIVA_ORDNING = new Map<string, number>(NIVAER.map((n, i) => [n, i]));
 
-function jamforRegion(a: { niva: string; kod: string; manad: string }, b: { niva: string; kod: string; manad: string }): number {
+function jamforRegion(a: MedRegion, b: MedRegion): number {
   return NIVA_ORDNING.get(a.niva)! - NIVA_ORDNING.get(b.niva)! || cmp(a.kod, b.kod) || cmp(a.manad, b.manad);
 }
 

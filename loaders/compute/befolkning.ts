@@ -143,16 +143,31 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
   if (data.length === 0) return { befolkning: [], alder: [], forsorjningskvot: [] };
   // 1. Pool the files per region, year and kön; the same value in two files is an error.
   interface Grupp { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; aldrar: Map<string, number | null>; kalla: Map<string, string> | undefined; filer: Set<string> }
-  const grupper = new Map<string, Grupp>();
+  // Region -> year -> kön, without a key string per value (a file's values run through the
+  // years of one age before the next); `grupper` keeps the order the groups were first seen in.
+  const perRegion = new Map<string, Map<string, Map<Kon, Grupp>>>();
+  const grupper: Grupp[] = [];
   const flera = data.length > 1;
   let dubbletter = 0;
   for (const d of data) {
     let g: Grupp | undefined;
+    let region: Map<string, Map<Kon, Grupp>> | undefined;
+    let regionAv: BefolkningVarde | undefined;
     for (const v of d.varden) {
       if (!g || g.niva !== v.niva || g.kod !== v.kod || g.ar !== v.ar || g.kon !== v.kon) {
-        const key = `${v.niva}|${v.kod}|${v.ar}|${v.kon}`;
-        g = grupper.get(key);
-        if (!g) grupper.set(key, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), kalla: flera ? new Map() : undefined, filer: new Set() }));
+        if (!region || !regionAv || regionAv.niva !== v.niva || regionAv.kod !== v.kod) {
+          const key = `${v.niva}|${v.kod}`;
+          region = perRegion.get(key);
+          if (!region) perRegion.set(key, (region = new Map()));
+          regionAv = v;
+        }
+        let perAr = region.get(v.ar);
+        if (!perAr) region.set(v.ar, (perAr = new Map()));
+        g = perAr.get(v.kon);
+        if (!g) {
+          perAr.set(v.kon, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), kalla: flera ? new Map() : undefined, filer: new Set() }));
+          grupper.push(g);
+        }
         g.filer.add(d.fil);
       }
       if (g.aldrar.has(v.alder)) {
@@ -184,17 +199,24 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
   const kall: Kallvarde[] = [];
   const utanTotal = new Set<string>();
   const utanKvot = new Set<string>();
-  for (const g of grupper.values()) {
+  const gruppnamn = new Map<string, string>();
+  const namnFor = (typ: string, kon: Kon, grp?: string): string => {
+    const k = grp === undefined ? `${typ}|${kon}` : `${typ}|${kon}|${grp}`;
+    let n = gruppnamn.get(k);
+    if (n === undefined) gruppnamn.set(k, (n = k));
+    return n;
+  };
+  for (const g of grupper) {
     const aldrar = [...g.aldrar.keys()];
     const nyckel = aldrar.join("|");
     let plan = planer.get(nyckel);
     if (!plan) planer.set(nyckel, (plan = planera(aldrar)));
     const summaAv = (delar: readonly string[]) => summa(delar.map((a) => g.aldrar.get(a)!));
     const push = (grupp: string, varde: number | null) => kall.push({ niva: g.niva, kod: g.kod, tid: g.ar, grupp, varde });
-    if (plan.total) push(`T|${g.kon}`, summaAv(plan.total));
+    if (plan.total) push(namnFor("T", g.kon), summaAv(plan.total));
     else for (const f of g.filer) utanTotal.add(f);
-    for (const [grp, delar] of plan.grupper) push(`A|${g.kon}|${grp}`, summaAv(delar));
-    if (plan.band) for (const [band, delar] of plan.band) push(`K|${g.kon}|${band}`, summaAv(delar));
+    for (const [grp, delar] of plan.grupper) push(namnFor("A", g.kon, grp), summaAv(delar));
+    if (plan.band) for (const [band, delar] of plan.band) push(namnFor("K", g.kon, band), summaAv(delar));
     else for (const f of g.filer) utanKvot.add(f);
   }
   for (const fil of [...utanTotal].sort()) {
@@ -218,8 +240,11 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
   const befolkning: BefolkningRad[] = [];
   const alder: BefolkningAlderRad[] = [];
   const band = new Map<string, { r: Regionvarde; kon: Kon; v: Map<string, number | null> }>();
+  const delat = new Map<string, [string, Kon, string]>();
   for (const r of summerat) {
-    const [typ, kon, grp] = r.grupp.split("|") as [string, Kon, string];
+    let delar = delat.get(r.grupp);
+    if (!delar) delat.set(r.grupp, (delar = r.grupp.split("|") as [string, Kon, string]));
+    const [typ, kon, grp] = delar;
     const bas = { niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: r.varde };
     if (typ === "T") befolkning.push(bas);
     else if (typ === "A") alder.push({ ...bas, alder: grp });
@@ -236,7 +261,47 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
     const kvot = unga == null || arbetsfor == null || aldre == null || arbetsfor === 0 ? null : (unga + aldre) / arbetsfor;
     forsorjningskvot.push({ niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: kvot });
   }
-  return { befolkning: befolkning.sort(compareRad), alder: alder.sort(compareRad), forsorjningskvot: forsorjningskvot.sort(compareRad) };
+  return { befolkning: sortera(befolkning), alder: sortera(alder), forsorjningskvot: sortera(forsorjningskvot) };
+}
+
+/**
+ * `rader.sort(compareRad)`, by one number per row: the ranks of level, code, year, kön and age,
+ * and the index last, so equal rows keep their order as in a stable sort.
+ */
+function sortera<R extends BefolkningRad & { alder?: string }>(rader: R[]): R[] {
+  const n = rader.length;
+  const rang = (varden: Iterable<string>, jamfor: (a: string, b: string) => number) => {
+    const m = new Map<string, number>();
+    let i = -1;
+    let forra: string | undefined;
+    for (const x of [...new Set(varden)].sort(jamfor)) {
+      if (forra === undefined || jamfor(forra, x) !== 0) i++;
+      m.set(x, i);
+      forra = x;
+    }
+    return { m, antal: i + 1 };
+  };
+  const kod = rang(rader.map((r) => r.kod), cmp);
+  const ar = rang(rader.map((r) => r.ar), cmp);
+  const alla = rader.every((r) => r.alder !== undefined);
+  // compareRad compares ages only when both rows have one: rank them only when every row does.
+  if (!alla && rader.some((r) => r.alder !== undefined)) return rader.sort(compareRad);
+  const alder = rang(alla ? rader.map((r) => r.alder!) : [], compareAlder);
+  const A = Math.max(1, alder.antal);
+  const K = KON_ORDER.size;
+  if (NIVA_ORDER.size * kod.antal * ar.antal * K * A * n >= Number.MAX_SAFE_INTEGER) return rader.sort(compareRad);
+  const nycklar = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rader[i]!;
+    const k = KON_ORDER.get(r.kon);
+    if (k === undefined) return rader.sort(compareRad);
+    const a = alla ? alder.m.get(r.alder!)! : 0;
+    nycklar[i] = ((((NIVA_ORDER.get(r.niva)! * kod.antal + kod.m.get(r.kod)!) * ar.antal + ar.m.get(r.ar)!) * K + k) * A + a) * n + i;
+  }
+  nycklar.sort();
+  const ut = new Array<R>(n);
+  for (let j = 0; j < n; j++) ut[j] = rader[nycklar[j]! % n]!;
+  return ut;
 }
 
 function compareRad(a: BefolkningRad & { alder?: string }, b: BefolkningRad & { alder?: string }): number {

@@ -45,7 +45,7 @@ export function medlemsmanad(tid: string): string {
 export function summeraRegioner(
   varden: readonly Kallvarde[], indelning: Indelning, fil: string, regel: string, findings: Findings,
 ): Regionvarde[] {
-  const kommunIndex = new Map<string, number | null>();
+  const kommunVarden: Kallvarde[] = [];
   const kommuner = new Set<string>();
   const tider = new Set<string>();
   const grupper = new Set<string>();
@@ -56,7 +56,7 @@ export function summeraRegioner(
     grupper.add(v.grupp);
     if (v.niva === "kommun") {
       kommuner.add(v.kod);
-      kommunIndex.set(`${v.kod}|${v.tid}|${v.grupp}`, v.varde);
+      kommunVarden.push(v);
       out.push({ niva: "kommun", kod: v.kod, namn: indelning.kommuner.get(v.kod)?.namn ?? v.kod, tid: v.tid, grupp: v.grupp, varde: v.varde });
     } else {
       const key = `${v.niva}|${v.kod}`;
@@ -67,23 +67,35 @@ export function summeraRegioner(
   }
   const tidLista = [...tider].sort();
   const grupperLista = [...grupper].sort();
+  // The kommun values by number (time, group, kommun), so summing builds no key strings.
+  const T = tidLista.length;
+  const G = grupperLista.length;
+  const tidNr = new Map(tidLista.map((x, i) => [x, i]));
+  const gruppNr = new Map(grupperLista.map((x, i) => [x, i]));
+  const kommunNr = new Map([...kommuner].map((x, i) => [x, i]));
+  const K = kommunNr.size;
+  const kommunIndex = new Map<number, number | null>();
+  for (const v of kommunVarden) kommunIndex.set((tidNr.get(v.tid)! * G + gruppNr.get(v.grupp)!) * K + kommunNr.get(v.kod)!, v.varde);
   const sum = (niva: Niva, kod: string, namn: string, medlemmar: (tid: string) => readonly string[], utom: ReadonlySet<string> = new Set()) => {
-    for (const tid of tidLista) {
+    for (let ti = 0; ti < T; ti++) {
+      const tid = tidLista[ti]!;
       if (utom.has(tid)) continue;
       const m = medlemmar(tid);
       if (m.length === 0) continue;
-      for (const grupp of grupperLista) {
+      // Members absent from the data have no values: they count in m.length only.
+      const nr = m.map((k) => kommunNr.get(k)).filter((k): k is number => k !== undefined);
+      for (let gi = 0; gi < G; gi++) {
+        const bas = (ti * G + gi) * K;
         let s = 0;
         let n = 0;
         let finns = false;
-        for (const kod of m) {
-          const key = `${kod}|${tid}|${grupp}`;
-          if (!kommunIndex.has(key)) continue;
+        for (const ki of nr) {
+          const v = kommunIndex.get(bas + ki);
+          if (v === undefined) continue;
           finns = true;
-          const v = kommunIndex.get(key)!;
           if (v !== null) { s += v; n++; }
         }
-        if (finns) out.push({ niva, kod, namn, tid, grupp, varde: n === m.length ? s : null });
+        if (finns) out.push({ niva, kod, namn, tid, grupp: grupperLista[gi]!, varde: n === m.length ? s : null });
       }
     }
   };
@@ -142,7 +154,35 @@ export function summeraRegioner(
       message: "riket is not in the file and is not computed (all 290 kommuner needed)",
     });
   }
-  return out.sort(compareRegionvarden);
+  return sorteraRegionvarden(out, tidLista, grupperLista);
+}
+
+/**
+ * `out.sort(compareRegionvarden)`, by one number per value (the ranks of level, code, time
+ * and group; the index last, so equal values keep their order as in a stable sort).
+ */
+function sorteraRegionvarden(out: Regionvarde[], tidLista: readonly string[], grupperLista: readonly string[]): Regionvarde[] {
+  const n = out.length;
+  const koder = [...new Set(out.map((r) => r.kod))].sort(cmp);
+  const kodNr = new Map(koder.map((x, i) => [x, i]));
+  const tidNr = new Map(tidLista.map((x, i) => [x, i]));
+  const gruppNr = new Map(grupperLista.map((x, i) => [x, i]));
+  const T = tidLista.length;
+  const G = grupperLista.length;
+  const K = koder.length;
+  if (NIVAER.length * K * T * G * n >= Number.MAX_SAFE_INTEGER) return out.sort(compareRegionvarden);
+  const nycklar = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = out[i]!;
+    const tid = tidNr.get(r.tid);
+    const grupp = gruppNr.get(r.grupp);
+    if (tid === undefined || grupp === undefined) return out.sort(compareRegionvarden);
+    nycklar[i] = (((NIVA_ORDER.get(r.niva)! * K + kodNr.get(r.kod)!) * T + tid) * G + grupp) * n + i;
+  }
+  nycklar.sort();
+  const sorterade = new Array<Regionvarde>(n);
+  for (let j = 0; j < n; j++) sorterade[j] = out[nycklar[j]! % n]!;
+  return sorterade;
 }
 
 const NIVA_ORDER = new Map(NIVAER.map((n, i) => [n, i]));

@@ -115,7 +115,7 @@ export function normaliseScbTabell(
   };
   let ok = true;
 
-  interface RowInfo { region: Region; dims: string[]; label: string }
+  interface RowInfo { region: Region; dims: string[]; label: string; grupp: Grupp }
   const rowInfo = (o: PxObservation): RowInfo | null => {
     const regionCell = o.stub[iRegion]!;
     const region = parseRegion(regionCell);
@@ -199,7 +199,7 @@ export function normaliseScbTabell(
         return null;
       }
     }
-    return { region, dims, label };
+    return { region, dims, label, grupp: varden.grupp(region.niva, region.kod, dims, true)! };
   };
 
   const tidFor = new Map<string, string | null>();
@@ -215,8 +215,13 @@ export function normaliseScbTabell(
   };
   const tidForvantat = spec.tid === "manad" ? "en månad som ÅÅÅÅMmm, t.ex. 2024M03" : spec.tid === "ar" ? "ett år, t.ex. 2024" : "ett år (2024) eller en månad (2024M03)";
 
-  const varden = new Map<string, ScbVarde>();
-  const firstSeen = new Map<string, Plats>();
+  // Values are kept per group (region and every dimension but time), so the per-value work is a
+  // lookup by time in the row's group, not a key string built for each value.
+  const varden = new Varden();
+  /** Where each value read from the file is (parallel to `varden.lista`). */
+  const platsRad: number[] = [];
+  const platsKolumn: number[] = [];
+  const platsFalt: string[] = [];
   const kommunerIFil = new Set<string>();
   const tider = new Set<string>();
   /** Each kommun's first row and the periods it has (for `<regel>.kommun_saknar_period`). */
@@ -270,21 +275,23 @@ export function normaliseScbTabell(
         return;
       }
     }
-    const key = `${info.region.niva}|${info.region.kod}|${tid}|${info.dims.join("|")}`;
-    const seen = firstSeen.get(key);
+    const grupp = info.grupp;
+    const seen = grupp.perTid.get(tid);
     if (seen !== undefined) {
       ok = false;
       if (report(`${r}.dubblett`)) {
         findings.fel({
           fil, rad: o.line, kolumn: o.column, falt: o.columnName, regel: `${r}.dubblett`,
-          meddelande: `samma värde (${info.region.kod}, ${info.dims.join(", ")}, ${o.tid}) finns redan på rad ${seen.rad}; förväntat ett värde per region, grupp och tid`,
-          message: `duplicate of line ${seen.rad}`,
+          meddelande: `samma värde (${info.region.kod}, ${info.dims.join(", ")}, ${o.tid}) finns redan på rad ${platsRad[seen]}; förväntat ett värde per region, grupp och tid`,
+          message: `duplicate of line ${platsRad[seen]}`,
         });
       }
       return;
     }
-    firstSeen.set(key, { rad: o.line, kolumn: o.column, falt: o.columnName });
-    varden.set(key, { niva: info.region.niva, kod: info.region.kod, tid, dims: info.dims, varde });
+    platsRad.push(o.line);
+    platsKolumn.push(o.column);
+    platsFalt.push(o.columnName);
+    varden.add(grupp, tid, varde);
     tider.add(tid);
     if (!tidPlats.has(tid)) tidPlats.set(tid, { rad: o.line, kolumn: o.column, falt: o.columnName });
     if (info.region.niva === "kommun") {
@@ -300,11 +307,11 @@ export function normaliseScbTabell(
   begransning.sammanfatta(findings, fil, (regel) => (regel.endsWith(".saknas") ? "varning" : "fel"));
 
   if (!ok) return undefined;
-  if (varden.size === 0) {
+  if (varden.lista.length === 0) {
     findings.fel({ fil, rad: t.headerLine, regel: `${r}.tom`, meddelande: `filen innehåller inga värden som kan användas; förväntat antal som i ${spec.tabell}`, message: "no usable values in the file" });
     return undefined;
   }
-  kontrolleraSummor(varden, firstSeen, spec, fil, findings);
+  kontrolleraSummor(varden, (i) => ({ rad: platsRad[i]!, kolumn: platsKolumn[i], falt: platsFalt[i] }), spec, fil, findings);
   for (const h of spec.harled ?? []) harledTotal(varden, spec, h);
   const tiderLista = [...tider].sort();
   if (new Set(tiderLista.map((x) => x.length)).size > 1) {
@@ -317,31 +324,84 @@ export function normaliseScbTabell(
   }
   // Only kommuner lacking a period: BAS and population are often downloaded for one month a year.
   kontrolleraPerioder({ fil, regel: r, kommuner: kommunPerioder, perioder: tidPlats, lucka: false }, findings);
-  return { fil, varden: [...varden.values()], kommuner: kommunerIFil, tider: tiderLista };
+  return { fil, varden: varden.lista, kommuner: kommunerIFil, tider: tiderLista };
+}
+
+/** The values of one region and group (every dimension but time): index in `Varden.lista` by time. */
+interface Grupp {
+  readonly niva: Region["niva"];
+  readonly kod: string;
+  readonly dims: readonly string[];
+  readonly perTid: Map<string, number>;
+}
+
+/** The values in the order they were read (then derived totals), indexed by group and time. */
+class Varden {
+  readonly lista: ScbVarde[] = [];
+  /** The group of each value in `lista`. */
+  readonly gruppAv: Grupp[] = [];
+  private readonly grupper = new Map<string, Grupp>();
+
+  grupp(niva: Region["niva"], kod: string, dims: readonly string[], skapa: boolean): Grupp | undefined {
+    const key = `${niva}|${kod}|${dims.join("|")}`;
+    let g = this.grupper.get(key);
+    if (!g && skapa) this.grupper.set(key, (g = { niva, kod, dims, perTid: new Map() }));
+    return g;
+  }
+
+  /** The group like `g` but with dimension `d` set to `varde` (cached per group and dimension value). */
+  syskon(g: Grupp, d: number, varde: string, cache: Map<Grupp, Map<string, Grupp | undefined>>, skapa = false): Grupp | undefined {
+    let per = cache.get(g);
+    if (!per) cache.set(g, (per = new Map()));
+    let s = per.get(varde);
+    if (s === undefined) {
+      const dims = [...g.dims];
+      dims[d] = varde;
+      s = this.grupp(g.niva, g.kod, dims, skapa);
+      if (s) per.set(varde, s);
+    }
+    return s;
+  }
+
+  add(g: Grupp, tid: string, varde: number | null): void {
+    g.perTid.set(tid, this.lista.length);
+    this.lista.push({ niva: g.niva, kod: g.kod, tid, dims: g.dims, varde });
+    this.gruppAv.push(g);
+  }
+
+  get(g: Grupp | undefined, tid: string): ScbVarde | undefined {
+    const i = g?.perTid.get(tid);
+    return i === undefined ? undefined : this.lista[i];
+  }
 }
 
 /**
  * A total the file has (kön `alla`, status `totalt`, …) that is not the sum of its parts when
  * every part is in the file: a warning named by the total's cell. The file's total is used.
  */
-function kontrolleraSummor(varden: ReadonlyMap<string, ScbVarde>, plats: ReadonlyMap<string, Plats>, spec: ScbSpec, fil: string, findings: Findings): void {
+function kontrolleraSummor(varden: Varden, plats: (i: number) => Plats, spec: ScbSpec, fil: string, findings: Findings): void {
   const regel = `${spec.regel}.summa`;
   const begransning = new Begransning(MAX_PER_RULE);
   for (const h of spec.harled ?? []) {
     const d = spec.dimensioner.findIndex((x) => x.namn === h.dimension);
     if (d < 0) continue;
-    for (const [key, v] of varden) {
+    const cache = new Map<Grupp, Map<string, Grupp | undefined>>();
+    const n = varden.lista.length;
+    for (let i = 0; i < n; i++) {
+      const v = varden.lista[i]!;
       if (v.dims[d] !== h.total || v.varde === null) continue;
-      const delar = h.delar.map((del) => {
-        const dims = [...v.dims];
-        dims[d] = del;
-        return varden.get(`${v.niva}|${v.kod}|${v.tid}|${dims.join("|")}`)?.varde;
-      });
-      if (delar.some((x) => x === undefined || x === null)) continue;
-      const summa = (delar as number[]).reduce((a, b) => a + b, 0);
+      const g = varden.gruppAv[i]!;
+      let summa = 0;
+      let alla = true;
+      for (const del of h.delar) {
+        const x = varden.get(varden.syskon(g, d, del, cache), v.tid)?.varde;
+        if (x === undefined || x === null) { alla = false; break; }
+        summa += x;
+      }
+      if (!alla) continue;
       if (Math.abs(summa - v.varde) <= 1e-6 * Math.max(1, Math.abs(v.varde)) || !begransning.rapportera(regel)) continue;
-      const p = plats.get(key)!;
-      const grupp = v.dims.filter((_, i) => i !== d).join(", ");
+      const p = plats(i);
+      const grupp = v.dims.filter((_, j) => j !== d).join(", ");
       findings.varning({
         fil, rad: p.rad, kolumn: p.kolumn, falt: p.falt, varde: String(v.varde), regel,
         meddelande: `${v.kod} ${v.tid} (${grupp}): ${h.dimension} ${h.total} är ${v.varde}, men summan av ${h.delar.join(", ")} är ${summa}; filens total används`,
@@ -353,21 +413,24 @@ function kontrolleraSummor(varden: ReadonlyMap<string, ScbVarde>, plats: Readonl
 }
 
 /** A total the file lacks (e.g. kön `alla`) is the sum of its parts when all of them are there. */
-function harledTotal(varden: Map<string, ScbVarde>, spec: ScbSpec, h: NonNullable<ScbSpec["harled"]>[number]): void {
+function harledTotal(varden: Varden, spec: ScbSpec, h: NonNullable<ScbSpec["harled"]>[number]): void {
   const d = spec.dimensioner.findIndex((x) => x.namn === h.dimension);
   if (d < 0) return;
-  const keyOf = (v: ScbVarde, value: string) => {
-    const dims = [...v.dims];
-    dims[d] = value;
-    return { key: `${v.niva}|${v.kod}|${v.tid}|${dims.join("|")}`, dims };
-  };
-  for (const v of [...varden.values()]) {
+  const cache = new Map<Grupp, Map<string, Grupp | undefined>>();
+  const n = varden.lista.length;
+  for (let i = 0; i < n; i++) {
+    const v = varden.lista[i]!;
     if (v.dims[d] !== h.delar[0]) continue;
-    const total = keyOf(v, h.total);
-    if (varden.has(total.key)) continue;
-    const parts = h.delar.map((p) => varden.get(keyOf(v, p).key));
-    if (parts.some((p) => p === undefined)) continue;
-    const varde = parts.some((p) => p!.varde === null) ? null : parts.reduce((s, p) => s + p!.varde!, 0);
-    varden.set(total.key, { niva: v.niva, kod: v.kod, tid: v.tid, dims: total.dims, varde });
+    const g = varden.gruppAv[i]!;
+    if (varden.get(varden.syskon(g, d, h.total, cache), v.tid) !== undefined) continue;
+    let varde: number | null = 0;
+    let alla = true;
+    for (const p of h.delar) {
+      const x = varden.get(varden.syskon(g, d, p, cache), v.tid);
+      if (x === undefined) { alla = false; break; }
+      varde = varde === null || x.varde === null ? null : varde + x.varde;
+    }
+    if (!alla) continue;
+    varden.add(varden.syskon(g, d, h.total, cache, true)!, v.tid, varde);
   }
 }
