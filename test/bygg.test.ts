@@ -199,23 +199,23 @@ describe("bygget (scripts/bygg.ts)", () => {
     async () => {
       if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
       const fore = avtryck(dist);
-      // Ett personnummer i insatsens namn: pipelinen godtar det, men det skulle publiceras.
-      const deltagare = join(data, "deltagare_sodra_dalarna.csv");
-      const original = readFileSync(deltagare);
-      const rad = "LK-2024-001;;sodra-dalarna;Team 19121212-1212;Kvinna;1980;2024-03-01;;;2;\r\n";
-      writeFileSync(deltagare, Buffer.concat([original, Buffer.from(rad, "latin1")]));
+      // Ett personnummer i ett förbunds namn (fritext i en egen förbundsindelning): pipelinen
+      // godtar det, men det skulle publiceras. (Insatsens namn prövas redan när filen läses.)
+      const indelning = join(data, "egen_indelning.csv");
+      const referens = readFileSync(join(ROT, "data/referens/forbund.csv"), "utf8");
+      writeFileSync(indelning, referens.replaceAll("Södra Dalarnas Samordningsförbund", "Södra Dalarna 19121212-1212"));
       try {
         const r = await bygg(data, dist);
         expect(r.kod).toBe(1);
         expect(r.stderr).toMatch(/Bygget misslyckades: Publiceringsgrinden stoppade bygget: \d+ fynd \(the publication gate found/);
-        expect(r.stderr).toMatch(/_file\/data\/insatser_nyckeltal\.[0-9a-f]{8}\.csv rad \d+, kolumn \d+: ett personnummer \(19121212-\*\*\*\*\)/);
+        expect(r.stderr).toMatch(/_file\/data\/indelning\.[0-9a-f]{8}\.csv rad \d+, kolumn \d+: ett personnummer \(19121212-\*\*\*\*\)/);
         expect(r.stderr).toMatch(/är oförändrad/);
         expect(`${r.stdout}${r.stderr}`).not.toMatch(/1212-1212|121212121212/);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(avtryck(dist)).toEqual(fore);
         expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
       } finally {
-        writeFileSync(deltagare, original);
+        rmSync(indelning);
       }
     },
     300_000

@@ -8,6 +8,7 @@ import { readRecords, type Located } from "../read/records.ts";
 import { labelKey } from "./labels.ts";
 import { parseDatum, type Datum } from "./datum.ts";
 import { maskPersonnummer, parsePersonnummer, PERSONNUMMER_FEL } from "../validate/personnummer.ts";
+import { hittaPersonnummer } from "../protect/lackor.ts";
 import type { Nyckel } from "../reference/nyckel.ts";
 import type { Findings } from "../validate/findings.ts";
 
@@ -212,6 +213,13 @@ export function readDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyck
     }
     if (person === undefined) {
       fel(r, columns.deltagare_id ? "deltagare_id" : "personnummer", "deltagare.id", "deltagar-id och personnummer saknas; förväntat ett av dem", "missing participant id");
+      continue;
+    }
+    // Insats and förbund are published as they are written: a personnummer in them would be too.
+    const publicerad = (["insats", "forbund"] as const).find((f) => v[f] !== undefined && hittaPersonnummer(v[f]!).length > 0);
+    if (publicerad) {
+      const hit = hittaPersonnummer(v[publicerad]!)[0]!;
+      fel(r, publicerad, "deltagare.personnummer_i_text", `${publicerad === "insats" ? "insatsens namn" : "förbundet"} innehåller något som ser ut som ett personnummer (${hit.visas}); kolumnen publiceras och får inte innehålla personnummer`, "a published column contains what looks like a personnummer", hit.visas);
       continue;
     }
     if (v.startdatum === undefined) {

@@ -47,14 +47,17 @@ export function luhn(digits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** `199001011234` -> `19900101-****`; anything else keeps at most its first 6 digits. */
+/**
+ * `199001011234` -> `19900101-****`, `9001011234` -> `900101-****`; the last four digits are
+ * never shown. Anything else keeps at most its first 6 characters.
+ */
 export function maskPersonnummer(raw: string): string {
   const s = raw.trim();
-  const m = /^(\d{6,8})[-+]?\d{0,4}$/.exec(s.replace(/\s+/g, ""));
-  if (m) {
-    const date = m[1]!.length >= 8 ? m[1]!.slice(0, 8) : m[1]!.slice(0, 6);
-    return `${date}-****`;
-  }
+  const digits = s.replace(/\s+/g, "");
+  const m = /^(\d{6}|\d{8})[-+]?\d{4}$/.exec(digits) ?? /^(\d{6}|\d{8})[-+]?\d{0,3}$/.exec(digits);
+  if (m) return `${m[1]}-****`;
+  const n = /^(\d{6,})/.exec(digits);
+  if (n) return `${n[1]!.length >= 12 ? n[1]!.slice(0, 8) : n[1]!.slice(0, 6)}-****`;
   return s.length <= 4 ? "****" : `${s.slice(0, Math.min(6, s.length - 4))}****`;
 }
 

@@ -30,6 +30,15 @@ describe("reading participant records", () => {
     ]);
   });
 
+  it("refuses a personnummer in the insats column, which is published as written (the value is shown masked)", () => {
+    const { rows, findings, report } = read("id;insats;start\nA;Team 19121212-1212;2024-01-01\n");
+    expect(rows).toBeUndefined();
+    expect(findings.errors.map((f) => ({ rad: f.rad, kolumn: f.kolumn, regel: f.regel, varde: f.varde }))).toEqual([
+      { rad: 2, kolumn: 2, regel: "deltagare.personnummer_i_text", varde: "19121212-****" },
+    ]);
+    expect(report).not.toContain("1212-1212");
+  });
+
   it("turns months before start into years", () => {
     const { rows } = read("id;insats;start;manader_utan_arbete_fore_start\nA;T;2024-01-01;18\n");
     expect(rows![0]!.arForeStart).toBe(1.5);

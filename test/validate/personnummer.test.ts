@@ -41,6 +41,11 @@ describe("personnummer", () => {
     expect(maskPersonnummer("199001011234")).toBe("19900101-****");
     expect(maskPersonnummer("19900101-1234")).toBe("19900101-****");
     expect(maskPersonnummer("900101-1234")).toBe("900101-****");
+    // Ten digits without a separator: the date is six digits; none of the last four show.
+    expect(maskPersonnummer("1212121212")).toBe("121212-****");
+    expect(maskPersonnummer("121212+1212")).toBe("121212-****");
+    expect(maskPersonnummer("19900101123")).toBe("19900101-****");
+    expect(maskPersonnummer("1990010112345")).toBe("19900101-****");
     expect(maskPersonnummer("x")).toBe("****");
   });
 });
