@@ -4,26 +4,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../loaders/cli.ts";
+import { finsam, folderIn } from "./helpers/cli.ts";
 
 const EXEMPEL = "data/exempel";
 const GOLDEN = "test/golden/exempel";
 const tmp = mkdtempSync(join(tmpdir(), "finsam-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function finsam(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
-  return { code, stdout, stderr };
-}
-
-function folder(name: string, files: Record<string, string | Uint8Array>): string {
-  const dir = join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  return dir;
-}
+const folder = folderIn(tmp);
 
 const BROKEN = '"region";"kön";"tabellinnehåll";"2024M01"\n"2080 Falun";"män";"Sjukpenning";12\n"2099 Okänd";"män";"Sjukpenning";13\n';
 

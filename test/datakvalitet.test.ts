@@ -2,31 +2,19 @@
  * The published validation report (datakvalitet.csv, indatafiler.csv) and the stable
  * machine-readable form of the findings (`finsam validate --json`).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../loaders/cli.ts";
+import { finsam, folderIn } from "./helpers/cli.ts";
 import { datakvalitetFiler, filnamn, indatafiler, rapportrader } from "../loaders/publish/datakvalitet.ts";
 import type { Finding } from "../loaders/validate/findings.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-datakvalitet-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function finsam(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
-  return { code, stdout, stderr };
-}
-
-function folder(name: string, files: Record<string, string | Uint8Array>): string {
-  const dir = join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  return dir;
-}
+const folder = folderIn(tmp);
 
 const F = (f: Partial<Finding> & Pick<Finding, "fil" | "regel">): Finding => ({ allvar: "varning", meddelande: "m", message: "e", ...f });
 

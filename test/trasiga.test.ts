@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../loaders/cli.ts";
+import { finsam } from "./helpers/cli.ts";
 import { FALL, GILTIGA, GILTIGA_FILER, KATALOG, MEDFOLJER, readme, skrivVidTestet } from "./fixtures/trasiga/generera.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-trasiga-"));
@@ -52,13 +52,6 @@ function datakatalog(fil: string, medfoljer: string | undefined, vidTestet: bool
   else copyFileSync(join(KATALOG, fil), join(dir, basename(fil)));
   if (medfoljer) copyFileSync(join(GILTIGA, medfoljer), join(dir, medfoljer));
   return dir;
-}
-
-async function finsam(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
-  return { code, stdout, stderr };
 }
 
 const STACK = /\n\s+at /;
