@@ -3,7 +3,8 @@
 //
 // Underkänns: fel i konsolen eller på sidan (även Frameworks felrutor), anrop till
 // andra värdar än 127.0.0.1/localhost, HTTP-status 400 eller högre, ett diagram
-// utan markeringar, en sida utan lang="sv" och tillgänglighetsfel (axe, WCAG 2.1 A och AA)
+// utan markeringar, ett diagram utan rubrik, textalternativ eller tabell med samma data,
+// en sida utan lang="sv" och tillgänglighetsfel (axe, WCAG 2.1 A och AA)
 // med påverkan "critical" eller "serious". Lägre påverkan skrivs ut som varningar.
 // Varje tabell ska ha knapparna för nedladdning (Excel och vanlig CSV) och filerna ska
 // stämma med det som visas; på varje sida laddas den första tabellen (och den första med ett
@@ -95,6 +96,8 @@ function adressFor(fil: string): string {
 interface Diagramstatus {
   titel: string;
   markeringar: number;
+  /** Saknas något av det varje diagram ska ha: rubrik, textalternativ, tabell med samma data. */
+  saknar: string[];
 }
 
 /** Väntar tills Framework har kört klart alla celler på sidan. */
@@ -124,7 +127,12 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
           markeringar += g.querySelectorAll("path, rect, circle, line, polygon, polyline").length;
         }
       }
-      return { titel, markeringar };
+      const saknar: string[] = [];
+      if (!figur.querySelector(".diagramtitel")?.textContent?.trim()) saknar.push("rubrik");
+      const bild = Array.from(figur.querySelectorAll("svg[role=img]")).find((svg) => !svg.parentElement?.closest("svg"));
+      if (!bild || !(bild.getAttribute("aria-label") ?? "").trim()) saknar.push("textalternativ (svg med role=img och aria-label)");
+      if (!figur.querySelector("details table")) saknar.push("tabell med diagrammets data (Visa som tabell)");
+      return { titel, markeringar, saknar };
     });
   });
 }
@@ -349,6 +357,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   const diagram = await rakna(page);
   for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
+  for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
   const namn = adress === "/" ? "index" : adress.slice(1).replaceAll("/", "_");
   await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
