@@ -270,7 +270,7 @@ function kontrolleraInnehall(kalla: BasKalla, t: PxTable, findings: Findings): b
     if (!okanda.has(label) || rapporterade.has(label)) return;
     rapporterade.add(label);
     findings.fel({
-      fil: t.fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: showValue(label), regel: "bas.status",
+      fil: t.fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(label), regel: "bas.status",
       meddelande: `okänt tabellinnehåll "${showValue(label)}" för arbetsmarknadsstatus; förväntat ${STATUS_FORVANTAT} eller en andel i procent`,
       message: "unknown BAS status content label",
     });

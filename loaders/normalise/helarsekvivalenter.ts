@@ -187,7 +187,7 @@ export function normaliseHelarsekvivalenter(
       if (!unknownContent.has(contentLabel)) {
         unknownContent.add(contentLabel);
         findings.varning({
-          fil, rad: o.line, kolumn: o.column, varde: showValue(contentLabel), regel: "he.innehall",
+          fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(contentLabel), regel: "he.innehall",
           meddelande: `okänt tabellinnehåll "${showValue(contentLabel)}" används inte`,
           message: "unknown content label is ignored",
         });

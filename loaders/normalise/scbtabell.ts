@@ -155,7 +155,7 @@ export function normaliseScbTabell(
           if (v === undefined) {
             if (once(`innehall|${label}`)) {
               findings.varning({
-                fil, rad: o.line, kolumn: o.column, varde: showValue(label), regel: `${r}.innehall`,
+                fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(label), regel: `${r}.innehall`,
                 meddelande: `okänt tabellinnehåll "${showValue(label)}" används inte; förväntat ${dim.forvantat}`,
                 message: "unknown content label is ignored",
               });
@@ -191,7 +191,7 @@ export function normaliseScbTabell(
       if (use === undefined) {
         if (once(`innehall|${label}`)) {
           findings.varning({
-            fil, rad: o.line, kolumn: o.column, varde: showValue(label), regel: `${r}.innehall`,
+            fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(label), regel: `${r}.innehall`,
             meddelande: `okänt tabellinnehåll "${showValue(label)}" används inte`,
             message: "unknown content label is ignored",
           });

@@ -16,6 +16,8 @@ export interface PxObservation {
   readonly stub: readonly string[];
   /** Content label as written in the file (tabellinnehåll), when the table names one. */
   readonly innehall: string | undefined;
+  /** 1-based column where the content label is written (its own column, or the value's heading). */
+  readonly innehallKolumn: number;
   /** Time code as written: `2024M03`, `2024K1` or `2024`. */
   readonly tid: string;
   /** The raw value cell. */
@@ -190,7 +192,8 @@ function wideTable(
           const h = heads[j]!;
           const column = firstHeading + j;
           visit({
-            stub, innehall: h.prefix ?? rowContent, tid: h.tid, cell: r.fields[column]!,
+            stub, innehall: h.prefix ?? rowContent, innehallKolumn: h.prefix === undefined && contentIndex >= 0 ? contentIndex + 1 : column + 1,
+            tid: h.tid, cell: r.fields[column]!,
             line: r.line, column: column + 1, columnName: names[column]!,
           });
         }
@@ -251,7 +254,7 @@ function longTable(
         const tid = r.fields[timeIndex]!.trim();
         for (const i of valueIdx) {
           const innehall = contentIndex >= 0 ? r.fields[contentIndex]!.trim() : valueContent(i);
-          visit({ stub, innehall, tid, cell: r.fields[i]!, line: r.line, column: i + 1, columnName: names[i]! });
+          visit({ stub, innehall, innehallKolumn: contentIndex >= 0 ? contentIndex + 1 : i + 1, tid, cell: r.fields[i]!, line: r.line, column: i + 1, columnName: names[i]! });
         }
       }
     },

@@ -121,7 +121,7 @@ describe("malformed BAS files: an error naming file, line and column, and nothin
 
   it("an unknown status label (as content)", async () => {
     expect(await kor("TAB6260_a.csv", titel, STATUS, ok, '"2080 Falun";"män";"20-64 år";"antal sysselsata";5'))
-      .toEqual([{ fil: "TAB6260_a.csv", rad: 4, kolumn: 5, regel: "bas.status" }]);
+      .toEqual([{ fil: "TAB6260_a.csv", rad: 4, kolumn: 4, regel: "bas.status" }]); // the label's own column
   });
 
   it("an unknown status label (in its own column)", async () => {

@@ -55,7 +55,7 @@ describe("real SCB downloads in shared/reference/scb-exempel", () => {
     const { observations } = read(readFileSync(new URL("MikaelLundqvist__UF0506A1.csv", REFERENCE)));
     expect(observations[0]).toEqual({
       stub: ["01 Stockholms län", "totalt 16-74 år", "förgymnasial utbildning kortare än 9 år", "män"],
-      innehall: undefined, tid: "2017", cell: "25559", line: 2, column: 5, columnName: "2017",
+      innehall: undefined, innehallKolumn: 5, tid: "2017", cell: "25559", line: 2, column: 5, columnName: "2017",
     });
   });
 
