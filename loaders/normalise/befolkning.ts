@@ -15,6 +15,7 @@ import type { Findings } from "../validate/findings.ts";
 import { parseAlder } from "./alder.ts";
 import { tolkaKon, KON_FORVANTAT, type Kon } from "./kon.ts";
 import { labelKey } from "./labels.ts";
+import { REGION_RUBRIKER } from "./region.ts";
 import { normaliseScbTabell, type ScbSpec } from "./scbtabell.ts";
 
 /** One population count at the end of a year (31 December). */
@@ -38,9 +39,7 @@ export interface BefolkningData {
   readonly manadstabell: boolean;
 }
 
-/** Header keys of the region stub, as `scbtabell.ts` knows them. */
-const REGION_KEYS = new Set(["region", "kommun", "lan och kommun", "lan/kommun", "region/kommun", "kommun/lan"]);
-const KNOWN_STUBS = new Set([...REGION_KEYS, "kon", "alder", "civilstand"]);
+const KNOWN_STUBS = new Set([...REGION_RUBRIKER, "kon", "alder", "civilstand"]);
 
 const FOLKMANGD = new Set(["folkmangd", "antal", "antal personer", "befolkning", "folkmangd, antal", "population", "number of persons"]);
 /** Other contents of SCB's population tables: known, not used. */
@@ -98,7 +97,7 @@ const SPEC: ScbSpec = {
 export function normaliseBefolkning(
   t: PxTable, kommuner: ReadonlyMap<string, Kommun>, lanKoder: ReadonlySet<string>, findings: Findings,
 ): BefolkningData | undefined {
-  const harRegion = t.stubNames.some((n) => REGION_KEYS.has(labelKey(n)));
+  const harRegion = t.stubNames.some((n) => REGION_RUBRIKER.has(labelKey(n)));
   if (!harRegion) {
     findings.info({
       fil: t.fil, rad: t.headerLine, regel: "befolkning.riket",

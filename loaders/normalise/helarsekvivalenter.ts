@@ -6,7 +6,7 @@
 import { parseCell, CELL_PROBLEM } from "../read/cell.ts";
 import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
 import { labelKey } from "./labels.ts";
-import { tolkaKon, type Kon } from "./kon.ts";
+import { KON_FORVANTAT, tolkaKon, type Kon } from "./kon.ts";
 import { parseRegion, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
@@ -175,7 +175,7 @@ export function normaliseHelarsekvivalenter(
       if (report("he.kon")) {
         findings.fel({
           fil, rad: o.line, kolumn: t.stubColumns[iKon], falt: t.stubNames[iKon], varde: showValue(konCell), regel: "he.kon",
-          meddelande: `okänt kön "${showValue(konCell)}"; förväntat "män", "kvinnor" eller "män och kvinnor totalt"`,
+          meddelande: `okänt kön "${showValue(konCell)}"; förväntat ${KON_FORVANTAT}`,
           message: "unknown sex; expected män, kvinnor or män och kvinnor totalt",
         });
       }

@@ -8,6 +8,9 @@ export type Region =
   | { readonly niva: "lan"; readonly kod: string; readonly namn: string | undefined }
   | { readonly niva: "riket"; readonly kod: "00"; readonly namn: string | undefined };
 
+/** Header names (by `labelKey`) of the region column in SCB's tables. */
+export const REGION_RUBRIKER: ReadonlySet<string> = new Set(["region", "kommun", "lan och kommun", "lan/kommun", "region/kommun", "kommun/lan"]);
+
 const CODED = /^(\d+)(?:\s*[-–—]\s*|\s+|$)(.*)$/;
 
 export function parseRegion(cell: string): Region | undefined {

@@ -8,7 +8,7 @@
 import { parseCell, CELL_PROBLEM } from "../read/cell.ts";
 import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
 import { labelKey } from "./labels.ts";
-import { parseRegion, type Region } from "./region.ts";
+import { parseRegion, REGION_RUBRIKER, type Region } from "./region.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
 import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
@@ -63,7 +63,6 @@ export interface ScbData {
   readonly tider: readonly string[];
 }
 
-const REGION_KEYS = new Set(["region", "kommun", "lan och kommun", "lan/kommun", "region/kommun", "kommun/lan"]);
 const MAX_PER_RULE = 25;
 
 export function normaliseScbTabell(
@@ -72,7 +71,7 @@ export function normaliseScbTabell(
   const fil = t.fil;
   const r = spec.regel;
   const keys = t.stubNames.map((n) => labelKey(n));
-  const iRegion = keys.findIndex((k) => REGION_KEYS.has(k));
+  const iRegion = keys.findIndex((k) => REGION_RUBRIKER.has(k));
   const dimIndex = spec.dimensioner.map((d) => keys.findIndex((k) => d.rubriker.includes(k)));
   const saknade = [
     ...(iRegion < 0 ? ["region"] : []),
