@@ -166,15 +166,20 @@ export function tolkaMalgrupp(text) {
   );
 }
 
-/** @param {string} text befolkning.csv */
-export function tolkaBefolkning(text) {
-  return tolka(text, "befolkning.csv", ["niva", "kod", "namn", "ar", "kon", "varde"], (d) => ({
+/** Ett värde per region, år och kön (`niva,kod,namn,ar,kon,varde`). */
+function tolkaArsvarden(text, fil) {
+  return tolka(text, fil, ["niva", "kod", "namn", "ar", "kon", "varde"], (d) => ({
     ...region(d),
     tid: d.ar,
     ar: Number(d.ar),
     kon: d.kon,
     varde: tal(d.varde)
   }));
+}
+
+/** @param {string} text befolkning.csv */
+export function tolkaBefolkning(text) {
+  return tolkaArsvarden(text, "befolkning.csv");
 }
 
 /** @param {string} text befolkning_alder.csv */
@@ -191,13 +196,7 @@ export function tolkaBefolkningAlder(text) {
 
 /** @param {string} text forsorjningskvot.csv */
 export function tolkaForsorjningskvot(text) {
-  return tolka(text, "forsorjningskvot.csv", ["niva", "kod", "namn", "ar", "kon", "varde"], (d) => ({
-    ...region(d),
-    tid: d.ar,
-    ar: Number(d.ar),
-    kon: d.kon,
-    varde: tal(d.varde)
-  }));
+  return tolkaArsvarden(text, "forsorjningskvot.csv");
 }
 
 /** @param {string} text forsorjningsmatt.csv */
