@@ -8,7 +8,7 @@ import { runPipeline } from "../../loaders/pipeline.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { BORLANGE, FALUN, indelning } from "../helpers/he.ts";
 import { crlf, latin1, utf8 } from "../helpers/scb.ts";
-import { referens } from "../helpers/shared.ts";
+import { referens } from "../helpers/referens.ts";
 
 const IND = indelning([FALUN, BORLANGE], []);
 const LAN = new Set(IND.lan.keys());

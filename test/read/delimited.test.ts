@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readDelimited, sniffDelimiter } from "../../loaders/read/delimited.ts";
 import { decode, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
-import { referens } from "../helpers/shared.ts";
+import { referens } from "../helpers/referens.ts";
 
 const SPECTRUM = referens("csv-spectrum");
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readPxWeb, type PxObservation } from "../../loaders/read/pxweb.ts";
 import { parseCell } from "../../loaders/read/cell.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
-import { referens } from "../helpers/shared.ts";
+import { referens } from "../helpers/referens.ts";
 import { crlf, latin1, utf8 } from "../helpers/scb.ts";
 
 const REFERENCE = referens("scb-exempel");
@@ -16,7 +16,7 @@ function read(bytes: Uint8Array) {
   return { table, observations, findings };
 }
 
-describe("real SCB downloads in shared/reference/scb-exempel", () => {
+describe("real SCB downloads in test/fixtures/referens/scb-exempel", () => {
   // What each file is, read off the file by hand: stub columns, time columns, data rows.
   const expected: Record<string, { delimiter: string; stub: string[]; times: number; first: string; rows: number }> = {
     "MikaelLundqvist__0000002T_2.csv": { delimiter: ",", stub: ["region", "occuptional  (SSYK 2012)", "sex"], times: 5, first: "2014", rows: 16 },
