@@ -4,8 +4,7 @@
 //
 // Skyddade värden (undertryckt = 1) är alltid "dolda": de får aldrig värde, antal,
 // position, sorteringsordning eller skalor. Allt här räknas bara på visade värden.
-import { csvParse } from "d3";
-import { kontrolleraKolumner, tal } from "./data.js";
+import { avkoda } from "./sidodata.js";
 import {
   NBSP,
   SAKNAS,
@@ -150,10 +149,8 @@ function arDolt(text) {
  * filen skulle ha ett.
  * @param {string} text
  */
-export function tolkaNyckeltal(text) {
-  const rader = csvParse(text);
-  kontrolleraKolumner(rader, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"], "insatser_nyckeltal.csv");
-  return rader.map((d) => {
+export function tolkaNyckeltal(t) {
+  return avkoda(t, "insatser_nyckeltal").map((d) => {
     const dolt = arDolt(d.undertryckt);
     return {
       forbund: d.forbund,
@@ -162,8 +159,8 @@ export function tolkaNyckeltal(text) {
       till: d.till,
       kon: d.kon,
       matt: d.matt,
-      varde: dolt ? null : tal(d.varde),
-      antal: dolt ? null : tal(d.antal),
+      varde: dolt ? null : d.varde,
+      antal: dolt ? null : d.antal,
       dolt
     };
   });
@@ -175,10 +172,9 @@ export function tolkaNyckeltal(text) {
  * @param {string} text
  * @param {string} [fil]
  */
-export function tolkaUtfall(text, fil = "insatser_utfall.csv") {
-  const rader = csvParse(text);
-  kontrolleraKolumner(rader, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"], fil);
-  return rader.map((d) => {
+export function tolkaUtfall(t) {
+  if (t.tabell !== "insatser_rapporterat" && t.tabell !== "insatser_utfall") throw new Error(`väntade en utfallstabell, fick ${t.tabell}`);
+  return avkoda(t).map((d) => {
     const dolt = arDolt(d.undertryckt);
     return {
       forbund: d.forbund,
@@ -187,7 +183,7 @@ export function tolkaUtfall(text, fil = "insatser_utfall.csv") {
       till: d.till,
       kon: d.kon,
       matt: d.matt === "tidigt_avhopp" ? "tidiga_avhopp" : d.matt,
-      varde: dolt ? null : tal(d.varde),
+      varde: dolt ? null : d.varde,
       dolt
     };
   });
@@ -197,31 +193,25 @@ export function tolkaUtfall(text, fil = "insatser_utfall.csv") {
  * Tolkar insatser_jamstalldhet.csv (byggd bara av publicerade värden).
  * @param {string} text
  */
-export function tolkaJamstalldhet(text) {
-  const rader = csvParse(text);
-  kontrolleraKolumner(
-    rader,
-    ["forbund", "insats", "fran", "till", "matt", "kvinnor", "kvinnor_antal", "man", "man_antal", "skillnad", "kvinnor_ki_lag", "kvinnor_ki_hog", "man_ki_lag", "man_ki_hog", "p_varde", "slutsats", "befolkning_andel_kvinnor"],
-    "insatser_jamstalldhet.csv"
-  );
-  return rader.map((d) => ({
+export function tolkaJamstalldhet(t) {
+  return avkoda(t, "insatser_jamstalldhet").map((d) => ({
     forbund: d.forbund,
     insats: d.insats,
     fran: d.fran,
     till: d.till,
     matt: d.matt,
-    kvinnor: tal(d.kvinnor),
-    kvinnorAntal: tal(d.kvinnor_antal),
-    man: tal(d.man),
-    manAntal: tal(d.man_antal),
-    skillnad: tal(d.skillnad),
-    kvinnorKiLag: tal(d.kvinnor_ki_lag),
-    kvinnorKiHog: tal(d.kvinnor_ki_hog),
-    manKiLag: tal(d.man_ki_lag),
-    manKiHog: tal(d.man_ki_hog),
-    pVarde: tal(d.p_varde),
-    slutsats: d.slutsats || null,
-    befolkningAndelKvinnor: tal(d.befolkning_andel_kvinnor)
+    kvinnor: d.kvinnor,
+    kvinnorAntal: d.kvinnor_antal,
+    man: d.man,
+    manAntal: d.man_antal,
+    skillnad: d.skillnad,
+    kvinnorKiLag: d.kvinnor_ki_lag,
+    kvinnorKiHog: d.kvinnor_ki_hog,
+    manKiLag: d.man_ki_lag,
+    manKiHog: d.man_ki_hog,
+    pVarde: d.p_varde,
+    slutsats: d.slutsats,
+    befolkningAndelKvinnor: d.befolkning_andel_kvinnor
   }));
 }
 
