@@ -9,11 +9,13 @@ import { recognise, TABLE_EXTENSIONS } from "./validate/recognise.ts";
 import { decodeOrReport, describeTable } from "./read/pxweb.ts";
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap, type Indelning } from "./reference/indelning.ts";
 import { hamtaNyckel, NyckelError, type Nyckel } from "./reference/nyckel.ts";
-import { isInstallningar, readInsatsMappning, readInstallningar, STANDARD, type Installningar } from "./reference/installningar.ts";
+import { isInstallningar, knytInstallningar, readInsatsMappning, readInstallningar, STANDARD, type Installningar } from "./reference/installningar.ts";
+import { forbundsmatchare, knytInsatser, type MappadInsats } from "./reference/forbund.ts";
+import { kontrolleraExportdatum, valjExportdatum } from "./validate/exportdatum.ts";
+import { idag, parseDatum } from "./normalise/datum.ts";
 import { normaliseHelarsekvivalenter, type HeData, type HeManadsvarde } from "./normalise/helarsekvivalenter.ts";
-import { readDeltagare, type Deltagande } from "./normalise/deltagare.ts";
-import { readUtfall, type RapporteratUtfall } from "./normalise/utfall.ts";
-import { labelKey } from "./normalise/labels.ts";
+import { lasDeltagare, type Deltagande } from "./normalise/deltagare.ts";
+import { lasUtfall, type RapporteratUtfall } from "./normalise/utfall.ts";
 import { computeHelarsekvivalenter, type HeRad } from "./compute/helarsekvivalenter.ts";
 import { helarsekvivalenterFiler } from "./publish/helarsekvivalenter.ts";
 import { insatserFiler } from "./publish/insatser.ts";
@@ -51,6 +53,11 @@ export interface PipelineOptions {
   readonly k?: number;
   /** Environment for the pseudonymisation key (tests give their own). */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Today (`YYYY-MM-DD`), the export date when the settings state none. Default: the
+   * environment's FINSAM_IDAG (tests fix it), else the day of the run.
+   */
+  readonly idag?: string;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -73,7 +80,7 @@ interface Inputs {
   he: HeData[];
   deltagare: Deltagande[];
   utfall: RapporteratUtfall[];
-  insatsMappning: Map<string, string>;
+  insatsMappning: MappadInsats[];
   installningar: Installningar;
   medlemskap: { bytes: Uint8Array; fil: string };
   bas: BasData[];
@@ -98,19 +105,15 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
       message: "no recognised input file in the folder",
     });
   }
-  if (medlemskap) {
-    // A setting for a förbund that is not in the membership (a misspelt id) would do nothing.
-    const known = new Set(medlemskap.map((m) => m.forbund));
-    for (const f of inputs.installningar.forbund ?? []) {
-      if (known.has(f.id)) continue;
-      findings.fel({
-        fil: f.fil, ...(f.plats ? { rad: f.plats.line, kolumn: f.plats.column } : {}), falt: `finsam.forbund.${f.id}`, varde: f.id, regel: "installningar.forbund",
-        meddelande: `okänt förbund "${f.id}"; förväntat ett id ur förbundsindelningen (${[...known].sort().join(", ")})`,
-        message: "unknown förbund id in the settings",
-      });
-    }
-  }
-  if (findings.hasErrors() || !medlemskap) return { findings, files, outputs: undefined };
+  // Every check of the participant side runs even when another file has errors: one run
+  // reports them all. A förbund (settings, insats file, rows) is its id or its name.
+  const matchare = medlemskap ? forbundsmatchare(medlemskap) : undefined;
+  const installningar = matchare ? knytInstallningar(inputs.installningar, matchare, findings) : inputs.installningar;
+  const knutna = matchare ? knytInsatser(inputs.deltagare, inputs.utfall, inputs.insatsMappning, matchare, findings) : undefined;
+  const dag = parseDatum(options.idag ?? (options.env ?? process.env).FINSAM_IDAG ?? "");
+  const exportdatum = valjExportdatum(installningar, dag ?? idag(), findings);
+  kontrolleraExportdatum(inputs.deltagare, inputs.utfall, exportdatum, findings);
+  if (findings.hasErrors() || !medlemskap || !knutna) return { findings, files, outputs: undefined };
   const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: inputs.medlemskap.fil };
 
   const outputs = new Map<string, string>();
@@ -125,11 +128,9 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   // förbund with only SCB exports (or only participant records) builds the same site.
   for (const [name, content] of helarsekvivalenterFiler(heRader ?? [])) outputs.set(name, content);
   if (inputs.deltagare.length > 0 || inputs.utfall.length > 0) progress("Beräknar insatsernas resultat");
-  const deltagare = withForbund(inputs.deltagare, inputs.insatsMappning, indelning, findings);
-  const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
-  if (!deltagare || !utfall) return { findings, files, outputs: undefined };
-  const k = options.k ?? inputs.installningar.skyddsgrans;
-  for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
+  const { deltagare, utfall } = knutna;
+  const k = options.k ?? installningar.skyddsgrans;
+  for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar, exportdatum: exportdatum.exportdatum, k, intern: options.intern ?? false })) {
     outputs.set(name, content);
   }
   progress("Beräknar arbetsmarknadsstatus, befolkning och försörjningsmått");
@@ -149,7 +150,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
 async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings: Findings, files: FileSummary[], options: PipelineOptions): Promise<Inputs> {
   const progress = options.progress ?? (() => {});
   const inputs: Inputs = {
-    he: [], deltagare: [], utfall: [], insatsMappning: new Map(), installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
+    he: [], deltagare: [], utfall: [], insatsMappning: [], installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
     bas: [], befolkning: [], forsorjningsmatt: [],
   };
   const lanKoder = new Set(lanFrom(kommuner).keys());
@@ -188,7 +189,7 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
         seen.installningar = true;
         const inst = readInstallningar(text, fil, findings);
         if (inst) inputs.installningar = inst;
-        files.push({ fil, typ: "inställningar", beskrivning: inst ? `skyddsgräns k = ${inst.skyddsgrans}` : "ogiltiga" });
+        files.push({ fil, typ: "inställningar", beskrivning: inst ? `skyddsgräns k = ${inst.skyddsgrans}${inst.exportdatum ? `, exportdatum ${inst.exportdatum}` : ""}` : "ogiltiga" });
       } else {
         files.push({ fil, typ: "okänd", beskrivning: "JSON-fil utan nyckeln \"finsam\"" });
         findings.varning({ fil, regel: "fil.okand", meddelande: "filen känns inte igen och används inte (JSON utan nyckeln \"finsam\")", message: "unrecognised file; it is not used" });
@@ -237,21 +238,22 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
         continue;
       }
       case "deltagare": {
-        let rows: Deltagande[] | undefined;
+        let rows: ReturnType<typeof lasDeltagare>;
         try {
-          rows = readDeltagare(bytes, fil, getNyckel, findings);
+          rows = lasDeltagare(bytes, fil, getNyckel, findings);
         } catch (e) {
           if (!(e instanceof NyckelError)) throw e;
           findings.fel({ fil: nyckelFil(options), regel: "nyckel.skadad", meddelande: e.message, message: "the pseudonymisation key file is damaged" });
         }
-        files.push({ fil, typ: "deltagaruppgifter", beskrivning: rows ? `${rows.length} deltaganden` : "fel" });
-        if (rows) inputs.deltagare.push(...rows);
+        files.push({ fil, typ: "deltagaruppgifter", beskrivning: rows && rows.felrader.size === 0 ? `${rows.deltaganden.length} deltaganden` : "fel" });
+        // The lines without errors go on to the later checks (förbund, export date) even when others have errors.
+        if (rows) inputs.deltagare.push(...rows.deltaganden);
         continue;
       }
       case "utfall": {
-        const rows = readUtfall(bytes, fil, findings);
-        files.push({ fil, typ: "rapporterade utfall", beskrivning: rows ? `${rows.length} rader` : "fel" });
-        if (rows) inputs.utfall.push(...rows);
+        const rows = lasUtfall(bytes, fil, findings);
+        files.push({ fil, typ: "rapporterade utfall", beskrivning: rows && rows.felrader.size === 0 ? `${rows.rader.length} rader` : "fel" });
+        if (rows) inputs.utfall.push(...rows.rader);
         continue;
       }
       case "bas_status":
@@ -279,8 +281,8 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       }
       case "insatser": {
         const map = readInsatsMappning(bytes, fil, findings);
-        files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.size} insatser` : "fel" });
-        if (map) for (const [k, v] of map) inputs.insatsMappning.set(k, v);
+        files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.length} insatser` : "fel" });
+        if (map) inputs.insatsMappning.push(...map);
         continue;
       }
     }
@@ -296,40 +298,6 @@ const BAS_TYP = {
 
 function nyckelFil(options: PipelineOptions): string {
   return (options.env ?? process.env).FINSAM_NYCKEL ?? "nyckelfilen";
-}
-
-/**
- * Every participation and reported row belongs to a förbund known to the membership file: from
- * its own column, or from the insats mapping.
- */
-function withForbund<T extends { forbund: string | undefined; insats: string; fil: string; rad: number; forbundKolumn?: number; insatsKolumn?: number }>(
-  rows: readonly T[], mappning: ReadonlyMap<string, string>, indelning: Indelning, findings: Findings,
-): (T & { forbund: string })[] | undefined {
-  const known = new Set(indelning.medlemskap.map((m) => m.forbund));
-  const reported = new Set<string>();
-  const out: (T & { forbund: string })[] = [];
-  let ok = true;
-  for (const r of rows) {
-    const forbund = r.forbund ?? mappning.get(labelKey(r.insats));
-    if (forbund === undefined || !known.has(forbund)) {
-      ok = false;
-      const key = `${r.fil}|${forbund ?? ""}|${r.insats}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const kolumn = r.forbund !== undefined ? r.forbundKolumn : r.insatsKolumn;
-      findings.fel({
-        fil: r.fil, rad: r.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt: r.forbund !== undefined ? "forbund" : "insats",
-        ...(forbund !== undefined ? { varde: forbund } : {}), regel: "insats.forbund",
-        meddelande: forbund === undefined
-          ? `förbund saknas för insatsen "${r.insats}"; förväntat kolumnen förbund eller en fil med kolumnerna insats,forbund`
-          : `okänt förbund "${forbund}"; förväntat ett id ur förbundsindelningen (${[...known].sort().join(", ")})`,
-        message: forbund === undefined ? "missing förbund for the insats" : "unknown förbund id",
-      });
-      continue;
-    }
-    out.push({ ...r, forbund });
-  }
-  return ok ? out : undefined;
 }
 
 /** Several SCB files (e.g. one per period) are read as one; a value given twice is an error. */

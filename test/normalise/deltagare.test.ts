@@ -26,7 +26,7 @@ describe("reading participant records", () => {
     const { rows, findings } = read(text, windows1252(text));
     expect(findings.errors).toEqual([]);
     expect(rows).toEqual([
-      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2, insatsKolumn: 2 },
+      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2, insatsKolumn: 2, startKolumn: 4, slutKolumn: 5 },
     ]);
   });
 
