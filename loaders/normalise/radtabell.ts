@@ -13,6 +13,9 @@ import { labelKey } from "./labels.ts";
 import { hittaPersonnummer } from "../protect/lackor.ts";
 import { showValue, type Allvar, type Findings } from "../validate/findings.ts";
 
+/** A cell that was reported as wrong. */
+export const FEL: unique symbol = Symbol("fel");
+
 export interface Kolumn {
   /** Accepted header spellings (compared by label key: case, accents, spaces and dashes ignored). */
   readonly namn: readonly string[];
@@ -133,7 +136,7 @@ const MAX_PER_REGEL = 25;
  * lines had an error, so that every line is either used or named in a finding.
  */
 export class Radkontroll<F extends string> {
-  private readonly antal = new Map<string, { regel: string; allvar: Allvar; falt: F | undefined; n: number }>();
+  private readonly antal = new Map<string, { regel: string; allvar: Allvar; falt: F | undefined; n: number; forstaDolda?: number }>();
   /** Lines with at least one error. */
   readonly felrader = new Set<number>();
 
@@ -185,12 +188,12 @@ export class Radkontroll<F extends string> {
 
   /** One finding per capped rule and column: how many more there were. */
   sammanfatta(): void {
-    for (const { regel, allvar, falt, n } of this.antal.values()) {
+    for (const { regel, allvar, falt, n, forstaDolda } of this.antal.values()) {
       if (n <= this.max) continue;
       const plats = falt !== undefined ? this.tabell.kolumner[falt] : undefined;
       this.findings.add({
-        fil: this.tabell.fil, ...(plats ? { kolumn: plats.kolumn, falt: plats.namn } : {}), regel, allvar,
-        meddelande: `ytterligare ${n - this.max} fynd av samma slag${plats ? " i kolumnen" : ""} visas inte`,
+        fil: this.tabell.fil, rad: forstaDolda!, ...(plats ? { kolumn: plats.kolumn, falt: plats.namn } : {}), regel, allvar,
+        meddelande: `ytterligare ${n - this.max} fynd av samma slag${plats ? " i kolumnen" : ""} visas inte (det första på den här raden)`,
         message: `${n - this.max} more findings of this kind are not shown`,
       });
     }
@@ -201,7 +204,10 @@ export class Radkontroll<F extends string> {
     const c = this.antal.get(key) ?? { regel, allvar, falt, n: 0 };
     c.n++;
     this.antal.set(key, c);
-    if (c.n > this.max) return;
+    if (c.n > this.max) {
+      c.forstaDolda ??= rad;
+      return;
+    }
     const plats = falt !== undefined ? this.tabell.kolumner[falt] : undefined;
     this.findings.add({
       fil: this.tabell.fil, rad, ...(plats ? { kolumn: plats.kolumn, falt: plats.namn } : {}),
@@ -209,6 +215,3 @@ export class Radkontroll<F extends string> {
     });
   }
 }
-
-/** A cell that was reported as wrong. */
-export const FEL: unique symbol = Symbol("fel");
