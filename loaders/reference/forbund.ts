@@ -64,43 +64,54 @@ export interface KnutnaInsatser<D, U> {
   readonly utfall: (U & { forbund: string })[];
 }
 
+/** How many errors of one kind a file reports before a line that says how many more there were. */
+const MAX_PER_FIL = 25;
+
 /**
  * Every row with its förbund id and its insats's one spelling. Rows whose förbund is unknown
- * are left out, each distinct value reported once per file (naming its lines); the caller
- * stops on the errors.
+ * are left out, each named in an error at its line (at most 25 per file and column, then one
+ * that says how many more); the caller stops on the errors.
  */
 export function knytInsatser<D extends InsatsRad, U extends InsatsRad>(
   deltagare: readonly D[], utfall: readonly U[], mappning: readonly MappadInsats[], matchare: Namnmatchare<string>, findings: Findings,
 ): KnutnaInsatser<D, U> {
   const insatsensForbund = mappa(mappning, matchare, findings);
   const mappadeNamn = new Namnmatchare([...insatsensForbund.values()].map((m) => ({ varde: m.insats, namn: [m.insats] })));
-  const fel = new Map<string, { rad: InsatsRad; rader: number[]; varde: string | undefined; falt: "forbund" | "insats" }>();
+  const antal = new Map<string, { n: number; forsta?: InsatsRad }>();
   const knyt = <T extends InsatsRad>(r: T): (T & { forbund: string }) | undefined => {
-    let id: string | undefined;
-    if (r.forbund !== undefined && r.forbund !== "") id = matchare.hitta(r.forbund);
-    else id = insatsensForbund.get(namnnyckel(r.insats))?.forbund;
-    if (id !== undefined) return { ...r, forbund: id };
     const egen = r.forbund !== undefined && r.forbund !== "";
-    const key = `${r.fil}\u0000${egen ? `f${namnnyckel(r.forbund!)}` : `i${namnnyckel(r.insats)}`}`;
-    const f = fel.get(key);
-    if (f) f.rader.push(r.rad);
-    else fel.set(key, { rad: r, rader: [r.rad], varde: egen ? r.forbund : undefined, falt: egen ? "forbund" : "insats" });
-    return undefined;
-  };
-  const d = deltagare.map(knyt).filter((x): x is D & { forbund: string } => x !== undefined);
-  const u = utfall.map(knyt).filter((x): x is U & { forbund: string } => x !== undefined);
-  for (const { rad: r, rader, varde, falt } of fel.values()) {
-    const kolumn = falt === "forbund" ? r.forbundKolumn : r.insatsKolumn;
-    const var_ = rader.length === 1 ? "" : ` (på ${rader.length} rader: ${uppraknad(rader.map(String), 5)})`;
-    const text = varde !== undefined
-      ? okantForbund(varde, matchare)
+    const id = egen ? matchare.hitta(r.forbund!) : insatsensForbund.get(namnnyckel(r.insats))?.forbund;
+    if (id !== undefined) return { ...r, forbund: id };
+    const falt = egen ? "forbund" : "insats";
+    const kolumn = egen ? r.forbundKolumn : r.insatsKolumn;
+    const c = antal.get(`${r.fil}\u0000${falt}`) ?? { n: 0 };
+    antal.set(`${r.fil}\u0000${falt}`, c);
+    if (++c.n > MAX_PER_FIL) {
+      c.forsta ??= r;
+      return undefined;
+    }
+    const text = egen
+      ? okantForbund(r.forbund!, matchare)
       : {
         meddelande: `förbund saknas för insatsen "${visaVarde(r.insats)}"${mappadeNamn.antal > 0 ? menadeDu(mappadeNamn.forslag(r.insats)) : ""}; förväntat kolumnen förbund (ett förbunds id eller namn) eller en insatsfil med kolumnerna insats,forbund${mappadeNamn.antal > 0 ? ` (insatsfilen har ${mappadeNamn.accepterade(8)})` : ""}`,
         message: "missing förbund for the insats",
       };
     findings.fel({
-      fil: r.fil, rad: r.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt, ...(varde !== undefined ? { varde: visaVarde(varde) } : {}),
-      regel: "insats.forbund", meddelande: text.meddelande + var_, message: text.message,
+      fil: r.fil, rad: r.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt, ...(egen ? { varde: visaVarde(r.forbund!) } : {}),
+      regel: "insats.forbund", meddelande: text.meddelande, message: text.message,
+    });
+    return undefined;
+  };
+  const d = deltagare.map(knyt).filter((x): x is D & { forbund: string } => x !== undefined);
+  const u = utfall.map(knyt).filter((x): x is U & { forbund: string } => x !== undefined);
+  for (const [key, { n, forsta }] of antal) {
+    if (!forsta) continue;
+    const falt = key.split("\u0000")[1] as "forbund" | "insats";
+    const kolumn = falt === "forbund" ? forsta.forbundKolumn : forsta.insatsKolumn;
+    findings.fel({
+      fil: forsta.fil, rad: forsta.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt, regel: "insats.forbund",
+      meddelande: `ytterligare ${n - MAX_PER_FIL} rader med okänt eller saknat förbund visas inte (den första på den här raden)`,
+      message: `${n - MAX_PER_FIL} more lines with an unknown or missing förbund are not shown`,
     });
   }
   const stavning = enhetligaNamn([...d, ...u], insatsensForbund, findings);

@@ -39,14 +39,20 @@ describe("a förbund by its id or its name", () => {
     expect(deltagare.map((d) => d.forbund)).toEqual(["sodra-dalarna", "sodra-dalarna", "sodra-dalarna", "sodra-dalarna", "falun-borlange", "finsam-falun"]);
   });
 
-  it("refuses what matches neither, once per value and file, naming its lines, the closest names and the accepted ones", () => {
+  it("refuses what matches neither, at every line, naming the closest names and the accepted ones", () => {
     const { deltagare, findings } = knyt([rad("Södra Dalarnas", "A"), rad("Södra Dalarnas", "A", 5), rad("sodra-dalarna", "A", 6)]);
     expect(deltagare.map((d) => d.rad)).toEqual([6]);
-    expect(findings.errors).toMatchObject([{ fil: "deltagare.csv", rad: 2, kolumn: 3, falt: "forbund", varde: "Södra Dalarnas", regel: "insats.forbund" }]);
+    expect(findings.errors).toMatchObject([2, 5].map((r) => ({ fil: "deltagare.csv", rad: r, kolumn: 3, falt: "forbund", varde: "Södra Dalarnas", regel: "insats.forbund" })));
     expect(findings.errors[0]!.meddelande).toBe(
       'okänt förbund "Södra Dalarnas"; menade du "sodra-dalarna (Södra Dalarnas Samordningsförbund)"?; förväntat ett förbunds id eller namn ur förbundsindelningen: ' +
-        "falun-borlange (Finsam Falun-Borlänge), finsam-falun (Finsam Falun), nedansiljan (Nedansiljans samordningsförbund) och sodra-dalarna (Södra Dalarnas Samordningsförbund) (på 2 rader: 2 och 5)",
+        "falun-borlange (Finsam Falun-Borlänge), finsam-falun (Finsam Falun), nedansiljan (Nedansiljans samordningsförbund) och sodra-dalarna (Södra Dalarnas Samordningsförbund)",
     );
+  });
+
+  it("at most 25 lines per file and column, then one that says how many more", () => {
+    const { findings } = knyt(Array.from({ length: 30 }, (_, i) => rad("okänt", "A", i + 2)));
+    expect(findings.errors).toHaveLength(26);
+    expect(findings.errors.at(-1)).toMatchObject({ rad: 27, kolumn: 3, meddelande: "ytterligare 5 rader med okänt eller saknat förbund visas inte (den första på den här raden)" });
   });
 
   it("suggests the förbund whose name differs only in å, ä and ö, but does not take it", () => {
