@@ -203,6 +203,14 @@ export function lasUtfall(bytes: Uint8Array, fil: string, findings: Findings): U
     return undefined;
   }
   const egna = egnaUtfall(tabell, findings);
+  const medelkolumner = UTFALL_MEDEL.flatMap((m) => (kolumner[m] ? [kolumner[m]] : []));
+  if (medelkolumner.length > 0) {
+    findings.info({
+      fil, rad: tabell.rubrikrad, kolumn: medelkolumner[0]!.kolumn, falt: medelkolumner[0]!.namn, regel: "utfall.medel_publiceras_inte",
+      meddelande: `${medelkolumner.map((k) => `"${visaVarde(k.namn)}"`).join(" och ")} läses och kontrolleras men publiceras inte ur teamets tabell (medelvärden); webbplatsen visar genomströmningstid och tid före start beräknade ur deltagaruppgifterna`,
+      message: "the means are read and checked but not published from the team's table",
+    });
+  }
   const k = new Radkontroll(tabell, findings);
   const out: RapporteratUtfall[] = [];
   const seen = new Map<string, number>();

@@ -64,6 +64,7 @@ const SAMMANFATTNING: Readonly<Record<string, readonly [string, string]>> = {
   "utfall.eget_utfall": ["kolumner som läses som egna utfall av avsluten och räknas med i summan av utfallen", "columns read as outcomes of their own, counted in the sum of the outcomes"],
   "utfall.kolumn_oanvand": ["kolumner som inte känns igen och inte används", "columns that are not recognised and not used"],
   "utfall.medel_utan_grupp": ["ett medelvärde anges fast ingen nådde målet", "a mean is given but nobody reached the goal"],
+  "utfall.medel_publiceras_inte": ["teamets medelvärden (genomströmningstid, tid före start) läses och kontrolleras men publiceras inte", "the team's means are read and checked but not published"],
 };
 const STANDARD_SAMMANFATTNING: readonly [string, string] = [
   "fynd i filen; rader och värden visas inte för att skydda enskilda",

@@ -51,7 +51,7 @@ describe("the columns of a reported table", () => {
 
   it("warns about a mean when nobody reached the goal", () => {
     const { findings } = read("Insats;År;Avslut;Nyinskrivna;Arbete;Studier;Annan arbetslivsinriktad rehabilitering;Annat;Genomströmningstid\nA;2024;3;1;0;0;0;3;12\n");
-    expect(regler(findings)).toEqual([["varning", "utfall.medel_utan_grupp", 2, 9]]);
+    expect(regler(findings)).toEqual([["info", "utfall.medel_publiceras_inte", 1, 9], ["varning", "utfall.medel_utan_grupp", 2, 9]]);
   });
 
   it("recognises the table by Antal aktiva under perioden alone (no nyinskrivna or aktiva at the end)", () => {
@@ -157,5 +157,37 @@ describe("one run reports every mistake of the file", () => {
     const { findings } = read(`Insats;År;Avslut;Nyinskrivna\n${rows}\n`);
     expect(findings.errors).toHaveLength(26);
     expect(findings.errors.at(-1)).toMatchObject({ rad: 27, kolumn: 3, meddelande: "ytterligare 5 fynd av samma slag i kolumnen visas inte (det första på den här raden)" });
+  });
+});
+
+describe("the published table (insatser_rapporterat.csv)", () => {
+  it("has medicinsk rehabilitering, aktiva under perioden and a team's own outcomes, protected like the rest", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { runPipeline } = await import("../../loaders/pipeline.ts");
+    const dir = mkdtempSync(join(tmpdir(), "finsam-rapporterat-"));
+    try {
+      writeFileSync(join(dir, "utfall.csv"), windows1252(
+        "Förbund;Insats;Period;Inskrivna vid periodens start;Nyinskrivna;Aktiva under perioden;Avslut;Arbete;Studier;Medicinsk rehabilitering;Nära till hälsa;Annat;Aktiva vid periodens slut\n" +
+          "Finsam Falun-Borlänge;Tvåstegsprogrammet;2024;20;30;50;30;6;6;6;6;6;20\n" +
+          "Finsam Falun-Borlänge;Insteget;2024;20;30;50;30;10;5;5;2;8;20\n",
+      ));
+      const r = await runPipeline(dir, { env: { FINSAM_NYCKEL: join(dir, "nyckel") }, idag: "2026-12-03" });
+      expect(r.findings.errors).toEqual([]);
+      const rader = r.outputs!.get("insatser_rapporterat.csv")!.trim().split("\n").slice(1).map((l) => l.split(","));
+      const tva = rader.filter((x) => x[1] === "Tvåstegsprogrammet").map((x) => [x[5], x[6], x[7]]);
+      expect(tva).toEqual([
+        ["inskrivna_start", "20", "0"], ["nyinskrivna", "30", "0"], ["aktiva_under_perioden", "50", "0"], ["avslut", "30", "0"],
+        ["arbete", "6", "0"], ["studier", "6", "0"], ["medicinsk_rehabilitering", "6", "0"], ["annat", "6", "0"], ["Nära till hälsa", "6", "0"],
+        ["aktiva_slut", "20", "0"],
+      ]);
+      // Insteget's 2 is hidden, and so is one more of its outcomes, or it could be worked out from avslut = the sum of the outcomes.
+      const insteget = rader.filter((x) => x[1] === "Insteget");
+      expect(insteget.find((x) => x[5] === "Nära till hälsa")).toEqual(["falun-borlange", "Insteget", "2024-01", "2024-12", "alla", "Nära till hälsa", "", "1"]);
+      expect(insteget.filter((x) => x[7] === "1").length).toBeGreaterThanOrEqual(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
