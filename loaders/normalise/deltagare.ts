@@ -238,13 +238,12 @@ export function lasDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nycke
       fel(f, "deltagare.personnummer_i_text", `${f === "insats" ? "insatsens namn" : "förbundet"} innehåller något som ser ut som ett personnummer (${hit.visas}); kolumnen publiceras och får inte innehålla personnummer`, "a published column contains what looks like a personnummer", hit.visas);
     }
     let konen = k.tolka(r, "kon", kon);
-    const fodd = k.tolka(r, "fodelsear", fodelsear);
+    k.tolka(r, "fodelsear", fodelsear); // checked, not kept
     const start = k.tolka(r, "startdatum", datum("startdatum"));
     const slut = k.tolka(r, "slutdatum", datum("slutdatum"));
     const avslut = k.tolka(r, "avslutsorsak", orsak);
     const manader = k.tolka(r, "manader_utan_arbete_fore_start", tal("månader utan arbete före start"));
     const ar = k.tolka(r, "ar_fore_start", tal("år utan arbete före start"));
-    void fodd;
     if (start === undefined) fel("startdatum", "deltagare.start", "startdatum saknas; förväntat ÅÅÅÅ-MM-DD", "missing start date");
     if (start !== undefined && start !== FEL && slut !== undefined && slut !== FEL && slut < start) {
       fel("slutdatum", "deltagare.slut_fore_start", `slutdatum ${slut} är före startdatum ${start}`, "end date before start date", slut);

@@ -105,7 +105,7 @@ const MONSTER: Partial<Record<Falt, readonly RegExp[]>> = {
   tid_fore_start_ar: [/^tid (i bidrag|utan arbete|i bidrag\/arbets-).*fore start( i snitt)?( \(ar\))?$/],
 };
 
-export const KOLUMNER = Object.fromEntries(
+const KOLUMNER = Object.fromEntries(
   (Object.keys(UTFALL_KOLUMNER) as Falt[]).map((f): [Falt, Kolumn] => [f, { namn: UTFALL_KOLUMNER[f], ...(MONSTER[f] ? { monster: MONSTER[f] } : {}), kravs: f === "insats" || f === "avslut" }]),
 ) as Record<Falt, Kolumn>;
 

@@ -434,7 +434,7 @@ export function kontrolleraRapport(hamta, egna = []) {
   const koder = [...RAPPORTERADE_DELAR.slice(0, 4), "medicinsk_rehabilitering", ...RAPPORTERADE_DELAR.slice(4), ...egna].filter((m) => rapporterat(hamta(m)));
   const delar = koder.map(hamta);
   const avslut = hamta("avslut");
-  const namnen = koder.map((m) => (utfallsnamn.get(m) ?? m).replace(/^[A-ZÅÄÖ](?=[a-zåäö])/, (c) => c.toLowerCase()));
+  const namnen = koder.map((m) => (UTFALL.find((u) => u.kod === m)?.namn.replaceAll("\u00ad", "") ?? m).replace(/^[A-ZÅÄÖ](?=[a-zåäö])/, (c) => c.toLowerCase()));
   if (delar.length >= 2 && delar.every(visat) && visat(avslut)) {
     const summa = delar.reduce((s, d) => s + /** @type {number} */ (d?.varde), 0);
     const a = /** @type {number} */ (avslut?.varde);
