@@ -40,10 +40,13 @@ export const REFERENS_DIR = fileURLToPath(new URL("../../data/referens/", import
 
 const MANAD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A zod message that shows the value it refuses: `"2023-1": förväntat …`. */
+const medVarde = (forvantat: string) => ({ error: (iss: { input?: unknown }) => `"${showValue(String(iss.input ?? ""))}": ${forvantat}` });
+
 const kommunSchema = z.object({
-  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, "förväntat fyrsiffrig kommunkod, t.ex. 0114"),
+  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, medVarde("förväntat fyrsiffrig kommunkod, t.ex. 0114")),
   kommun: z.string({ error: "kommunnamn saknas" }),
-  lanskod: z.string({ error: "länskod saknas" }).regex(/^\d{2}$/, "förväntat tvåsiffrig länskod, t.ex. 20"),
+  lanskod: z.string({ error: "länskod saknas" }).regex(/^\d{2}$/, medVarde("förväntat tvåsiffrig länskod, t.ex. 20")),
   lan: z.string({ error: "länets namn saknas" }),
 });
 
@@ -55,11 +58,11 @@ export const KOMMUN_KOLUMNER = {
 } as const;
 
 const medlemskapSchema = z.object({
-  forbund: z.string({ error: "förbundets id saknas" }).regex(/^[a-z0-9][a-z0-9-]*$/, "förväntat ett id med små bokstäver a-z, siffror och bindestreck, t.ex. falun-borlange"),
+  forbund: z.string({ error: "förbundets id saknas" }).regex(/^[a-z0-9][a-z0-9-]*$/, medVarde("förväntat ett id med små bokstäver a-z, siffror och bindestreck, t.ex. falun-borlange")),
   forbund_namn: z.string({ error: "förbundets namn saknas" }),
   kommunkod: z.string({ error: "kommunkod saknas; förväntat kommunens kod (t.ex. 2080) eller namn (Falun)" }),
-  giltig_fran: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2023-01").optional(),
-  giltig_till: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2022-12").optional(),
+  giltig_fran: z.string().regex(MANAD, medVarde("förväntat en månad som ÅÅÅÅ-MM, t.ex. 2023-01")).optional(),
+  giltig_till: z.string().regex(MANAD, medVarde("förväntat en månad som ÅÅÅÅ-MM, t.ex. 2022-12")).optional(),
 });
 
 export const MEDLEMSKAP_KOLUMNER = {
