@@ -20,6 +20,7 @@ import iconv from "iconv-lite";
 import { csvParse } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../loaders/pipeline.ts";
+import { csvUtdata } from "./helpers/utdata.ts";
 import { forstaDag, senastePeriodslut, sistaDag, type Datum } from "../loaders/normalise/datum.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-egenskap-"));
@@ -111,7 +112,7 @@ describe("every line of a participant file is a participation counted in the out
         const efter = skrivna.filter((s) => s.start! > sista).length;
         const info = r.findings.all.find((f) => f.regel === "deltagare.efter_sista_period");
         expect(info ? Number(/^(\d+) deltagande/.exec(info.meddelande)![1]) : 0).toBe(efter);
-        const nyckeltal = csvParse(r.outputs!.get("insatser_nyckeltal.csv")!).filter((x) => x.matt === "deltagare" && x.kon === "alla" && x.insats === "totalt");
+        const nyckeltal = csvParse(csvUtdata(r, "insatser_nyckeltal.csv")!).filter((x) => x.matt === "deltagare" && x.kon === "alla" && x.insats === "totalt");
         const raknade = new Set<number>();
         for (const x of nyckeltal) {
           const [fran, till] = [forstaDag(x.fran!), sistaDag(x.till!)];

@@ -9,6 +9,7 @@
  * the settings (`reference/forbund.ts`, `kontrolleraExportdatum`).
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { labelKey } from "./labels.ts";
 import { parseDatum, type Datum } from "./datum.ts";
 import { FEL, lasRadtabell, Radkontroll, visaVarde, type Kolumn, type Rad, type Tolkning } from "./radtabell.ts";
@@ -162,13 +163,13 @@ export interface Deltagarfil {
  * The file's participations, or undefined when any line has an error (the errors are in
  * `findings`). `lasDeltagare` gives the lines without errors too.
  */
-export function readDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
+export function readDeltagare(bytes: Uint8Array | DelimitedText, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
   const r = lasDeltagare(bytes, fil, nyckel, findings);
   return r && r.felrader.size === 0 ? r.deltaganden : undefined;
 }
 
 /** Reads every line; undefined only when the file cannot be read as a participant table. */
-export function lasDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagarfil | undefined {
+export function lasDeltagare(bytes: Uint8Array | DelimitedText, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagarfil | undefined {
   const tabell = lasRadtabell(bytes, fil, KOLUMNER, findings);
   if (!tabell) return undefined;
   const kolumner = tabell.kolumner;

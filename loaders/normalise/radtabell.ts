@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import { decodeOrReport } from "../read/pxweb.ts";
-import { readDelimited } from "../read/delimited.ts";
+import { readDelimited, type DelimitedText } from "../read/delimited.ts";
 import { labelKey } from "./labels.ts";
 import { hittaPersonnummer } from "../protect/lackor.ts";
 import { showValue, type Allvar, type Findings } from "../validate/findings.ts";
@@ -61,11 +61,12 @@ export function faltFor<F extends string>(kolumner: Readonly<Record<F, Kolumn>>,
  * read as a table, a required column is missing, or two columns hold the same field.
  */
 export function lasRadtabell<F extends string>(
-  bytes: Uint8Array, fil: string, kolumner: Readonly<Record<F, Kolumn>>, findings: Findings,
+  kalla: Uint8Array | DelimitedText, fil: string, kolumner: Readonly<Record<F, Kolumn>>, findings: Findings,
 ): Radtabell<F> | undefined {
-  const text = decodeOrReport(bytes, fil, findings);
-  if (!text) return undefined;
-  const parsed = readDelimited(text.text, fil, findings);
+  // The file's bytes, or the file already decoded and parsed (the pipeline reads each file once).
+  const text = kalla instanceof Uint8Array ? decodeOrReport(kalla, fil, findings) : undefined;
+  if (kalla instanceof Uint8Array && !text) return undefined;
+  const parsed = kalla instanceof Uint8Array ? readDelimited(text!.text, fil, findings) : kalla;
   if (!parsed) return undefined;
   const header = parsed.header.fields.map((h) => h.trim());
   const index: Partial<Record<F, number>> = {};

@@ -9,6 +9,7 @@
  * ones. Every line is checked to the end and every mistake reported in the same run.
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { labelKey } from "./labels.ts";
 import { tolkaManad, tolkaPeriod } from "./period.ts";
 import { faltFor, FEL, lasRadtabell, Radkontroll, visaVarde, type Kolumn, type Plats, type Radtabell, type Tolkning } from "./radtabell.ts";
@@ -184,13 +185,13 @@ const period = (s: string): Tolkning<{ fran: string; till: string }> => {
  * The file's rows, or undefined when any line has an error (the errors are in `findings`).
  * `lasUtfall` gives the lines without errors too.
  */
-export function readUtfall(bytes: Uint8Array, fil: string, findings: Findings): RapporteratUtfall[] | undefined {
+export function readUtfall(bytes: Uint8Array | DelimitedText, fil: string, findings: Findings): RapporteratUtfall[] | undefined {
   const r = lasUtfall(bytes, fil, findings);
   return r && r.felrader.size === 0 ? r.rader : undefined;
 }
 
 /** Reads every line; undefined only when the file cannot be read as an outcome table. */
-export function lasUtfall(bytes: Uint8Array, fil: string, findings: Findings): Utfallsfil | undefined {
+export function lasUtfall(bytes: Uint8Array | DelimitedText, fil: string, findings: Findings): Utfallsfil | undefined {
   const tabell = lasRadtabell(bytes, fil, KOLUMNER, findings);
   if (!tabell) return undefined;
   const kolumner = tabell.kolumner;

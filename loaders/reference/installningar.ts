@@ -8,6 +8,7 @@
  * A förbund is named by its id or its name in the membership file (`reference/forbund.ts`).
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords } from "../read/records.ts";
 import { textPlace, type Place } from "../read/decode.ts";
 import { parseDatum, type Datum } from "../normalise/datum.ts";
@@ -27,6 +28,11 @@ export interface Installningar {
   readonly exportdatum?: Datum;
   /** Where `exportdatum` is written, for findings. */
   readonly exportdatumPlats?: { readonly fil: string; readonly plats: Place | undefined };
+  /**
+   * The export date in force once the settings are merged (kinds/installningar.ts): the stated
+   * one, or today (validate/exportdatum.ts).
+   */
+  readonly exportdag?: { readonly exportdatum: Datum; readonly angivet: boolean };
   /** Every förbund the file names, and where, to be checked against the membership. */
   readonly forbund?: readonly { readonly id: string; readonly fil: string; readonly plats: Place | undefined }[];
 }
@@ -186,7 +192,7 @@ export function isInsatsMappning(headerKeys: readonly string[]): boolean {
  * The insats file's lines: insats name -> förbund as written (id or name). The förbund and
  * an insats given two förbund are checked against the membership by `knytInsatser`.
  */
-export function readInsatsMappning(bytes: Uint8Array, fil: string, findings: Findings): MappadInsats[] | undefined {
+export function readInsatsMappning(bytes: Uint8Array | DelimitedText, fil: string, findings: Findings): MappadInsats[] | undefined {
   let kolumner: Record<string, { kolumn: number }> = {};
   const rows = readRecords(bytes, fil, mappningSchema, MAPPNING_KOLUMNER, findings, { onHeader: (c) => (kolumner = c) });
   if (!rows) return undefined;

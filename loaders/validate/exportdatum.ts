@@ -13,7 +13,7 @@ import type { Installningar } from "../reference/installningar.ts";
 import { Begransning, type Findings } from "./findings.ts";
 
 /** The settings' export date, or today; a stated date after today is an error (and today is used). */
-export function valjExportdatum(inst: Installningar, dag: Datum, findings: Findings): { readonly exportdatum: Datum; readonly angivet: boolean } {
+export function valjExportdatum(inst: Installningar, dag: Datum, findings: Findings): Exportdag {
   if (inst.exportdatum === undefined) return { exportdatum: dag, angivet: false };
   if (inst.exportdatum > dag) {
     const p = inst.exportdatumPlats;
@@ -30,32 +30,46 @@ export function valjExportdatum(inst: Installningar, dag: Datum, findings: Findi
 
 const MAX_PER_FIL = 25;
 
-/**
- * Dates after the export date are errors (participations: start and end; reported tables: a
- * period that ends after the export month). Participations that start after the last period
- * ended by the export date are counted in no published period yet: an info per file says how
- * many.
- */
-export function kontrolleraExportdatum(
-  deltagare: readonly Deltagande[], utfall: readonly RapporteratUtfall[], val: { readonly exportdatum: Datum; readonly angivet: boolean }, findings: Findings,
-): void {
-  const { exportdatum, angivet } = val;
-  const kalla = angivet ? `exportdatum ${exportdatum} i inställningarna` : `dagens datum ${exportdatum} (inget exportdatum i inställningarna)`;
-  const begransning = new Map<string, Begransning>();
-  const fil = (f: string) => {
-    const b = begransning.get(f) ?? new Begransning(MAX_PER_FIL);
-    begransning.set(f, b);
-    return b;
+export interface Exportdag {
+  readonly exportdatum: Datum;
+  /** Stated in the settings (else it is today). */
+  readonly angivet: boolean;
+}
+
+const kalla = ({ exportdatum, angivet }: Exportdag) =>
+  angivet ? `exportdatum ${exportdatum} i inställningarna` : `dagens datum ${exportdatum} (inget exportdatum i inställningarna)`;
+
+/** Capped per file and rule: at most 25, then one finding that says how many more. */
+function begransning(findings: Findings) {
+  const per = new Map<string, Begransning>();
+  return {
+    rapportera: (fil: string, regel: string) => {
+      const b = per.get(fil) ?? new Begransning(MAX_PER_FIL);
+      per.set(fil, b);
+      return b.rapportera(regel);
+    },
+    sammanfatta: () => {
+      for (const [f, b] of per) b.sammanfatta(findings, f, () => "fel");
+    },
   };
+}
+
+/**
+ * Participations: a start or end date after the export date is an error. Participations that
+ * start after the last period ended by the export date are counted in no published period
+ * yet: an info per file says how many, at the first of them.
+ */
+export function kontrolleraDeltagarnasDatum(deltagare: readonly Deltagande[], dag: Exportdag, findings: Findings): void {
+  const { exportdatum } = dag;
+  const b = begransning(findings);
   const sista = senastePeriodslut(exportdatum);
   const efterSista = new Map<string, { antal: number; forsta: number }>();
   for (const d of deltagare) {
-    for (const [falt, dag, kolumn] of [["startdatum", d.start, d.startKolumn], ["slutdatum", d.slut, d.slutKolumn]] as const) {
-      if (dag === undefined || dag <= exportdatum) continue;
-      if (!fil(d.fil).rapportera("deltagare.efter_export")) continue;
+    for (const [falt, datum, kolumn] of [["startdatum", d.start, d.startKolumn], ["slutdatum", d.slut, d.slutKolumn]] as const) {
+      if (datum === undefined || datum <= exportdatum || !b.rapportera(d.fil, "deltagare.efter_export")) continue;
       findings.fel({
-        fil: d.fil, rad: d.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt, varde: dag, regel: "deltagare.efter_export",
-        meddelande: `${falt} ${dag} är efter exportdagen, ${kalla}; ett datum kan inte ligga efter uttaget (felskrivet år?)`,
+        fil: d.fil, rad: d.rad, ...(kolumn !== undefined ? { kolumn } : {}), falt, varde: datum, regel: "deltagare.efter_export",
+        meddelande: `${falt} ${datum} är efter exportdagen, ${kalla(dag)}; ett datum kan inte ligga efter uttaget (felskrivet år?)`,
         message: `${falt} after the export date ${exportdatum}`,
       });
     }
@@ -65,15 +79,7 @@ export function kontrolleraExportdatum(
       efterSista.set(d.fil, e);
     }
   }
-  for (const u of utfall) {
-    if (u.till <= manadAv(exportdatum) || !fil(u.fil).rapportera("utfall.efter_export")) continue;
-    findings.fel({
-      fil: u.fil, rad: u.rad, ...(u.periodKolumn !== undefined ? { kolumn: u.periodKolumn } : {}), varde: `${u.fran}–${u.till}`, regel: "utfall.efter_export",
-      meddelande: `perioden ${u.fran}–${u.till} slutar efter exportdagen, ${kalla}; förväntat en period som har tagit slut`,
-      message: `the period ends after the export date ${exportdatum}`,
-    });
-  }
-  for (const [f, b] of begransning) b.sammanfatta(findings, f, () => "fel");
+  b.sammanfatta();
   for (const [f, e] of efterSista) {
     findings.info({
       fil: f, rad: e.forsta, regel: "deltagare.efter_sista_period",
@@ -81,4 +87,18 @@ export function kontrolleraExportdatum(
       message: `${e.antal} participation(s) started after the last complete period (${sista}); they are counted once a period containing them has ended`,
     });
   }
+}
+
+/** Reported tables: a period that ends after the export month is an error. */
+export function kontrolleraUtfallensPerioder(utfall: readonly RapporteratUtfall[], dag: Exportdag, findings: Findings): void {
+  const b = begransning(findings);
+  for (const u of utfall) {
+    if (u.till <= manadAv(dag.exportdatum) || !b.rapportera(u.fil, "utfall.efter_export")) continue;
+    findings.fel({
+      fil: u.fil, rad: u.rad, ...(u.periodKolumn !== undefined ? { kolumn: u.periodKolumn } : {}), varde: `${u.fran}–${u.till}`, regel: "utfall.efter_export",
+      meddelande: `perioden ${u.fran}–${u.till} slutar efter exportdagen, ${kalla(dag)}; förväntat en period som har tagit slut`,
+      message: `the period ends after the export date ${dag.exportdatum}`,
+    });
+  }
+  b.sammanfatta();
 }

@@ -8,6 +8,7 @@ import { isUtfallHeader, lasUtfall, readUtfall, utfallsdelar, utfallsmatt } from
 import { labelKey } from "../../loaders/normalise/labels.ts";
 import { Findings, formatFinding } from "../../loaders/validate/findings.ts";
 import { utf8, windows1252 } from "../helpers/scb.ts";
+import { csvUtdata } from "../helpers/utdata.ts";
 
 function read(text: string, bytes = utf8(text)) {
   const findings = new Findings();
@@ -175,7 +176,7 @@ describe("the published table (insatser_rapporterat.csv)", () => {
       ));
       const r = await runPipeline(dir, { env: { FINSAM_NYCKEL: join(dir, "nyckel") }, idag: "2026-12-03" });
       expect(r.findings.errors).toEqual([]);
-      const rader = r.outputs!.get("insatser_rapporterat.csv")!.trim().split("\n").slice(1).map((l) => l.split(","));
+      const rader = csvUtdata(r, "insatser_rapporterat.csv")!.trim().split("\n").slice(1).map((l) => l.split(","));
       const tva = rader.filter((x) => x[1] === "Tvåstegsprogrammet").map((x) => [x[5], x[6], x[7]]);
       expect(tva).toEqual([
         ["inskrivna_start", "20", "0"], ["nyinskrivna", "30", "0"], ["aktiva_under_perioden", "50", "0"], ["avslut", "30", "0"],

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csvParse } from "d3-dsv";
 import { runPipeline } from "../../loaders/pipeline.ts";
+import { csvUtdata } from "../helpers/utdata.ts";
 import { senastePeriodslut, type Datum } from "../../loaders/normalise/datum.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-exportdatum-"));
@@ -33,7 +34,7 @@ const installningar = (exportdatum: string) => JSON.stringify({ finsam: { export
 
 async function perioder(dir: string, idag: string) {
   const r = await runPipeline(dir, { env, idag, intern: true });
-  const rader = r.outputs ? csvParse(r.outputs.get("insatser_nyckeltal.csv")!) : [];
+  const rader = r.outputs ? csvParse(csvUtdata(r, "insatser_nyckeltal.csv")!) : [];
   return { r, perioder: [...new Set(rader.map((x) => `${x.fran}/${x.till}`))] };
 }
 
