@@ -109,3 +109,15 @@ describe("participations after the last complete period", () => {
     }]);
   });
 });
+
+describe("the example data", () => {
+  it("gives the same outputs whatever day the build runs (its settings state the export date)", async () => {
+    const exempel = new URL("../../data/exempel/", import.meta.url).pathname;
+    const [a, b] = [await runPipeline(exempel, { env, idag: "2026-12-03" }), await runPipeline(exempel, { env, idag: "2031-06-30" })];
+    expect(a.findings.errors).toEqual([]);
+    expect(b.findings.errors).toEqual([]);
+    for (const namn of ["insatser_nyckeltal.csv", "insatser_jamstalldhet.csv", "insatser_rapporterat.csv", "datakvalitet.csv"]) {
+      expect(csvUtdata(b, namn), namn).toBe(csvUtdata(a, namn));
+    }
+  }, 300_000);
+});
