@@ -3,7 +3,8 @@
 // 1. Kör pipelinen på datakatalogen (FINSAM_DATA, standard data/exempel) till en
 //    ny katalog .finsam-build/utdata. Avvisar pipelinen indata stoppar bygget här.
 // 2. Tömmer Frameworks cache (src/.observablehq/cache): annars kan gamla
-//    dataladdarresultat publiceras utan att något syns.
+//    dataladdarresultat publiceras utan att något syns. Bara de paketerade biblioteken
+//    (_node, _npm) behålls, och bara från ett bygge som gick klart med samma låsfil.
 // 3. Kör `observable build` till en tillfällig katalog bredvid dist/.
 // 4. Kontrollerar bygget: alla sidor finns, varje datafil från en dataladdare är
 //    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
@@ -18,6 +19,7 @@
 // Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist),
 // SOURCE_DATE_EPOCH (filtiden i sidorna, sekunder; annars den nyaste indatafilens tid).
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
@@ -153,6 +155,36 @@ export async function dataladdarfiler(projektrot: string): Promise<string[]> {
     .sort();
 }
 
+/** Frameworks paketerade bibliotek (namngivna efter paket och version), som får behållas. */
+const BEHALLS_I_CACHEN = ["_node", "_npm"];
+
+/** Vad cachen byggdes med: låsfilens (eller package.json:s) innehåll. */
+async function cachensNyckel(projektrot: string): Promise<string> {
+  const las = join(projektrot, "package-lock.json");
+  const fil = existsSync(las) ? las : join(projektrot, "package.json");
+  return createHash("sha256").update(await readFile(fil)).digest("hex");
+}
+
+/**
+ * Steg 2: tömmer Frameworks cache. Dataladdarnas resultat tas alltid bort. De paketerade
+ * biblioteken i _node och _npm behålls bara när markeringen .finsam-klar säger att de skrevs
+ * av ett Framework-bygge som gick klart, med samma låsfil (Framework skriver dem utan att
+ * byta namn, så ett avbrutet bygge kan lämna en halv fil). Markeringen tas bort här och
+ * skrivs igen först när Framework har gått klart (markeraCachen).
+ */
+export async function tomCachen(cache: string, projektrot: string): Promise<void> {
+  const markering = join(cache, ".finsam-klar");
+  const hel = (await readFile(markering, "utf8").catch(() => "")) === (await cachensNyckel(projektrot));
+  for (const namn of await readdir(cache).catch(() => [] as string[])) {
+    if (hel && BEHALLS_I_CACHEN.includes(namn)) continue;
+    await rm(join(cache, namn), { recursive: true, force: true });
+  }
+}
+
+async function markeraCachen(cache: string, projektrot: string): Promise<void> {
+  if (existsSync(cache)) await writeFile(join(cache, ".finsam-klar"), await cachensNyckel(projektrot));
+}
+
 /** Steg 3: Observable Framework till den tillfälliga katalogen. */
 async function korFramework(inst: Installningar): Promise<void> {
   const bin = join(inst.projektrot, "node_modules", ".bin");
@@ -177,6 +209,7 @@ async function korFramework(inst: Installningar): Promise<void> {
   if (/\[using stale\]/.test(utskrift)) {
     throw new ByggFel(`Framework använde gammalt cachat dataladdarresultat; se ${visa(logg)}.`);
   }
+  await markeraCachen(inst.cache, inst.projektrot);
 }
 
 async function filerUnder(katalog: string): Promise<string[]> {
@@ -326,7 +359,7 @@ export async function bygg(installningar: Installningar = lasInstallningar()): P
     try {
       await korPipeline(inst);
       const tid = await byggtid(inst.datakatalog);
-      await rm(inst.cache, { recursive: true, force: true });
+      await tomCachen(inst.cache, inst.projektrot);
       await korFramework(inst);
       await testpaus("under-bygge");
       console.log("Kontrollerar bygget …");
