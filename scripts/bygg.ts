@@ -5,7 +5,7 @@
 // 2. Tömmer Frameworks cache (src/.observablehq/cache): annars kan gamla
 //    dataladdarresultat publiceras utan att något syns. Bara de paketerade biblioteken
 //    (_node, _npm) behålls, och bara från ett bygge som gick klart med samma låsfil.
-// 3. Kör `observable build` till en tillfällig katalog bredvid dist/.
+// 3. Kör `observable build` till en ny version i .dist-versioner/ bredvid dist/.
 // 4. Kontrollerar bygget: alla sidor finns, varje datafil från en dataladdare är
 //    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
 // 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter, och fasta filtider
