@@ -185,7 +185,7 @@ async function markeraCachen(cache: string, projektrot: string): Promise<void> {
   if (existsSync(cache)) await writeFile(join(cache, ".finsam-klar"), await cachensNyckel(projektrot));
 }
 
-/** Steg 3: Observable Framework till den tillfälliga katalogen. */
+/** Steg 3: Observable Framework till den nya versionens katalog. */
 async function korFramework(inst: Installningar): Promise<void> {
   const bin = join(inst.projektrot, "node_modules", ".bin");
   const observable = join(bin, "observable");
