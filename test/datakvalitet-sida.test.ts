@@ -41,9 +41,10 @@ describe("sammanställning", () => {
   const rader = tolkaDatakvalitet(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
 
   it("räknar raderna per allvarlighetsgrad och säger det i en mening", () => {
-    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel) = 7 varningar; 1 upplysning.
-    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 7, info: 1 });
-    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("7 varningar och 1 upplysning i 4 filer.");
+    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel) = 7 varningar; 3 upplysningar
+    // (ett blad utan tabell; deltagarfilens kolumn Kommentar, som inte läses, och deltaganden efter den sista hela perioden).
+    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 7, info: 3 });
+    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("7 varningar och 3 upplysningar i 5 filer.");
     expect(sammanfattning({ fel: 0, varning: 1, info: 0 }, 1)).toBe("1 varning i 1 fil.");
     expect(sammanfattning({ fel: 0, varning: 0, info: 0 }, 0)).toBe("Valideringen hittade inget att anmärka på.");
   });
@@ -54,6 +55,7 @@ describe("sammanställning", () => {
       ["Forsorjningsmatt_Dalarna_2020-2025.xlsx", ["forsorjningsmatt.blad_utan_tabell:1"]],
       ["TAB1386_20260315-101500.csv", ["he.saknas:4"]],
       ["TAB6260_20260410-081500.csv", ["bas.saknas:1"]],
+      ["deltagare_sodra_dalarna.csv", ["deltagare.efter_sista_period:1", "deltagare.kolumn_lases_inte:1"]],
       ["rapporterat_utfall_2018.csv", ["utfall.avslut:1", "utfall.flode:1"]],
     ]);
   });

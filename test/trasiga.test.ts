@@ -103,8 +103,18 @@ describe("every broken file: exit 1, nothing written, file, line and column name
         expect(existsSync(out)).toBe(false);
         expect(run.stderr).toContain(`Inget skrevs till ${out}`);
         const plats = `FEL ${join(dir, f.fil)} rad ${f.rad}${f.kolumn !== undefined ? `, kolumn ${f.kolumn}` : ""}`;
-        const line = run.stderr.split("\n").find((l) => l.startsWith(plats + " (") || l.startsWith(plats + ":"));
+        const rad = (regelns: { rad: number; kolumn?: number | undefined }) => {
+          const p = `FEL ${join(dir, f.fil)} rad ${regelns.rad}${regelns.kolumn !== undefined ? `, kolumn ${regelns.kolumn}` : ""}`;
+          return run.stderr.split("\n").filter((l) => l.startsWith(p + " (") || l.startsWith(p + ":"));
+        };
+        const line = rad(f)[0];
         expect(line, `expected a line starting "${plats}" in:\n${run.stderr}`).toBeDefined();
+        // The message shows the value and what is accepted; a file with several mistakes has all of them reported in this one run.
+        const fall = FALL.find((x) => x.fil === f.fil)!;
+        if (fall.meddelande) expect(line).toContain(fall.meddelande);
+        for (const o of fall.ocksa ?? []) {
+          expect(rad(o).some((l) => l.includes(o.meddelande)), `expected ${o.regel} at line ${o.rad} with "${o.meddelande}" in:\n${run.stderr}`).toBe(true);
+        }
         expect(run.stderr).not.toMatch(STACK);
         expect(run.stderr).not.toContain("internt fel");
         expect(run.stderr.length).toBeLessThan(20_000); // never the 200 MB line, or any big part of a file
@@ -115,6 +125,9 @@ describe("every broken file: exit 1, nothing written, file, line and column name
         expect(findings).toContainEqual(expect.objectContaining({
           fil: join(dir, f.fil), rad: f.rad, kolumn: f.kolumn ?? null, regel: f.regel, allvar: "fel",
         }));
+        for (const o of FALL.find((x) => x.fil === f.fil)!.ocksa ?? []) {
+          expect(findings).toContainEqual(expect.objectContaining({ fil: join(dir, f.fil), rad: o.rad, kolumn: o.kolumn ?? null, regel: o.regel, allvar: "fel" }));
+        }
         for (const finding of findings) expect(typeof finding.meddelande === "string" && typeof finding.message === "string").toBe(true);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import type { Nyckel } from "../reference/nyckel.ts";
 import type { Findings } from "../validate/findings.ts";
 import type { Schema, Utdatatabell } from "../publish/schema.ts";
 import type { Indatafil } from "./indatafil.ts";
+import type { Datum } from "../normalise/datum.ts";
 
 /** What reading one file may use besides the file itself. */
 export interface Laskontext {
@@ -54,6 +55,8 @@ export type Igenkanning<D> =
 export interface Sammanslagningskontext {
   readonly kommuner: ReadonlyMap<string, Kommun>;
   readonly findings: Findings;
+  /** Today (the export date when the settings state none; validate/exportdatum.ts). */
+  readonly idag: Datum;
   /** The merged input of an earlier kind; undefined when it had errors. */
   indata<M>(kind: Kind<any, M, any>): M | undefined;
 }
