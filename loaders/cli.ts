@@ -1,8 +1,8 @@
 /**
  * `finsam`: the command-line interface (a stable contract; tests and the site build rely on it).
  *
- *   finsam validate <katalog> [--json]
- *   finsam run <katalog> --out <utkatalog>
+ *   finsam validate <katalog> [--json] [--till ÅÅÅÅ-MM-DD]
+ *   finsam run <katalog> --out <utkatalog> [--till ÅÅÅÅ-MM-DD]
  *
  * Exit status: 0 no errors (warnings allowed), 1 an error in the input (nothing written),
  * 2 wrong usage.
@@ -23,8 +23,10 @@ export interface CliEffects {
 export const HELP = `finsam – uppföljning för samordningsförbund (Finsam)
 
 Användning:
-  finsam validate <katalog> [--json]      kontrollera alla kända indatafiler i katalogen
-  finsam run <katalog> --out <utkatalog>  validera, beräkna och skriv utdata (CSV) till utkatalogen
+  finsam validate <katalog> [--json] [--till <datum>]
+                                          kontrollera alla kända indatafiler i katalogen
+  finsam run <katalog> --out <utkatalog> [--till <datum>]
+                                          validera, beräkna och skriv utdata (CSV) till utkatalogen
   finsam --help                           visa denna hjälp
   finsam --version                        visa versionen
 
@@ -33,7 +35,8 @@ filnamn som TAB1386_20260315-101500.csv kan behållas. Okända filer ger en varn
 Kända indata: SCB:s helårsekvivalenter (HE0000T02N2), BAS (ArbStatusM, ArbStatFoT1,
 ArbStatHuv), folkmängd (BE0101), försörjningsmått (SCB:s Excel-arbetsbok .xlsx eller
 CSV sparad från den), deltagaruppgifter, rapporterade utfall, förbundsindelning,
-insatsernas förbund och inställningar (JSON); se docs/indata.md.
+insatsernas förbund, huvudbok, budget och prognos, medelstilldelning, rapporterade
+ekonomitabeller (CSV eller .xlsx) och inställningar (JSON); se docs/indata.md.
 
 Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
@@ -41,13 +44,19 @@ Flaggor:
   --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
+  --till <datum>  ekonomins rapportdatum (ÅÅÅÅ-MM-DD), före inställningarnas
+                "rapportdatum"; utan båda: sista dagen i månaden före huvudbokens
+                senaste bokning. Bokningar efter rapportdatumet räknas inte.
 
 Utdata från run (alltid alla; bara rubrikraden när indata saknas):
 helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, arbetsmarknadsstatus.csv,
 inkomstkalla.csv, inkomstniva.csv, malgrupp.csv, befolkning.csv,
 befolkning_alder.csv, forsorjningskvot.csv, forsorjningsmatt.csv,
 insatser_nyckeltal.csv, insatser_jamstalldhet.csv, insatser_rapporterat.csv,
-indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
+ekonomi_drift.csv, ekonomi_id.csv, ekonomi_resultatrakning.csv,
+ekonomi_balansrakning.csv, ekonomi_kassaflode.csv, ekonomi_noter.csv,
+ekonomi_nyckeltal.csv, ekonomi_medelstilldelning.csv, ekonomi_langsiktig.csv,
+ekonomi_eget_kapital.csv, indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
 grupper döljs (docs/definitioner/skydd.md).
 
 Avslutningsstatus:
@@ -74,6 +83,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
         json: { type: "boolean" },
         out: { type: "string" },
         intern: { type: "boolean" },
+        till: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -121,9 +131,14 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
     return 2;
   }
 
+  if (values.till !== undefined && !giltigtDatum(values.till)) {
+    effects.stderr(`finsam ${command}: --till ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2025-08-31, inte "${values.till}"\n${USAGE_HINT}\n`);
+    return 2;
+  }
+
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
   const intern = values.intern === true;
-  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern });
+  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, ...(values.till !== undefined ? { till: values.till } : {}) });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -168,6 +183,14 @@ function report(dir: string, r: PipelineResult): string {
   const varningar = r.findings.warnings.length;
   lines.push(`${fel} fel, ${varningar} ${varningar === 1 ? "varning" : "varningar"}.`);
   return lines.join("\n") + "\n";
+}
+
+/** `ÅÅÅÅ-MM-DD` and a real day (no 2025-02-30). */
+function giltigtDatum(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 function translateParseError(message: string): string {

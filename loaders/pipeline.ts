@@ -27,6 +27,7 @@ import { forsorjningsmattFiler } from "./publish/forsorjningsmatt.ts";
 import { datakvalitetFiler } from "./publish/datakvalitet.ts";
 import { isXlsx } from "./read/decode.ts";
 import { zipinnehall } from "./read/xlsx.ts";
+import { arTom, ekonomiUtdata, lasArbetsbokEkonomi, lasCsv as lasEkonomiCsv, tomInlasning, type Ekonomiinlasning } from "./kinds/ekonomi/index.ts";
 
 export interface FileSummary {
   readonly fil: string;
@@ -51,6 +52,8 @@ export interface PipelineOptions {
   readonly k?: number;
   /** Environment for the pseudonymisation key (tests give their own). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The economy's report date (`finsam run --till`), over the settings' rapportdatum. */
+  readonly till?: string;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -79,6 +82,7 @@ interface Inputs {
   bas: BasData[];
   befolkning: BefolkningData[];
   forsorjningsmatt: ForsorjningsmattData[];
+  ekonomi: Ekonomiinlasning;
 }
 
 export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
@@ -91,10 +95,10 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const inputs = await readInputs(dir, kommuner, findings, files, options);
   const medlemskap = readMedlemskap(inputs.medlemskap.bytes, inputs.medlemskap.fil, kommuner, findings);
   if (!findings.hasErrors() && inputs.he.length === 0 && inputs.deltagare.length === 0 && inputs.utfall.length === 0
-    && inputs.bas.length === 0 && inputs.befolkning.length === 0 && inputs.forsorjningsmatt.length === 0) {
+    && inputs.bas.length === 0 && inputs.befolkning.length === 0 && inputs.forsorjningsmatt.length === 0 && arTom(inputs.ekonomi)) {
     findings.fel({
       fil: dir, regel: "fil.inga_indata",
-      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, BAS, folkmängd, försörjningsmått eller deltagaruppgifter) i katalogen",
+      meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, BAS, folkmängd, försörjningsmått, deltagaruppgifter eller huvudbok) i katalogen",
       message: "no recognised input file in the folder",
     });
   }
@@ -136,6 +140,9 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   for (const [name, content] of basFiler(inputs.bas, indelning, findings)) outputs.set(name, content);
   for (const [name, content] of befolkningFiler(inputs.befolkning, indelning, findings)) outputs.set(name, content);
   for (const [name, content] of forsorjningsmattFiler(inputs.forsorjningsmatt, indelning, findings)) outputs.set(name, content);
+  const ekonomi = ekonomiUtdata(inputs.ekonomi, indelning, inputs.installningar, options.till, findings);
+  if (!ekonomi) return { findings, files, outputs: undefined };
+  for (const [name, content] of ekonomi.filer) outputs.set(name, content);
   outputs.set("indelning.csv", indelningCsv(indelning));
   if (options.intern && (inputs.deltagare.length > 0 || inputs.utfall.length > 0)) {
     outputs.set("INTERNT_FAR_INTE_PUBLICERAS.txt", "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");
@@ -150,7 +157,7 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
   const progress = options.progress ?? (() => {});
   const inputs: Inputs = {
     he: [], deltagare: [], utfall: [], insatsMappning: new Map(), installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
-    bas: [], befolkning: [], forsorjningsmatt: [],
+    bas: [], befolkning: [], forsorjningsmatt: [], ekonomi: tomInlasning(),
   };
   const lanKoder = new Set(lanFrom(kommuner).keys());
   let nyckel: Nyckel | undefined;
@@ -208,6 +215,11 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       if (arbetsbok !== "okand") {
         files.push({ fil, typ: "försörjningsmått", beskrivning: arbetsbok ? "Excel-arbetsbok" : "fel" });
         if (arbetsbok) inputs.forsorjningsmatt.push(arbetsbok);
+        continue;
+      }
+      const ekonomi = await lasArbetsbokEkonomi(bytes, fil, inputs.ekonomi, findings);
+      if (ekonomi !== "okand") {
+        files.push({ fil, ...ekonomi });
         continue;
       }
     }
@@ -277,6 +289,9 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
         if (data) inputs.forsorjningsmatt.push(data);
         continue;
       }
+      case "ekonomi":
+        files.push({ fil, ...lasEkonomiCsv(bytes, fil, r.sort, inputs.ekonomi, findings) });
+        continue;
       case "insatser": {
         const map = readInsatsMappning(bytes, fil, findings);
         files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.size} insatser` : "fel" });

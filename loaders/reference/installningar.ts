@@ -9,6 +9,7 @@ import { readRecords } from "../read/records.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { textPlace, type Place } from "../read/decode.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
+import { ekonomiNycklar, ekonomiSchema, tolkaEkonomi, type EkonomiInstallningar } from "../kinds/ekonomi/installningar.ts";
 
 export interface Installningar {
   /** k: counts 1..k-1 are never published (privacy.md). */
@@ -17,6 +18,8 @@ export interface Installningar {
   readonly tidigaAvhoppINamnaren: ReadonlySet<string>;
   /** Every förbund the file names, and where, to be checked against the membership. */
   readonly forbund?: readonly { readonly id: string; readonly fil: string; readonly plats: Place | undefined }[];
+  /** Each förbund's economy settings (kinds/ekonomi/installningar.ts), by förbund id. */
+  readonly ekonomi?: ReadonlyMap<string, EkonomiInstallningar>;
 }
 
 export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: new Set() };
@@ -24,7 +27,7 @@ export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: 
 const schema = z.object({
   finsam: z.strictObject({
     skyddsgrans: z.number().int().min(3, "skyddsgrans: minst 3").max(50, "skyddsgrans: högst 50").optional(),
-    forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional() })).optional(),
+    forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional(), ekonomi: ekonomiSchema.optional() })).optional(),
   }),
 });
 
@@ -66,7 +69,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
       findings.fel({
         fil, ...(at ? { rad: at.line, kolumn: at.column } : {}), falt: namn, regel: "installningar.varde",
         meddelande: key !== undefined
-          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans eller forbund" : "tidiga_avhopp_i_namnaren"}`
+          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans eller forbund" : issue.path.includes("ekonomi") ? ekonomiNycklar(issue.path) : "tidiga_avhopp_i_namnaren eller ekonomi"}`
           : `${namn}: ${issue.message}`,
         message: key !== undefined ? "unknown setting" : "invalid setting",
       });
@@ -79,6 +82,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
     skyddsgrans: r.data.finsam.skyddsgrans ?? STANDARD.skyddsgrans,
     tidigaAvhoppINamnaren: new Set(Object.entries(forbund).filter(([, v]) => v.tidiga_avhopp_i_namnaren).map(([k]) => k)),
     forbund: Object.keys(forbund).map((id) => ({ id, fil, plats: places.get(JSON.stringify(["finsam", "forbund", id]))?.key })),
+    ekonomi: new Map(Object.entries(forbund).flatMap(([id, v]) => (v.ekonomi ? [[id, tolkaEkonomi(v.ekonomi)] as const] : []))),
   };
 }
 

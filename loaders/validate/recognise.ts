@@ -12,6 +12,7 @@ import { isInsatsMappning } from "../reference/installningar.ts";
 import { basKalla, type BasKalla } from "../normalise/bas.ts";
 import { isBefolkning } from "../normalise/befolkning.ts";
 import { kannerIgenForsorjningsmatt } from "../normalise/forsorjningsmatt.ts";
+import { kannerIgen as ekonomisort, type Ekonomisort } from "../kinds/ekonomi/index.ts";
 import { Findings } from "./findings.ts";
 
 export type Recognised =
@@ -23,6 +24,7 @@ export type Recognised =
   | { readonly kind: "deltagare" }
   | { readonly kind: "utfall" }
   | { readonly kind: "insatser" }
+  | { readonly kind: "ekonomi"; readonly sort: Ekonomisort }
   | { readonly kind: "okand"; readonly beskrivning: string }
   | { readonly kind: "oläslig" };
 
@@ -40,7 +42,8 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
   if (!parsed) return { kind: "oläslig" };
   const headerKeys = parsed.header.fields.map(labelKey);
   const kind = headerKind(headerKeys);
-  if (parsed.rows.length === 0 && (kind !== undefined || looksLikeScb(parsed.header.fields))) {
+  const ekonomi = kind === undefined ? ekonomisort(headerKeys) : undefined;
+  if (parsed.rows.length === 0 && (kind !== undefined || ekonomi !== undefined || looksLikeScb(parsed.header.fields))) {
     // A known kind with nothing under the header: most likely a failed export, never "no data".
     findings.fel({
       fil, rad: parsed.header.line, regel: "csv.bara_rubrik",
@@ -50,6 +53,7 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
     return { kind: "oläslig" };
   }
   if (kind !== undefined) return { kind };
+  if (ekonomi !== undefined) return { kind: "ekonomi", sort: ekonomi };
   if (kannerIgenForsorjningsmatt(parsed)) return { kind: "forsorjningsmatt" };
   const scratch = new Findings();
   const table = tableFrom(parsed, fil, text.encoding, scratch);
