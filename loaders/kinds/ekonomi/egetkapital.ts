@@ -12,7 +12,7 @@
 import type { EkBas } from "./installningar.ts";
 import { budgetIntakter, langsiktig, type EkUnderlag } from "./langsiktig.ts";
 import { resultatrakning } from "./resultatrakning.ts";
-import type { Rakenskap } from "./rakenskap.ts";
+import { harBokningar, type Rakenskap } from "./rakenskap.ts";
 
 export interface EkRegelrad {
   readonly ar: number;
@@ -49,7 +49,7 @@ export function egetKapitalRegler(r: Rakenskap): EkRegelrad[] {
     if (rad.egetKapitalOre === undefined || rad.underlag === undefined) continue;
     let basOre: number | undefined;
     if (regler.bas === "medelstilldelning") basOre = rad.medelstilldelningOre;
-    else if (rad.underlag === "bokslut") basOre = resultatrakning(r, rad.ar, `${rad.ar}-12-31`).find((x) => x.rad === "verksamhetens_intakter")?.utfallOre;
+    else if (rad.underlag === "bokslut") basOre = harBokningar(r, rad.ar) ? resultatrakning(r, rad.ar, `${rad.ar}-12-31`).find((x) => x.rad === "verksamhetens_intakter")?.utfallOre : undefined;
     else basOre = budgetIntakter(r, rad.ar) ?? rad.medelstilldelningOre;
     ut.push({
       ar: rad.ar, datum: `${rad.ar}-12-31`, underlag: rad.underlag, egetKapitalOre: rad.egetKapitalOre,

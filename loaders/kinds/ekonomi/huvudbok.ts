@@ -1,7 +1,9 @@
 /**
  * The ledger (huvudbok, utfall) as a kommun's ekonomisystem exports it: one row per booking or
  * per sum, with ID, konto, amount (or debet and kredit) and a date or a period. Opening balances
- * are rows with period `ÅÅÅÅ-00` (or `IB ÅÅÅÅ`), or a type column saying IB.
+ * are rows with period `ÅÅÅÅ-00` (or `IB ÅÅÅÅ`), or a type column saying IB. A list of balances
+ * (saldolista) may lack the ID column: balance konton need no ID, and a result booking without
+ * one is named by the check that the driftsredovisning adds up to the result.
  */
 import { sistaDag } from "../../normalise/datum.ts";
 import { labelKey } from "../../normalise/labels.ts";
@@ -18,7 +20,6 @@ const IB_TYP = /^(ib|ingaende balans|ingaende saldo|ing balans|ing\. balans)$/;
 export function lasHuvudbok(t: Tabell, findings: Findings): Bokning[] | undefined {
   const kol = hittaKolumner(rubriknycklar(t), HUVUDBOK_KOLUMNER);
   const saknas: string[] = [];
-  if (kol.id === undefined) saknas.push('"ID" (eller "Ansvar", "Verksamhet", "Projekt")');
   if (kol.konto === undefined) saknas.push('"Konto"');
   if (kol.belopp === undefined && (kol.debet === undefined || kol.kredit === undefined)) saknas.push('"Belopp" (eller "Debet" och "Kredit")');
   if (kol.datum === undefined && kol.period === undefined) saknas.push('"Datum" eller "Period"');
@@ -140,7 +141,7 @@ export function lasHuvudbok(t: Tabell, findings: Findings): Bokning[] | undefine
         tabell: t, rad: r.rad,
         kolumner: {
           ...(kol.forbund !== undefined ? { forbund: kol.forbund + 1 } : {}),
-          id: kol.id! + 1, konto: kol.konto! + 1, belopp: (kol.belopp ?? kol.debet)! + 1,
+          ...(kol.id !== undefined ? { id: kol.id + 1 } : {}), konto: kol.konto! + 1, belopp: (kol.belopp ?? kol.debet)! + 1,
           ...(datumKolumn !== undefined ? { datum: datumKolumn + 1 } : {}),
         },
       },

@@ -9,10 +9,10 @@ import { labelKey } from "../../normalise/labels.ts";
 export const HUVUDBOK_KOLUMNER = {
   forbund: ["förbund", "företag", "företagsnamn", "bolag", "organisation", "samordningsförbund"],
   id: ["id", "id-nummer", "id nr", "ansvar", "projekt", "verksamhet", "kostnadsställe", "kst", "aktivitet", "objekt"],
-  idnamn: ["id-namn", "id namn", "id-text", "idtext", "id text", "benämning", "ansvarstext", "ansvar text", "projekttext", "verksamhetstext", "namn"],
+  idnamn: ["id-namn", "id namn", "id-text", "idtext", "id text", "benämning", "ansvarstext", "ansvar text", "projektnamn", "projekttext", "verksamhetstext", "namn"],
   konto: ["konto", "kontonr", "konto nr", "kontonummer", "kto", "baskonto"],
   kontonamn: ["kontonamn", "kontotext", "konto text", "kontobenämning", "kontobeskrivning"],
-  belopp: ["belopp", "belopp kr", "belopp (kr)", "belopp sek", "belopp tkr", "belopp (tkr)", "utfall", "utfall kr", "utfall (kr)", "utfall tkr", "utfall (tkr)", "summa"],
+  belopp: ["belopp", "belopp kr", "belopp (kr)", "belopp sek", "belopp tkr", "belopp (tkr)", "utfall", "utfall kr", "utfall (kr)", "utfall tkr", "utfall (tkr)", "saldo", "summa"],
   debet: ["debet", "debet kr", "debet (kr)"],
   kredit: ["kredit", "kredit kr", "kredit (kr)"],
   datum: ["datum", "bokföringsdatum", "bokf datum", "bokf.datum", "bokföringsdag", "verifikationsdatum", "ver datum", "verdatum", "transaktionsdatum"],

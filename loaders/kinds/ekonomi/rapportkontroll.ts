@@ -87,14 +87,41 @@ const TOTAL = /^(totalt|summa|total)\b/;
 
 type Driftkolumn = "utfall" | "budget" | "aterstar" | "forbrukad" | "prognos";
 
-function driftkolumn(etikett: string, v: Rapportvarde): Driftkolumn | undefined {
+/** Years named in a column label (`Ack utfall 2018`, `Utfall 2023 Netto`). */
+function arI(etikett: string): number[] {
+  return [...labelKey(etikett).matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+}
+
+/**
+ * What a drift column is. A column for another year (Falun-Borlänge's "Utfall 2023 Netto")
+ * is not the table's; a prognos column is the year's whatever it says (Södra Dalarna's 2025
+ * table heads it "Prognos 2024": checked separately). Avvikelse in a drift table is återstår.
+ */
+function driftkolumn(etikett: string, v: Rapportvarde, ar: number): Driftkolumn | undefined {
   const k = labelKey(etikett);
   if (/prognos/.test(k)) return "prognos";
+  const aren = arI(etikett);
+  if (aren.length > 0 && !aren.includes(ar)) return undefined;
   if (/forbrukad/.test(k) || v.procent) return "forbrukad";
-  if (/aterstar/.test(k)) return "aterstar";
+  if (/aterstar|avvikelse/.test(k)) return "aterstar";
   if (/budget/.test(k)) return "budget";
   if (/utfall/.test(k)) return "utfall";
   return undefined;
+}
+
+/** Edit distance, for names printed with a typo ("Individeriktade" for "Individinriktade"). */
+function avstand(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let fore = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, fore + (a[i - 1] === b[j - 1] ? 0 : 1));
+      fore = tmp;
+    }
+  }
+  return d[b.length]!;
 }
 
 const POSTORD: Record<Post, RegExp> = {
@@ -110,6 +137,8 @@ function driftMatch(rad: string, drift: readonly DriftRad[]): DriftRad | undefin
   if (exakt) return exakt;
   const liknande = drift.filter((d) => d.id !== "totalt" && (labelKey(d.namn).includes(k) || k.includes(labelKey(d.namn))));
   if (liknande.length === 1) return liknande[0];
+  const nara = drift.filter((d) => d.id !== "totalt" && k.length >= 10 && avstand(labelKey(d.namn), k) <= 2);
+  if (nara.length === 1) return nara[0];
   for (const [post, re] of Object.entries(POSTORD) as [Post, RegExp][]) {
     if (!re.test(k)) continue;
     const av = drift.filter((d) => d.post === post);
@@ -119,14 +148,20 @@ function driftMatch(rad: string, drift: readonly DriftRad[]): DriftRad | undefin
 }
 
 function drift(g: Grupp, res: Ekonomiresultat, flagga: Flagga): void {
+  const ar = Number(g.tillDatum.slice(0, 4));
   const rs = rader(g).map((r) => {
     const c: Partial<Record<Driftkolumn, Rapportvarde>> = {};
     for (const [etikett, v] of r.celler) {
-      const k = driftkolumn(etikett, v);
+      const k = driftkolumn(etikett, v, ar);
       if (k) c[k] = v;
     }
     return { rad: r.rad, total: TOTAL.test(labelKey(r.rad)), c };
   });
+  // A prognos column headed with another year than the table's (once per table).
+  const prognos = g.varden.find((v) => /prognos/.test(labelKey(v.kolumn)) && arI(v.kolumn).length > 0 && !arI(v.kolumn).includes(ar));
+  if (prognos) {
+    flagga(prognos, "ekonomi.rapporterat_raknar_inte", `kolumnrubriken anger ${arI(prognos.kolumn).join(", ")}, men tabellen gäller ${g.tillDatum} (prognosen för ${ar})`, `the column is headed ${arI(prognos.kolumn).join(", ")} but the table is for ${ar}`);
+  }
   const arsresultat = res.ar.find((a) => a.till === g.tillDatum);
   const beraknat = arsresultat?.drift;
   // Orientation: Kommun-Bas (costs positive) or reversed (costs negative, as Södra Dalarna 2018).
@@ -193,10 +228,20 @@ function drift(g: Grupp, res: Ekonomiresultat, flagga: Flagga): void {
       }
     }
   }
-  // 2. Against the computed driftsredovisning.
+  // 2. Against the computed driftsredovisning; a total against the computed rows the table has
+  // (Falun-Borlänge's "Summa kostnader" leaves the intäkter out).
   if (!beraknat) return;
+  const matchade = delar.map((r) => driftMatch(r.rad, beraknat));
+  const allaMatchade = matchade.every((d) => d !== undefined);
   for (const r of rs) {
-    const d = driftMatch(r.rad, beraknat);
+    let d = driftMatch(r.rad, beraknat);
+    if (r.total) {
+      if (!allaMatchade) continue;
+      const ids = new Set(matchade.map((x) => x!.id));
+      const valda = beraknat.filter((x) => ids.has(x.id));
+      const summa = (f: (x: DriftRad) => number | undefined) => (valda.some((x) => f(x) !== undefined) ? valda.reduce((s2, x) => s2 + (f(x) ?? 0), 0) : undefined);
+      d = { id: "totalt", post: "totalt", namn: r.rad, utfallOre: valda.reduce((s2, x) => s2 + x.utfallOre, 0), budgetOre: summa((x) => x.budgetOre), prognosOre: summa((x) => x.prognosOre) };
+    }
     if (!d) continue;
     const varden: Record<Driftkolumn, number | undefined> = {
       utfall: d.utfallOre, budget: d.budgetOre, aterstar: aterstar(d), prognos: d.prognosOre, forbrukad: undefined,
