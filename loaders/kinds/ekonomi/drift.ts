@@ -7,10 +7,11 @@
  *   förbrukad = utfall / budget       (none when the budget is 0)
  *
  * Bookings on the resultaträkning's konton count (not the closing booking on konto 89). A row
- * `totalt` sums every ID; it equals −(årets resultat) unless some bookings have no ID.
+ * `totalt` sums every ID; it equals −(årets resultat) unless some bookings have no ID. When the
+ * year has a prognos, an ID without one is forecast at its budget.
  */
 import type { Post } from "./installningar.ts";
-import { arslage, budgetrader, prognosGaller, RESULTATRADER_ALLA, radFor, type Rakenskap } from "./rakenskap.ts";
+import { arslage, budgetrader, prognosposter, RESULTATRADER_ALLA, radFor, type Rakenskap } from "./rakenskap.ts";
 
 export interface DriftRad {
   readonly id: string;
@@ -43,8 +44,8 @@ export function driftsredovisning(r: Rakenskap, ar: number, till: string): Drift
   const prognos = new Map<string, number>();
   for (const b of budgetrader(r, ar)) {
     if (b.budgetOre !== undefined) budget.set(b.id, (budget.get(b.id) ?? 0) + b.budgetOre);
-    if (prognosGaller(r, b)) prognos.set(b.id, (prognos.get(b.id) ?? 0) + b.prognosOre!);
   }
+  for (const { post, ore } of prognosposter(r, ar) ?? []) prognos.set(post.id, (prognos.get(post.id) ?? 0) + ore);
   const ids = [...new Set([...utfall.keys(), ...budget.keys(), ...prognos.keys()])].filter((id) => r.fe.id.has(id));
   const rader: DriftRad[] = ids.map((id) => {
     const u = r.fe.id.get(id)!;

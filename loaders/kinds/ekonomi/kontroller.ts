@@ -53,8 +53,8 @@ export function kontrollera(res: Ekonomiresultat, findings: Findings): void {
   if (r.efterTill.length > 0) {
     const b = r.efterTill[0]!;
     findings.info(fyndVid(vid(b.kalla, b.kalla.kolumner.datum, b.datum), "ekonomi.efter_rapportdatum",
-      `${r.efterTill.length} ${r.efterTill.length === 1 ? "bokning" : "bokningar"} efter rapportdatumet ${r.till} räknas inte (den första här)`,
-      `${r.efterTill.length} bookings after the report date are not counted`));
+      `${r.efterTill.length} ${r.efterTill.length === 1 ? "rad" : "rader"} i huvudboken efter rapportdatumet ${r.till} räknas inte (den första här)`,
+      `${r.efterTill.length} ledger rows after the report date are not counted`));
   }
   if (fe.bokningar.length > 0 && !hb.harBalanskonton) {
     findings.info({ ...filen, regel: "ekonomi.inga_balanskonton", meddelande: `${namn}: huvudboken har inga balanskonton (klass 1–2); balansräkning och kassaflödesanalys beräknas inte`, message: "the ledger has no balance accounts" });
@@ -215,7 +215,9 @@ export function kontrollera(res: Ekonomiresultat, findings: Findings): void {
       });
     }
     if (lagstUppfyllt(e) === false) {
-      findings.info({
+      // Below the förbund's own floor is a warning (a budget that breaks its own rule); above the
+      // recommended ceiling is information.
+      findings[e.underlag === "bokslut" ? "info" : "varning"]({
         ...filen, regel: "ekonomi.regel_lagst",
         meddelande: `${namn}: ${vad} är ${visaKronor(e.egetKapitalOre)} (${tkr(e.egetKapitalOre)} tkr), under förbundets lägsta nivå ${visaKronor(e.lagstOre!)}`,
         message: "eget kapital is below the förbund's floor",

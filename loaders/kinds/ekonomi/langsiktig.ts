@@ -9,7 +9,7 @@
  */
 import { labelKey } from "../../normalise/labels.ts";
 import { balansrakning } from "./balansrakning.ts";
-import { arslage, budgetradFor, budgetrader, egetKapitalIngaende, postAv, prognosGaller, type Rakenskap } from "./rakenskap.ts";
+import { arslage, budgetradFor, budgetrader, egetKapitalIngaende, postAv, prognosposter, type Rakenskap } from "./rakenskap.ts";
 import { helAr } from "./rapportdatum.ts";
 import type { Beloppsstatus, Medelsrad } from "./typer.ts";
 
@@ -103,9 +103,9 @@ export function langsiktig(r: Rakenskap): LangsiktigRad[] {
       if (ek !== undefined) underlag = "bokslut";
     } else if (tillAr !== undefined && y === tillAr) {
       const start = arslage(r, y)?.kand ? egetKapitalIngaende(r, y) : ekSlut.get(y - 1);
-      const prognos = budgetrader(r, y).filter((p) => prognosGaller(r, p));
-      if (start !== undefined && prognos.length > 0) {
-        ek = start - prognos.reduce((s, p) => s + p.prognosOre!, 0);
+      const prognos = prognosposter(r, y);
+      if (start !== undefined && prognos !== undefined) {
+        ek = start - prognos.reduce((s, p) => s + p.ore, 0);
         underlag = "prognos";
       } else if (start !== undefined && resultat !== undefined) {
         ek = start + resultat;

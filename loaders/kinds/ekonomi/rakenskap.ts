@@ -58,6 +58,21 @@ export function prognosGaller(r: Rakenskap, b: Budgetpost): boolean {
   return b.prognosOre !== undefined && (r.till === undefined || b.prognosdatum === undefined || b.prognosdatum <= r.till);
 }
 
+/**
+ * The year's forecast, row by row, when some row has a prognos made by the report date: an ID
+ * with prognos rows is forecast by them (its rows without one are taken as covered), an ID
+ * without any at its budget. Undefined when the year has no prognos.
+ */
+export function prognosposter(r: Rakenskap, ar: number): { readonly post: Budgetpost; readonly ore: number }[] | undefined {
+  const rader = budgetrader(r, ar);
+  const medPrognos = new Set(rader.filter((b) => prognosGaller(r, b)).map((b) => b.id));
+  if (medPrognos.size === 0) return undefined;
+  return rader.flatMap((b) => {
+    if (medPrognos.has(b.id)) return prognosGaller(r, b) ? [{ post: b, ore: b.prognosOre! }] : [];
+    return b.budgetOre !== undefined ? [{ post: b, ore: b.budgetOre }] : [];
+  });
+}
+
 export function arslage(r: Rakenskap, ar: number): Arslage | undefined {
   return r.huvudbok.ar.get(ar);
 }

@@ -6,7 +6,7 @@
  * row without konto to intäkter (an intäkter ID) or kostnader.
  */
 import type { Kontorad } from "./installningar.ts";
-import { arslage, budgetradFor, budgetrader, harBokningar, prognosGaller, radFor, type Rakenskap } from "./rakenskap.ts";
+import { arslage, budgetradFor, budgetrader, harBokningar, prognosposter, radFor, type Rakenskap } from "./rakenskap.ts";
 import { ettArTidigare } from "./rapportdatum.ts";
 
 export const RR_RADER = [
@@ -79,20 +79,20 @@ export function resultatrakning(r: Rakenskap, ar: number, till: string): RrRad[]
   const budgetPer = new Map<Kontorad, number>();
   const prognosPer = new Map<Kontorad, number>();
   let harBudget = false;
-  let harPrognos = false;
   for (const b of rader) {
     const rad = budgetradFor(r, b);
     if (b.budgetOre !== undefined) {
       harBudget = true;
       budgetPer.set(rad, (budgetPer.get(rad) ?? 0) + b.budgetOre);
     }
-    if (prognosGaller(r, b)) {
-      harPrognos = true;
-      prognosPer.set(rad, (prognosPer.get(rad) ?? 0) + b.prognosOre!);
-    }
+  }
+  const poster = prognosposter(r, ar);
+  for (const { post, ore } of poster ?? []) {
+    const rad = budgetradFor(r, post);
+    prognosPer.set(rad, (prognosPer.get(rad) ?? 0) + ore);
   }
   const budget = harBudget ? rrRader(budgetPer) : undefined;
-  const prognos = harPrognos ? rrRader(prognosPer) : undefined;
+  const prognos = poster ? rrRader(prognosPer) : undefined;
   return RR_RADER.map((rad) => ({
     rad,
     budgetOre: budget?.[rad],
