@@ -86,9 +86,9 @@ function stall(s: (...rader: Kontorad[]) => number, ekTotalt: number, resultat: 
   const ford = s("fordringar");
   const plac = s("kortfristiga_placeringar");
   const kassa = s("kassa_och_bank");
-  const avs = -s("avsattningar");
-  const lsk = -s("langfristiga_skulder");
-  const ksk = -s("kortfristiga_skulder");
+  const avs = 0 - s("avsattningar");
+  const lsk = 0 - s("langfristiga_skulder");
+  const ksk = 0 - s("kortfristiga_skulder");
   const oms = ford + plac + kassa;
   return {
     anlaggningstillgangar: anl, fordringar: ford, kortfristiga_placeringar: plac, kassa_och_bank: kassa,

@@ -54,11 +54,11 @@ export function kassaflode(r: Rakenskap, ar: number, till: string): Kassaflode |
   if (!fore || !efter || efter.arets_resultat === undefined) return undefined;
   const resultat = efter.arets_resultat;
   const justering = efter.avsattningar - fore.avsattningar;
-  const fordringar = -(efter.fordringar - fore.fordringar);
+  const fordringar = fore.fordringar - efter.fordringar;
   const skulder = efter.kortfristiga_skulder - fore.kortfristiga_skulder;
   const ovrigtEk = efter.eget_kapital - fore.summa_eget_kapital;
   const lopande = resultat + justering + fordringar + skulder + ovrigtEk;
-  const investeringar = -(efter.anlaggningstillgangar - fore.anlaggningstillgangar) - (efter.kortfristiga_placeringar - fore.kortfristiga_placeringar);
+  const investeringar = (fore.anlaggningstillgangar - efter.anlaggningstillgangar) + (fore.kortfristiga_placeringar - efter.kortfristiga_placeringar);
   const langfristiga = efter.langfristiga_skulder - fore.langfristiga_skulder;
   return {
     arets_resultat: resultat,

@@ -3,7 +3,8 @@
  * the budget (net costs of every ID but the intäkter) and eget kapital at the year's end, from
  * the books where the year is closed, else forecast:
  *
- *   the report's year:  eget kapital at its start + the prognos' result (else the budget's)
+ *   the report's year:  eget kapital without the year's result at the report date (the opening
+ *                       plus any booking directly on it) + the prognos' result (else the budget's)
  *   later years:        EK(t) = EK(t−1) + medelstilldelning(t) − budget(t)
  *                       (Södra Dalarna's plan for 2025: 700 + 6 184 − 6 500 = 384 tkr)
  */
@@ -102,7 +103,9 @@ export function langsiktig(r: Rakenskap): LangsiktigRad[] {
       ek = balansrakning(r, `${y}-12-31`)?.summa_eget_kapital;
       if (ek !== undefined) underlag = "bokslut";
     } else if (tillAr !== undefined && y === tillAr) {
-      const start = arslage(r, y)?.kand ? egetKapitalIngaende(r, y) : ekSlut.get(y - 1);
+      // Eget kapital without the year's result at the report date: the opening plus any booking made
+      // directly on eget kapital so far.
+      const start = arslage(r, y)?.kand ? (balansrakning(r, r.till!)?.eget_kapital ?? egetKapitalIngaende(r, y)) : ekSlut.get(y - 1);
       const prognos = prognosposter(r, y);
       if (start !== undefined && prognos !== undefined) {
         ek = start - prognos.reduce((s, p) => s + p.ore, 0);

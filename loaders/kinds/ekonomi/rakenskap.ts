@@ -100,7 +100,7 @@ export const RESULTATRADER_ALLA: ReadonlySet<Kontorad> = new Set(["medlemsbidrag
 
 /** Årets resultat of year `ar` up to `till` (statement sign: a profit is positive). */
 export function aretsResultat(r: Rakenskap, ar: number, till: string): number {
-  return -resultatsumma(r, ar, till, RESULTATRADER_ALLA);
+  return 0 - resultatsumma(r, ar, till, RESULTATRADER_ALLA);
 }
 
 /**
@@ -112,7 +112,7 @@ export function egetKapitalTotalt(r: Rakenskap, ar: number, datum: string): numb
   if (!a) return 0;
   const ek = saldo(a, datum, (b) => b.rad === "eget_kapital", (k) => r.radAv.get(k) === "eget_kapital");
   const resultat = summa(a, datum, (b) => !arBalansrad(b.rad));
-  return -ek - a.ackResultat - resultat;
+  return 0 - ek - a.ackResultat - resultat;
 }
 
 /** Eget kapital at the start of year `ar` (statement sign). */
@@ -121,5 +121,5 @@ export function egetKapitalIngaende(r: Rakenskap, ar: number): number {
   if (!a) return 0;
   let ek = 0;
   for (const [k, v] of a.oppning) if (r.radAv.get(k) === "eget_kapital") ek += v;
-  return -ek - a.ackResultat;
+  return 0 - ek - a.ackResultat;
 }

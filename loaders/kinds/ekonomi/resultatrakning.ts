@@ -46,7 +46,7 @@ export interface RrRad {
 
 /** Sums per konto line (Kommun-Bas sign) into the statement's lines (statement sign). */
 export function rrRader(per: ReadonlyMap<Kontorad, number>): Record<RrRadnamn, number> {
-  const v = (k: Kontorad) => -(per.get(k) ?? 0);
+  const v = (k: Kontorad) => 0 - (per.get(k) ?? 0);
   const medlemsbidrag = v("medlemsbidrag");
   const ovriga = v("ovriga_intakter");
   const intakter = medlemsbidrag + ovriga;
