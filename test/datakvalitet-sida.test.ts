@@ -41,9 +41,10 @@ describe("sammanställning", () => {
   const rader = tolkaDatakvalitet(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
 
   it("räknar raderna per allvarlighetsgrad och säger det i en mening", () => {
-    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel) = 7 varningar; 1 upplysning.
-    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 7, info: 1 });
-    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("7 varningar och 1 upplysning i 4 filer.");
+    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel), 1 eget kapital och
+    // 19 rapporterade ekonomisiffror som inte stämmer = 27 varningar; 7 upplysningar.
+    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 27, info: 7 });
+    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("27 varningar och 7 upplysningar i 7 filer.");
     expect(sammanfattning({ fel: 0, varning: 1, info: 0 }, 1)).toBe("1 varning i 1 fil.");
     expect(sammanfattning({ fel: 0, varning: 0, info: 0 }, 0)).toBe("Valideringen hittade inget att anmärka på.");
   });
@@ -52,8 +53,11 @@ describe("sammanställning", () => {
     const grupper = grupperaFynd(rader);
     expect(grupper.map((g) => [g.fil, g.regler.map((r) => `${r.regel}:${r.rader.length}`)])).toEqual([
       ["Forsorjningsmatt_Dalarna_2020-2025.xlsx", ["forsorjningsmatt.blad_utan_tabell:1"]],
+      ["Huvudbok_Sodra_Dalarna_2024-2025.xlsx", ["ekonomi.blad_utan_tabell:1", "ekonomi.efter_rapportdatum:1", "ekonomi.kolumn_anvands_inte:1", "ekonomi.rapportdatum:1"]],
       ["TAB1386_20260315-101500.csv", ["he.saknas:4"]],
       ["TAB6260_20260410-081500.csv", ["bas.saknas:1"]],
+      ["huvudbok_falun_borlange_2023-2024.csv", ["ekonomi.eget_kapital:1", "ekonomi.kolumn_anvands_inte:1", "ekonomi.regel_hogst:1"]],
+      ["rapporterade_ekonomitabeller.csv", ["ekonomi.rapporterat_avviker:10", "ekonomi.rapporterat_raknar_inte:9"]],
       ["rapporterat_utfall_2018.csv", ["utfall.avslut:1", "utfall.flode:1"]],
     ]);
   });
