@@ -33,6 +33,7 @@ export const SIDOR = [
   "befolkning.html",
   "insatser.html",
   "jamstalldhet.html",
+  "ekonomi.html",
   "datakvalitet.html"
 ];
 
