@@ -136,8 +136,8 @@ export declare function rapporter(driftrader: DriftRad[], forbund: string): Rapp
 export declare function forbundMedEkonomi(...listor: { forbund: string }[][]): string[];
 export declare function resultatrakningModell(rr: RrRad[], forbund: string, rapport: Rapport, forbundsnamn?: string): Tabellmodell;
 export declare function driftModell(drift: DriftRad[], id: IdRad[], forbund: string, rapport: Rapport, forbundsnamn?: string): Tabellmodell;
-export declare function balansModell(br: BrRad[], forbund: string, rapport: Pick<Rapport, "till">, forbundsnamn?: string): Tabellmodell | null;
-export declare function kassaflodeModell(kf: KfRad[], forbund: string, rapport: Pick<Rapport, "till">, forbundsnamn?: string): Tabellmodell | null;
+export declare function balansModell(br: BrRad[], forbund: string, rapport: Pick<Rapport, "till"> & Partial<Rapport>, forbundsnamn?: string): Tabellmodell | null;
+export declare function kassaflodeModell(kf: KfRad[], forbund: string, rapport: Pick<Rapport, "till"> & Partial<Rapport>, forbundsnamn?: string): Tabellmodell | null;
 export declare const NOTRUBRIK: Record<string, string>;
 export declare function notModeller(noter: NotRad[], forbund: string, rapport: Rapport, forbundsnamn?: string): Tabellmodell[];
 export declare function medelModell(medel: MedelRad[], forbund: string, ar: number, forbundsnamn?: string): Tabellmodell | null;
@@ -145,4 +145,4 @@ export declare function langsiktigModell(lang: LangsiktigRad[], forbund: string,
 export declare function egetKapitalModell(ek: EgetKapitalRad[], forbund: string, forbundsnamn?: string): Tabellmodell | null;
 export declare function regeltexter(ek: EgetKapitalRad[], forbund: string): Regeltext[];
 export declare function egetKapitalSerie(ek: EgetKapitalRad[], forbund: string): SeriePunkt[];
-export declare function nyckeltalstexter(nyckeltal: NyckeltalRad[], forbund: string, rapport: Pick<Rapport, "till">): Nyckeltalstext[];
+export declare function nyckeltalstexter(nyckeltal: NyckeltalRad[], forbund: string, rapport: Pick<Rapport, "till"> & Partial<Rapport>): Nyckeltalstext[];
