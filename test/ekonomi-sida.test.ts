@@ -61,7 +61,7 @@ describe("urval", () => {
 describe("Södra Dalarnas delårsbokslut 2025", () => {
   it("Tabell 6 Resultaträkning (prognosen följer Tabell 7:s rader, se docs/definitioner/ekonomi.md)", () => {
     const m = resultatrakningModell(rr, SD, DELAR);
-    expect(m.kolumner.map((k: { rubrik: string }) => k.rubrik)).toEqual(["Resultaträkning", "Budget", "Utfall januari–augusti 2025", "Avvikelse", "Prognos 2025", "Utfall januari–augusti 2024"]);
+    expect(m.kolumner.map((k: { rubrik: string }) => k.rubrik)).toEqual(["Resultaträkning", "Budget", "Utfall 2025", "Avvikelse", "Prognos 2025", "Utfall 2024"]);
     expect(rader(m)).toEqual([
       ["Verksamhetens intäkter", "6 569", "5 672", "-897", "6 569", "5 722"],
       ["varav medlemsbidrag", "6 184", "5 411", "-773", "6 184", "5 520"],
@@ -181,6 +181,7 @@ describe("Finsam Falun-Borlänge 2024", () => {
     expect(rad).toMatchObject({ ar: 2024, uppfyllt: false });
     expect(som(rad!.text)).toBe("Eget kapital den 31 december 2024: 4 224 tkr, 48,6 % av verksamhetens intäkter 8 699 tkr, högst 20 % (1 740 tkr): inte uppfyllt.");
     expect(rader(egetKapitalModell(ek, "falun-borlange")!).at(-1)).toEqual(["2024", "bokslut", "4 224", "8 699", "48,6 %", "1 740", "nej"]);
+    expect(resultatrakningModell(rr, "falun-borlange", FB).fotnot).toContain("Utfallet gäller 2024 och hela 2023");
   });
 
   it("diagrammets serie: eget kapital och högsta nivån i tkr per år", () => {

@@ -166,13 +166,15 @@ export function resultatrakningModell(rrRader, forbund, { ar, till }, forbundsna
   const har = (k) => rader.some((d) => d[k] != null);
   const kolumner = [
     har("budget") ? { rubrik: "Budget", k: "budget" } : null,
-    { rubrik: `Utfall ${periodText(till)}`, k: "utfall" },
+    { rubrik: `Utfall ${ar}`, k: "utfall" },
     har("budget") ? { rubrik: "Avvikelse", k: "avvikelse" } : null,
     har("prognos") ? { rubrik: `Prognos ${ar}`, k: "prognos" } : null,
-    har("foregaende") ? { rubrik: `Utfall ${periodText(till).replace(String(ar), String(ar - 1))}`, k: "foregaende" } : null
+    har("foregaende") ? { rubrik: `Utfall ${ar - 1}`, k: "foregaende" } : null
   ].filter(Boolean);
+  const helt = till.endsWith("-12-31");
   return {
     bildtext: `Resultaträkning ${forbundsnamn} per den ${datumText(till)} (tkr)`,
+    fotnot: `Utfallet gäller ${periodText(till)}${har("foregaende") ? ` och ${helt ? "hela" : "samma period"} ${ar - 1}` : ""}; budget och prognos gäller hela ${ar}. Avvikelse = utfall − budget. Intäkter med plustecken och kostnader med minustecken.`,
     kolumner: [{ rubrik: "Resultaträkning" }, ...kolumner.map((k) => ({ rubrik: k.rubrik, tal: true }))],
     rader: RR_RADER.filter((r) => per.has(r.rad) && (!r.baraOmNagot || kolumner.some((k) => (per.get(r.rad)[k.k] ?? 0) !== 0))).map((r) => ({
       rubrik: r.namn,
@@ -370,7 +372,7 @@ export function langsiktigModell(langRader, forbund, forbundsnamn = forbund) {
 // ---- Eget kapital mot reglerna ---------------------------------------------------------------
 
 const BASNAMN = { medelstilldelning: "årets medelstilldelning", intakter: "verksamhetens intäkter" };
-const UNDERLAG = { bokslut: "bokslut", prognos: "prognos", budget: "enligt budget" };
+const UNDERLAG = { bokslut: "bokslut", prognos: "prognos", budget: "budget" };
 
 /** @returns {Tabellmodell | null} */
 export function egetKapitalModell(ekRader, forbund, forbundsnamn = forbund) {
@@ -384,8 +386,8 @@ export function egetKapitalModell(ekRader, forbund, forbundsnamn = forbund) {
     kolumner: [
       { rubrik: "År" }, { rubrik: "Underlag" }, { rubrik: "Eget kapital 31/12", tal: true },
       { rubrik: bas === "intakter" ? "Verksamhetens intäkter" : "Medelstilldelning", tal: true }, { rubrik: "Andel", tal: true },
-      { rubrik: `Högst ${procent(rader[0].hogstAndel)}`, tal: true }, { rubrik: "Under högsta nivån" },
-      ...(harLagst ? [{ rubrik: "Lägst", tal: true }, { rubrik: "Över lägsta nivån" }] : [])
+      { rubrik: `Högst ${procent(rader[0].hogstAndel)}`, tal: true }, { rubrik: "Uppfyllt" },
+      ...(harLagst ? [{ rubrik: "Lägst", tal: true }, { rubrik: "Uppfyllt" }] : [])
     ],
     rader: rader.map((d) => ({
       rubrik: String(d.ar),

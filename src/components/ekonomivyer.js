@@ -38,9 +38,12 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
   const sista = serie.at(-1)?.ar ?? 0;
   const ar = Array.from({ length: sista - forsta + 1 }, (_, i) => String(forsta + i));
   const staplar = serie.filter((d) => d.egetKapital != null).map((d) => ({ ...d, x: String(d.ar), typ: d.underlag === "bokslut" ? "Bokslut" : "Prognos eller budget" }));
-  const hogst = serie.filter((d) => d.hogst != null).map((d) => ({ x: String(d.ar), y: d.hogst }));
+  // Ett år utan värde bryter linjen (åren utan uppgift, som 2019–2021 för Södra Dalarna).
+  const perAr = new Map(serie.map((d) => [String(d.ar), d.hogst]));
+  const hogst = ar.map((x) => ({ x, y: perAr.get(x) ?? null }));
+  const hogstPunkter = hogst.filter((d) => d.y != null);
   const lagst = serie.find((d) => d.lagst != null)?.lagst ?? null;
-  const topp = max([...staplar.map((d) => d.egetKapital), ...hogst.map((d) => d.y), lagst ?? 0]) ?? 0;
+  const topp = max([...staplar.map((d) => d.egetKapital), ...hogstPunkter.map((d) => d.y), lagst ?? 0]) ?? 0;
   const smal = width < 560;
   return somBild(
     Plot.plot({
@@ -61,12 +64,12 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
           title: (d) => `${d.ar}: eget kapital ${formatHeltal(d.egetKapital)} tkr (${(UNDERLAGSNAMN[d.underlag] ?? d.underlag).toLowerCase()})`
         }),
         Plot.lineY(hogst, { x: "x", y: "y", stroke: EK_FARGER.hogst, strokeWidth: 2, strokeDasharray: "6,4", curve: "step" }),
-        Plot.dot(hogst, { x: "x", y: "y", fill: EK_FARGER.hogst, r: 2.5, title: (d) => `${d.x}: ${hogstText} ${formatHeltal(d.y)} tkr` }),
+        Plot.dot(hogstPunkter, { x: "x", y: "y", fill: EK_FARGER.hogst, r: 2.5, title: (d) => `${d.x}: ${hogstText} ${formatHeltal(d.y)} tkr` }),
         lagst != null ? Plot.ruleY([lagst], { stroke: EK_FARGER.lagst, strokeWidth: 1.5, strokeDasharray: "2,3" }) : null,
         smal
           ? null
-          : Plot.text(hogst.slice(-1), { x: "x", y: "y", text: () => hogstText, dx: 14, textAnchor: "start", fill: EK_FARGER.hogst, fontWeight: 600 }),
-        lagst != null && !smal ? Plot.text([lagst], { x: ar.at(-1), y: (d) => d, text: () => "Lägsta nivå", dx: 14, dy: 10, textAnchor: "start", fill: EK_FARGER.lagst }) : null,
+          : Plot.text(hogstPunkter.slice(-1), { x: "x", y: "y", text: () => hogstText, dx: 14, textAnchor: "start", fill: EK_FARGER.hogst, fontWeight: 600 }),
+        lagst != null && !smal ? Plot.text([lagst], { x: () => ar.at(-1), y: (d) => d, text: () => "Lägsta nivå", dx: 14, dy: 10, textAnchor: "start", fill: EK_FARGER.lagst }) : null,
         Plot.ruleY([0])
       ]
     }),
