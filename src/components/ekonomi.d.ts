@@ -13,6 +13,8 @@ export interface Tabellmodell {
   kolumner: Modellkolumn[];
   rader: Modellrad[];
   fotnot?: string | null;
+  /** One year per row: the first column can be narrow. */
+  arstabell?: boolean;
 }
 export interface Rapport {
   ar: number;

@@ -10,7 +10,7 @@ import { formatHeltal, formatProcent, MANADER } from "./format.js";
 
 /** @typedef {{rubrik: string, tal?: boolean}} Modellkolumn */
 /** @typedef {{rubrik: string, celler: string[], klass?: string | null}} Modellrad */
-/** @typedef {{bildtext: string, kolumner: Modellkolumn[], rader: Modellrad[], fotnot?: string | null}} Tabellmodell */
+/** @typedef {{bildtext: string, kolumner: Modellkolumn[], rader: Modellrad[], fotnot?: string | null, arstabell?: boolean}} Tabellmodell */
 
 // ---- Tolkning ---------------------------------------------------------------------------------
 
@@ -365,7 +365,8 @@ export function langsiktigModell(langRader, forbund, forbundsnamn = forbund) {
         markera(d.egetKapital, d.underlag === "prognos" || d.underlag === "budget" ? "*" : "")
       ]
     })),
-    fotnot: "* = prognos (årets prognos eller budgeten); ** = äskat belopp. Eget kapital utan * är bokslutets."
+    fotnot: "* = prognos (årets prognos eller budgeten); ** = äskat belopp. Eget kapital utan * är bokslutets.",
+    arstabell: true
   };
 }
 
@@ -382,10 +383,11 @@ export function egetKapitalModell(ekRader, forbund, forbundsnamn = forbund) {
   const uppfyllt = (b) => (b == null ? "–" : b ? "ja" : "nej");
   const bas = rader[0].bas;
   return {
+    arstabell: true,
     bildtext: `Eget kapital mot reglerna, ${forbundsnamn} (tkr)`,
     kolumner: [
       { rubrik: "År" }, { rubrik: "Underlag" }, { rubrik: "Eget kapital 31/12", tal: true },
-      { rubrik: bas === "intakter" ? "Verksamhetens intäkter" : "Medelstilldelning", tal: true }, { rubrik: "Andel", tal: true },
+      { rubrik: bas === "intakter" ? "Verksamhetens intäkter" : "Medel\u00adstilldelning", tal: true }, { rubrik: "Andel", tal: true },
       { rubrik: `Högst ${procent(rader[0].hogstAndel)}`, tal: true }, { rubrik: "Uppfyllt" },
       ...(harLagst ? [{ rubrik: "Lägst", tal: true }, { rubrik: "Uppfyllt" }] : [])
     ],
