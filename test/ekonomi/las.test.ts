@@ -140,7 +140,8 @@ describe("malformed ledgers: located errors and nothing written", () => {
     const out = join(tmp, "giltig-ut");
     const r = await finsam("run", dir, "--out", out);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).filter((f) => f.startsWith("ekonomi_"))).toHaveLength(10);
+    expect(readdirSync(out).filter((f) => f.startsWith("ekonomi_") && f.endsWith(".csv"))).toHaveLength(10);
+    expect(readdirSync(out).filter((f) => f.startsWith("ekonomi_") && f.endsWith(".parquet"))).toHaveLength(10);
   });
 
   it("an unknown ID: file, line, column and the IDs the settings know", async () => {
