@@ -204,6 +204,19 @@ describe("malformed ledgers: located errors and nothing written", () => {
     expect(existsSync(join(dir, "h.csv"))).toBe(true);
   });
 
+  it("economy settings: a bad value and an unknown key are errors where they are", async () => {
+    const inst = '{"finsam": {"forbund": {"sodra-dalarna": {"ekonomi": {\n  "rapportdatum": "2025-13-01",\n  "poster": {"10000": "styrelsen"},\n  "eget_kapitel": {}\n}}}}}\n';
+    const dir = folder("installningar-ekonomi", { "finsam.json": inst, "h.csv": HUVUDBOK });
+    const r = await finsam("validate", dir, "--json");
+    const fel = r.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((f) => f.regel.startsWith("installningar"));
+    expect(fel.map((f) => [f.rad, f.regel])).toEqual([[2, "installningar.varde"], [3, "installningar.varde"], [4, "installningar.varde"]]);
+    expect(fel.map((f) => f.meddelande)).toEqual([
+      expect.stringContaining("rapportdatum: förväntat ett datum ÅÅÅÅ-MM-DD"),
+      expect.stringContaining("förväntat en av styrelse, administration, personalinriktade, publikationer, insats, intakter"),
+      'okänd inställning "finsam.forbund.sodra-dalarna.ekonomi.eget_kapitel"; förväntat rapportdatum, poster, konton, eget_kapital',
+    ]);
+  });
+
   it("--till must be a real date", async () => {
     const dir = folder("till", { "finsam.json": INST, "h.csv": HUVUDBOK });
     const r = await finsam("validate", dir, "--till", "2025-02-30");
