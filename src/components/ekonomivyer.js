@@ -45,6 +45,8 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
   const lagst = serie.find((d) => d.lagst != null)?.lagst ?? null;
   const topp = max([...staplar.map((d) => d.egetKapital), ...hogstPunkter.map((d) => d.y), lagst ?? 0]) ?? 0;
   const smal = width < 560;
+  // Etiketterna till höger om den sista stapeln (ett halvt band åt höger från dess mitt).
+  const halvtBand = (width - 64 - (smal ? 16 : 110)) / Math.max(1, ar.length) / 2;
   return somBild(
     Plot.plot({
       width,
@@ -68,8 +70,8 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
         lagst != null ? Plot.ruleY([lagst], { stroke: EK_FARGER.lagst, strokeWidth: 1.5, strokeDasharray: "2,3" }) : null,
         smal
           ? null
-          : Plot.text(hogstPunkter.slice(-1), { x: "x", y: "y", text: () => hogstText, dx: 14, textAnchor: "start", fill: EK_FARGER.hogst, fontWeight: 600 }),
-        lagst != null && !smal ? Plot.text([lagst], { x: () => ar.at(-1), y: (d) => d, text: () => "Lägsta nivå", dx: 14, dy: 10, textAnchor: "start", fill: EK_FARGER.lagst }) : null,
+          : Plot.text(hogstPunkter.slice(-1), { x: "x", y: "y", text: () => hogstText, dx: halvtBand + 4, textAnchor: "start", fill: EK_FARGER.hogst, fontWeight: 600 }),
+        lagst != null && !smal ? Plot.text([lagst], { x: () => ar.at(-1), y: (d) => d, text: () => "Lägsta nivå", dx: halvtBand + 4, dy: 10, textAnchor: "start", fill: EK_FARGER.lagst }) : null,
         Plot.ruleY([0])
       ]
     }),
