@@ -37,6 +37,7 @@ export default {
     { name: "Befolkning och försörjning", path: "/befolkning" },
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
+    { name: "Ekonomi", path: "/ekonomi" },
     { name: "Datakvalitet", path: "/datakvalitet" }
   ],
   // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk

@@ -53,6 +53,8 @@ export interface PipelineOptions {
    * environment's FINSAM_IDAG (tests fix it), else the day of the run.
    */
   readonly idag?: string;
+  /** The economy's report date (`finsam run --till`), over the settings' rapportdatum. */
+  readonly till?: string;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -116,7 +118,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const tabeller: Utdatatabell[] = [];
   const inst = hamtaIndata<ReturnType<typeof installningar.slaSamman>>(installningar)!;
   const ctx: Berakningskontext = {
-    indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, findings, progress,
+    indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, till: options.till, findings, progress,
     indata: hamtaIndata,
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {

@@ -38,6 +38,7 @@ export const SIDOR = [
   "befolkning.html",
   "insatser.html",
   "jamstalldhet.html",
+  "ekonomi.html",
   "datakvalitet.html"
 ];
 

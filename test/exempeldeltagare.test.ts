@@ -40,7 +40,7 @@ function rapportvarde(u: Underlag, rad: Rad): number {
   }
 }
 
-/** The file's export date ("rapportdagen"), as data/exempel/installningar.json states it. */
+/** The file's export date ("rapportdagen"), as data/exempel/finsam.json states it. */
 const EXPORTDATUM = "2025-08-31" as Datum;
 
 let katalog: string;

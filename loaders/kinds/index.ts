@@ -16,6 +16,7 @@ import { forsorjningsmatt } from "./forsorjningsmatt.ts";
 import { deltagare } from "./deltagare.ts";
 import { utfall } from "./utfall.ts";
 import { insatser } from "./insatser.ts";
+import { ekonomi } from "./ekonomi/index.ts";
 
 export const REGISTER: readonly NagonKind[] = [
   forbundsindelning,
@@ -27,6 +28,7 @@ export const REGISTER: readonly NagonKind[] = [
   deltagare,
   utfall,
   insatser,
+  ekonomi,
 ];
 
-export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, deltagare, utfall, insatser };
+export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, deltagare, utfall, insatser, ekonomi };

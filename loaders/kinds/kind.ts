@@ -69,6 +69,8 @@ export interface Berakningskontext {
   readonly k: number;
   /** `finsam run --intern`: unprotected participant results, never published. */
   readonly intern: boolean;
+  /** `finsam run --till`: the economy's report date, when given. */
+  readonly till: string | undefined;
   readonly findings: Findings;
   readonly progress: (meddelande: string) => void;
   /** The merged input of any kind (undefined when it had errors). */

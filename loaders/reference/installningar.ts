@@ -15,6 +15,7 @@ import { parseDatum, type Datum } from "../normalise/datum.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 import { okantForbund, type MappadInsats } from "./forbund.ts";
 import type { Namnmatchare } from "./namn.ts";
+import { ekonomiNycklar, ekonomiSchema, tolkaEkonomi, type EkonomiInstallningar } from "../kinds/ekonomi/installningar.ts";
 
 export interface Installningar {
   /** k: counts 1..k-1 are never published (privacy.md). */
@@ -35,6 +36,8 @@ export interface Installningar {
   readonly exportdag?: { readonly exportdatum: Datum; readonly angivet: boolean };
   /** Every förbund the file names, and where, to be checked against the membership. */
   readonly forbund?: readonly { readonly id: string; readonly fil: string; readonly plats: Place | undefined }[];
+  /** Each förbund's economy settings (kinds/ekonomi/installningar.ts), by förbund id. */
+  readonly ekonomi?: ReadonlyMap<string, EkonomiInstallningar>;
 }
 
 export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: new Set() };
@@ -43,7 +46,7 @@ const schema = z.object({
   finsam: z.strictObject({
     skyddsgrans: z.number().int().min(3, "skyddsgrans: minst 3").max(50, "skyddsgrans: högst 50").optional(),
     exportdatum: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDatum(s) !== undefined, "exportdatum: förväntat dagen då deltagaruppgifterna togs ut, ÅÅÅÅ-MM-DD, t.ex. \"2025-08-31\"").optional(),
-    forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional() })).optional(),
+    forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional(), ekonomi: ekonomiSchema.optional() })).optional(),
   }),
 });
 
@@ -85,7 +88,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
       findings.fel({
         fil, ...(at ? { rad: at.line, kolumn: at.column } : {}), falt: namn, regel: "installningar.varde",
         meddelande: key !== undefined
-          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans, exportdatum eller forbund" : "tidiga_avhopp_i_namnaren"}`
+          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans, exportdatum eller forbund" : issue.path.includes("ekonomi") ? ekonomiNycklar(issue.path) : "tidiga_avhopp_i_namnaren eller ekonomi"}`
           : `${namn}: ${issue.message}`,
         message: key !== undefined ? "unknown setting" : "invalid setting",
       });
@@ -100,6 +103,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
     tidigaAvhoppINamnaren: new Set(Object.entries(forbund).filter(([, v]) => v.tidiga_avhopp_i_namnaren).map(([k]) => k)),
     ...(exportdatum !== undefined ? { exportdatum: parseDatum(exportdatum)!, exportdatumPlats: { fil, plats: places.get(JSON.stringify(["finsam", "exportdatum"]))?.value } } : {}),
     forbund: Object.keys(forbund).map((id) => ({ id, fil, plats: places.get(JSON.stringify(["finsam", "forbund", id]))?.key })),
+    ekonomi: new Map(Object.entries(forbund).flatMap(([id, v]) => (v.ekonomi ? [[id, tolkaEkonomi(v.ekonomi)] as const] : []))),
   };
 }
 
