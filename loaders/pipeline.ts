@@ -27,6 +27,8 @@ import { forsorjningsmattFiler } from "./publish/forsorjningsmatt.ts";
 import { datakvalitetFiler } from "./publish/datakvalitet.ts";
 import { isXlsx } from "./read/decode.ts";
 import { zipinnehall } from "./read/xlsx.ts";
+import { harStyrelseindata, lasStyrelsearbetsbok, lasStyrelseCsv, styrelseindataFiler, tomStyrelseindata, type Styrelseindata } from "./styrelseindata/index.ts";
+import type { Datum } from "./normalise/datum.ts";
 
 export interface FileSummary {
   readonly fil: string;
@@ -51,6 +53,8 @@ export interface PipelineOptions {
   readonly k?: number;
   /** Environment for the pseudonymisation key (tests give their own). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Today (`YYYY-MM-DD`): an activity log's dates must not be after it. Default: today in Sweden. */
+  readonly idag?: string;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -79,6 +83,7 @@ interface Inputs {
   bas: BasData[];
   befolkning: BefolkningData[];
   forsorjningsmatt: ForsorjningsmattData[];
+  styrelse: Styrelseindata;
 }
 
 export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
@@ -91,7 +96,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const inputs = await readInputs(dir, kommuner, findings, files, options);
   const medlemskap = readMedlemskap(inputs.medlemskap.bytes, inputs.medlemskap.fil, kommuner, findings);
   if (!findings.hasErrors() && inputs.he.length === 0 && inputs.deltagare.length === 0 && inputs.utfall.length === 0
-    && inputs.bas.length === 0 && inputs.befolkning.length === 0 && inputs.forsorjningsmatt.length === 0) {
+    && inputs.bas.length === 0 && inputs.befolkning.length === 0 && inputs.forsorjningsmatt.length === 0 && !harStyrelseindata(inputs.styrelse)) {
     findings.fel({
       fil: dir, regel: "fil.inga_indata",
       meddelande: "hittar ingen känd indatafil (t.ex. SCB:s helårsekvivalenter, tabell HE0000T02N2, BAS, folkmängd, försörjningsmått eller deltagaruppgifter) i katalogen",
@@ -137,6 +142,8 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   for (const [name, content] of befolkningFiler(inputs.befolkning, indelning, findings)) outputs.set(name, content);
   for (const [name, content] of forsorjningsmattFiler(inputs.forsorjningsmatt, indelning, findings)) outputs.set(name, content);
   outputs.set("indelning.csv", indelningCsv(indelning));
+  const styrelsefiler = styrelseindataFiler(inputs.styrelse, { indelning, installningar: inputs.installningar, publicerade: outputs }, findings);
+  for (const [name, content] of styrelsefiler) outputs.set(name, content);
   if (options.intern && (inputs.deltagare.length > 0 || inputs.utfall.length > 0)) {
     outputs.set("INTERNT_FAR_INTE_PUBLICERAS.txt", "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");
   }
@@ -150,8 +157,9 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
   const progress = options.progress ?? (() => {});
   const inputs: Inputs = {
     he: [], deltagare: [], utfall: [], insatsMappning: new Map(), installningar: STANDARD, medlemskap: defaultMedlemskapBytes(),
-    bas: [], befolkning: [], forsorjningsmatt: [],
+    bas: [], befolkning: [], forsorjningsmatt: [], styrelse: tomStyrelseindata(),
   };
+  const idag = options.idag as Datum | undefined;
   const lanKoder = new Set(lanFrom(kommuner).keys());
   let nyckel: Nyckel | undefined;
   const getNyckel = (): Nyckel => {
@@ -208,6 +216,11 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       if (arbetsbok !== "okand") {
         files.push({ fil, typ: "försörjningsmått", beskrivning: arbetsbok ? "Excel-arbetsbok" : "fel" });
         if (arbetsbok) inputs.forsorjningsmatt.push(arbetsbok);
+        continue;
+      }
+      const styrelse = await lasStyrelsearbetsbok(bytes, fil, inputs.styrelse, findings, idag);
+      if (styrelse) {
+        files.push({ fil, ...styrelse });
         continue;
       }
     }
@@ -277,6 +290,10 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
         if (data) inputs.forsorjningsmatt.push(data);
         continue;
       }
+      case "personalinriktade":
+      case "mal":
+        files.push({ fil, ...lasStyrelseCsv(bytes, fil, inputs.styrelse, findings, idag) });
+        continue;
       case "insatser": {
         const map = readInsatsMappning(bytes, fil, findings);
         files.push({ fil, typ: "insatsernas förbund", beskrivning: map ? `${map.size} insatser` : "fel" });

@@ -12,6 +12,7 @@ import { isInsatsMappning } from "../reference/installningar.ts";
 import { basKalla, type BasKalla } from "../normalise/bas.ts";
 import { isBefolkning } from "../normalise/befolkning.ts";
 import { kannerIgenForsorjningsmatt } from "../normalise/forsorjningsmatt.ts";
+import { styrelseslag, type Styrelseslag } from "../styrelseindata/index.ts";
 import { Findings } from "./findings.ts";
 
 export type Recognised =
@@ -23,6 +24,7 @@ export type Recognised =
   | { readonly kind: "deltagare" }
   | { readonly kind: "utfall" }
   | { readonly kind: "insatser" }
+  | { readonly kind: Styrelseslag }
   | { readonly kind: "okand"; readonly beskrivning: string }
   | { readonly kind: "oläslig" };
 
@@ -65,8 +67,10 @@ export function recognise(bytes: Uint8Array, fil: string, findings: Findings): R
   return { kind: "okand", beskrivning: `rubrikrad ${cols}${parsed.header.fields.length > 4 ? ", …" : ""}` };
 }
 
-function headerKind(headerKeys: readonly string[]): "forbundsindelning" | "deltagare" | "utfall" | "insatser" | undefined {
+function headerKind(headerKeys: readonly string[]): "forbundsindelning" | "deltagare" | "utfall" | "insatser" | Styrelseslag | undefined {
   if (headerKeys.includes("kommunkod") && headerKeys.some((h) => h === "forbund" || h === "forbund_id")) return "forbundsindelning";
+  const styrelse = styrelseslag(headerKeys);
+  if (styrelse) return styrelse;
   if (isDeltagarHeader(headerKeys)) return "deltagare";
   if (isUtfallHeader(headerKeys)) return "utfall";
   if (isInsatsMappning(headerKeys)) return "insatser";
