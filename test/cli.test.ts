@@ -30,7 +30,7 @@ describe("finsam validate", () => {
     expect(r.stdout).toContain("BE0101N1_20260220-090000.csv: folkmängd");
     expect(r.stdout).toContain("Forsorjningsmatt_Dalarna_2020-2025.xlsx: försörjningsmått (Excel-arbetsbok)");
     expect(r.stdout).toContain("VARNING data/exempel/TAB6260_20260410-081500.csv rad 178, kolumn 12 (\"2021M07\"): värdet saknas");
-    expect(r.stdout).toMatch(/0 fel, 7 varningar\.\n$/);
+    expect(r.stdout).toMatch(/0 fel, 8 varningar\.\n$/);
   });
 
   it("exits 1 on an error, naming file, line, column, value and the expected form", async () => {
@@ -160,7 +160,8 @@ describe("finsam run", () => {
     expect(written).toEqual([
       "arbetsmarknadsstatus.csv", "befolkning.csv", "befolkning_alder.csv", "datakvalitet.csv", "forsorjningskvot.csv", "forsorjningsmatt.csv",
       "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indatafiler.csv", "indelning.csv", "inkomstkalla.csv", "inkomstniva.csv",
-      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv", "malgrupp.csv",
+      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv", "mal.csv", "mal_bedomning.csv", "mal_matningar.csv",
+      "malgrupp.csv", "personalinriktade_aktiviteter.csv", "personalinriktade_ar.csv",
     ]);
     if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });
     for (const file of written) {

@@ -41,9 +41,9 @@ describe("sammanställning", () => {
   const rader = tolkaDatakvalitet(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
 
   it("räknar raderna per allvarlighetsgrad och säger det i en mening", () => {
-    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel) = 7 varningar; 1 upplysning.
-    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 7, info: 1 });
-    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("7 varningar och 1 upplysning i 4 filer.");
+    // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel), 1 mal.motsager_matning = 8 varningar; 1 upplysning.
+    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 8, info: 1 });
+    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("8 varningar och 1 upplysning i 5 filer.");
     expect(sammanfattning({ fel: 0, varning: 1, info: 0 }, 1)).toBe("1 varning i 1 fil.");
     expect(sammanfattning({ fel: 0, varning: 0, info: 0 }, 0)).toBe("Valideringen hittade inget att anmärka på.");
   });
@@ -54,6 +54,7 @@ describe("sammanställning", () => {
       ["Forsorjningsmatt_Dalarna_2020-2025.xlsx", ["forsorjningsmatt.blad_utan_tabell:1"]],
       ["TAB1386_20260315-101500.csv", ["he.saknas:4"]],
       ["TAB6260_20260410-081500.csv", ["bas.saknas:1"]],
+      ["mal_falun_borlange_2024.xlsx", ["mal.motsager_matning:1"]],
       ["rapporterat_utfall_2018.csv", ["utfall.avslut:1", "utfall.flode:1"]],
     ]);
   });
@@ -66,6 +67,7 @@ describe("sammanställning", () => {
     expect(allvarNamn("info")).toBe("Upplysning");
     expect(regelRubrik("he.summa")).toBe("Totalen är inte summan av delarna");
     expect(regelRubrik("bas.kommun_saknar_period")).toBe("En kommun saknar en period");
+    expect(regelRubrik("mal.motsager_matning")).toBe("Bedömningen motsäger det uppmätta");
     expect(regelRubrik("x.okand_regel")).toBe("x.okand_regel");
   });
 });

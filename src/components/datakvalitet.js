@@ -39,7 +39,13 @@ const REGELRUBRIKER = new Map([
   ["fran_valdistrikt", "Kommunen summeras från valdistrikt"],
   ["december", "December saknas"],
   ["riket", "Filen läses som riket"],
-  ["fotnot", "Fotnot i filen"]
+  ["fotnot", "Fotnot i filen"],
+  ["motsager_matning", "Bedömningen motsäger det uppmätta"],
+  ["kan_inte_matas", "Indikatorn kan inte mätas"],
+  ["personuppgifter", "Kolumn med personuppgifter läses inte"],
+  ["kolumn_lases_inte", "Kolumnen läses inte"],
+  ["samma_dag", "Samma aktivitet två gånger samma dag"],
+  ["blad_lases_inte", "Bladet läses inte"]
 ]);
 
 /** @param {string} regel t.ex. `he.saknas` */

@@ -33,25 +33,42 @@ export function konsdelning(text: string, mal: Malref): Konsdelning {
   let k = { forbund: -1, tid: -1, fran: -1, till: -1, kon: -1, kvinnorOchMan: false };
   const konsvarden = new Set<string>();
   let harRader = false;
-  // Row by row, keeping nothing: a national table can have a million rows.
-  csvParseRows(text, (r, i) => {
+  const rad = (r: readonly string[], i: number): void => {
     if (i === 0) {
       const kol = (n: string) => r.indexOf(n);
       k = {
         forbund: kol("forbund"), tid: ["ar", "period", "manad", "halvar"].map(kol).find((x) => x >= 0) ?? -1,
         fran: kol("fran"), till: kol("till"), kon: kol("kon"), kvinnorOchMan: kol("kvinnor") >= 0 && kol("man") >= 0,
       };
-      return null;
+      return;
     }
-    if (k.forbund >= 0 && r[k.forbund] !== mal.forbund) return null;
+    if (k.forbund >= 0 && r[k.forbund] !== mal.forbund) return;
     const iAret = k.tid >= 0
       ? (r[k.tid] ?? "").startsWith(mal.ar)
       : k.fran >= 0 && k.till >= 0 ? (r[k.fran] ?? "").slice(0, 4) <= mal.ar && mal.ar <= (r[k.till] ?? "").slice(0, 4) : true;
-    if (!iAret) return null;
+    if (!iAret) return;
     harRader = true;
     if (k.kon >= 0) konsvarden.add(r[k.kon] ?? "");
-    return null;
-  });
+  };
+  if (text.includes('"')) {
+    // Quoted fields (which may hold commas and line breaks): the full CSV parser, keeping nothing.
+    csvParseRows(text, (r, i) => {
+      rad(r, i);
+      return null;
+    });
+  } else {
+    // No quotes, so one line is one row: the national tables (millions of rows) are split only
+    // where a line can belong to the year at all.
+    let start = 0;
+    for (let i = 0; start < text.length; i++) {
+      let slut = text.indexOf("\n", start);
+      if (slut < 0) slut = text.length;
+      const linje = text.slice(start, slut);
+      start = slut + 1;
+      if (linje === "" || (i > 0 && k.tid >= 0 && !linje.includes(mal.ar))) continue;
+      rad(linje.split(","), i);
+    }
+  }
   const delad = harRader && ((konsvarden.has("kvinnor") && konsvarden.has("man")) || k.kvinnorOchMan);
   return { harRader, delad };
 }
