@@ -143,7 +143,7 @@ function lasTabell(t: Tabell, findings: Findings): Malrad[] | undefined {
       fynd.fel("mal.personnummer", r.rad, index[f], p.sv, p.en);
       return undefined;
     };
-    const ifyllda = (Object.keys(index) as Malfalt[]).filter((f) => text(f) !== "");
+    const ifyllda = (Object.keys(index) as Malfalt[]).filter((f) => f !== "forbund" && f !== "ar" && text(f) !== "");
     // A heading: only the målområde, or a goal cell that names a målområde and nothing else.
     if (ifyllda.length === 1 && (ifyllda[0] === "malomrade" || (ifyllda[0] === "mal" && RUBRIK_OMRADE.test(text("mal"))))) {
       omrade = publicerad(ifyllda[0]);

@@ -56,8 +56,8 @@ export interface Forbundsrad extends Aktivitetsrad {
 }
 
 /** One finding at a row of the log, with the cell of `falt`. */
-function felVid(findings: Findings, r: Aktivitetsrad, falt: keyof Aktivitetsrad["kolumner"] | undefined, regel: string, sv: string, en: string, varde?: string): void {
-  new Tabellfynd(r.kalla, findings).fel(regel, r.rad, falt ? r.kolumner[falt] : undefined, sv, en, varde);
+function felVid(findings: Findings, r: Aktivitetsrad, falt: keyof Aktivitetsrad["kolumner"] | undefined, regel: string, sv: string, en: string, varde?: string, allvar: "fel" | "varning" = "fel"): void {
+  new Tabellfynd(r.kalla, findings).lagg(allvar, regel, r.rad, falt ? r.kolumner[falt] : undefined, sv, en, varde);
 }
 
 /**
@@ -105,7 +105,7 @@ export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], forbund: For
       if (forra) {
         felVid(findings, r, "aktivitet", "personalinriktade.samma_dag",
           `samma aktivitet och omgång finns redan den ${r.datum} på rad ${forra.rad}; raderna räknas som två tillfällen — ta bort den ena om den är en dubblett`,
-          `the same activity and round already has a row on ${r.datum} (line ${forra.rad}); both are counted`);
+          `the same activity and round already has a row on ${r.datum} (line ${forra.rad}); both are counted`, undefined, "varning");
       } else sedda.set(nyckel, r);
       ut.push({ ...r, forbundId: id });
     }

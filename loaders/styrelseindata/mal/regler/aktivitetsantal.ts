@@ -20,7 +20,7 @@ const ORD: readonly { readonly monster: string; readonly slag: Slag }[] = [
   { monster: "ledarskapsutbildning(?:ar)?|ledarutbildning(?:ar)?", slag: { namn: "ledarskapsutbildningar", typer: ["ledarskap"] } },
   { monster: "utbildning(?:ar)?|utbildningsinsats(?:er)?|kurs(?:er)?", slag: { namn: "utbildningar", typer: [...KURSTYPER] } },
   { monster: "föreläsning(?:ar)?", slag: { namn: "föreläsningar", typer: ["forelasning"] } },
-  { monster: "workshop(?:s|ar)?", slag: { namn: "workshoppar", typer: ["workshop"] } },
+  { monster: "workshop(?:s|ar|par)?", slag: { namn: "workshoppar", typer: ["workshop"] } },
   { monster: "seminari(?:um|er)|konferens(?:er)?", slag: { namn: "seminarier och konferenser", typer: ["seminarium"] } },
   { monster: "frukostmöte(?:n)?|frukostseminari(?:um|er)", slag: { namn: "frukostmöten", typer: ["frukostmote"] } },
   { monster: "medborgardialog(?:er)?", slag: { namn: "medborgardialoger", typer: ["medborgardialog"] } },
