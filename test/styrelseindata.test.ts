@@ -136,7 +136,7 @@ describe("activities, occasions and participants (hand-worked)", () => {
     // The second date is an Excel serial number without a date format: not a date.
     const r = await kor({ "logg.xlsx": bok });
     expect(r.findings.errors.map((f) => [f.rad, f.kolumn, f.regel, f.varde])).toEqual([[4, 2, "personalinriktade.datum", "45365"]]);
-    expect(r.findings.errors[0]!.meddelande).toMatch(/^blad "Logg", cell B4: datum: ogiltigt datum/);
+    expect(r.findings.errors[0]!.meddelande).toMatch(/^blad "Logg", cell B4: datum "45365" är inget giltigt datum/);
     const ok = await kor({ "logg.xlsx": skrivXlsx([{ namn: "Logg", rader: [["Förbund", "Datum", "Aktivitet", "Typ", "Deltagare"], ["falun-borlange", "2024-03-07", "Frukostmöte", "Frukostmöte", 34]] }]) });
     expect(ok.tabell("personalinriktade_aktiviteter.csv")[0]).toMatchObject({ forsta_datum: "2024-03-07", deltagare: "34", typ: "frukostmote" });
   });

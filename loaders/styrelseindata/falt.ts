@@ -9,27 +9,27 @@ import { personnummerI } from "./personuppgifter.ts";
 export type Tolkat<T> = { readonly ok: true; readonly varde: T } | { readonly ok: false; readonly sv: string; readonly en: string };
 
 /** A whole number 0 or greater, as a count: `12`, `1 200`, a number cell. Never a guess from text. */
-export function tolkaAntal(v: Cellvarde, namn: string): Tolkat<number> {
+export function tolkaAntal(v: Cellvarde, namn: string, visas: string = cellText(v)): Tolkat<number> {
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 0) return { ok: true, varde: v };
-    return { ok: false, sv: `${namn}: förväntat ett antal (ett heltal 0 eller större), inte ${v}`, en: `${namn}: expected a whole number 0 or greater` };
+  } else {
+    const s = cellText(v).replace(/[\s\u00a0\u202f]/g, "");
+    if (/^\d+$/.test(s)) return { ok: true, varde: Number(s) };
   }
-  const s = cellText(v).replace(/[\s\u00a0\u202f]/g, "");
-  if (/^\d+$/.test(s)) return { ok: true, varde: Number(s) };
   return {
     ok: false,
-    sv: `${namn}: förväntat ett antal (ett heltal 0 eller större, t.ex. 12), utan text eller tecken som "ca"`,
+    sv: `${namn} "${visas}" är inget antal; förväntat ett heltal 0 eller större (t.ex. 12), utan text eller tecken som "ca"`,
     en: `${namn}: expected a count (a whole number 0 or greater, e.g. 12)`,
   };
 }
 
 /** A date: `2024-03-15`, `20240315`, `15/3/2024`, `15.3.2024` or an Excel date cell. */
-export function tolkaDatumcell(v: Cellvarde, namn: string): Tolkat<Datum> {
+export function tolkaDatumcell(v: Cellvarde, namn: string, visas: string = cellText(v)): Tolkat<Datum> {
   const d = parseDatum(cellText(v));
   if (d) return { ok: true, varde: d };
   return {
     ok: false,
-    sv: `${namn}: ogiltigt datum; förväntat ÅÅÅÅ-MM-DD (t.ex. 2024-03-15), 15/3/2024 eller ett datum i Excel`,
+    sv: `${namn} "${visas}" är inget giltigt datum; förväntat ÅÅÅÅ-MM-DD (t.ex. 2024-03-15), 15/3/2024 eller ett datum i Excel`,
     en: `${namn}: not a date; expected YYYY-MM-DD (e.g. 2024-03-15)`,
   };
 }

@@ -154,7 +154,7 @@ function lasTabell(t: Tabell, findings: Findings, idag: Datum): Aktivitetsrad[] 
 
     let datum: Datum | undefined;
     if (krav("datum", "datum")) {
-      const d = tolkaDatumcell(cell("datum"), "datum");
+      const d = tolkaDatumcell(cell("datum"), "datum", visbartVarde(text("datum")));
       if (!d.ok) { radOk = false; fel("datum", "personalinriktade.datum", d.sv, d.en); }
       else if (d.varde > idag) {
         radOk = false;
@@ -177,13 +177,13 @@ function lasTabell(t: Tabell, findings: Findings, idag: Datum): Aktivitetsrad[] 
     }
     let deltagare: number | undefined;
     if (krav("deltagare", "antal deltagare")) {
-      const a = tolkaAntal(cell("deltagare"), "antal deltagare");
+      const a = tolkaAntal(cell("deltagare"), "antal deltagare", visbartVarde(text("deltagare")));
       if (!a.ok) { radOk = false; fel("deltagare", "personalinriktade.antal", a.sv, a.en); }
       else deltagare = a.varde;
     }
     let tillfallen = 1;
     if (text("tillfallen") !== "") {
-      const a = tolkaAntal(cell("tillfallen"), "antal tillfällen");
+      const a = tolkaAntal(cell("tillfallen"), "antal tillfällen", visbartVarde(text("tillfallen")));
       if (!a.ok || a.varde === 0) {
         radOk = false;
         fel("tillfallen", "personalinriktade.antal", a.ok ? "antal tillfällen: förväntat minst 1 (en rad är minst ett tillfälle)" : a.sv, a.ok ? "occasions must be at least 1" : a.en);
@@ -191,7 +191,7 @@ function lasTabell(t: Tabell, findings: Findings, idag: Datum): Aktivitetsrad[] 
     }
     let unika: number | undefined;
     if (text("unika") !== "") {
-      const a = tolkaAntal(cell("unika"), "unika deltagare");
+      const a = tolkaAntal(cell("unika"), "unika deltagare", visbartVarde(text("unika")));
       if (!a.ok) { radOk = false; fel("unika", "personalinriktade.antal", a.sv, a.en); }
       else if (deltagare !== undefined && a.varde > deltagare) {
         radOk = false;
