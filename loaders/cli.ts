@@ -32,8 +32,9 @@ Indatafiler känns igen på innehållet (rubrikraden), inte på filnamnet, så S
 filnamn som TAB1386_20260315-101500.csv kan behållas. Okända filer ger en varning.
 Kända indata: SCB:s helårsekvivalenter (HE0000T02N2), BAS (ArbStatusM, ArbStatFoT1,
 ArbStatHuv), folkmängd (BE0101), försörjningsmått (SCB:s Excel-arbetsbok .xlsx eller
-CSV sparad från den), deltagaruppgifter, rapporterade utfall, förbundsindelning,
-insatsernas förbund och inställningar (JSON); se docs/indata.md.
+CSV sparad från den), deltagaruppgifter, rapporterade utfall, personalinriktade
+insatser (aktivitetslogg), verksamhetsplanens mål med styrelsens bedömning (CSV eller
+.xlsx), förbundsindelning, insatsernas förbund och inställningar (JSON); se docs/indata.md.
 
 Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
@@ -47,7 +48,8 @@ helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, arbetsmarknadsstatus.csv,
 inkomstkalla.csv, inkomstniva.csv, malgrupp.csv, befolkning.csv,
 befolkning_alder.csv, forsorjningskvot.csv, forsorjningsmatt.csv,
 insatser_nyckeltal.csv, insatser_jamstalldhet.csv, insatser_rapporterat.csv,
-indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
+personalinriktade_aktiviteter.csv, personalinriktade_ar.csv, mal.csv,
+mal_matningar.csv, mal_bedomning.csv, indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
 grupper döljs (docs/definitioner/skydd.md).
 
 Avslutningsstatus:
