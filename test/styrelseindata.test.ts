@@ -20,6 +20,9 @@ import { regeltext, type Matunderlag } from "../loaders/styrelseindata/mal/matre
 import type { Aktivitet } from "../loaders/styrelseindata/personalinriktade/berakna.ts";
 import { kolumnSerUtSomNamn, serUtSomPersonnamn } from "../loaders/styrelseindata/personuppgifter.ts";
 import { idagISverige } from "../loaders/styrelseindata/falt.ts";
+import { forbundstolkare, stavningar } from "../loaders/styrelseindata/forbund.ts";
+import { STANDARD } from "../loaders/reference/installningar.ts";
+import type { Indelning } from "../loaders/reference/indelning.ts";
 import { skrivXlsx } from "../scripts/generera-forsorjningsmatt.ts";
 import { folderIn } from "./helpers/cli.ts";
 
@@ -336,6 +339,26 @@ describe("the goal table", () => {
   it("two indicator rows of one goal graded differently is an error", async () => {
     const r = await kor({ "mal.csv": ["Förbund;År;Mål;Indikator;Bedömning", "sodra-dalarna;2018;A;x;Uppfyllt", ";;;y;Ej uppfyllt"].join("\n") });
     expect(fel(r)).toEqual([{ rad: 3, kolumn: 5, regel: "mal.bedomning_varierar" }]);
+  });
+});
+
+describe("the förbund of a row", () => {
+  const indelning = {
+    kommuner: new Map(), lan: new Map(), medlemskapFil: "forbund.csv",
+    medlemskap: [
+      { forbund: "sodra-dalarna", forbundNamn: "Södra Dalarnas Samordningsförbund", kommunkod: "2084", fran: undefined, till: undefined },
+      { forbund: "falun-borlange", forbundNamn: "Finsam Falun-Borlänge", kommunkod: "2080", fran: "2023-01", till: undefined },
+    ],
+  } as unknown as Indelning;
+
+  it("is the id or the name, with or without samordningsförbund/Finsam and the genitive s", () => {
+    expect(stavningar("Södra Dalarnas Samordningsförbund")).toEqual(["Södra Dalarnas Samordningsförbund", "Södra Dalarnas", "Södra Dalarna"]);
+    const t = forbundstolkare(indelning, STANDARD);
+    expect(["sodra-dalarna", "Södra Dalarnas samordningsförbund", "SÖDRA DALARNA", "Södra  Dalarnas", "Finsam Falun–Borlänge", "falun borlänge"].map(t.tolka))
+      .toEqual(["sodra-dalarna", "sodra-dalarna", "sodra-dalarna", "sodra-dalarna", "falun-borlange", "falun-borlange"]);
+    expect(t.tolka("Södra Dalarnaa")).toBeUndefined();
+    expect(t.forslag("Södra Dalarnaa")).toBe('; menade du "sodra-dalarna"?');
+    expect(t.ensam).toBeUndefined();
   });
 });
 

@@ -70,7 +70,7 @@ export function slaIhopMal(filer: readonly Malfil[], forbund: Forbundstolkare, f
         id = forbund.tolka(r.forbund);
         if (id === undefined) {
           ok = false;
-          felVid(findings, r, "forbund", "fel", "mal.forbund", `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})`, "unknown förbund", r.forbund);
+          felVid(findings, r, "forbund", "fel", "mal.forbund", `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
           continue;
         }
       }

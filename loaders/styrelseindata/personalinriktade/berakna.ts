@@ -89,7 +89,7 @@ export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], forbund: For
         if (id === undefined) {
           ok = false;
           felVid(findings, r, "forbund", "personalinriktade.forbund",
-            `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})`, "unknown förbund", r.forbund);
+            `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
           continue;
         }
       }
