@@ -141,3 +141,19 @@ describe("on the whole example data (test/golden/exempel)", () => {
     expect(golden("datakvalitet.csv").filter((r) => /^(mal|personalinriktade)_/.test(r.fil!)).map((r) => r.regel)).toEqual(["mal.motsager_matning"]);
   });
 });
+
+describe("the documentation", () => {
+  const utdata = readFileSync(new URL("../docs/utdata.md", import.meta.url), "utf8");
+  for (const fil of ["personalinriktade_aktiviteter.csv", "personalinriktade_ar.csv", "mal.csv", "mal_matningar.csv", "mal_bedomning.csv"]) {
+    it(`docs/utdata.md documents every column of ${fil}, and --help names the file`, async () => {
+      const start = utdata.indexOf(`### ${fil}`);
+      expect(start, `a section "### ${fil}"`).toBeGreaterThan(0);
+      const slut = utdata.indexOf("\n#", start + 4);
+      const avsnitt = utdata.slice(start, slut < 0 ? undefined : slut);
+      const rubrik = readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8").split("\n", 1)[0]!.split(",");
+      for (const kolumn of rubrik) expect(avsnitt, `${fil}: ${kolumn}`).toContain(`\`${kolumn}\``);
+      const { HELP } = await import("../loaders/cli.ts");
+      expect(HELP.replace(/\s+/g, " ")).toContain(fil);
+    });
+  }
+});
