@@ -70,6 +70,9 @@ export function slaIhopMal(filer: readonly Malfil[], forbund: Forbundstolkare, f
         id = forbund.tolka(r.forbund);
         if (id === undefined) {
           ok = false;
+          const nyckelFel = JSON.stringify([r.kalla.fil, r.kalla.blad ?? "", r.forbund]);
+          if (rapporterad.has(nyckelFel)) continue;
+          rapporterad.add(nyckelFel);
           felVid(findings, r, "forbund", "fel", "mal.forbund", `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
           continue;
         }

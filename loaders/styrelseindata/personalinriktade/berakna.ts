@@ -69,6 +69,7 @@ export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], forbund: For
   const ut: Forbundsrad[] = [];
   const sedda = new Map<string, Aktivitetsrad>();
   const utanForbund = new Set<Tabell>();
+  const okandaRapporterade = new Set<string>();
   for (const f of filer) {
     for (const r of f.rader) {
       let id: string | undefined;
@@ -88,6 +89,10 @@ export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], forbund: For
         id = forbund.tolka(r.forbund);
         if (id === undefined) {
           ok = false;
+          // Once per table and value: a whole log with a misspelt förbund is one mistake.
+          const nyckelFel = JSON.stringify([r.kalla.fil, r.kalla.blad ?? "", r.forbund]);
+          if (okandaRapporterade.has(nyckelFel)) continue;
+          okandaRapporterade.add(nyckelFel);
           felVid(findings, r, "forbund", "personalinriktade.forbund",
             `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
           continue;
