@@ -152,7 +152,7 @@ export function sdRader(): string[][] {
     for (const a of aktiviteter) {
       if (a.datum.length !== a.deltagare.length) throw new Error(`${a.namn}: lika många datum som deltagartal`);
       a.datum.forEach((d, i) => {
-        rader.push(["Södra Dalarnas Samordningsförbund", d, a.namn, a.typ, a.omgang === undefined ? "" : String(a.omgang), String(a.deltagare[i]), a.malgrupp]);
+        rader.push(["sodra-dalarna", d, a.namn, a.typ, a.omgang === undefined ? "" : String(a.omgang), String(a.deltagare[i]), a.malgrupp]);
       });
     }
   }
@@ -274,7 +274,7 @@ export function sdMal(): Uint8Array {
   const rader = SD_MALTABELL.map(([mo, mal, kommentar]) => {
     const omrade = mo === forra ? "" : MO[mo]!;
     forra = mo;
-    return ["Södra Dalarnas Samordningsförbund", omrade, mal, kommentar];
+    return ["sodra-dalarna", omrade, mal, kommentar];
   });
   const text = [[...SD_MAL_RUBRIK], ...rader].map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
