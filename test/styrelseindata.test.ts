@@ -11,20 +11,22 @@ import { csvParse } from "d3-dsv";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
-import { tolkaTyp } from "../loaders/styrelseindata/personalinriktade/typer.ts";
-import { tolkaOmgang } from "../loaders/styrelseindata/personalinriktade/las.ts";
-import { tolkaBedomning } from "../loaders/styrelseindata/mal/bedomning.ts";
-import { aktivitetsantal } from "../loaders/styrelseindata/mal/regler/aktivitetsantal.ts";
-import { konsdelning, konsuppdelad } from "../loaders/styrelseindata/mal/regler/konsuppdelad.ts";
-import { regeltext, type Matunderlag } from "../loaders/styrelseindata/mal/matregler.ts";
-import type { Aktivitet } from "../loaders/styrelseindata/personalinriktade/berakna.ts";
-import { kolumnSerUtSomNamn, serUtSomPersonnamn } from "../loaders/styrelseindata/personuppgifter.ts";
-import { idagISverige } from "../loaders/styrelseindata/falt.ts";
-import { forbundstolkare, stavningar } from "../loaders/styrelseindata/forbund.ts";
+import { tolkaTyp } from "../loaders/kinds/styrelseindata/personalinriktade/typer.ts";
+import { tolkaOmgang } from "../loaders/kinds/styrelseindata/personalinriktade/las.ts";
+import { tolkaBedomning } from "../loaders/kinds/styrelseindata/mal/bedomning.ts";
+import { aktivitetsantal } from "../loaders/kinds/styrelseindata/mal/regler/aktivitetsantal.ts";
+import { konsdelning, konsuppdelad } from "../loaders/kinds/styrelseindata/mal/regler/konsuppdelad.ts";
+import { regeltext, type Matunderlag } from "../loaders/kinds/styrelseindata/mal/matregler.ts";
+import type { Aktivitet } from "../loaders/kinds/styrelseindata/personalinriktade/berakna.ts";
+import { kolumnSerUtSomNamn, serUtSomPersonnamn } from "../loaders/kinds/styrelseindata/personuppgifter.ts";
+import { idagISverige } from "../loaders/kinds/styrelseindata/falt.ts";
+import { forbundstolkare, stavningar } from "../loaders/kinds/styrelseindata/forbund.ts";
 import { STANDARD } from "../loaders/reference/installningar.ts";
 import type { Indelning } from "../loaders/reference/indelning.ts";
 import { skrivXlsx } from "../scripts/generera-forsorjningsmatt.ts";
 import { folderIn } from "./helpers/cli.ts";
+import { csvUtdata } from "./helpers/utdata.ts";
+import { schema, tabellFranRader, type Utdatatabell } from "../loaders/publish/schema.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-styrelse-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,7 +37,7 @@ let n = 0;
 async function kor(files: Record<string, string | Uint8Array>): Promise<PipelineResult & { tabell: (f: string) => Record<string, string>[] }> {
   const dir = folder(`fall-${++n}`, files);
   const r = await runPipeline(dir, { idag: "2025-06-30" });
-  return { ...r, tabell: (f) => csvParse(r.outputs!.get(f)!) as unknown as Record<string, string>[] };
+  return { ...r, tabell: (f) => csvParse(csvUtdata(r, f)!) as unknown as Record<string, string>[] };
 }
 const cp1252 = (...rader: string[]) => iconv.encode(rader.join("\r\n") + "\r\n", "windows-1252");
 const fel = (r: PipelineResult) => r.findings.errors.map((f) => ({ rad: f.rad, kolumn: f.kolumn, regel: f.regel }));
@@ -164,7 +166,7 @@ describe("names and personnummer never reach an output", () => {
       ["info", 1, 7, "personalinriktade.kolumn_lases_inte"],
       ["varning", 1, 8, "personalinriktade.personuppgifter"],
     ]);
-    const allt = JSON.stringify(r.findings.all) + [...r.outputs!.values()].join("");
+    const allt = JSON.stringify(r.findings.all) + [...r.outputs!.keys()].map((f) => csvUtdata(r, f)).join("");
     for (const s of ["Anna", "Berg", "19121212", "1212", "bra"]) expect(allt).not.toContain(s);
   });
 
@@ -209,6 +211,12 @@ describe("gradings", () => {
   });
 });
 
+/** An output table (all columns text, as far as these checks care) from CSV text, named `namn`. */
+function tabellAv(text: string, namn = "t"): Utdatatabell {
+  const rader = csvParse(text);
+  return tabellFranRader(schema({ namn, beskrivning: namn, kolumner: rader.columns.map((k) => ({ namn: k, typ: "text" as const, beskrivning: k })) }), rader);
+}
+
 describe("measurable indicators", () => {
   const akt = (typ: Aktivitet["typ"], tillfallen: number, ar = "2024", forbund = "falun-borlange"): Aktivitet => ({
     forbund, ar, aktivitet: typ, omgang: undefined, typ, malgrupp: undefined, forstaDatum: `${ar}-01-01` as Aktivitet["forstaDatum"],
@@ -217,7 +225,7 @@ describe("measurable indicators", () => {
   const underlag: Matunderlag = {
     // A series of 3 lectures, 4 breakfast meetings as 4 activities, 2 rounds of a course, a project.
     aktiviteter: [akt("forelasning", 3), ...Array.from({ length: 4 }, () => akt("frukostmote", 1)), akt("grundutbildning", 1), akt("grundutbildning", 1), akt("utbildning", 8), akt("forelasning", 9, "2023")],
-    publicerade: new Map(),
+    publicerade: [],
   };
   const mat = (text: string) => aktivitetsantal.hitta(regeltext(text)).map((t) => {
     const r = t.mat({ forbund: "falun-borlange", ar: "2024" }, underlag);
@@ -252,22 +260,22 @@ describe("measurable indicators", () => {
 
   it("kön split: both kvinnor and man among the year's (and förbund's) rows, or kvinnor and man columns", () => {
     const mal = { forbund: "sodra-dalarna", ar: "2018" };
-    expect(konsdelning("niva,kod,period,kon,varde\nkommun,2080,2018-01,kvinnor,1\nkommun,2080,2018-01,man,2\nkommun,2080,2019-01,alla,3\n", mal)).toEqual({ harRader: true, delad: true });
-    expect(konsdelning("niva,kod,period,kon,varde\nkommun,2080,2018-01,alla,1\nkommun,2080,2019-01,kvinnor,1\nkommun,2080,2019-01,man,1\n", mal)).toEqual({ harRader: true, delad: false });
-    expect(konsdelning("forbund,insats,fran,till,kon\nsodra-dalarna,A,2017-07,2018-06,kvinnor\nsodra-dalarna,A,2017-07,2018-06,man\n", mal)).toEqual({ harRader: true, delad: true });
-    expect(konsdelning("forbund,insats,fran,till,kon\nfalun-borlange,A,2018-01,2018-12,kvinnor\nfalun-borlange,A,2018-01,2018-12,man\n", mal)).toEqual({ harRader: false, delad: false });
-    expect(konsdelning("forbund,insats,fran,till,matt,kvinnor,man\nsodra-dalarna,A,2018-01,2018-12,andel_mal,0.5,0.4\n", mal)).toEqual({ harRader: true, delad: true });
-    expect(konsdelning('forbund,ar,aktivitet,deltagare\nsodra-dalarna,2018,"Café, med fika",3\n', mal)).toEqual({ harRader: true, delad: false });
+    expect(konsdelning(tabellAv("niva,kod,period,kon,varde\nkommun,2080,2018-01,kvinnor,1\nkommun,2080,2018-01,man,2\nkommun,2080,2019-01,alla,3\n"), mal)).toEqual({ harRader: true, delad: true });
+    expect(konsdelning(tabellAv("niva,kod,period,kon,varde\nkommun,2080,2018-01,alla,1\nkommun,2080,2019-01,kvinnor,1\nkommun,2080,2019-01,man,1\n"), mal)).toEqual({ harRader: true, delad: false });
+    expect(konsdelning(tabellAv("forbund,insats,fran,till,kon\nsodra-dalarna,A,2017-07,2018-06,kvinnor\nsodra-dalarna,A,2017-07,2018-06,man\n"), mal)).toEqual({ harRader: true, delad: true });
+    expect(konsdelning(tabellAv("forbund,insats,fran,till,kon\nfalun-borlange,A,2018-01,2018-12,kvinnor\nfalun-borlange,A,2018-01,2018-12,man\n"), mal)).toEqual({ harRader: false, delad: false });
+    expect(konsdelning(tabellAv("forbund,insats,fran,till,matt,kvinnor,man\nsodra-dalarna,A,2018-01,2018-12,andel_mal,0.5,0.4\n"), mal)).toEqual({ harRader: true, delad: true });
+    expect(konsdelning(tabellAv('forbund,ar,aktivitet,deltagare\nsodra-dalarna,2018,"Café, med fika",3\n'), mal)).toEqual({ harRader: true, delad: false });
   });
 
   it("'all statistik könsuppdelad' counts the published tables about people; reference tables and the validation report are not", () => {
     const [t] = konsuppdelad.hitta(regeltext("Att all statistik redovisas könsuppdelad och analyseras ur ett jämställdhetsperspektiv"));
-    const publicerade = new Map([
-      ["insatser_nyckeltal.csv", "forbund,insats,fran,till,kon\nsodra-dalarna,A,2018-01,2018-12,kvinnor\nsodra-dalarna,A,2018-01,2018-12,man\n"],
-      ["personalinriktade_ar.csv", "forbund,ar,typ,aktiviteter\nsodra-dalarna,2018,totalt,3\n"],
-      ["indelning.csv", "forbund,forbund_namn,kommunkod\nsodra-dalarna,Södra Dalarna,2084\n"],
-      ["datakvalitet.csv", "fil,rad\nx.csv,1\n"],
-    ]);
+    const publicerade = [
+      tabellAv("forbund,insats,fran,till,kon\nsodra-dalarna,A,2018-01,2018-12,kvinnor\nsodra-dalarna,A,2018-01,2018-12,man\n", "insatser_nyckeltal"),
+      tabellAv("forbund,ar,typ,aktiviteter\nsodra-dalarna,2018,totalt,3\n", "personalinriktade_ar"),
+      tabellAv("forbund,forbund_namn,kommunkod\nsodra-dalarna,Södra Dalarna,2084\n", "indelning"),
+      tabellAv("fil,rad\nx.csv,1\n", "datakvalitet"),
+    ];
     const r = t!.mat({ forbund: "sodra-dalarna", ar: "2018" }, { aktiviteter: undefined, publicerade });
     expect(r).toEqual({ varde: 1, grans: 2, uppfyllt: false, underlag: "1 av 2 publicerade tabeller med statistik om personer 2018 är uppdelade på kön; utan uppdelning: personalinriktade_ar.csv" });
     expect(konsuppdelad.hitta(regeltext("Statistiken ska vara uppdelad på kön"))).toHaveLength(1);

@@ -7,11 +7,10 @@
  * Columns are found by label key among the accepted names of each field. Every cell is
  * located: a CSV by line and column, a sheet also by its name and the cell reference (B5).
  */
-import { decodeOrReport } from "../read/pxweb.ts";
-import { readDelimited } from "../read/delimited.ts";
-import { kolumnbokstav, lasArbetsbok } from "../read/xlsx.ts";
-import { labelKey } from "../normalise/labels.ts";
-import { Begransning, showValue, type Findings } from "../validate/findings.ts";
+import type { DelimitedText } from "../../read/delimited.ts";
+import { kolumnbokstav, lasArbetsbok } from "../../read/xlsx.ts";
+import { labelKey } from "../../normalise/labels.ts";
+import { Begransning, showValue, type Findings } from "../../validate/findings.ts";
 
 export type Cellvarde = string | number | null;
 
@@ -95,12 +94,8 @@ export function harKolumn(keys: readonly string[], spec: Faltspec<string>): bool
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Reads a CSV file as one table; undefined (with findings) when it cannot be read. */
-export function lasCsvTabell(bytes: Uint8Array, fil: string, findings: Findings, forvantat: string): Tabell | undefined {
-  const text = decodeOrReport(bytes, fil, findings, forvantat);
-  if (!text) return undefined;
-  const parsed = readDelimited(text.text, fil, findings);
-  if (!parsed) return undefined;
+/** A parsed CSV file (header, rows with their line numbers, title lines) as one table. */
+export function tabellFranText(parsed: DelimitedText, fil: string): Tabell {
   return {
     fil,
     titlar: parsed.titleLines,

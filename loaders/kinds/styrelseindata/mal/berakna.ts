@@ -9,7 +9,7 @@
  * never flagged. A contradiction is a warning in the validation report and `motsager` = 1 in
  * the goal table; the board's grading is published as the board gave it.
  */
-import type { Findings } from "../../validate/findings.ts";
+import type { Findings } from "../../../validate/findings.ts";
 import { Tabellfynd } from "../tabellfil.ts";
 import type { Forbundstolkare } from "../forbund.ts";
 import { BEDOMNINGAR, BEDOMNINGSNAMN, type Bedomning } from "./bedomning.ts";

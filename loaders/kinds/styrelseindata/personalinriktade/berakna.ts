@@ -12,9 +12,9 @@
  *   rows, or the same figure on several); never summed over activities, since one person can
  *   take part in several.
  */
-import { labelKey } from "../../normalise/labels.ts";
-import type { Datum } from "../../normalise/datum.ts";
-import type { Findings } from "../../validate/findings.ts";
+import { labelKey } from "../../../normalise/labels.ts";
+import type { Datum } from "../../../normalise/datum.ts";
+import type { Findings } from "../../../validate/findings.ts";
 import { Tabellfynd, type Tabell } from "../tabellfil.ts";
 import type { Forbundstolkare } from "../forbund.ts";
 import { AKTIVITETSTYPER, TYPNAMN, type Aktivitetstyp } from "./typer.ts";

@@ -3,8 +3,8 @@
  * date, name, type, round, participants and, where known, unique participants and target group.
  * docs/indata.md, "Personalinriktade insatser".
  */
-import type { Datum } from "../../normalise/datum.ts";
-import type { Findings } from "../../validate/findings.ts";
+import type { Datum } from "../../../normalise/datum.ts";
+import type { Findings } from "../../../validate/findings.ts";
 import { cellText, harKolumn, hittaKolumner, Tabellfynd, type Faltspec, type Tabell } from "../tabellfil.ts";
 import { idagISverige, publiceradText, tolkaAntal, tolkaDatumcell } from "../falt.ts";
 import { kolumnSerUtSomNamn, personuppgiftIKolumn, visbartVarde } from "../personuppgifter.ts";

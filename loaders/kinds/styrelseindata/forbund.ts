@@ -4,9 +4,9 @@
  * samordningsförbund: "Södra Dalarnas", "Södra Dalarna"), matched with the shared name matcher
  * (loaders/reference/namn.ts); or, without the column, the only förbund the settings file names.
  */
-import { menadeDu, Namnmatchare } from "../reference/namn.ts";
-import type { Indelning } from "../reference/indelning.ts";
-import type { Installningar } from "../reference/installningar.ts";
+import { menadeDu, Namnmatchare } from "../../reference/namn.ts";
+import type { Indelning } from "../../reference/indelning.ts";
+import type { Installningar } from "../../reference/installningar.ts";
 
 const ORD_SOM_INTE_SKILJER = /\b(samordningsförbund(et)?|finsam)\b/giu;
 

@@ -7,7 +7,7 @@
  * an event (counted in occasions: "minst sex föreläsningar per år" is six lectures, whether
  * they form one series or six). docs/definitioner/styrelseindata.md.
  */
-import { labelKey } from "../../normalise/labels.ts";
+import { labelKey } from "../../../normalise/labels.ts";
 
 export const AKTIVITETSTYPER = [
   "grundutbildning", "vidareutbildning", "ledarskap", "utbildning", "workshop", "forelasning", "seminarium",

@@ -3,7 +3,7 @@
  * "Ej uppfyllt", a traffic light), the word at the start of a comment ("Uppfyllt. Under året
  * ..."), or the annual report's sentence ("Styrelsen bedömer att mål 3 delvis är uppfyllt").
  */
-import { labelKey } from "../../normalise/labels.ts";
+import { labelKey } from "../../../normalise/labels.ts";
 
 export const BEDOMNINGAR = ["uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomd"] as const;
 export type Bedomning = (typeof BEDOMNINGAR)[number];

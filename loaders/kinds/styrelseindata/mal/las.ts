@@ -9,12 +9,12 @@
  * the one above. The year is the år column, else a year in the sheet's name, the title or the
  * goal column's header ("Mål och aktiviteter enligt 2018-års verksamhetsplan").
  */
-import type { Findings } from "../../validate/findings.ts";
+import type { Findings } from "../../../validate/findings.ts";
 import { cellText, harKolumn, hittaKolumner, Tabellfynd, type Faltspec, type Tabell } from "../tabellfil.ts";
 import { publiceradText } from "../falt.ts";
 import { personuppgiftIKolumn, visbartVarde } from "../personuppgifter.ts";
 import { GODTAGNA_BEDOMNINGAR, tolkaBedomning, type Bedomning } from "./bedomning.ts";
-import { labelKey } from "../../normalise/labels.ts";
+import { labelKey } from "../../../normalise/labels.ts";
 
 export type Malfalt = "forbund" | "ar" | "malomrade" | "mal_nr" | "mal" | "indikator" | "malvarde" | "utfall" | "bedomning" | "kommentar";
 

@@ -5,20 +5,17 @@
  * apart: a `kon` column with both `kvinnor` and `man` among those rows, or columns `kvinnor` and
  * `man`. The measured value is the number of such tables that do; the goal asks for all.
  */
-import { csvParseRows } from "d3-dsv";
+import type { Utdatatabell } from "../../../../publish/schema.ts";
 import type { Indikatorregel, Indikatortraff, Malref } from "../matregler.ts";
 
 /** Outputs that are not statistics about people: reference data, the validation report, goals, the economy. */
-const INTE_PERSONSTATISTIK = new Set([
-  "indelning.csv", "datakvalitet.csv", "indatafiler.csv", "mal.csv", "mal_bedomning.csv", "mal_matningar.csv",
-  // Only written by `finsam run --intern`; never published.
-  "insatser_utfall.csv",
-]);
+const INTE_PERSONSTATISTIK = new Set(["indelning", "datakvalitet", "indatafiler", "mal", "mal_bedomning", "mal_matningar"]);
 const INTE_PERSONSTATISTIK_PREFIX = ["ekonomi"];
 
-/** Does a published output hold statistics about people (and so should be split by kön)? */
-export function arPersonstatistik(fil: string): boolean {
-  return fil.endsWith(".csv") && !INTE_PERSONSTATISTIK.has(fil) && !INTE_PERSONSTATISTIK_PREFIX.some((p) => fil.startsWith(p));
+/** Does a published output table hold statistics about people (and so should be split by kön)? */
+export function arPersonstatistik(t: Utdatatabell): boolean {
+  const namn = t.schema.namn;
+  return t.schema.intern !== true && !INTE_PERSONSTATISTIK.has(namn) && !INTE_PERSONSTATISTIK_PREFIX.some((p) => namn.startsWith(p));
 }
 
 export interface Konsdelning {
@@ -28,48 +25,29 @@ export interface Konsdelning {
   readonly delad: boolean;
 }
 
-/** Does `text` (a tidy CSV) show women and men apart in `mal`'s year (and förbund)? */
-export function konsdelning(text: string, mal: Malref): Konsdelning {
-  let k = { forbund: -1, tid: -1, fran: -1, till: -1, kon: -1, kvinnorOchMan: false };
+/** Does an output table show women and men apart in `mal`'s year (and förbund)? */
+export function konsdelning(t: Utdatatabell, mal: Malref): Konsdelning {
+  const namn = new Set(t.tabell.columnNames());
+  const kolumn = (n: string) => (namn.has(n) ? t.tabell.column(n)! : undefined);
+  const forbund = kolumn("forbund");
+  const tid = ["ar", "period", "manad", "halvar"].map(kolumn).find((k) => k !== undefined);
+  const [fran, till] = [kolumn("fran"), kolumn("till")];
+  const kon = kolumn("kon");
+  const text = (k: { at(i: number): unknown }, i: number) => String(k.at(i) ?? "");
   const konsvarden = new Set<string>();
   let harRader = false;
-  const rad = (r: readonly string[], i: number): void => {
-    if (i === 0) {
-      const kol = (n: string) => r.indexOf(n);
-      k = {
-        forbund: kol("forbund"), tid: ["ar", "period", "manad", "halvar"].map(kol).find((x) => x >= 0) ?? -1,
-        fran: kol("fran"), till: kol("till"), kon: kol("kon"), kvinnorOchMan: kol("kvinnor") >= 0 && kol("man") >= 0,
-      };
-      return;
-    }
-    if (k.forbund >= 0 && r[k.forbund] !== mal.forbund) return;
-    const iAret = k.tid >= 0
-      ? (r[k.tid] ?? "").startsWith(mal.ar)
-      : k.fran >= 0 && k.till >= 0 ? (r[k.fran] ?? "").slice(0, 4) <= mal.ar && mal.ar <= (r[k.till] ?? "").slice(0, 4) : true;
-    if (!iAret) return;
+  for (const i of t.tabell.indices()) {
+    if (forbund && text(forbund, i) !== mal.forbund) continue;
+    const iAret = tid
+      ? text(tid, i).startsWith(mal.ar)
+      : fran && till ? text(fran, i).slice(0, 4) <= mal.ar && mal.ar <= text(till, i).slice(0, 4) : true;
+    if (!iAret) continue;
     harRader = true;
-    if (k.kon >= 0) konsvarden.add(r[k.kon] ?? "");
-  };
-  if (text.includes('"')) {
-    // Quoted fields (which may hold commas and line breaks): the full CSV parser, keeping nothing.
-    csvParseRows(text, (r, i) => {
-      rad(r, i);
-      return null;
-    });
-  } else {
-    // No quotes, so one line is one row: the national tables (millions of rows) are split only
-    // where a line can belong to the year at all.
-    let start = 0;
-    for (let i = 0; start < text.length; i++) {
-      let slut = text.indexOf("\n", start);
-      if (slut < 0) slut = text.length;
-      const linje = text.slice(start, slut);
-      start = slut + 1;
-      if (linje === "" || (i > 0 && k.tid >= 0 && !linje.includes(mal.ar))) continue;
-      rad(linje.split(","), i);
-    }
+    if (!kon) break;
+    konsvarden.add(text(kon, i));
+    if (konsvarden.has("kvinnor") && konsvarden.has("man")) break;
   }
-  const delad = harRader && ((konsvarden.has("kvinnor") && konsvarden.has("man")) || k.kvinnorOchMan);
+  const delad = harRader && ((konsvarden.has("kvinnor") && konsvarden.has("man")) || (namn.has("kvinnor") && namn.has("man")));
   return { harRader, delad };
 }
 
@@ -87,8 +65,8 @@ export const konsuppdelad: Indikatorregel = {
       indikator: m[0],
       krav: "alla tabeller med statistik om personer uppdelade på kön",
       mat(mal, underlag) {
-        const tabeller = [...underlag.publicerade].filter(([fil]) => arPersonstatistik(fil))
-          .map(([fil, text]) => ({ fil, ...konsdelning(text, mal) }))
+        const tabeller = underlag.publicerade.filter(arPersonstatistik)
+          .map((t) => ({ fil: `${t.schema.namn}.csv`, ...konsdelning(t, mal) }))
           .filter((t) => t.harRader)
           .sort((a, b) => (a.fil < b.fil ? -1 : a.fil > b.fil ? 1 : 0));
         if (tabeller.length === 0) {

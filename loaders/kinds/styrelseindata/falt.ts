@@ -2,7 +2,7 @@
  * Cell values shared by the activity log and the goal table: counts, dates, the förbund column
  * and the check that a text that is published holds no personnummer.
  */
-import { parseDatum, type Datum } from "../normalise/datum.ts";
+import { parseDatum, type Datum } from "../../normalise/datum.ts";
 import { cellText, type Cellvarde } from "./tabellfil.ts";
 import { personnummerI } from "./personuppgifter.ts";
 

@@ -9,6 +9,7 @@
  * data the run does not have says so ("kan inte mätas") instead of guessing.
  */
 import type { Aktivitet } from "../personalinriktade/berakna.ts";
+import type { Utdatatabell } from "../../../publish/schema.ts";
 
 export interface Malref {
   readonly forbund: string;
@@ -19,8 +20,8 @@ export interface Malref {
 export interface Matunderlag {
   /** The activity log's activities; undefined when the run has no activity log. */
   readonly aktiviteter: readonly Aktivitet[] | undefined;
-  /** Every published output of the run (file name -> CSV text), the goal tables excepted. */
-  readonly publicerade: ReadonlyMap<string, string>;
+  /** Every other output table of the run (the goal tables are not among them). */
+  readonly publicerade: readonly Utdatatabell[];
 }
 
 export interface Matresultat {

@@ -9,8 +9,8 @@
  * "Andersson, Anna" look like names; "Gemensam styrgruppsprocess" does not. A column looks like
  * names when at least two of its values do and they are at least half of its non-empty values.
  */
-import { labelKey } from "../normalise/labels.ts";
-import { hittaPersonnummer } from "../protect/lackor.ts";
+import { labelKey } from "../../normalise/labels.ts";
+import { hittaPersonnummer } from "../../protect/lackor.ts";
 
 /** Header names of columns that hold people, not counts (compared by label key). */
 const PERSONRUBRIKER = [
