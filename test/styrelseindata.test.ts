@@ -147,6 +147,27 @@ describe("activities, occasions and participants (hand-worked)", () => {
   });
 });
 
+describe("recognition", () => {
+  it("a log with the columns Insats and Förbund is an activity log, not the insatser's förbund", async () => {
+    const r = await kor({ "logg.csv": cp1252("Förbund;Datum;Insats;Typ;Deltagare", "sodra-dalarna;2018-02-01;Café;Nätverksträff;10") });
+    expect(r.files.map((f) => f.typ)).toEqual(["personalinriktade insatser"]);
+  });
+
+  it("a workbook with a log and a goal table is an error at the second; a sheet of neither gets an info", async () => {
+    const bok = skrivXlsx([
+      { namn: "Logg", rader: [["Förbund", "Datum", "Aktivitet", "Typ", "Deltagare"], ["falun-borlange", "2024-03-07", "Frukostmöte", "Frukostmöte", 34]] },
+      { namn: "Mål", rader: [["Förbund", "År", "Mål", "Bedömning"], ["falun-borlange", 2024, "Ekonomi i balans", "Uppfyllt"]] },
+      { namn: "Anteckningar", rader: [["Kom ihåg att spara"]] },
+    ]);
+    const r = await kor({ "styrelsen.xlsx": bok });
+    expect(r.findings.all.map((f) => [f.allvar, f.regel, f.rad ?? null])).toEqual([
+      ["fel", "xlsx.blandade_blad", 1],
+      ["info", "xlsx.blad_lases_inte", null],
+    ]);
+    expect(r.findings.errors[0]!.meddelande).toMatch(/^blad "Mål": bladet är en måltabell, men arbetsboken har också en aktivitetslogg/);
+  });
+});
+
 describe("names and personnummer never reach an output", () => {
   it("recognises a person's name by its form, not an activity's", () => {
     expect(["Anna Andersson", "Per-Olof Berg", "Andersson, Anna", "Anna Andersson; Per Berg", "Karl Erik Svensson"].map(serUtSomPersonnamn)).toEqual(Array(5).fill(true));
