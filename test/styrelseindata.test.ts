@@ -315,7 +315,7 @@ describe("the goal table", () => {
       "falun-borlange;2024;3;Kunskap igen;Minst sex föreläsningar per år;Delvis",
       "falun-borlange;2024;4;Frukost igen;Minst ett frukostmöte per år;Uppfyllt",
       "falun-borlange;2024;5;Något annat;Ökat antal besök på hemsidan;Uppfyllt",
-    ].join("\n");
+    ].join("\n") + "\n";
     const r = await kor({ "logg.csv": LOGG2024, "mal.csv": mal });
     expect(fel(r)).toEqual([]);
     expect(r.tabell("mal.csv").map((x) => [x.mal_nr, x.bedomning, x.motsager])).toEqual([["1", "uppfyllt", "1"], ["2", "ej_uppfyllt", "1"], ["3", "delvis", "0"], ["4", "uppfyllt", "0"], ["5", "uppfyllt", ""]]);
@@ -354,19 +354,19 @@ describe("the goal table", () => {
 
   it("located errors: a grading not recognised, a year that is no year, a goal number twice", async () => {
     const r = await kor({
-      "mal.csv": ["Förbund;År;Nr;Mål;Bedömning", "sodra-dalarna;2018;1;A;Uppfyllt", "sodra-dalarna;2018;2;C;Nästan", "sodra-dalarna;år 18;3;D;Uppfyllt"].join("\n"),
+      "mal.csv": ["Förbund;År;Nr;Mål;Bedömning", "sodra-dalarna;2018;1;A;Uppfyllt", "sodra-dalarna;2018;2;C;Nästan", "sodra-dalarna;år 18;3;D;Uppfyllt"].join("\n") + "\n",
     });
     expect(fel(r)).toEqual([{ rad: 3, kolumn: 5, regel: "mal.bedomning" }, { rad: 4, kolumn: 2, regel: "mal.ar" }]);
     expect(r.findings.errors[0]!.meddelande).toContain('"Nästan"');
     expect(r.findings.errors[0]!.meddelande).toContain('"delvis uppfyllt"');
     expect(r.outputs).toBeUndefined();
     // Goal numbers are compared once every row reads: "1", "Mål 1" and "1." are one number.
-    const dubbel = await kor({ "mal.csv": ["Förbund;År;Nr;Mål;Bedömning", "sodra-dalarna;2018;1;A;Uppfyllt", "sodra-dalarna;2018;Mål 1.;B;Uppfyllt"].join("\n") });
+    const dubbel = await kor({ "mal.csv": ["Förbund;År;Nr;Mål;Bedömning", "sodra-dalarna;2018;1;A;Uppfyllt", "sodra-dalarna;2018;Mål 1.;B;Uppfyllt"].join("\n") + "\n" });
     expect(fel(dubbel)).toEqual([{ rad: 3, kolumn: 3, regel: "mal.dubblett" }]);
   });
 
   it("two indicator rows of one goal graded differently is an error", async () => {
-    const r = await kor({ "mal.csv": ["Förbund;År;Mål;Indikator;Bedömning", "sodra-dalarna;2018;A;x;Uppfyllt", ";;;y;Ej uppfyllt"].join("\n") });
+    const r = await kor({ "mal.csv": ["Förbund;År;Mål;Indikator;Bedömning", "sodra-dalarna;2018;A;x;Uppfyllt", ";;;y;Ej uppfyllt"].join("\n") + "\n" });
     expect(fel(r)).toEqual([{ rad: 3, kolumn: 5, regel: "mal.bedomning_varierar" }]);
   });
 });
