@@ -116,17 +116,24 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   // Compute: each kind's output tables (a kind may ask for another's result first).
   const resultat = new Map<NagonKind, unknown>();
   const tabeller: Utdatatabell[] = [];
+  const pagaende = new Set<NagonKind>();
   const inst = hamtaIndata<ReturnType<typeof installningar.slaSamman>>(installningar)!;
   const ctx: Berakningskontext = {
     indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, till: options.till, findings, progress,
     indata: hamtaIndata,
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {
+        pagaende.add(kind);
         const b = kind.berakna?.(indata.get(kind), ctx);
+        pagaende.delete(kind);
         resultat.set(kind, b);
         if (b) tabeller.push(...b.tabeller);
       }
       return (resultat.get(kind) as { resultat: R } | undefined)?.resultat as R;
+    },
+    tabeller: () => {
+      for (const kind of register) if (!pagaende.has(kind)) ctx.resultat(kind);
+      return [...tabeller];
     },
   };
   for (const kind of register) ctx.resultat(kind);
@@ -149,6 +156,7 @@ async function lasFiler(
   let nyckel: Nyckel | undefined;
   const ctx: Laskontext = {
     kommuner, lanKoder: new Set(lanFrom(kommuner).keys()), findings, nyckelFil: env.FINSAM_NYCKEL ?? "nyckelfilen",
+    ...(options.idag !== undefined ? { idag: options.idag } : {}),
     nyckel: () => {
       if (!nyckel) {
         nyckel = hamtaNyckel(env);

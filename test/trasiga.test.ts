@@ -60,7 +60,9 @@ describe("the corpus", () => {
   it("has at least 40 broken files across every input kind", async () => {
     expect(FORVANTAT.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(FALL.map((f) => f.slag));
-    expect([...kinds].sort()).toEqual(["bas", "befolkning", "deltagare", "förbundsindelning", "försörjningsmått", "helårsekvivalenter", "inställningar", "utfall"]);
+    expect([...kinds].sort()).toEqual([
+      "bas", "befolkning", "deltagare", "förbundsindelning", "försörjningsmått", "helårsekvivalenter", "inställningar", "mål", "personalinriktade insatser", "utfall",
+    ]);
     for (const kind of kinds) expect(FALL.filter((f) => f.slag === kind).length, kind).toBeGreaterThanOrEqual(5);
   });
 
@@ -151,6 +153,7 @@ describe("through bin/finsam.js", () => {
   for (const fil of [
     "he_xlsx.csv", "he_binar.csv", "he_200mb_rad.csv", "deltagare_blandad_kodning.csv", "installningar_ogiltig_json.json",
     "forsorjningsmatt_text_i_belopp.xlsx", "forsorjningsmatt_avkortad.xlsx", "forsorjningsmatt_losenord.xlsx",
+    "personalinriktade_text_i_antal.xlsx",
   ]) {
     it(`${fil}: exit 1, no stack trace, nothing written`, async () => {
       const f = FORVANTAT.find((x) => x.fil === fil)!;

@@ -13,6 +13,7 @@ import { helarsekvivalenter } from "./helarsekvivalenter.ts";
 import { bas } from "./bas.ts";
 import { befolkning } from "./befolkning.ts";
 import { forsorjningsmatt } from "./forsorjningsmatt.ts";
+import { personalinriktade, mal } from "./styrelseindata/index.ts";
 import { deltagare } from "./deltagare.ts";
 import { utfall } from "./utfall.ts";
 import { insatser } from "./insatser.ts";
@@ -25,10 +26,13 @@ export const REGISTER: readonly NagonKind[] = [
   bas,
   befolkning,
   forsorjningsmatt,
+  // Before the participant kinds: an activity log with an "Insats" and a "Förbund" column is no insats mapping.
+  personalinriktade,
+  mal,
   deltagare,
   utfall,
   insatser,
   ekonomi,
 ];
 
-export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, deltagare, utfall, insatser, ekonomi };
+export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, personalinriktade, mal, deltagare, utfall, insatser, ekonomi };

@@ -27,6 +27,8 @@ export interface Laskontext {
   readonly nyckel: () => Nyckel;
   /** Where the key is kept (for a finding about it). */
   readonly nyckelFil: string;
+  /** Today (`YYYY-MM-DD`), when a test fixes it: a log of what was done has no later dates. */
+  readonly idag?: string;
 }
 
 /** A file recognised as a kind: what to call it, how to read it, how to describe what was read. */
@@ -77,6 +79,11 @@ export interface Berakningskontext {
   indata<M>(kind: Kind<any, M, any>): M | undefined;
   /** Another kind's computed result (computed once, when first asked for). */
   resultat<R>(kind: Kind<any, any, R>): R;
+  /**
+   * Every other kind's output tables, computing them first: for a kind that measures what the
+   * run publishes (the goal "all statistik könsuppdelad", kinds/styrelseindata/mal).
+   */
+  tabeller(): readonly Utdatatabell[];
 }
 
 export interface Berakning<R> {

@@ -48,7 +48,12 @@ const REGELRUBRIKER = new Map([
   ["kolumn_oanvand", "Kolumn som inte används"],
   ["medel_utan_grupp", "Medelvärde fast ingen nådde målet"],
   ["medel_publiceras_inte", "Teamets medelvärden publiceras inte"],
-  ["kommunkod_utan_nolla", "Kommunkod utan inledande nolla"]
+  ["kommunkod_utan_nolla", "Kommunkod utan inledande nolla"],
+  ["motsager_matning", "Bedömningen motsäger det uppmätta"],
+  ["kan_inte_matas", "Indikatorn kan inte mätas"],
+  ["personuppgifter", "Kolumn med personuppgifter läses inte"],
+  ["samma_dag", "Samma aktivitet två gånger samma dag"],
+  ["blad_lases_inte", "Bladet läses inte"]
 ]);
 
 /** @param {string} regel t.ex. `he.saknas` */
