@@ -12,7 +12,7 @@ import { rader, type Schema, type Utdatatabell } from "../loaders/publish/schema
 import {
   REGIONSIDOR, SIDORNAS_TABELLER, sidodata,
   type ArbetsmarknadsstatusDel, type ArbetsmarknadsstatusIndex, type HelarsekvivalenterDel, type HelarsekvivalenterIndex,
-  type Insatser, type Jamforelse, type Oversikt,
+  type Ekonomi, type Insatser, type Jamforelse, type Oversikt,
 } from "../loaders/publish/sidor/index.ts";
 import { kontrolleraSidodata, regionfiler } from "../loaders/publish/sidor/katalog.ts";
 import { avkoda, delAdress, type Sidtabell } from "../src/components/sidodata.ts";
@@ -49,6 +49,20 @@ describe("sidtabellerna", () => {
 });
 
 describe("varje sida får det den visar", () => {
+  it("Ekonomi: förbundens ekonomitabeller exakt som ekonomi_*.csv, och förbundsindelningen", () => {
+    const e = json<Ekonomi>("ekonomi.json");
+    const par: [Sidtabell, string][] = [
+      [e.drift, "ekonomi_drift"], [e.id, "ekonomi_id"], [e.resultatrakning, "ekonomi_resultatrakning"],
+      [e.balansrakning, "ekonomi_balansrakning"], [e.kassaflode, "ekonomi_kassaflode"], [e.noter, "ekonomi_noter"],
+      [e.nyckeltal, "ekonomi_nyckeltal"], [e.medelstilldelning, "ekonomi_medelstilldelning"],
+      [e.langsiktig, "ekonomi_langsiktig"], [e.egetKapital, "ekonomi_eget_kapital"], [e.indelning, "indelning"],
+    ];
+    for (const [t, namn] of par) {
+      expect(golden(namn).length, namn).toBeGreaterThan(0);
+      expect(av(t, namn), namn).toEqual(golden(namn));
+    }
+  });
+
   it("Översikt: förbundens summor för alla och regionernas månader, inga kommunrader", () => {
     const o = json<Oversikt>("oversikt.json");
     const he = av(o.he, "helarsekvivalenter");
@@ -107,6 +121,7 @@ describe("sidvikten", () => {
       insatser: gz("insatser.json"),
       jamstalldhet: gz("jamstalldhet.json"),
       datakvalitet: gz("datakvalitet.json"),
+      ekonomi: gz("ekonomi.json"),
     };
     for (const sida of REGIONSIDOR) sidor[sida] = gz(`${sida}/index.json`) + Math.max(...regionfilerFor(sida).map(gz));
     for (const [sida, byte] of Object.entries(sidor)) expect(byte, sida).toBeLessThan(300_000);

@@ -16,6 +16,10 @@ import { FORSORJNINGSMATT } from "../forsorjningsmatt.ts";
 import { INDELNING } from "../indelning.ts";
 import { INSATSER_JAMSTALLDHET, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT } from "../insatsscheman.ts";
 import { DATAKVALITET, INDATAFILER } from "../datakvalitet.ts";
+import {
+  EKONOMI_BALANSRAKNING, EKONOMI_DRIFT, EKONOMI_EGET_KAPITAL, EKONOMI_ID, EKONOMI_KASSAFLODE, EKONOMI_LANGSIKTIG,
+  EKONOMI_MEDELSTILLDELNING, EKONOMI_NOTER, EKONOMI_NYCKELTAL, EKONOMI_RESULTATRAKNING,
+} from "../../kinds/ekonomi/utdata.ts";
 import type { Schema, Utdatatabell } from "../schema.ts";
 import { perRegion, regionfil, sidtabell, urval } from "./sidtabell.ts";
 
@@ -24,6 +28,8 @@ export const SIDORNAS_TABELLER = [
   HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR, INDELNING, ARBETSMARKNADSSTATUS, INKOMSTKALLA_SCHEMA, INKOMSTNIVA, MALGRUPP,
   BEFOLKNING, BEFOLKNING_ALDER, FORSORJNINGSKVOT, FORSORJNINGSMATT, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT,
   INSATSER_JAMSTALLDHET, DATAKVALITET, INDATAFILER,
+  EKONOMI_DRIFT, EKONOMI_ID, EKONOMI_RESULTATRAKNING, EKONOMI_BALANSRAKNING, EKONOMI_KASSAFLODE, EKONOMI_NOTER,
+  EKONOMI_NYCKELTAL, EKONOMI_MEDELSTILLDELNING, EKONOMI_LANGSIKTIG, EKONOMI_EGET_KAPITAL,
 ] as const;
 
 export type Hamta = <S extends Schema>(schema: S) => Utdatatabell<S>;
@@ -90,6 +96,19 @@ export interface Insatser {
 export interface Jamstalldhet {
   nyckeltal: Sidtabell;
   jamstalldhet: Sidtabell;
+  indelning: Sidtabell;
+}
+export interface Ekonomi {
+  drift: Sidtabell;
+  id: Sidtabell;
+  resultatrakning: Sidtabell;
+  balansrakning: Sidtabell;
+  kassaflode: Sidtabell;
+  noter: Sidtabell;
+  nyckeltal: Sidtabell;
+  medelstilldelning: Sidtabell;
+  langsiktig: Sidtabell;
+  egetKapital: Sidtabell;
   indelning: Sidtabell;
 }
 export interface Datakvalitet {
@@ -191,6 +210,13 @@ export function sidodata(hamta: Hamta): Map<string, string> {
   const nyckeltal = sidtabell(hamta(INSATSER_NYCKELTAL));
   skriv("insatser.json", { nyckeltal, rapporterat: sidtabell(hamta(INSATSER_RAPPORTERAT)), indelning } satisfies Insatser);
   skriv("jamstalldhet.json", { nyckeltal, jamstalldhet: sidtabell(hamta(INSATSER_JAMSTALLDHET)), indelning } satisfies Jamstalldhet);
+  // Ekonomi: the förbund's economy tables (one row per förbund, year, report date and line: small).
+  skriv("ekonomi.json", {
+    drift: sidtabell(hamta(EKONOMI_DRIFT)), id: sidtabell(hamta(EKONOMI_ID)), resultatrakning: sidtabell(hamta(EKONOMI_RESULTATRAKNING)),
+    balansrakning: sidtabell(hamta(EKONOMI_BALANSRAKNING)), kassaflode: sidtabell(hamta(EKONOMI_KASSAFLODE)), noter: sidtabell(hamta(EKONOMI_NOTER)),
+    nyckeltal: sidtabell(hamta(EKONOMI_NYCKELTAL)), medelstilldelning: sidtabell(hamta(EKONOMI_MEDELSTILLDELNING)),
+    langsiktig: sidtabell(hamta(EKONOMI_LANGSIKTIG)), egetKapital: sidtabell(hamta(EKONOMI_EGET_KAPITAL)), indelning,
+  } satisfies Ekonomi);
   skriv("datakvalitet.json", { datakvalitet: sidtabell(hamta(DATAKVALITET)), indatafiler: sidtabell(hamta(INDATAFILER)) } satisfies Datakvalitet);
   return filer;
 }
