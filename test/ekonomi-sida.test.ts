@@ -1,5 +1,5 @@
 /**
- * Sidan Ekonomi: tabellmodellerna i src/components/ekonomi.js på exempeldatans utdata
+ * Sidan Ekonomi: tabellmodellerna i src/components/ekonomi.ts på exempeldatans utdata
  * (test/golden/exempel) ger rapporternas tabeller som de trycks, i tkr och svenska format.
  */
 import { readFileSync } from "node:fs";
