@@ -25,6 +25,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
+import { kontrolleraSidodata } from "../loaders/publish/sidor/katalog.ts";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -151,7 +152,7 @@ export async function dataladdarfiler(projektrot: string): Promise<string[]> {
   const katalog = join(projektrot, "src", "data");
   if (!existsSync(katalog)) return [];
   return (await readdir(katalog))
-    .filter((f) => /^[^.]+\.[a-z0-9]+\.(ts|js)$/.test(f))
+    .filter((f) => /^[^.]+\.[a-z0-9]+\.(ts|js)$/.test(f) && !/\.zip\.(ts|js)$/.test(f)) // arkiven: kontrolleraSidodata
     .map((f) => f.replace(/\.(ts|js)$/, ""))
     .sort();
 }
@@ -247,6 +248,7 @@ export async function kontrolleraBygge(inst: Pick<Installningar, "projektrot" | 
     const [publicerad, original] = await Promise.all([readFile(join(filkatalog, traffar[0]!)), readFile(fran)]);
     if (!publicerad.equals(original)) problem.push(`data/${fil} på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)`);
   }
+  problem.push(...kontrolleraSidodata(inst.tillfallig, inst.utdata));
   for (const fil of await filerUnder(inst.tillfallig)) {
     if (!/\.(html|js|css)$/.test(fil)) continue;
     const text = await readFile(fil, "utf8");

@@ -512,7 +512,7 @@ describe("kontrollen av ett bygge", () => {
   });
 
   /** Ett litet påhittat bygge med sidorna och dataladdarnas filer. */
-  async function bygge(namn: string, data: (fil: string) => string): Promise<{ tillfallig: string; utdata: string }> {
+  async function bygge(namn: string, data: (fil: string) => string, publiceradOversikt = '{"he":1}'): Promise<{ tillfallig: string; utdata: string }> {
     const tillfallig = join(tmp, namn, "ut");
     const utdata = join(tmp, namn, "utdata");
     mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
@@ -522,6 +522,16 @@ describe("kontrollen av ett bygge", () => {
       writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
       writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));
     }
+    // Sidornas data (loaders/publish/sidor/katalog.ts): en sidas fil, publicerad med
+    // Frameworks hash, och en regionfil under sin fasta adress.
+    const sidor = { "oversikt.json": '{"he":1}', "helarsekvivalenter/kommun-2080.json": '{"he":2}' };
+    mkdirSync(join(utdata, "sida", "helarsekvivalenter"), { recursive: true });
+    mkdirSync(join(tillfallig, "_file", "data", "sida"), { recursive: true });
+    mkdirSync(join(tillfallig, "data", "sida", "helarsekvivalenter"), { recursive: true });
+    writeFileSync(join(utdata, "sida", "filer.json"), JSON.stringify(Object.keys(sidor).sort()));
+    for (const [fil, text] of Object.entries(sidor)) writeFileSync(join(utdata, "sida", fil), text);
+    writeFileSync(join(tillfallig, "_file", "data", "sida", "oversikt.0123abcd.json"), publiceradOversikt);
+    writeFileSync(join(tillfallig, "data", "sida", "helarsekvivalenter", "kommun-2080.json"), sidor["helarsekvivalenter/kommun-2080.json"]);
     return { tillfallig, utdata };
   }
 
@@ -533,6 +543,16 @@ describe("kontrollen av ett bygge", () => {
     const b = await bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : `a,b\n1,${fil}\n`));
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
       "data/indelning.csv på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)"
+    ]);
+  });
+  it("kontrolleraBygge underkänner sidornas data som skiljer sig från pipelinens, saknas eller inte hör dit", async () => {
+    const b = await bygge("sidodata", (fil) => `a,b\n1,${fil}\n`, '{"he":0}');
+    rmSync(join(b.tillfallig, "data", "sida", "helarsekvivalenter", "kommun-2080.json"));
+    writeFileSync(join(b.tillfallig, "data", "sida", "helarsekvivalenter", "kommun-0000.json"), "{}");
+    expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
+      "data/sida/helarsekvivalenter/kommun-2080.json publicerades inte (regionfil, dynamicPaths)",
+      "data/sida/oversikt.json skiljer sig från sidornas data",
+      "data/sida/helarsekvivalenter/kommun-0000.json publicerades men finns inte i sidornas data",
     ]);
   });
   it("kontrolleraBygge underkänner en sida som saknas och en hänvisning till ett CDN", async () => {

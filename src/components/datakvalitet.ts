@@ -1,16 +1,25 @@
-// Sidan Datakvalitet: valideringsrapporten (data/datakvalitet.csv) och de lästa
-// indatafilerna (data/indatafiler.csv), se docs/utdata.md och docs/datakvalitet.md.
-import { csvParse } from "d3";
+// Sidan Datakvalitet: valideringsrapporten (tabellen datakvalitet) och de lästa indatafilerna
+// (indatafiler) ur sidornas data (sidodata.ts), se docs/utdata.md och docs/datakvalitet.md.
+import type { DATAKVALITET, INDATAFILER } from "../../loaders/publish/datakvalitet.ts";
+import type { Rad } from "../../loaders/publish/schema.ts";
+import { avkoda, type Sidtabell } from "./sidodata.js";
+
+export type Fynd = Rad<typeof DATAKVALITET>;
+export type Indatafil = Rad<typeof INDATAFILER>;
+export interface Antal {
+  fel: number;
+  varning: number;
+  info: number;
+}
 
 /** Allvarlighetsgraderna i rapportens ordning. */
-export const ALLVAR = [
+export const ALLVAR: readonly { kod: string; namn: string; plural: string }[] = [
   { kod: "fel", namn: "Fel", plural: "Fel" },
   { kod: "varning", namn: "Varning", plural: "Varningar" },
   { kod: "info", namn: "Upplysning", plural: "Upplysningar" }
 ];
 const allvarsnamn = new Map(ALLVAR.map((a) => [a.kod, a.namn]));
-/** @param {string} kod */
-export const allvarNamn = (kod) => allvarsnamn.get(kod) ?? kod;
+export const allvarNamn = (kod: string): string => allvarsnamn.get(kod) ?? kod;
 
 /** Regelns sista del (efter filslaget) till en kort svensk rubrik; okända regler visas med sitt id. */
 const REGELRUBRIKER = new Map([
@@ -56,57 +65,34 @@ const REGELRUBRIKER = new Map([
   ["blad_lases_inte", "Bladet läses inte"]
 ]);
 
-/** @param {string} regel t.ex. `he.saknas` */
-export function regelRubrik(regel) {
+/** `regel`: t.ex. `he.saknas`. */
+export function regelRubrik(regel: string): string {
   const sista = regel.slice(regel.lastIndexOf(".") + 1);
   return REGELRUBRIKER.get(sista) ?? regel;
 }
 
-const tal = (s) => (s === "" || s == null ? null : Number(s));
-const text = (s) => (s === "" || s == null ? null : s);
-
-/**
- * @param {string} csv innehållet i datakvalitet.csv
- */
-export function tolkaDatakvalitet(csv) {
-  return csvParse(csv).map((d) => ({
-    fil: d.fil ?? "",
-    rad: tal(d.rad),
-    kolumn: tal(d.kolumn),
-    falt: text(d.falt),
-    varde: text(d.varde),
-    regel: d.regel ?? "",
-    allvar: d.allvar ?? "",
-    antal: tal(d.antal),
-    meddelande: d.meddelande ?? "",
-    message: d.message ?? ""
-  }));
+/** Raderna i datakvalitet. */
+export function tolkaDatakvalitet(t: Sidtabell): Fynd[] {
+  return avkoda<typeof DATAKVALITET>(t, "datakvalitet");
 }
 
-/** @param {string} csv innehållet i indatafiler.csv */
-export function tolkaIndatafiler(csv) {
-  return csvParse(csv).map((d) => ({ fil: d.fil ?? "", typ: d.typ ?? "", beskrivning: d.beskrivning ?? "" }));
+/** Raderna i indatafiler. */
+export function tolkaIndatafiler(t: Sidtabell): Indatafil[] {
+  return avkoda<typeof INDATAFILER>(t, "indatafiler");
 }
 
-/**
- * Antal rader i rapporten per allvarlighetsgrad.
- * @param {{allvar: string}[]} rader
- */
-export function antalPerAllvar(rader) {
-  const antal = { fel: 0, varning: 0, info: 0 };
-  for (const r of rader) if (r.allvar in antal) antal[r.allvar]++;
+/** Antal rader i rapporten per allvarlighetsgrad. */
+export function antalPerAllvar(rader: readonly { allvar: string }[]): Antal {
+  const antal: Antal = { fel: 0, varning: 0, info: 0 };
+  for (const r of rader) if (r.allvar in antal) antal[r.allvar as keyof Antal]++;
   return antal;
 }
 
-/**
- * Raderna grupperade per fil och, inom filen, per regel (i rapportens ordning: fil, regel).
- * @template {{fil: string, regel: string, allvar: string}} T
- * @param {T[]} rader
- * @returns {{fil: string, regler: {regel: string, allvar: string, rader: T[]}[]}[]}
- */
-export function grupperaFynd(rader) {
-  /** @type {Map<string, Map<string, {regel: string, allvar: string, rader: T[]}>>} */
-  const filer = new Map();
+/** Raderna grupperade per fil och, inom filen, per regel (i rapportens ordning: fil, regel). */
+export function grupperaFynd<T extends { fil: string; regel: string; allvar: string }>(
+  rader: readonly T[]
+): { fil: string; regler: { regel: string; allvar: string; rader: T[] }[] }[] {
+  const filer = new Map<string, Map<string, { regel: string; allvar: string; rader: T[] }>>();
   for (const r of rader) {
     let regler = filer.get(r.fil);
     if (!regler) filer.set(r.fil, (regler = new Map()));
@@ -117,28 +103,21 @@ export function grupperaFynd(rader) {
   return [...filer].map(([fil, regler]) => ({ fil, regler: [...regler.values()] }));
 }
 
-/**
- * Var i filen: "rad 16, kolumn 35" (tomt när fyndet inte har någon plats).
- * @param {{rad: number | null, kolumn: number | null}} r
- */
-export function plats(r) {
-  const delar = [];
+/** Var i filen: "rad 16, kolumn 35" (tomt när fyndet inte har någon plats). */
+export function plats(r: { rad: number | null; kolumn: number | null }): string {
+  const delar: string[] = [];
   if (r.rad != null) delar.push(`rad ${r.rad}`);
   if (r.kolumn != null) delar.push(`kolumn ${r.kolumn}`);
   return delar.join(", ");
 }
 
-/**
- * En sammanfattning i ord: "7 varningar och 1 upplysning i 3 filer."
- * @param {{fel: number, varning: number, info: number}} antal
- * @param {number} filer
- */
-export function sammanfattning(antal, filer) {
-  const delar = [];
+/** En sammanfattning i ord: "7 varningar och 1 upplysning i 3 filer." */
+export function sammanfattning(antal: Antal, filer: number): string {
+  const delar: string[] = [];
   if (antal.fel) delar.push(`${antal.fel} fel`);
   if (antal.varning) delar.push(`${antal.varning} ${antal.varning === 1 ? "varning" : "varningar"}`);
   if (antal.info) delar.push(`${antal.info} ${antal.info === 1 ? "upplysning" : "upplysningar"}`);
   if (delar.length === 0) return "Valideringen hittade inget att anmärka på.";
-  const lista = delar.length === 1 ? delar[0] : `${delar.slice(0, -1).join(", ")} och ${delar.at(-1)}`;
+  const lista = delar.length === 1 ? delar[0]! : `${delar.slice(0, -1).join(", ")} och ${delar.at(-1)}`;
   return `${lista.charAt(0).toUpperCase()}${lista.slice(1)} i ${filer} ${filer === 1 ? "fil" : "filer"}.`;
 }

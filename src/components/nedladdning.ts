@@ -15,17 +15,36 @@
 import { SAKNAS } from "./format.js";
 
 /** Markeringen för ett dolt värde (samma som DOLT i insatser.js). */
-export const DOLT_MARKERING = "\u2022";
+export const DOLT_MARKERING = "\u2022" as const;
 
-/** @typedef {"excel" | "standard"} Variant */
+export type Variant = "excel" | "standard";
+export type Varde =
+  | { typ: "tom" }
+  | { typ: "dolt" }
+  | { typ: "text"; text: string }
+  | { typ: "tal"; negativ: boolean; heltal: string; decimaler: string; enhet: string };
+export interface TabellText {
+  rubriker: string[];
+  rader: string[][];
+  /** Kolumnen med radernas rubriker (-1 eller utelämnad om ingen). */
+  radrubrik?: number;
+}
+/** Det som synligText behöver av en DOM-nod (så att testerna kan ge egna). */
+export interface Nodlik {
+  nodeType: number;
+  nodeValue?: string | null;
+  childNodes?: ArrayLike<Nodlik>;
+  classList?: { contains(k: string): boolean };
+  getAttribute?(namn: string): string | null;
+}
 
-export const VARIANTER = {
+export const VARIANTER: Record<Variant, { bom: string; separator: string; decimal: string; radslut: string }> = {
   excel: { bom: "\ufeff", separator: ";", decimal: ",", radslut: "\r\n" },
   standard: { bom: "", separator: ",", decimal: ".", radslut: "\n" }
 };
 
 // Enheterna som format.js och statistik.js skriver efter ett tal, och hur de står i rubriken.
-const ENHETER = {
+const ENHETER: Record<string, { rubrik: string; ord: string[] }> = {
   "%": { rubrik: "%", ord: ["%", "procent"] },
   procentenheter: { rubrik: "procentenheter", ord: ["procentenheter", "procentenhet"] },
   kr: { rubrik: "kr", ord: ["kr", "kronor"] },
@@ -39,17 +58,10 @@ const TAL = new RegExp(
 );
 
 /**
- * @typedef {{typ: "tom"} | {typ: "dolt"} | {typ: "text", text: string} |
- *   {typ: "tal", negativ: boolean, heltal: string, decimaler: string, enhet: string}} Varde
- */
-
-/**
  * Tolkar en cells text som den visas: "1 234,5" och "12,3 %" är tal, "–" saknas,
  * "•" är dolt, allt annat text. Ett heltal med inledande nolla (en kod som "0180") är text.
- * @param {string} text
- * @returns {Varde}
  */
-export function tolkaVarde(text) {
+export function tolkaVarde(text: string): Varde {
   const t = normaliseraText(text);
   if (t === "" || t === SAKNAS) return { typ: "tom" };
   if (t === DOLT_MARKERING) return { typ: "dolt" };
@@ -66,7 +78,7 @@ export function tolkaVarde(text) {
  * Blanksteg i början och slutet bort; flera vanliga blanksteg och radbrytningar blir ett.
  * Mjuka bindestreck och nollbreda mellanslag (avstavningstips som inte syns) tas bort.
  */
-function normaliseraText(text) {
+function normaliseraText(text: string | null | undefined): string {
   return String(text ?? "")
     .replace(/[\u00ad\u200b]/g, "")
     .replace(/[ \t\r\n]+/g, " ")
@@ -75,33 +87,28 @@ function normaliseraText(text) {
 
 /**
  * En text som Excel (eller LibreOffice) skulle kunna tolka som en formel får en apostrof först.
- * @param {string} text
  */
-export function neutralisera(text) {
+export function neutralisera(text: string): string {
   return /^[=+\-@\t\r\n]/.test(text) || /^\s+[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
 /**
  * Ett fält med citattecken om det behövs (separatorn, citattecken eller radbrytning).
- * @param {string} falt
- * @param {string} separator
  */
-export function citera(falt, separator) {
+export function citera(falt: string, separator: string): string {
   return falt.includes(separator) || /["\r\n]/.test(falt) ? `"${falt.replaceAll('"', '""')}"` : falt;
 }
 
 /**
  * Ett tal som text i variantens format, med samma decimaler som visas.
- * @param {Extract<Varde, {typ: "tal"}>} v
- * @param {string} decimal
  */
-function talText(v, decimal) {
+function talText(v: Extract<Varde, { typ: "tal" }>, decimal: string): string {
   return `${v.negativ ? "-" : ""}${v.heltal}${v.decimaler ? decimal + v.decimaler : ""}`;
 }
 
 /** Rubriken med enheten inom parentes, om rubriken inte redan nämner den. */
-function medEnhet(rubrik, enhet) {
-  const e = ENHETER[/** @type {keyof typeof ENHETER} */ (enhet)];
+function medEnhet(rubrik: string, enhet: string): string {
+  const e = ENHETER[enhet];
   if (!e) return rubrik;
   const ord = rubrik.toLowerCase().split(/[^a-z0-9åäöéü%]+/);
   if (e.ord.some((o) => ord.includes(o))) return rubrik;
@@ -111,11 +118,8 @@ function medEnhet(rubrik, enhet) {
 /**
  * Tabellens celler (text som den visas) som fält: tal, text, tomt eller dolt, med
  * enheterna flyttade till rubrikerna.
- * @param {{rubriker: string[], rader: string[][], radrubrik?: number}} tabell
- *   radrubrik: kolumnen med radernas rubriker (-1 eller utelämnad om ingen)
- * @returns {{rubriker: string[], rader: Varde[][]}}
  */
-export function tabellvarden({ rubriker, rader, radrubrik = -1 }) {
+export function tabellvarden({ rubriker, rader, radrubrik = -1 }: TabellText): { rubriker: string[]; rader: Varde[][] } {
   const antal = Math.max(rubriker.length, ...rader.map((r) => r.length));
   const varden = rader.map((r) => Array.from({ length: antal }, (_, i) => tolkaVarde(r[i] ?? "")));
   const nyaRubriker = Array.from({ length: antal }, (_, i) => normaliseraText(rubriker[i] ?? ""));
@@ -128,10 +132,10 @@ export function tabellvarden({ rubriker, rader, radrubrik = -1 }) {
       if (v?.typ === "tal" && v.enhet) r[i] = { typ: "text", text: normaliseraText(rader[j]?.[i] ?? "") };
     });
   }
-  const enheter = (celler) => new Set(celler.filter((v) => v.typ === "tal").map((v) => /** @type {any} */ (v).enhet));
+  const enheter = (celler: (Varde | undefined)[]) => new Set(celler.filter((v): v is Extract<Varde, { typ: "tal" }> => v?.typ === "tal").map((v) => v.enhet));
 
   // En enhet per kolumn: enheten i rubriken.
-  const blandade = [];
+  const blandade: number[] = [];
   for (let i = 0; i < antal; i++) {
     const e = enheter(varden.map((r) => r[i]));
     if (e.size <= 1) nyaRubriker[i] = medEnhet(nyaRubriker[i] ?? "", [...e][0] ?? "");
@@ -160,21 +164,18 @@ export function tabellvarden({ rubriker, rader, radrubrik = -1 }) {
 
 /**
  * CSV-filen för en tabell.
- * @param {{rubriker: string[], rader: string[][], radrubrik?: number}} tabell cellernas text som den visas
- * @param {Variant} variant
- * @returns {string} hela filens text (med BOM för "excel")
  */
-export function tabellTillCsv(tabell, variant) {
+export function tabellTillCsv(tabell: TabellText, variant: Variant): string {
   const v = VARIANTER[variant];
   if (!v) throw new Error(`Okänd variant: ${variant}`);
   const { rubriker, rader } = tabellvarden(tabell);
-  const falt = (/** @type {Varde} */ d) => {
+  const falt = (d: Varde) => {
     if (d.typ === "tom") return "";
     if (d.typ === "dolt") return DOLT_MARKERING;
     if (d.typ === "tal") return talText(d, v.decimal);
     return citera(neutralisera(d.text), v.separator);
   };
-  const rad = (/** @type {string[]} */ f) => f.join(v.separator) + v.radslut;
+  const rad = (f: string[]) => f.join(v.separator) + v.radslut;
   return (
     v.bom +
     rad(rubriker.map((r) => citera(neutralisera(r), v.separator))) +
@@ -185,10 +186,8 @@ export function tabellTillCsv(tabell, variant) {
 /**
  * Filnamnet: bildtexten som ASCII med bindestreck ("Helårsekvivalenter, Falun, jan–jun 2024"
  * -> "helarsekvivalenter-falun-jan-jun-2024.csv"); Excelvarianten slutar på "-excel.csv".
- * @param {string} bildtext
- * @param {Variant} variant
  */
-export function filnamn(bildtext, variant) {
+export function filnamn(bildtext: string, variant: Variant): string {
   let slug = String(bildtext ?? "")
     .toLowerCase()
     .normalize("NFKD")
@@ -201,18 +200,11 @@ export function filnamn(bildtext, variant) {
 }
 
 /**
- * @typedef {{nodeType: number, nodeValue?: string | null, childNodes?: ArrayLike<any>,
- *   classList?: {contains(k: string): boolean}, getAttribute?(namn: string): string | null}} Nodlik
- */
-
-/**
  * Den text i en cell som syns på skärmen: en dold cell (klassen "dolt") blir "•", text bara
  * för skärmläsare ("visuellt-dold"), dekorationer (aria-hidden, t.ex. ⚠) och element med
  * data-nedladdning="ej" (t.ex. korta etiketter för smala skärmar) hoppas över.
- * @param {Nodlik} nod
- * @returns {string}
  */
-export function synligText(nod) {
+export function synligText(nod: Nodlik): string {
   if (nod.nodeType === 3) return nod.nodeValue ?? "";
   if (nod.nodeType !== 1) return "";
   if (nod.classList?.contains("dolt")) return DOLT_MARKERING;

@@ -1,39 +1,35 @@
 // Tabeller och diagram för sidan Ekonomi. Tabellernas innehåll (rubriker och celler som
-// text) kommer från modellerna i ekonomi.js; här byggs bara element.
+// text) kommer från modellerna i ekonomi.ts; här byggs bara element.
 import * as Plot from "@observablehq/plot";
 import { max } from "d3";
 import { diagramkort, somBild } from "./diagram.js";
 import { el, tabell } from "./dom.js";
+import type { Modellrad, SeriePunkt, Tabellmodell } from "./ekonomi.js";
 import { formatHeltal } from "./format.js";
 
-/**
- * En tabellmodell som tillgänglig tabell: första kolumnen är radrubrik, summarader i fetstil.
- * @param {import("./ekonomi.js").Tabellmodell} modell
- */
-export function modellTabell(modell) {
+/** En tabellmodell som tillgänglig tabell: första kolumnen är radrubrik, summarader i fetstil. */
+export function modellTabell(modell: Tabellmodell): HTMLTableElement {
   const [forsta, ...ovriga] = modell.kolumner;
-  return tabell({
+  return tabell<Modellrad>({
     bildtext: modell.bildtext,
     rader: modell.rader,
     radklass: (r) => (r.klass ? `ekonomirad-${r.klass}` : null),
     kolumner: [
       { rubrik: forsta?.rubrik ?? "", radrubrik: true, varde: (r) => r.rubrik },
-      ...ovriga.map((k, i) => ({ rubrik: k.rubrik, tal: k.tal ?? false, varde: (r) => r.celler[i] ?? "" }))
+      ...ovriga.map((k, i) => ({ rubrik: k.rubrik, tal: k.tal ?? false, varde: (r: Modellrad) => r.celler[i] ?? "" }))
     ]
   });
 }
 
 /** Färger: bokslut mörkblå, prognos och budget ljusblå, högsta nivån orange, golvet mörkgrått. */
-export const EK_FARGER = { bokslut: "#4269d0", prognos: "#97bbf5", hogst: "#b4410a", lagst: "#3f4450" };
-const UNDERLAGSNAMN = { bokslut: "Bokslut", prognos: "Prognos", budget: "Enligt budget" };
+export const EK_FARGER: Record<"bokslut" | "prognos" | "hogst" | "lagst", string> = { bokslut: "#4269d0", prognos: "#97bbf5", hogst: "#b4410a", lagst: "#3f4450" };
+const UNDERLAGSNAMN: Record<string, string> = { bokslut: "Bokslut", prognos: "Prognos", budget: "Enligt budget" };
 
 /**
  * Eget kapital per år som staplar (bokslut mörka, prognos och budget ljusa) mot den högsta
  * nivån (andelen av årets bas, streckad linje) och förbundets golv (prickad linje).
- * @param {ReturnType<typeof import("./ekonomi.js").egetKapitalSerie>} serie
- * @param {{width: number, alt: string, hogstText: string}} alternativ
  */
-export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
+export function egetKapitalDiagram(serie: readonly SeriePunkt[], { width, alt, hogstText }: { width: number; alt: string; hogstText: string }): Element {
   const forsta = serie[0]?.ar ?? 0;
   const sista = serie.at(-1)?.ar ?? 0;
   const ar = Array.from({ length: sista - forsta + 1 }, (_, i) => String(forsta + i));
@@ -43,7 +39,7 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
   const hogst = ar.map((x) => ({ x, y: perAr.get(x) ?? null }));
   const hogstPunkter = hogst.filter((d) => d.y != null);
   const lagst = serie.find((d) => d.lagst != null)?.lagst ?? null;
-  const topp = max([...staplar.map((d) => d.egetKapital), ...hogstPunkter.map((d) => d.y), lagst ?? 0]) ?? 0;
+  const topp = max([...staplar.map((d) => d.egetKapital ?? 0), ...hogstPunkter.map((d) => d.y ?? 0), lagst ?? 0]) ?? 0;
   const smal = width < 560;
   // Etiketterna till höger om den sista stapeln (ett halvt band åt höger från dess mitt).
   const halvtBand = (width - 64 - (smal ? 16 : 110)) / Math.max(1, ar.length) / 2;
@@ -82,17 +78,22 @@ export function egetKapitalDiagram(serie, { width, alt, hogstText }) {
 /**
  * Kortet med diagrammet (ritat av egetKapitalDiagram, gärna i Frameworks resize), dess
  * beskrivning och tabellen med samma data.
- * @param {{titel: string, beskrivning: string, serie: any[], hogstText: string, diagram: Node}} alternativ
  */
-export function egetKapitalKort({ titel, beskrivning, serie, hogstText, diagram }) {
-  const tabellvy = tabell({
+export function egetKapitalKort({ titel, beskrivning, serie, hogstText, diagram }: {
+  titel: string;
+  beskrivning: string;
+  serie: readonly SeriePunkt[];
+  hogstText: string;
+  diagram: Node;
+}): HTMLElement {
+  const tabellvy = tabell<SeriePunkt>({
     bildtext: `${titel} (tkr)`,
     rader: serie,
     kolumner: [
       { rubrik: "År", radrubrik: true, varde: (d) => String(d.ar) },
       { rubrik: "Eget kapital 31/12 (tkr)", tal: true, varde: (d) => formatHeltal(d.egetKapital) },
       { rubrik: `${hogstText} (tkr)`, tal: true, varde: (d) => formatHeltal(d.hogst) },
-      ...(serie.some((d) => d.lagst != null) ? [{ rubrik: "Lägsta nivå (tkr)", tal: true, varde: (d) => formatHeltal(d.lagst) }] : []),
+      ...(serie.some((d) => d.lagst != null) ? [{ rubrik: "Lägsta nivå (tkr)", tal: true, varde: (d: SeriePunkt) => formatHeltal(d.lagst) }] : []),
       { rubrik: "Underlag", varde: (d) => UNDERLAGSNAMN[d.underlag] ?? d.underlag }
     ]
   });
@@ -100,7 +101,7 @@ export function egetKapitalKort({ titel, beskrivning, serie, hogstText, diagram 
 }
 
 /** En rad med regelns utfall: en markering (✓ eller ✗, med text för skärmläsare) och meningen. */
-export function regelrad({ uppfyllt, text }) {
+export function regelrad({ uppfyllt, text }: { uppfyllt: boolean; text: string }): HTMLElement {
   return el(
     "li",
     { class: uppfyllt ? "regel-uppfylld" : "regel-ej-uppfylld" },

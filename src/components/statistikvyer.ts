@@ -1,13 +1,27 @@
 // Diagram och tabeller för sidorna Arbetsmarknadsstatus och Befolkning och försörjning och
 // för de nya måtten på Jämförelse mellan förbund. Logiken (tolkning, urval, texter) finns i
-// statistik.js; här byggs bara element. Alla tal formateras med format.js.
+// statistik.ts; här byggs bara element. Alla tal formateras med format.ts.
 import * as Plot from "@observablehq/plot";
 import { max, min, tickStep, ticks as d3ticks } from "d3";
 import { ERSATTNINGSFARGER, KON, KONSFARGER } from "./data.js";
-import { somBild } from "./diagram.js";
+import { somBild, type Diagramval } from "./diagram.js";
 import { tabell } from "./dom.js";
 import { formatAxelManad, formatHeltal, formatManad, formatPeriod, formatProcent, formatTal } from "./format.js";
-import { FORSORJNINGSGRUPPER, alderNamn, formatKronor, formatKvot, gruppNamn } from "./statistik.js";
+import {
+  FORSORJNINGSGRUPPER, alderNamn, formatKronor, formatKvot, gruppNamn,
+  type ForsorjningsmattRad, type Grupp, type KonPost, type MalgruppRad, type PyramidGrupp
+} from "./statistik.js";
+import type { Kategori } from "./data.js";
+
+/** Ett diagram från Plot (en svg, eller en figur med förklaring). */
+type Diagram = SVGSVGElement | HTMLElement;
+/** Ett värde per år i en serie (regionen eller en referens). */
+export interface Arsvarde {
+  serie: string;
+  ar: number;
+  varde: number | null;
+  referens?: boolean;
+}
 
 /** Mörkgrå för referenslinjer och totalen (samma som på övriga sidor). */
 export const REFERENSFARG = "#3f4450";
@@ -17,43 +31,47 @@ export const REFERENSFARG = "#3f4450";
  */
 export const KATEGORIFARGER = ERSATTNINGSFARGER;
 /** Förbundens färger (samma lista som på sidan Jämförelse mellan förbund). */
-export const FORBUNDSPALETT = ["#4269d0", "#d9480f", "#2b8a3e", "#9c36b5", "#1098ad", "#c2255c", "#5c940d", "#e67700", "#364fc7", "#862e9c"];
+export const FORBUNDSPALETT: readonly string[] = ["#4269d0", "#d9480f", "#2b8a3e", "#9c36b5", "#1098ad", "#c2255c", "#5c940d", "#e67700", "#364fc7", "#862e9c"];
 /** Ett förbund har samma färg i alla diagram: färg efter namnets plats i bokstavsordning. */
-export function forbundsfarger(namn) {
+export function forbundsfarger(namn: Iterable<string>): Map<string, string> {
   const sorterade = [...new Set(namn)].sort((a, b) => a.localeCompare(b, "sv"));
-  return new Map(sorterade.map((n, i) => [n, FORBUNDSPALETT[i % FORBUNDSPALETT.length]]));
+  return new Map(sorterade.map((n, i) => [n, FORBUNDSPALETT[i % FORBUNDSPALETT.length]!]));
 }
 /** Färger för regionen och referenserna i årsserier: vald region blå, länet mörkgrått, riket grått. */
 export const SERIEFARG = { region: "#4269d0", lan: "#3f4450", riket: "#767676" };
-const KONFARG = new Map(KON.map((k, i) => [k.kod, KONSFARGER[i]]));
+const KONFARG = new Map(KON.map((k, i) => [k.kod, KONSFARGER[i]!]));
 const KONSYMBOL = new Map([
   ["alla", "square"],
   ["kvinnor", "circle"],
   ["man", "diamond"]
 ]);
-const konNamn = (kod) => KON.find((k) => k.kod === kod)?.namn ?? kod;
+const konNamn = (kod: string): string => KON.find((k) => k.kod === kod)?.namn ?? kod;
 
 /** Tidsaxel för månader: svenska månadsnamn, bara år för långa serier. */
-function manadsaxel(datum, width) {
-  const forsta = min(datum);
-  const sista = max(datum);
+function manadsaxel(datum: readonly (Date | null)[], width: number): Plot.ScaleOptions {
+  const forsta = min(datum, (d) => d ?? undefined);
+  const sista = max(datum, (d) => d ?? undefined);
   if (!forsta || !sista) return { type: "utc", label: null };
   const ar = (sista.getTime() - forsta.getTime()) / (365.25 * 864e5);
-  if (ar > 3 || (ar > 1.5 && width < 560)) return { type: "utc", label: null, ticks: "1 year", tickFormat: (d) => String(d.getUTCFullYear()) };
+  if (ar > 3 || (ar > 1.5 && width < 560)) return { type: "utc", label: null, ticks: "1 year", tickFormat: (d: Date) => String(d.getUTCFullYear()) };
   return { type: "utc", label: null, ticks: ar > 1.5 || width < 560 ? "6 months" : "3 months", tickFormat: formatAxelManad };
 }
 
 /** Årsaxel (år som tal). */
-function arsaxel(ar, width) {
+function arsaxel(ar: readonly number[], width: number): Plot.ScaleOptions {
   const lista = [...new Set(ar)].sort((a, b) => a - b);
   const steg = lista.length > 8 && width < 560 ? 2 : 1;
-  return { label: null, ticks: lista.filter((_, i) => i % steg === 0), tickFormat: (d) => String(d), inset: 12 };
+  return { label: null, ticks: lista.filter((_, i) => i % steg === 0), tickFormat: (d: number) => String(d), inset: 12 };
 }
 
 /** En procentaxel med lagom många decimaler. */
-function procentaxel(varden, etikett, { noll = true, antal = 5, tak = null } = {}) {
-  let lo = noll ? 0 : (min(varden) ?? 0);
-  let hi = tak ?? max(varden) ?? 0;
+function procentaxel(
+  varden: readonly (number | null)[],
+  etikett: string,
+  { noll = true, antal = 5, tak = null }: { noll?: boolean; antal?: number; tak?: number | null } = {}
+): Plot.ScaleOptions {
+  let lo = noll ? 0 : (min(varden, (d) => d ?? undefined) ?? 0);
+  let hi = tak ?? max(varden, (d) => d ?? undefined) ?? 0;
   if (!(hi > lo)) hi = lo + 0.01;
   if (!noll) {
     // Minst en procentenhet mellan axelns ändar, så att brus inte ser ut som förändring.
@@ -68,7 +86,7 @@ function procentaxel(varden, etikett, { noll = true, antal = 5, tak = null } = {
   } else if (tak == null) hi *= 1.05;
   const steg = tickStep(lo, hi, antal);
   const decimaler = Math.max(0, -Math.floor(Math.log10(steg * 100) + 1e-9));
-  return { label: etikett, domain: [lo, hi], ticks: d3ticks(lo, hi, antal), tickFormat: (d) => formatProcent(d, decimaler), grid: true };
+  return { label: etikett, domain: [lo, hi], ticks: d3ticks(lo, hi, antal), tickFormat: (d: number) => formatProcent(d, decimaler), grid: true };
 }
 
 // ---- Statusfördelning ---------------------------------------------------------------
@@ -76,14 +94,15 @@ function procentaxel(varden, etikett, { noll = true, antal = 5, tak = null } = {
 /**
  * Staplade andelar över tid (ytdiagram), en yta per kategori. Månader där någon kategori
  * saknas blir ett hål, inte en svacka.
- * @param {ReturnType<typeof import("./statistik.js").andelarPerGrupp>} grupper grupperade per månad ("YYYY-MM")
- * @param {{width: number, alt: string, kategorier: {kod: string, namn: string}[]}} alternativ
  */
-export function andelarOverTid(grupper, { width, alt, kategorier, utan = null, kanon = kategorier }) {
+export function andelarOverTid(
+  grupper: readonly Grupp[],
+  { width, alt, kategorier, utan = null, kanon = kategorier }: Diagramval & { kategorier: readonly Kategori[]; utan?: string | null; kanon?: readonly Kategori[] }
+): Diagram {
   const visade = kategorier.filter((k) => k.kod !== utan);
   const namn = visade.map((k) => k.namn);
-  const manadsdatum = (g) => new Date(Date.UTC(Number(g.grupp.slice(0, 4)), Number(g.grupp.slice(5, 7)) - 1, 1));
-  const ytor = [];
+  const manadsdatum = (g: Grupp) => new Date(Date.UTC(Number(g.grupp.slice(0, 4)), Number(g.grupp.slice(5, 7)) - 1, 1));
+  const ytor: { datum: Date; namn: string; y1: number | null; y2: number | null }[] = [];
   for (const g of grupper) {
     const datum = manadsdatum(g);
     for (const d of g.delar) if (d.kod !== utan) ytor.push({ datum, namn: d.namn, y1: d.x1, y2: d.x2 });
@@ -118,10 +137,11 @@ export function andelarOverTid(grupper, { width, alt, kategorier, utan = null, k
 
 /**
  * Liggande 100 %-staplar, en stapel per grupp (åldersgrupp, födelseregion, kön).
- * @param {ReturnType<typeof import("./statistik.js").andelarPerGrupp>} grupper
- * @param {{width: number, alt: string, kategorier: {kod: string, namn: string}[], etikett: (g: string) => string}} alternativ
  */
-export function andelsstaplar(grupper, { width, alt, kategorier, etikett }) {
+export function andelsstaplar(
+  grupper: readonly Grupp[],
+  { width, alt, kategorier, etikett }: Diagramval & { kategorier: readonly Kategori[]; etikett: (g: string) => string }
+): Diagram {
   const namn = kategorier.map((k) => k.namn);
   const kompletta = grupper.filter((g) => g.komplett);
   const data = kompletta.flatMap((g) => g.delar.map((d) => ({ ...d, grupp: etikett(g.grupp) })));
@@ -149,7 +169,7 @@ export function andelsstaplar(grupper, { width, alt, kategorier, etikett }) {
           tip: true
         }),
         // Andelen skrivs i stapeln när den får plats.
-        Plot.text(data.filter((d) => d.andel >= (smal ? 0.1 : 0.05)), {
+        Plot.text(data.filter((d) => d.andel != null && d.andel >= (smal ? 0.1 : 0.05)), {
           x: (d) => (d.x1 + d.x2) / 2,
           y: "grupp",
           text: (d) => formatProcent(d.andel, 0),
@@ -163,14 +183,17 @@ export function andelsstaplar(grupper, { width, alt, kategorier, etikett }) {
 }
 
 /** Tabell för andelsstaplar och andelarOverTid: en rad per grupp, andel och antal per kategori. */
-export function andelsTabell(grupper, { bildtext, rubrik, etikett, kategorier, medAntal = true }) {
+export function andelsTabell(
+  grupper: readonly Grupp[],
+  { bildtext, rubrik, etikett, kategorier, medAntal = true }: { bildtext: string; rubrik: string; etikett: (g: string) => string; kategorier: readonly Kategori[]; medAntal?: boolean }
+): HTMLTableElement {
   return tabell({
     bildtext,
     rader: grupper,
     kolumner: [
-      { rubrik, radrubrik: true, varde: (g) => etikett(g.grupp) },
-      ...kategorier.map((k) => ({ rubrik: k.namn, tal: true, varde: (g) => formatProcent(g.delar.find((d) => d.kod === k.kod)?.andel, 1) })),
-      ...(medAntal ? [{ rubrik: "Antal personer", tal: true, varde: (g) => formatHeltal(g.totalt) }] : [])
+      { rubrik, radrubrik: true, varde: (g: Grupp) => etikett(g.grupp) },
+      ...kategorier.map((k) => ({ rubrik: k.namn, tal: true, varde: (g: Grupp) => formatProcent(g.delar.find((d) => d.kod === k.kod)?.andel, 1) })),
+      ...(medAntal ? [{ rubrik: "Antal personer", tal: true, varde: (g: Grupp) => formatHeltal(g.totalt) }] : [])
     ]
   });
 }
@@ -179,10 +202,8 @@ export function andelsTabell(grupper, { bildtext, rubrik, etikett, kategorier, m
 
 /**
  * Andel per månad, en linje per kön (alla, kvinnor, män), med namnet vid linjens slut.
- * @param {any[]} rader malgrupp.csv för en region och ett mått
- * @param {{width: number, alt: string, etikett: string}} alternativ
  */
-export function andelPerKonOverTid(rader, { width, alt, etikett }) {
+export function andelPerKonOverTid(rader: readonly MalgruppRad[], { width, alt, etikett }: Diagramval & { etikett: string }): Diagram {
   const data = rader.filter((d) => d.andel != null && KONFARG.has(d.kon)).map((d) => ({ ...d, konNamn: konNamn(d.kon) }));
   const konsnamn = KON.map((k) => k.namn);
   const smal = width < 560;
@@ -220,8 +241,8 @@ export function andelPerKonOverTid(rader, { width, alt, etikett }) {
 }
 
 /** Tabell för andelPerKonOverTid: en rad per månad, andel och antal per kön. */
-export function andelPerKonTabell(rader, bildtext) {
-  const per = new Map();
+export function andelPerKonTabell(rader: readonly MalgruppRad[], bildtext: string): HTMLTableElement {
+  const per = new Map<string, { tid: string; v: Map<string, MalgruppRad> }>();
   for (const d of rader) {
     let m = per.get(d.tid);
     if (!m) per.set(d.tid, (m = { tid: d.tid, v: new Map() }));
@@ -231,9 +252,9 @@ export function andelPerKonTabell(rader, bildtext) {
     bildtext,
     rader: [...per.values()].sort((a, b) => b.tid.localeCompare(a.tid)),
     kolumner: [
-      { rubrik: "Månad", radrubrik: true, varde: (m) => formatPeriod(m.tid) },
-      ...KON.map((k) => ({ rubrik: `${k.namn}, andel`, tal: true, varde: (m) => formatProcent(m.v.get(k.kod)?.andel, 1) })),
-      ...KON.map((k) => ({ rubrik: `${k.namn}, antal`, tal: true, varde: (m) => formatHeltal(m.v.get(k.kod)?.antal) }))
+      { rubrik: "Månad", radrubrik: true, varde: (m: { tid: string }) => formatPeriod(m.tid) },
+      ...KON.map((k) => ({ rubrik: `${k.namn}, andel`, tal: true, varde: (m: { v: Map<string, MalgruppRad> }) => formatProcent(m.v.get(k.kod)?.andel, 1) })),
+      ...KON.map((k) => ({ rubrik: `${k.namn}, antal`, tal: true, varde: (m: { v: Map<string, MalgruppRad> }) => formatHeltal(m.v.get(k.kod)?.antal) }))
     ]
   });
 }
@@ -242,13 +263,13 @@ export function andelPerKonTabell(rader, bildtext) {
 
 /**
  * Kvinnor och män sida vid sida per kategori (andel av kvinnorna respektive männen).
- * @param {{kod: string, namn: string, kvinnor: number | null, man: number | null}[]} poster
- * @param {{width: number, alt: string, etikett: string}} alternativ
  */
-export function konStaplar(poster, { width, alt, etikett }) {
+export function konStaplar(poster: readonly KonPost[], { width, alt, etikett }: Diagramval & { etikett: string }): Diagram {
   const kon = ["Kvinnor", "Män"];
   const data = poster.flatMap((p) =>
-    [["kvinnor", "Kvinnor"], ["man", "Män"]].filter(([k]) => p[k] != null).map(([k, n]) => ({ namn: p.namn, kon: n, andel: p[k], antal: p[`${k}Antal`] ?? null }))
+    ([["kvinnor", "Kvinnor", p.kvinnor, p.kvinnorAntal], ["man", "Män", p.man, p.manAntal]] as const)
+      .filter(([, , andel]) => andel != null)
+      .map(([, n, andel, antal]) => ({ namn: p.namn, kon: n, andel, antal: antal ?? null }))
   );
   const namn = poster.map((p) => p.namn);
   return somBild(
@@ -282,7 +303,7 @@ export function konStaplar(poster, { width, alt, etikett }) {
 }
 
 /** Tabell för konStaplar. */
-export function konStaplarTabell(poster, { bildtext, rubrik }) {
+export function konStaplarTabell(poster: readonly KonPost[], { bildtext, rubrik }: { bildtext: string; rubrik: string }): HTMLTableElement {
   return tabell({
     bildtext,
     rader: poster,
@@ -300,10 +321,8 @@ export function konStaplarTabell(poster, { bildtext, rubrik }) {
 
 /**
  * Befolkningspyramid: kvinnor till vänster, män till höger, yngst längst ned.
- * @param {ReturnType<typeof import("./statistik.js").pyramid>} grupper
- * @param {{width: number, alt: string}} alternativ
  */
-export function befolkningspyramid(grupper, { width, alt }) {
+export function befolkningspyramid(grupper: readonly PyramidGrupp[], { width, alt }: Diagramval): Diagram {
   const data = grupper.flatMap((g) => [
     ...(g.kvinnor != null ? [{ alder: g.alder, kon: "Kvinnor", varde: -g.kvinnor, antal: g.kvinnor, andel: g.andelKvinnor }] : []),
     ...(g.man != null ? [{ alder: g.alder, kon: "Män", varde: g.man, antal: g.man, andel: g.andelMan }] : [])
@@ -322,7 +341,7 @@ export function befolkningspyramid(grupper, { width, alt }) {
         domain: [-storst * 1.05, storst * 1.05],
         label: "Antal personer (kvinnor till vänster, män till höger)",
         labelAnchor: "center",
-        tickFormat: (d) => formatHeltal(Math.abs(d)),
+        tickFormat: (d: number) => formatHeltal(Math.abs(d)),
         ticks: smal ? 4 : 8,
         grid: true
       },
@@ -337,7 +356,8 @@ export function befolkningspyramid(grupper, { width, alt }) {
           tip: true
         }),
         Plot.ruleX([0], { stroke: REFERENSFARG }),
-        Plot.text(["Kvinnor", "Män"], { x: (d) => (d === "Kvinnor" ? -storst : storst), frameAnchor: "top", text: (d) => d, textAnchor: (d) => (d === "Kvinnor" ? "start" : "end"), dy: 4, fontWeight: 600, fill: (d) => (d === "Kvinnor" ? KONSFARGER[1] : KONSFARGER[2]) })
+        Plot.text(["Kvinnor", "Män"], { x: (d) => (d === "Kvinnor" ? -storst : storst), frameAnchor: "top", text: (d) => d, // Plot sätter text-anchor med d3, som tar en funktion per etikett (typerna säger bara en konstant).
+          textAnchor: ((d: string) => (d === "Kvinnor" ? "start" : "end")) as unknown as "start", dy: 4, fontWeight: 600, fill: (d) => (d === "Kvinnor" ? KONSFARGER[1] : KONSFARGER[2]) })
       ]
     }),
     alt
@@ -345,7 +365,7 @@ export function befolkningspyramid(grupper, { width, alt }) {
 }
 
 /** Tabell för befolkningspyramid. */
-export function pyramidTabell(grupper, bildtext) {
+export function pyramidTabell(grupper: readonly PyramidGrupp[], bildtext: string): HTMLTableElement {
   return tabell({
     bildtext,
     rader: grupper.slice().reverse(),
@@ -364,11 +384,12 @@ export function pyramidTabell(grupper, bildtext) {
 /**
  * Ett värde per år, en linje per serie. Den valda regionen heldragen och tjock,
  * referenserna streckade; namnet står vid linjens slut.
- * @param {{serie: string, ar: number, varde: number | null, referens?: boolean}[]} rader
- * @param {{width: number, alt: string, etikett: string, format: (x: number) => string, farger: Map<string, string>, noll?: boolean}} alternativ
  */
-export function arslinjer(rader, { width, alt, etikett, format, farger, noll = false, minSpann = 0 }) {
-  const data = rader.filter((d) => d.varde != null);
+export function arslinjer(
+  rader: readonly Arsvarde[],
+  { width, alt, etikett, format, farger, noll = false, minSpann = 0 }: Diagramval & { etikett: string; format: (x: number) => string; farger: Map<string, string>; noll?: boolean; minSpann?: number }
+): Diagram {
+  const data = rader.filter((d): d is Arsvarde & { varde: number } => d.varde != null);
   const smal = width < 560;
   const varden = data.map((d) => d.varde);
   let lo = noll ? 0 : (min(varden) ?? 0);
@@ -393,7 +414,7 @@ export function arslinjer(rader, { width, alt, etikett, format, farger, noll = f
       ariaLabel: alt,
       x: arsaxel(data.map((d) => d.ar), width),
       y: { label: etikett, domain: [lo, hi], grid: true, tickFormat: format, ticks: 5 },
-      color: { domain: serier, range: serier.map((s) => farger.get(s)), legend: true },
+      color: { domain: serier, range: serier.map((s) => farger.get(s)!), legend: true },
       marks: [
         Plot.lineY(data.filter((d) => d.referens), { x: "ar", y: "varde", z: "serie", stroke: "serie", strokeWidth: 1.75, strokeDasharray: "5,4", marker: "circle-stroke" }),
         Plot.lineY(data.filter((d) => !d.referens), { x: "ar", y: "varde", z: "serie", stroke: "serie", strokeWidth: 2.75, marker: "circle" }),
@@ -409,9 +430,9 @@ export function arslinjer(rader, { width, alt, etikett, format, farger, noll = f
 }
 
 /** Tabell för arslinjer: en rad per år, en kolumn per serie. */
-export function arsTabell(rader, { bildtext, format }) {
+export function arsTabell(rader: readonly Arsvarde[], { bildtext, format }: { bildtext: string; format: (x: number | null | undefined) => string }): HTMLTableElement {
   const serier = [...new Set(rader.map((d) => d.serie))];
-  const per = new Map();
+  const per = new Map<number, { ar: number; v: Map<string, number | null> }>();
   for (const d of rader) {
     let a = per.get(d.ar);
     if (!a) per.set(d.ar, (a = { ar: d.ar, v: new Map() }));
@@ -420,16 +441,20 @@ export function arsTabell(rader, { bildtext, format }) {
   return tabell({
     bildtext,
     rader: [...per.values()].sort((a, b) => b.ar - a.ar),
-    kolumner: [{ rubrik: "År", radrubrik: true, varde: (a) => String(a.ar) }, ...serier.map((s) => ({ rubrik: s, tal: true, varde: (a) => format(a.v.get(s)) }))]
+    kolumner: [
+      { rubrik: "År", radrubrik: true, varde: (a: { ar: number }) => String(a.ar) },
+      ...serier.map((s) => ({ rubrik: s, tal: true, varde: (a: { v: Map<string, number | null> }) => format(a.v.get(s)) }))
+    ]
   });
 }
 
 /** Färger för försörjningsmåttets grupper: tre kategorifärger och totalen mörkgrå. */
-export const GRUPPFARGER = new Map(FORSORJNINGSGRUPPER.map((g, i) => [g.namn, g.kod === "total" ? REFERENSFARG : KATEGORIFARGER[i]]));
+export const GRUPPFARGER = new Map(FORSORJNINGSGRUPPER.map((g, i) => [g.namn, g.kod === "total" ? REFERENSFARG : KATEGORIFARGER[i]!]));
 
 /** Tabell för försörjningsmåttet: en rad per år, kostnad per invånare per grupp. */
-export function forsorjningsmattTabell(rader, bildtext) {
-  const per = new Map();
+export function forsorjningsmattTabell(rader: readonly ForsorjningsmattRad[], bildtext: string): HTMLTableElement {
+  type Ar = { ar: number; v: Map<string, ForsorjningsmattRad>; befolkning: number | null; aldersgrupp: string };
+  const per = new Map<number, Ar>();
   for (const d of rader) {
     let a = per.get(d.ar);
     if (!a) per.set(d.ar, (a = { ar: d.ar, v: new Map(), befolkning: d.befolkning, aldersgrupp: d.aldersgrupp }));
@@ -439,11 +464,11 @@ export function forsorjningsmattTabell(rader, bildtext) {
     bildtext,
     rader: [...per.values()].sort((a, b) => b.ar - a.ar),
     kolumner: [
-      { rubrik: "År", radrubrik: true, varde: (a) => String(a.ar) },
-      ...FORSORJNINGSGRUPPER.map((g) => ({ rubrik: `${g.namn}, kr per invånare`, tal: true, varde: (a) => formatKronor(a.v.get(g.kod)?.varde) })),
-      { rubrik: "Kostnad totalt, mnkr", tal: true, varde: (a) => formatTal(a.v.get("total")?.kostnad == null ? null : a.v.get("total").kostnad / 1e6, 1) },
-      { rubrik: "Invånare", tal: true, varde: (a) => formatHeltal(a.befolkning) },
-      { rubrik: "Ålder", varde: (a) => (a.aldersgrupp ? alderNamn(a.aldersgrupp) : "–") }
+      { rubrik: "År", radrubrik: true, varde: (a: Ar) => String(a.ar) },
+      ...FORSORJNINGSGRUPPER.map((g) => ({ rubrik: `${g.namn}, kr per invånare`, tal: true, varde: (a: Ar) => formatKronor(a.v.get(g.kod)?.varde) })),
+      { rubrik: "Kostnad totalt, mnkr", tal: true, varde: (a: Ar) => formatTal(a.v.get("total")?.kostnad == null ? null : a.v.get("total")!.kostnad! / 1e6, 1) },
+      { rubrik: "Invånare", tal: true, varde: (a: Ar) => formatHeltal(a.befolkning) },
+      { rubrik: "Ålder", varde: (a: Ar) => (a.aldersgrupp ? alderNamn(a.aldersgrupp) : "–") }
     ]
   });
 }
@@ -452,16 +477,18 @@ export function forsorjningsmattTabell(rader, bildtext) {
 
 /**
  * Liggande staplar: ett värde per förbund (högst överst), länet och riket som streckade linjer.
- * @param {{namn: string, varde: number | null}[]} forbund
- * @param {{namn: string, varde: number | null}[]} referenser
- * @param {{width: number, alt: string, etikett: string, format: (x: number) => string, farger: Map<string, string>, andel?: boolean}} alternativ
  */
-export function forbundsstaplar(forbund, referenser, { width, alt, etikett, format, farger, andel = false }) {
-  const data = forbund.filter((d) => d.varde != null).sort((a, b) => b.varde - a.varde);
-  const ref = referenser.filter((d) => d.varde != null);
+export function forbundsstaplar(
+  forbund: readonly { namn: string; varde: number | null }[],
+  referenser: readonly { namn: string; varde: number | null }[],
+  { width, alt, etikett, format, farger, andel = false }: Diagramval & { etikett: string; format: (x: number) => string; farger: Map<string, string>; andel?: boolean }
+): Diagram {
+  type Stapel = { namn: string; varde: number };
+  const data = forbund.filter((d): d is Stapel => d.varde != null).sort((a, b) => b.varde - a.varde);
+  const ref = referenser.filter((d): d is Stapel => d.varde != null);
   const smal = width < 560;
   const hogst = max([...data, ...ref], (d) => d.varde) ?? 1;
-  const xaxel = andel
+  const xaxel: Plot.ScaleOptions = andel
     ? procentaxel([...data, ...ref].map((d) => d.varde), etikett, { antal: smal ? 3 : 6 })
     : { label: etikett, domain: [0, hogst * 1.08], grid: true, tickFormat: format, ticks: smal ? 3 : 6 };
   const namn = data.map((d) => d.namn);

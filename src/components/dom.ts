@@ -1,16 +1,15 @@
 // Små DOM-hjälpare så att sidorna inte behöver htl (Frameworks inbyggda `html`
 // hämtas annars från ett CDN).
-import { filnamn, synligText, tabellTillCsv } from "./nedladdning.js";
+import { filnamn, synligText, tabellTillCsv, type Nodlik, type TabellText, type Variant } from "./nedladdning.js";
+
+/** Barn till ett element: noder, text, tal, inget, eller (nästlade) listor av sådana. */
+export type Barn = Node | string | number | boolean | null | undefined | readonly Barn[];
 
 /**
  * Skapar ett element. Attribut med värdet null/undefined/false hoppas över;
  * barn kan vara noder, text, tal eller (nästlade) listor av sådana.
- * @param {string} tagg
- * @param {Record<string, unknown> | null} [attribut]
- * @param {...unknown} barn
- * @returns {HTMLElement}
  */
-export function el(tagg, attribut, ...barn) {
+export function el(tagg: string, attribut?: Record<string, unknown> | null, ...barn: Barn[]): HTMLElement {
   const e = document.createElement(tagg);
   for (const [namn, varde] of Object.entries(attribut ?? {})) {
     if (varde == null || varde === false) continue;
@@ -21,10 +20,10 @@ export function el(tagg, attribut, ...barn) {
   return e;
 }
 
-function lagTill(e, barn) {
+function lagTill(e: HTMLElement, barn: readonly Barn[]): void {
   for (const b of barn) {
     if (b == null || b === false) continue;
-    if (Array.isArray(b)) lagTill(e, b);
+    if (Array.isArray(b)) lagTill(e, b as readonly Barn[]);
     else if (b instanceof Node) e.append(b);
     else e.append(String(b));
   }
@@ -33,28 +32,34 @@ function lagTill(e, barn) {
 let raknare = 0;
 /**
  * Ett id som är unikt på sidan.
- * @param {string} prefix
  */
-export function unikId(prefix) {
+export function unikId(prefix: string): string {
   return `${prefix}-${++raknare}`;
 }
 
-/**
- * @typedef {object} Kolumn
- * @property {string} rubrik
- * @property {(d: any) => unknown} varde text (eller nod) för cellen
- * @property {boolean} [tal] högerställd sifferkolumn
- * @property {boolean} [radrubrik] cellen är radens rubrik (th scope="row")
- * @property {(d: any) => string | null} [klass] extra klass för cellen
- */
+export interface Kolumn<T> {
+  rubrik: string;
+  /** Text (eller nod) för cellen. */
+  varde: (d: T) => Barn;
+  /** Högerställd sifferkolumn. */
+  tal?: boolean;
+  /** Cellen är radens rubrik (th scope="row"). */
+  radrubrik?: boolean;
+  /** Extra klass för cellen. */
+  klass?: (d: T) => string | null;
+}
 
 /**
  * En tillgänglig tabell med bildtext, kolumnrubriker och radrubriker.
- * @param {{bildtext: string, kolumner: Kolumn[], rader: any[], radklass?: (d: any) => string | null, dold?: boolean}} alternativ
- * @returns {HTMLTableElement}
  */
-export function tabell({ bildtext, kolumner, rader, radklass }) {
-  return /** @type {HTMLTableElement} */ (
+export function tabell<T>({ bildtext, kolumner, rader, radklass }: {
+  bildtext: string;
+  kolumner: readonly Kolumn<T>[];
+  rader: readonly T[];
+  radklass?: (d: T) => string | null;
+  dold?: boolean;
+}): HTMLTableElement {
+  return (
     el(
       "table",
       { class: "finsam-tabell" },
@@ -76,16 +81,14 @@ export function tabell({ bildtext, kolumner, rader, radklass }) {
           )
         )
       )
-    )
+    ) as HTMLTableElement
   );
 }
 
 /**
  * Tabellvyn under ett diagram: en hopfälld <details> med rubriken "Visa som tabell".
- * @param {HTMLElement} innehall
- * @param {string} [rubrik]
  */
-export function visaSomTabell(innehall, rubrik = "Visa som tabell") {
+export function visaSomTabell(innehall: HTMLElement, rubrik = "Visa som tabell"): HTMLElement {
   return el("details", { class: "tabellvy" }, el("summary", null, rubrik), rullbar(innehall, "tabellvy-rulla"));
 }
 
@@ -94,11 +97,8 @@ export function visaSomTabell(innehall, rubrik = "Visa som tabell") {
  * (tabindex) och har tabellens bildtext som namn. Är innehållet en tabell (eller
  * innehåller en) kommer knapparna för nedladdning under den (`nedladdningsknappar`), och
  * behållaren och knapparna ligger då tillsammans i en `div.tabellblock`.
- * @param {HTMLElement} innehall
- * @param {string} [klass]
- * @returns {HTMLElement}
  */
-export function rullbar(innehall, klass = "tabell-rulla") {
+export function rullbar(innehall: HTMLElement, klass = "tabell-rulla"): HTMLElement {
   const namn = innehall.querySelector("caption")?.textContent ?? "Tabell";
   const yta = el("div", { class: klass, role: "region", "aria-label": namn, tabindex: 0 }, innehall);
   const t = innehall instanceof HTMLTableElement ? innehall : innehall.querySelector("table");
@@ -107,10 +107,9 @@ export function rullbar(innehall, klass = "tabell-rulla") {
 
 /**
  * Tabellens celler som text, som de syns (se synligText i nedladdning.js).
- * @param {HTMLTableElement} t
  */
-export function lasTabell(t) {
-  const text = (/** @type {Node} */ n) => synligText(/** @type {any} */ (n));
+export function lasTabell(t: HTMLTableElement): TabellText & { bildtext: string } {
+  const text = (n: Node) => synligText(n as unknown as Nodlik);
   const rubrikrad = t.tHead?.rows[t.tHead.rows.length - 1];
   const rader = Array.from(t.tBodies).flatMap((b) => Array.from(b.rows));
   const forsta = rader[0];
@@ -125,11 +124,10 @@ export function lasTabell(t) {
 /**
  * Två knappar som laddar ned tabellen som CSV: för svenska Excel och som vanlig CSV.
  * Filen byggs när någon klickar, ur tabellens celler som de syns då.
- * @param {HTMLTableElement} t
  */
-export function nedladdningsknappar(t) {
-  const namn = t.caption ? synligText(/** @type {any} */ (t.caption)).trim() : "tabellen";
-  const knapp = (/** @type {"excel" | "standard"} */ variant, text) => {
+export function nedladdningsknappar(t: HTMLTableElement): HTMLElement {
+  const namn = t.caption ? synligText(t.caption as unknown as Nodlik).trim() : "tabellen";
+  const knapp = (variant: Variant, text: string) => {
     const b = el(
       "button",
       { type: "button", class: `nedladdning-${variant}`, "data-variant": variant },
@@ -156,16 +154,14 @@ const STIL = `
 .tabell-nedladdning button:focus-visible { outline: 2px solid var(--theme-foreground-focus, #1f5fbf); outline-offset: 2px; }
 @media print { .tabell-nedladdning { display: none; } }
 `;
-function laggTillStil() {
+function laggTillStil(): void {
   if (typeof document === "undefined" || document.getElementById("tabell-nedladdning-stil")) return;
   document.head.append(el("style", { id: "tabell-nedladdning-stil" }, STIL));
 }
 
 /**
- * @param {HTMLTableElement} t
- * @param {"excel" | "standard"} variant
  */
-function laddaNed(t, variant) {
+function laddaNed(t: HTMLTableElement, variant: Variant): void {
   const tabell = lasTabell(t);
   const blob = new Blob([tabellTillCsv(tabell, variant)], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);

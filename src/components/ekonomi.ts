@@ -1,98 +1,202 @@
-// Ekonomin på webbplatsen: tolkning av ekonomi_*.csv (docs/utdata.md) och tabellerna som
+// Ekonomin på webbplatsen: tolkning av ekonomi_*-tabellerna i sidans data (data/sida/ekonomi.json,
+// samma kolumner som ekonomi_*.csv, docs/utdata.md) och tabellerna som
 // rapporterna ställer upp dem, som rena tabellmodeller utan DOM (rubriker och celler som text,
-// tkr och svenska talformat). Sidan Ekonomi bygger element av dem i ekonomivyer.js, och
+// tkr och svenska talformat). Sidan Ekonomi bygger element av dem i ekonomivyer.ts, och
 // styrelserapporten kan använda samma modeller. Testas i test/ekonomi-sida.test.ts.
 //
 // Beloppen i filerna är kr och oavrundade; här avrundas de först när de visas (tkr).
-import { csvParse } from "d3";
-import { kontrolleraKolumner, tal } from "./data.js";
+import type {
+  EKONOMI_BALANSRAKNING, EKONOMI_DRIFT, EKONOMI_EGET_KAPITAL, EKONOMI_ID, EKONOMI_KASSAFLODE, EKONOMI_LANGSIKTIG,
+  EKONOMI_MEDELSTILLDELNING, EKONOMI_NOTER, EKONOMI_NYCKELTAL, EKONOMI_RESULTATRAKNING,
+} from "../../loaders/kinds/ekonomi/utdata.ts";
 import { formatHeltal, formatProcent, MANADER } from "./format.js";
+import { avkoda, type Sidtabell } from "./sidodata.js";
 
-/** @typedef {{rubrik: string, tal?: boolean}} Modellkolumn */
-/** @typedef {{rubrik: string, celler: string[], klass?: string | null}} Modellrad */
-/** @typedef {{bildtext: string, kolumner: Modellkolumn[], rader: Modellrad[], fotnot?: string | null, arstabell?: boolean}} Tabellmodell */
+export interface Modellkolumn {
+  rubrik: string;
+  tal?: boolean;
+}
+export interface Modellrad {
+  rubrik: string;
+  celler: string[];
+  klass?: string | null;
+}
+export interface Tabellmodell {
+  bildtext: string;
+  kolumner: Modellkolumn[];
+  rader: Modellrad[];
+  fotnot?: string | null;
+  /** One year per row: the first column can be narrow. */
+  arstabell?: boolean;
+}
+export interface Rapport {
+  ar: number;
+  till: string;
+}
+interface ForbundAr {
+  forbund: string;
+  ar: number;
+}
+export interface DriftRad extends ForbundAr {
+  till: string;
+  id: string;
+  post: string;
+  utfall: number | null;
+  budget: number | null;
+  aterstar: number | null;
+  forbrukad: number | null;
+  prognos: number | null;
+}
+export interface IdRad extends ForbundAr {
+  id: string;
+  namn: string;
+  post: string;
+}
+export interface RrRad extends ForbundAr {
+  till: string;
+  rad: string;
+  budget: number | null;
+  utfall: number | null;
+  avvikelse: number | null;
+  prognos: number | null;
+  foregaende: number | null;
+}
+export interface BrRad extends ForbundAr {
+  till: string;
+  datum: string;
+  rad: string;
+  belopp: number | null;
+}
+export interface KfRad extends ForbundAr {
+  till: string;
+  rad: string;
+  belopp: number | null;
+}
+export interface NotRad extends ForbundAr {
+  till: string;
+  not: string;
+  rad: string;
+  belopp: number | null;
+  foregaende: number | null;
+}
+export interface NyckeltalRad extends ForbundAr {
+  till: string;
+  matt: string;
+  varde: number | null;
+  taljare: number | null;
+  namnare: number | null;
+}
+export interface MedelRad extends ForbundAr {
+  medlem: string;
+  andel: number | null;
+  belopp: number | null;
+  status: string;
+}
+export interface LangsiktigRad extends ForbundAr {
+  medelstilldelning: number | null;
+  medelstilldelningStatus: string;
+  budget: number | null;
+  budgetResultat: number | null;
+  egetKapital: number | null;
+  underlag: string;
+}
+export interface EgetKapitalRad extends ForbundAr {
+  datum: string;
+  underlag: string;
+  egetKapital: number | null;
+  bas: string;
+  basbelopp: number | null;
+  andel: number | null;
+  hogstAndel: number | null;
+  hogstBelopp: number | null;
+  hogstUppfyllt: boolean | null;
+  lagstBelopp: number | null;
+  lagstUppfyllt: boolean | null;
+}
+export interface Regeltext {
+  ar: number;
+  underlag: string;
+  uppfyllt: boolean;
+  text: string;
+}
+export interface SeriePunkt {
+  ar: number;
+  egetKapital: number | null;
+  hogst: number | null;
+  lagst: number | null;
+  underlag: string;
+}
+export interface Nyckeltalstext {
+  matt: string;
+  namn: string;
+  varde: string;
+  text: string;
+}
+
 
 // ---- Tolkning ---------------------------------------------------------------------------------
 
-const text = (d, k) => d[k] ?? "";
+const text = (v: string | null | undefined): string => v ?? "";
+/** Ett tal ur sidans data; saknat är null, aldrig 0. */
+const tal = (x: number | null | undefined): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
 
-/** @param {string} t */
-export function tolkaDrift(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "id", "post", "utfall", "budget", "aterstar", "forbrukad", "prognos"], "ekonomi_drift.csv");
+export function tolkaDrift(t: Sidtabell): DriftRad[] {
+  const rader = avkoda<typeof EKONOMI_DRIFT>(t, "ekonomi_drift");
   return rader.map((d) => ({
     forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, id: d.id, post: d.post,
     utfall: tal(d.utfall), budget: tal(d.budget), aterstar: tal(d.aterstar), forbrukad: tal(d.forbrukad), prognos: tal(d.prognos)
   }));
 }
 
-/** @param {string} t */
-export function tolkaId(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "id", "namn", "post"], "ekonomi_id.csv");
-  return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), id: d.id, namn: text(d, "namn"), post: d.post }));
+export function tolkaId(t: Sidtabell): IdRad[] {
+  const rader = avkoda<typeof EKONOMI_ID>(t, "ekonomi_id");
+  return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), id: d.id, namn: text(d.namn), post: d.post }));
 }
 
-/** @param {string} t */
-export function tolkaResultatrakning(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "rad", "budget", "utfall", "avvikelse", "prognos", "foregaende_ar"], "ekonomi_resultatrakning.csv");
+export function tolkaResultatrakning(t: Sidtabell): RrRad[] {
+  const rader = avkoda<typeof EKONOMI_RESULTATRAKNING>(t, "ekonomi_resultatrakning");
   return rader.map((d) => ({
     forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, rad: d.rad,
     budget: tal(d.budget), utfall: tal(d.utfall), avvikelse: tal(d.avvikelse), prognos: tal(d.prognos), foregaende: tal(d.foregaende_ar)
   }));
 }
 
-/** @param {string} t */
-export function tolkaBalansrakning(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "datum", "rad", "belopp"], "ekonomi_balansrakning.csv");
+export function tolkaBalansrakning(t: Sidtabell): BrRad[] {
+  const rader = avkoda<typeof EKONOMI_BALANSRAKNING>(t, "ekonomi_balansrakning");
   return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, datum: d.datum, rad: d.rad, belopp: tal(d.belopp) }));
 }
 
-/** @param {string} t */
-export function tolkaKassaflode(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "rad", "belopp"], "ekonomi_kassaflode.csv");
+export function tolkaKassaflode(t: Sidtabell): KfRad[] {
+  const rader = avkoda<typeof EKONOMI_KASSAFLODE>(t, "ekonomi_kassaflode");
   return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, rad: d.rad, belopp: tal(d.belopp) }));
 }
 
-/** @param {string} t */
-export function tolkaNoter(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "not", "rad", "belopp", "foregaende_ar"], "ekonomi_noter.csv");
+export function tolkaNoter(t: Sidtabell): NotRad[] {
+  const rader = avkoda<typeof EKONOMI_NOTER>(t, "ekonomi_noter");
   return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, not: d.not, rad: d.rad, belopp: tal(d.belopp), foregaende: tal(d.foregaende_ar) }));
 }
 
-/** @param {string} t */
-export function tolkaNyckeltal(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "till_datum", "matt", "varde", "taljare", "namnare"], "ekonomi_nyckeltal.csv");
+export function tolkaNyckeltal(t: Sidtabell): NyckeltalRad[] {
+  const rader = avkoda<typeof EKONOMI_NYCKELTAL>(t, "ekonomi_nyckeltal");
   return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), till: d.till_datum, matt: d.matt, varde: tal(d.varde), taljare: tal(d.taljare), namnare: tal(d.namnare) }));
 }
 
-/** @param {string} t */
-export function tolkaMedelstilldelning(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "medlem", "andel", "belopp", "status"], "ekonomi_medelstilldelning.csv");
+export function tolkaMedelstilldelning(t: Sidtabell): MedelRad[] {
+  const rader = avkoda<typeof EKONOMI_MEDELSTILLDELNING>(t, "ekonomi_medelstilldelning");
   return rader.map((d) => ({ forbund: d.forbund, ar: Number(d.ar), medlem: d.medlem, andel: tal(d.andel), belopp: tal(d.belopp), status: d.status }));
 }
 
-/** @param {string} t */
-export function tolkaLangsiktig(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "medelstilldelning", "medelstilldelning_status", "budget", "budget_resultat", "eget_kapital", "eget_kapital_underlag"], "ekonomi_langsiktig.csv");
+export function tolkaLangsiktig(t: Sidtabell): LangsiktigRad[] {
+  const rader = avkoda<typeof EKONOMI_LANGSIKTIG>(t, "ekonomi_langsiktig");
   return rader.map((d) => ({
-    forbund: d.forbund, ar: Number(d.ar), medelstilldelning: tal(d.medelstilldelning), medelstilldelningStatus: text(d, "medelstilldelning_status"),
-    budget: tal(d.budget), budgetResultat: tal(d.budget_resultat), egetKapital: tal(d.eget_kapital), underlag: text(d, "eget_kapital_underlag")
+    forbund: d.forbund, ar: Number(d.ar), medelstilldelning: tal(d.medelstilldelning), medelstilldelningStatus: text(d.medelstilldelning_status),
+    budget: tal(d.budget), budgetResultat: tal(d.budget_resultat), egetKapital: tal(d.eget_kapital), underlag: text(d.eget_kapital_underlag)
   }));
 }
 
-/** @param {string} t */
-export function tolkaEgetKapital(t) {
-  const rader = csvParse(t);
-  kontrolleraKolumner(rader, ["forbund", "ar", "datum", "underlag", "eget_kapital", "bas", "basbelopp", "andel", "hogst_andel", "hogst_belopp", "hogst_uppfyllt", "lagst_belopp", "lagst_uppfyllt"], "ekonomi_eget_kapital.csv");
-  const sant = (v) => (v === "" || v === undefined ? null : v === "1");
+export function tolkaEgetKapital(t: Sidtabell): EgetKapitalRad[] {
+  const rader = avkoda<typeof EKONOMI_EGET_KAPITAL>(t, "ekonomi_eget_kapital");
+  const sant = (v: number | null): boolean | null => (v == null ? null : v === 1);
   return rader.map((d) => ({
     forbund: d.forbund, ar: Number(d.ar), datum: d.datum, underlag: d.underlag, egetKapital: tal(d.eget_kapital), bas: d.bas, basbelopp: tal(d.basbelopp),
     andel: tal(d.andel), hogstAndel: tal(d.hogst_andel), hogstBelopp: tal(d.hogst_belopp), hogstUppfyllt: sant(d.hogst_uppfyllt),
@@ -103,24 +207,24 @@ export function tolkaEgetKapital(t) {
 // ---- Format ------------------------------------------------------------------------------------
 
 /** kr som hela tkr: 2 060 445 -> "2 060", −10 505 -> "−11"; saknat -> "–". */
-export function tkr(kr) {
+export function tkr(kr: number | null | undefined): string {
   return formatHeltal(kr == null ? null : kr / 1000);
 }
 
 /** En andel som hela procent, som rapporterna: 0,7949 -> "79 %". */
-export function procent(x) {
+export function procent(x: number | null | undefined): string {
   return formatProcent(x, 0);
 }
 
 /** "2025-08-31" -> "31 augusti 2025". */
-export function datumText(datum) {
-  const [y, m, d] = datum.split("-").map(Number);
+export function datumText(datum: string): string {
+  const [y, m, d] = datum.split("-").map(Number) as [number, number, number];
   return `${d} ${MANADER[m - 1]} ${y}`;
 }
 
 /** Perioden från årets början: "januari–augusti 2025", eller "2024" för helt år. */
-export function periodText(till) {
-  const [y, m, d] = till.split("-").map(Number);
+export function periodText(till: string): string {
+  const [y, m, d] = till.split("-").map(Number) as [number, number, number];
   if (m === 12 && d === 31) return String(y);
   return `januari–${MANADER[m - 1]} ${y}`;
 }
@@ -128,22 +232,22 @@ export function periodText(till) {
 // ---- Urval -------------------------------------------------------------------------------------
 
 /** Förbundets rapporter (år och datum), senaste först. */
-export function rapporter(driftrader, forbund) {
+export function rapporter(driftrader: readonly DriftRad[], forbund: string): Rapport[] {
   const m = new Map();
   for (const d of driftrader) if (d.forbund === forbund) m.set(d.till, { ar: d.ar, till: d.till });
   return [...m.values()].sort((a, b) => (a.till < b.till ? 1 : -1));
 }
 
 /** Förbunden med ekonomi, i namnordning. */
-export function forbundMedEkonomi(...listor) {
+export function forbundMedEkonomi(...listor: readonly (readonly { forbund: string }[])[]): string[] {
   return [...new Set(listor.flat().map((d) => d.forbund))];
 }
 
-const forbundsAr = (rader, forbund, till) => rader.filter((d) => d.forbund === forbund && d.till === till);
+const forbundsAr = <T extends { forbund: string; till: string }>(rader: readonly T[], forbund: string, till: string): T[] => rader.filter((d) => d.forbund === forbund && d.till === till);
 
 // ---- Resultaträkning ----------------------------------------------------------------------------
 
-const RR_RADER = [
+const RR_RADER: { rad: string; namn: string; klass: string | null; baraOmNagot?: boolean }[] = [
   { rad: "verksamhetens_intakter", namn: "Verksamhetens intäkter", klass: null },
   { rad: "medlemsbidrag", namn: "varav medlemsbidrag", klass: "del" },
   { rad: "ovriga_intakter", namn: "varav övriga intäkter", klass: "del" },
@@ -158,28 +262,28 @@ const RR_RADER = [
 /**
  * Resultaträkningen som Södra Dalarnas delårsbokslut (Tabell 6): budget, utfall, avvikelse,
  * prognos, och samma period året före när den finns. Intäkter plus, kostnader minus.
- * @returns {Tabellmodell}
  */
-export function resultatrakningModell(rrRader, forbund, { ar, till }, forbundsnamn = forbund) {
+export function resultatrakningModell(rrRader: readonly RrRad[], forbund: string, { ar, till }: Rapport, forbundsnamn = forbund): Tabellmodell {
   const rader = forbundsAr(rrRader, forbund, till);
   const per = new Map(rader.map((d) => [d.rad, d]));
-  const har = (k) => rader.some((d) => d[k] != null);
-  const kolumner = [
+  type Belopp = "budget" | "utfall" | "avvikelse" | "prognos" | "foregaende";
+  const har = (k: Belopp) => rader.some((d) => d[k] != null);
+  const kolumner = ([
     har("budget") ? { rubrik: "Budget", k: "budget" } : null,
     { rubrik: `Utfall ${ar}`, k: "utfall" },
     har("budget") ? { rubrik: "Avvikelse", k: "avvikelse" } : null,
     har("prognos") ? { rubrik: `Prognos ${ar}`, k: "prognos" } : null,
     har("foregaende") ? { rubrik: `Utfall ${ar - 1}`, k: "foregaende" } : null
-  ].filter(Boolean);
+  ] as ({ rubrik: string; k: Belopp } | null)[]).filter((k): k is { rubrik: string; k: Belopp } => k !== null);
   const helt = till.endsWith("-12-31");
   return {
     bildtext: `Resultaträkning ${forbundsnamn} per den ${datumText(till)} (tkr)`,
     fotnot: `Utfallet gäller ${periodText(till)}${har("foregaende") ? ` och ${helt ? "hela" : "samma period"} ${ar - 1}` : ""}; budget och prognos gäller hela ${ar}. Avvikelse = utfall − budget. Intäkter med plustecken och kostnader med minustecken.`,
     kolumner: [{ rubrik: "Resultaträkning" }, ...kolumner.map((k) => ({ rubrik: k.rubrik, tal: true }))],
-    rader: RR_RADER.filter((r) => per.has(r.rad) && (!r.baraOmNagot || kolumner.some((k) => (per.get(r.rad)[k.k] ?? 0) !== 0))).map((r) => ({
+    rader: RR_RADER.filter((r) => per.has(r.rad) && (!r.baraOmNagot || kolumner.some((k) => (per.get(r.rad)![k.k] ?? 0) !== 0))).map((r) => ({
       rubrik: r.namn,
       klass: r.klass,
-      celler: kolumner.map((k) => tkr(per.get(r.rad)[k.k]))
+      celler: kolumner.map((k) => tkr(per.get(r.rad)![k.k]))
     }))
   };
 }
@@ -189,9 +293,8 @@ export function resultatrakningModell(rrRader, forbund, { ar, till }, forbundsna
 /**
  * Driftsredovisningen som Tabell 7: per ID ack utfall, årsbudget, återstår, förbrukad och
  * prognos, kostnader plus och intäkter minus (Kommun-Bas). Totalraden utan förbrukad.
- * @returns {Tabellmodell}
  */
-export function driftModell(driftrader, idrader, forbund, { ar, till }, forbundsnamn = forbund) {
+export function driftModell(driftrader: readonly DriftRad[], idrader: readonly IdRad[], forbund: string, { ar, till }: Rapport, forbundsnamn = forbund): Tabellmodell {
   const rader = forbundsAr(driftrader, forbund, till);
   const namn = new Map(idrader.filter((d) => d.forbund === forbund && d.ar === ar).map((d) => [d.id, d.namn]));
   const harPrognos = rader.some((d) => d.prognos != null);
@@ -216,7 +319,7 @@ export function driftModell(driftrader, idrader, forbund, { ar, till }, forbunds
 
 // ---- Balansräkning och kassaflöde ------------------------------------------------------------
 
-const BR_RADER = [
+const BR_RADER: { rad: string; namn: string; klass?: string; baraOmNagot?: boolean }[] = [
   { rad: "anlaggningstillgangar", namn: "Anläggningstillgångar", baraOmNagot: true },
   { rad: "fordringar", namn: "Fordringar" },
   { rad: "kortfristiga_placeringar", namn: "Kortfristiga placeringar", baraOmNagot: true },
@@ -235,13 +338,12 @@ const BR_RADER = [
 /**
  * Balansräkningen vid rapportdatumet och samma dag året före, som Tabell 8, men med periodens
  * resultat i eget kapital så att den balanserar.
- * @returns {Tabellmodell | null}
  */
-export function balansModell(brRader, forbund, { till }, forbundsnamn = forbund) {
+export function balansModell(brRader: readonly BrRad[], forbund: string, { till }: Pick<Rapport, "till"> & Partial<Rapport>, forbundsnamn = forbund): Tabellmodell | null {
   const rader = forbundsAr(brRader, forbund, till);
   if (rader.length === 0) return null;
   const datum = [...new Set(rader.map((d) => d.datum))].sort().reverse();
-  const v = (rad, dat) => rader.find((d) => d.rad === rad && d.datum === dat)?.belopp ?? null;
+  const v = (rad: string, dat: string) => rader.find((d) => d.rad === rad && d.datum === dat)?.belopp ?? null;
   return {
     bildtext: `Balansräkning ${forbundsnamn} per den ${datumText(till)} (tkr)`,
     kolumner: [{ rubrik: "Balansräkning" }, ...datum.map((d) => ({ rubrik: d, tal: true }))],
@@ -253,7 +355,7 @@ export function balansModell(brRader, forbund, { till }, forbundsnamn = forbund)
   };
 }
 
-const KF_RADER = [
+const KF_RADER: { rad: string; namn: string; klass?: string; baraOmNagot?: boolean }[] = [
   { rad: "arets_resultat", namn: "Årets resultat" },
   { rad: "justering_avsattningar", namn: "Justering för ej likviditetspåverkande poster (avsättningar)" },
   { rad: "medel_fore_rorelsekapital", namn: "Medel från verksamheten före förändring av rörelsekapital", klass: "summa" },
@@ -268,11 +370,10 @@ const KF_RADER = [
   { rad: "likvida_medel_slut", namn: "Likvida medel vid periodens slut" }
 ];
 
-/** @returns {Tabellmodell | null} */
-export function kassaflodeModell(kfRader, forbund, { till }, forbundsnamn = forbund) {
+export function kassaflodeModell(kfRader: readonly KfRad[], forbund: string, { till }: Pick<Rapport, "till"> & Partial<Rapport>, forbundsnamn = forbund): Tabellmodell | null {
   const rader = forbundsAr(kfRader, forbund, till);
   if (rader.length === 0) return null;
-  const v = (rad) => rader.find((d) => d.rad === rad)?.belopp ?? null;
+  const v = (rad: string) => rader.find((d) => d.rad === rad)?.belopp ?? null;
   return {
     bildtext: `Kassaflödesanalys ${forbundsnamn}, ${periodText(till)} (tkr)`,
     kolumner: [{ rubrik: "Kassaflödesanalys" }, { rubrik: periodText(till), tal: true }],
@@ -282,7 +383,7 @@ export function kassaflodeModell(kfRader, forbund, { till }, forbundsnamn = forb
 
 // ---- Noter -------------------------------------------------------------------------------------
 
-export const NOTRUBRIK = {
+export const NOTRUBRIK: Record<string, string> = {
   intakter: "Verksamhetens intäkter",
   kostnader: "Verksamhetens kostnader",
   finansiella_poster: "Finansiella poster",
@@ -297,16 +398,15 @@ export const NOTRUBRIK = {
 
 /**
  * En tabell per not: raderna och deras summa, perioden och samma period året före.
- * @returns {Tabellmodell[]}
  */
-export function notModeller(notRader, forbund, { ar, till }, forbundsnamn = forbund) {
+export function notModeller(notRader: readonly NotRad[], forbund: string, { ar, till }: Rapport, forbundsnamn = forbund): Tabellmodell[] {
   const rader = forbundsAr(notRader, forbund, till);
   const noter = [...new Set(rader.map((d) => d.not))];
   const resultat = new Set(["intakter", "kostnader", "finansiella_poster"]);
   return noter.map((not, i) => {
     const delar = rader.filter((d) => d.not === not);
     const fg = delar.some((d) => d.foregaende != null);
-    const summa = (k) => (delar.some((d) => d[k] != null) ? delar.reduce((s, d) => s + (d[k] ?? 0), 0) : null);
+    const summa = (k: "belopp" | "foregaende") => (delar.some((d) => d[k] != null) ? delar.reduce((s, d) => s + (d[k] ?? 0), 0) : null);
     const nu = resultat.has(not) ? periodText(till) : till;
     const fore = resultat.has(not) ? periodText(till).replace(String(ar), String(ar - 1)) : `${ar - 1}${till.slice(4)}`;
     return {
@@ -322,13 +422,12 @@ export function notModeller(notRader, forbund, { ar, till }, forbundsnamn = forb
 
 // ---- Medelstilldelning och långsiktig tabell -------------------------------------------------
 
-const STATUS = { beslutad: "beslutad", askad: "äskad", prognos: "prognos" };
+const STATUS: Record<string, string> = { beslutad: "beslutad", askad: "äskad", prognos: "prognos" };
 
 /**
  * Medelstilldelningen per medlem ett år, som verksamhetsplanens not 1 (kr).
- * @returns {Tabellmodell | null}
  */
-export function medelModell(medelRader, forbund, ar, forbundsnamn = forbund) {
+export function medelModell(medelRader: readonly MedelRad[], forbund: string, ar: number, forbundsnamn = forbund): Tabellmodell | null {
   const rader = medelRader.filter((d) => d.forbund === forbund && d.ar === ar);
   if (rader.length === 0) return null;
   const harAndel = rader.some((d) => d.andel != null);
@@ -347,12 +446,11 @@ export function medelModell(medelRader, forbund, ar, forbundsnamn = forbund) {
 /**
  * Den långsiktiga tabellen som verksamhetsplanen: medelstilldelning (** äskad), budget och eget
  * kapital 31/12 (* prognos eller enligt budget), tkr.
- * @returns {Tabellmodell | null}
  */
-export function langsiktigModell(langRader, forbund, forbundsnamn = forbund) {
+export function langsiktigModell(langRader: readonly LangsiktigRad[], forbund: string, forbundsnamn = forbund): Tabellmodell | null {
   const rader = langRader.filter((d) => d.forbund === forbund).sort((a, b) => a.ar - b.ar);
   if (rader.length === 0) return null;
-  const markera = (v, m) => (v == null ? tkr(v) : `${tkr(v)}${m}`);
+  const markera = (v: number | null, m: string) => (v == null ? tkr(v) : `${tkr(v)}${m}`);
   return {
     bildtext: `Medelstilldelning, budget och eget kapital per år, ${forbundsnamn} (tkr)`,
     kolumner: [{ rubrik: "År" }, { rubrik: "Medelstilldelning från medlemmarna", tal: true }, { rubrik: "Budget (nettokostnad)", tal: true }, { rubrik: "Eget kapital 31/12", tal: true }],
@@ -372,23 +470,23 @@ export function langsiktigModell(langRader, forbund, forbundsnamn = forbund) {
 
 // ---- Eget kapital mot reglerna ---------------------------------------------------------------
 
-const BASNAMN = { medelstilldelning: "årets medelstilldelning", intakter: "verksamhetens intäkter" };
-const UNDERLAG = { bokslut: "bokslut", prognos: "prognos", budget: "budget" };
+const BASNAMN: Record<string, string> = { medelstilldelning: "årets medelstilldelning", intakter: "verksamhetens intäkter" };
+const UNDERLAG: Record<string, string> = { bokslut: "bokslut", prognos: "prognos", budget: "budget" };
 
-/** @returns {Tabellmodell | null} */
-export function egetKapitalModell(ekRader, forbund, forbundsnamn = forbund) {
+export function egetKapitalModell(ekRader: readonly EgetKapitalRad[], forbund: string, forbundsnamn = forbund): Tabellmodell | null {
   const rader = ekRader.filter((d) => d.forbund === forbund).sort((a, b) => a.ar - b.ar);
   if (rader.length === 0) return null;
   const harLagst = rader.some((d) => d.lagstBelopp != null);
-  const uppfyllt = (b) => (b == null ? "–" : b ? "ja" : "nej");
-  const bas = rader[0].bas;
+  const uppfyllt = (b: boolean | null) => (b == null ? "–" : b ? "ja" : "nej");
+  const forsta = rader[0]!;
+  const bas = forsta.bas;
   return {
     arstabell: true,
     bildtext: `Eget kapital mot reglerna, ${forbundsnamn} (tkr)`,
     kolumner: [
       { rubrik: "År" }, { rubrik: "Underlag" }, { rubrik: "Eget kapital 31/12", tal: true },
       { rubrik: bas === "intakter" ? "Verksamhetens intäkter" : "Medel\u00adstilldelning", tal: true }, { rubrik: "Andel", tal: true },
-      { rubrik: `Högst ${procent(rader[0].hogstAndel)}`, tal: true }, { rubrik: "Uppfyllt" },
+      { rubrik: `Högst ${procent(forsta.hogstAndel)}`, tal: true }, { rubrik: "Uppfyllt" },
       ...(harLagst ? [{ rubrik: "Lägst", tal: true }, { rubrik: "Uppfyllt" }] : [])
     ],
     rader: rader.map((d) => ({
@@ -404,15 +502,14 @@ export function egetKapitalModell(ekRader, forbund, forbundsnamn = forbund) {
 
 /**
  * Reglerna i ord, för det senaste bokslutet och prognosen: "uppfyllt" eller "inte uppfyllt" med talen.
- * @returns {{ar: number, underlag: string, uppfyllt: boolean, text: string}[]}
  */
-export function regeltexter(ekRader, forbund) {
+export function regeltexter(ekRader: readonly EgetKapitalRad[], forbund: string): Regeltext[] {
   const rader = ekRader.filter((d) => d.forbund === forbund).sort((a, b) => a.ar - b.ar);
   const bokslut = rader.filter((d) => d.underlag === "bokslut").at(-1);
   const forsta = rader.find((d) => d.underlag !== "bokslut" && (!bokslut || d.ar > bokslut.ar));
-  return [bokslut, forsta].filter(Boolean).map((d) => {
+  return [bokslut, forsta].filter((d): d is EgetKapitalRad => d !== undefined).map((d) => {
     const vad = d.underlag === "bokslut" ? `Eget kapital den 31 december ${d.ar}` : `Eget kapital den 31 december ${d.ar} ${d.underlag === "prognos" ? "enligt prognosen" : "enligt budgeten"}`;
-    const delar = [];
+    const delar: string[] = [];
     let ok = true;
     if (d.hogstUppfyllt != null) {
       ok &&= d.hogstUppfyllt;
@@ -428,9 +525,8 @@ export function regeltexter(ekRader, forbund) {
 
 /**
  * Diagrammets data: eget kapital per år (tkr) mot högsta nivån (andelen av basen) och golvet.
- * @returns {{ar: number, egetKapital: number | null, hogst: number | null, lagst: number | null, underlag: string}[]}
  */
-export function egetKapitalSerie(ekRader, forbund) {
+export function egetKapitalSerie(ekRader: readonly EgetKapitalRad[], forbund: string): SeriePunkt[] {
   return ekRader
     .filter((d) => d.forbund === forbund)
     .sort((a, b) => a.ar - b.ar)
@@ -446,10 +542,10 @@ export function egetKapitalSerie(ekRader, forbund) {
 // ---- Nyckeltal -------------------------------------------------------------------------------
 
 /** Soliditet och fördelningen av kostnaderna, i ord med talen. */
-export function nyckeltalstexter(nyckelRader, forbund, { till }) {
+export function nyckeltalstexter(nyckelRader: readonly NyckeltalRad[], forbund: string, { till }: Pick<Rapport, "till"> & Partial<Rapport>): Nyckeltalstext[] {
   const rader = forbundsAr(nyckelRader, forbund, till);
   const m = new Map(rader.map((d) => [d.matt, d]));
-  const ut = [];
+  const ut: Nyckeltalstext[] = [];
   const sol = m.get("soliditet");
   if (sol) ut.push({ matt: "soliditet", namn: "Soliditet", varde: procent(sol.varde), text: `Eget kapital ${tkr(sol.taljare)} tkr av summa tillgångar ${tkr(sol.namnare)} tkr.` });
   const ins = m.get("andel_insatser");

@@ -1,4 +1,4 @@
-// Svenska talformat och periodnamn för hela webbplatsen.
+// Svenska talformat och periodnamn för hela webbplatsen (och för dataladdarna och testerna).
 //
 // Val som gäller överallt:
 // - Tusentalsavgränsare är hårt mellanslag (U+00A0) och decimaltecknet är komma.
@@ -9,11 +9,11 @@
 import { formatLocale } from "d3";
 
 /** Hårt mellanslag, används före % och som tusentalsavgränsare. */
-export const NBSP = "\u00a0";
+export const NBSP = "\u00a0" as const;
 /** Typografiskt minustecken. */
-export const MINUS = "\u2212";
+export const MINUS = "\u2212" as const;
 /** Det som visas i stället för ett saknat värde. */
-export const SAKNAS = "\u2013";
+export const SAKNAS = "\u2013" as const;
 
 const lokal = formatLocale({
   decimal: ",",
@@ -23,25 +23,22 @@ const lokal = formatLocale({
   minus: MINUS
 });
 
-const formatterare = new Map();
-function fast(decimaler) {
+const formatterare = new Map<number, (x: number) => string>();
+function fast(decimaler: number): (x: number) => string {
   let f = formatterare.get(decimaler);
   if (!f) formatterare.set(decimaler, (f = lokal.format(`,.${decimaler}f`)));
   return f;
 }
 
-function saknas(x) {
+function saknas(x: unknown): x is null | undefined {
   return x == null || typeof x !== "number" || Number.isNaN(x);
 }
 
 /**
  * Avrundar till ett antal decimaler, halvor bort från noll. Flyttalsfel som
  * 1.005 * 100 = 100.49999999999999 rättas genom att först ta 15 gällande siffror.
- * @param {number} x
- * @param {number} [decimaler]
- * @returns {number}
  */
-export function avrunda(x, decimaler = 0) {
+export function avrunda(x: number, decimaler = 0): number {
   if (!Number.isFinite(x)) return x;
   const skala = 10 ** decimaler;
   const skalat = Number((Math.abs(x) * skala).toPrecision(15));
@@ -51,67 +48,53 @@ export function avrunda(x, decimaler = 0) {
 
 /**
  * Ett tal med svensk tusentalsavgränsare och decimalkomma: formatTal(1234.5, 1) -> "1 234,5".
- * @param {number | null | undefined} x
- * @param {number} [decimaler]
- * @returns {string}
  */
-export function formatTal(x, decimaler = 0) {
+export function formatTal(x: number | null | undefined, decimaler = 0): string {
   if (saknas(x)) return SAKNAS;
-  return fast(decimaler)(avrunda(/** @type {number} */ (x), decimaler));
+  return fast(decimaler)(avrunda(x, decimaler));
 }
 
 /**
  * Ett heltal: formatHeltal(3360.33) -> "3 360".
- * @param {number | null | undefined} x
- * @returns {string}
  */
-export function formatHeltal(x) {
+export function formatHeltal(x: number | null | undefined): string {
   return formatTal(x, 0);
 }
 
 /**
  * En andel (0–1) som procent: formatProcent(0.123, 1) -> "12,3 %".
- * @param {number | null | undefined} andel
- * @param {number} [decimaler]
- * @returns {string}
  */
-export function formatProcent(andel, decimaler = 1) {
+export function formatProcent(andel: number | null | undefined, decimaler = 1): string {
   if (saknas(andel)) return SAKNAS;
-  return `${formatTal(/** @type {number} */ (andel) * 100, decimaler)}${NBSP}%`;
+  return `${formatTal(andel * 100, decimaler)}${NBSP}%`;
 }
 
 /**
  * En skillnad med tecken: formatDifferens(58) -> "+58", formatDifferens(-8.67) -> "−9",
  * formatDifferens(0.2) -> "0".
- * @param {number | null | undefined} x
- * @param {number} [decimaler]
- * @returns {string}
  */
-export function formatDifferens(x, decimaler = 0) {
+export function formatDifferens(x: number | null | undefined, decimaler = 0): string {
   if (saknas(x)) return SAKNAS;
-  const avrundat = avrunda(/** @type {number} */ (x), decimaler);
+  const avrundat = avrunda(x, decimaler);
   const text = fast(decimaler)(avrundat);
   return avrundat > 0 ? `+${text}` : text;
 }
 
 /**
  * En skillnad mellan två andelar i procentenheter: formatProcentenheter(0.0123) -> "+1,2 procentenheter".
- * @param {number | null | undefined} x
- * @param {number} [decimaler]
- * @returns {string}
  */
-export function formatProcentenheter(x, decimaler = 1) {
+export function formatProcentenheter(x: number | null | undefined, decimaler = 1): string {
   if (saknas(x)) return SAKNAS;
-  return `${formatDifferens(/** @type {number} */ (x) * 100, decimaler)}${NBSP}procentenheter`;
+  return `${formatDifferens(x * 100, decimaler)}${NBSP}procentenheter`;
 }
 
 /** Månadernas namn, index 0 = januari. */
-export const MANADER = [
+export const MANADER: readonly string[] = [
   "januari", "februari", "mars", "april", "maj", "juni",
   "juli", "augusti", "september", "oktober", "november", "december"
 ];
 /** Korta månadsnamn för axlar. */
-export const MANADER_KORT = [
+export const MANADER_KORT: readonly string[] = [
   "jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"
 ];
 
@@ -122,11 +105,9 @@ const AR = /^\d{4}$/;
 /**
  * En periodkod som text: "2024-03" -> "mars 2024", "2024-H1" -> "jan–jun 2024",
  * "2024-H2" -> "jul–dec 2024", "2024" -> "2024". Okända koder returneras oförändrade.
- * @param {string} period
- * @returns {string}
  */
-export function formatPeriod(period) {
-  let m;
+export function formatPeriod(period: string): string {
+  let m: RegExpExecArray | null;
   if ((m = MANAD.exec(period))) {
     const namn = MANADER[Number(m[2]) - 1];
     return namn ? `${namn} ${m[1]}` : period;
@@ -138,10 +119,8 @@ export function formatPeriod(period) {
 /**
  * Ett halvår som kolumnrubrik, som i Finsam Falun-Borlänges årsredovisning:
  * "2024-H1" -> "jan–juni 2024", "2024-H2" -> "juli–dec 2024".
- * @param {string} halvar
- * @returns {string}
  */
-export function formatHalvarRubrik(halvar) {
+export function formatHalvarRubrik(halvar: string): string {
   const m = HALVAR.exec(halvar);
   if (!m) return formatPeriod(halvar);
   return `${m[2] === "1" ? "jan–juni" : "juli–dec"} ${m[1]}`;
@@ -149,10 +128,8 @@ export function formatHalvarRubrik(halvar) {
 
 /**
  * Periodtyp för en periodkod.
- * @param {string} period
- * @returns {"manad" | "halvar" | "ar" | null}
  */
-export function periodtyp(period) {
+export function periodtyp(period: string): "manad" | "halvar" | "ar" | null {
   if (MANAD.test(period)) return "manad";
   if (HALVAR.test(period)) return "halvar";
   if (AR.test(period)) return "ar";
@@ -161,11 +138,9 @@ export function periodtyp(period) {
 
 /**
  * Första dagen i perioden som datum (UTC): "2024-03" -> 2024-03-01, "2024-H2" -> 2024-07-01.
- * @param {string} period
- * @returns {Date | null}
  */
-export function periodStart(period) {
-  let m;
+export function periodStart(period: string): Date | null {
+  let m: RegExpExecArray | null;
   if ((m = MANAD.exec(period))) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
   if ((m = HALVAR.exec(period))) return new Date(Date.UTC(Number(m[1]), m[2] === "1" ? 0 : 6, 1));
   if (AR.test(period)) return new Date(Date.UTC(Number(period), 0, 1));
@@ -175,10 +150,8 @@ export function periodStart(period) {
 /**
  * Etikett för en tidsaxel med månader: januari visar året på en egen rad ("jan\n2024"),
  * övriga månader bara månaden ("apr").
- * @param {Date} datum
- * @returns {string}
  */
-export function formatAxelManad(datum) {
+export function formatAxelManad(datum: Date): string {
   const manad = datum.getUTCMonth();
   const namn = MANADER_KORT[manad] ?? "";
   return manad === 0 ? `${namn}\n${datum.getUTCFullYear()}` : namn;
@@ -186,16 +159,14 @@ export function formatAxelManad(datum) {
 
 /**
  * Ett datum som månad och år: 2024-03-01 -> "mars 2024".
- * @param {Date} datum
- * @returns {string}
  */
-export function formatManad(datum) {
+export function formatManad(datum: Date): string {
   return `${MANADER[datum.getUTCMonth()]} ${datum.getUTCFullYear()}`;
 }
 
 const FONSTER_MANAD = /^(\d{4})-(\d{2})$/;
 
-function fonsterManad(manad) {
+function fonsterManad(manad: string): string {
   const m = FONSTER_MANAD.exec(manad);
   const namn = m ? MANADER_KORT[Number(m[2]) - 1] : undefined;
   return m && namn ? `${namn} ${m[1]}` : manad;
@@ -204,42 +175,32 @@ function fonsterManad(manad) {
 /**
  * En tolvmånadersperiod (första och sista månad) i löptext:
  * ("2024-01", "2024-12") -> "jan 2024–dec 2024", ("2024-07", "2025-06") -> "juli 2024–juni 2025".
- * @param {string} fran
- * @param {string} till
- * @returns {string}
  */
-export function formatFonster(fran, till) {
+export function formatFonster(fran: string, till: string): string {
   return `${fonsterManad(fran)}–${fonsterManad(till)}`;
 }
 
 /**
  * En tolvmånadersperiod som kolumnrubrik, som i förbundens delårsbokslut:
  * ("2024-01", "2024-12") -> "Jan 2024–dec 2024", ("2024-07", "2025-06") -> "Juli 2024–juni 2025".
- * @param {string} fran
- * @param {string} till
- * @returns {string}
  */
-export function formatFonsterRubrik(fran, till) {
+export function formatFonsterRubrik(fran: string, till: string): string {
   const text = formatFonster(fran, till);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
  * Ett medelvärde i månader med en decimal: formatManader(23.4997) -> "23,5 mån".
- * @param {number | null | undefined} x
- * @returns {string}
  */
-export function formatManader(x) {
+export function formatManader(x: number | null | undefined): string {
   if (saknas(x)) return SAKNAS;
   return `${formatTal(x, 1)}${NBSP}mån`;
 }
 
 /**
  * Ett medelvärde i år med en decimal: formatAr(6.9) -> "6,9 år".
- * @param {number | null | undefined} x
- * @returns {string}
  */
-export function formatAr(x) {
+export function formatAr(x: number | null | undefined): string {
   if (saknas(x)) return SAKNAS;
   return `${formatTal(x, 1)}${NBSP}år`;
 }

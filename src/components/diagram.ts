@@ -3,7 +3,7 @@
 // Alla tal på axlar och i verktygstips formateras med format.js.
 import * as Plot from "@observablehq/plot";
 import { max, min, tickStep, ticks as d3ticks } from "d3";
-import { DELAR, ERSATTNINGSFARGER, KON, KONSFARGER, ersattningNamn, ersattningTabellnamn, konNamn, regionNyckel } from "./data.js";
+import { DELAR, ERSATTNINGSFARGER, KON, KONSFARGER, ersattningNamn, ersattningTabellnamn, konNamn, regionNyckel, type HalvarRad, type HeRad } from "./data.js";
 import { el, tabell, unikId, visaSomTabell } from "./dom.js";
 import {
   formatAxelManad,
@@ -19,11 +19,26 @@ import {
 const DELNAMN = DELAR.map((d) => d.namn);
 const REFERENSFARG = "#3f4450";
 
+/** Bredden och textalternativet som varje diagram får. */
+export interface Diagramval {
+  width: number;
+  alt: string;
+}
+
+/** Ett diagram från Plot (en svg, eller en figur med förklaring). */
+type Diagram = SVGSVGElement | HTMLElement;
+
 /**
  * Ett diagram med rubrik, kort beskrivning (textalternativ) och tabellvy.
- * @param {{titel: string, beskrivning: string, diagram: Node, tabell?: HTMLElement | null, rubrikniva?: "h2" | "h3", fotnot?: string | null}} alternativ
  */
-export function diagramkort({ titel, beskrivning, diagram, tabell: tabellvy, rubrikniva = "h3", fotnot = null }) {
+export function diagramkort({ titel, beskrivning, diagram, tabell: tabellvy, rubrikniva = "h3", fotnot = null }: {
+  titel: string;
+  beskrivning: string;
+  diagram: Node;
+  tabell?: HTMLElement | null;
+  rubrikniva?: "h2" | "h3";
+  fotnot?: string | null;
+}): HTMLElement {
   const titelId = unikId("diagramtitel");
   const beskrivningId = unikId("diagrambeskrivning");
   return el(
@@ -42,9 +57,9 @@ export function diagramkort({ titel, beskrivning, diagram, tabell: tabellvy, rub
  * varje grupp av markeringar; inuti en bild (role="img") är det inte tillåtet, så
  * etiketten flyttas till data-markering. Förklaringens små rutor döljs för skärmläsare.
  */
-export function somBild(plot, alt) {
-  const svgs = plot instanceof SVGSVGElement ? [plot] : [...plot.querySelectorAll("svg")];
-  let huvud = null;
+export function somBild<T extends Element>(plot: T, alt: string): T {
+  const svgs: SVGSVGElement[] = plot instanceof SVGSVGElement ? [plot] : Array.from(plot.querySelectorAll("svg"));
+  let huvud: SVGSVGElement | null = null;
   for (const s of svgs) {
     if (s.parentElement?.closest("[class$='-swatches'], [class*='-swatches ']")) s.setAttribute("aria-hidden", "true");
     else huvud ??= s;
@@ -52,7 +67,7 @@ export function somBild(plot, alt) {
   if (huvud) {
     huvud.setAttribute("role", "img");
     huvud.setAttribute("aria-label", alt);
-    for (const g of huvud.querySelectorAll("g[aria-label]")) {
+    for (const g of Array.from(huvud.querySelectorAll("g[aria-label]"))) {
       g.setAttribute("data-markering", g.getAttribute("aria-label") ?? "");
       g.removeAttribute("aria-label");
     }
@@ -61,14 +76,14 @@ export function somBild(plot, alt) {
 }
 
 /** Tidsaxel med svenska månadsnamn; långa serier får bara årtal. */
-function tidsaxel(datum, width) {
-  const forsta = min(datum);
-  const sista = max(datum);
+function tidsaxel(datum: readonly (Date | null)[], width: number): Plot.ScaleOptions {
+  const forsta = min(datum, (d) => d ?? undefined);
+  const sista = max(datum, (d) => d ?? undefined);
   if (!forsta || !sista) return { type: "utc", label: null };
   const ar = (sista.getTime() - forsta.getTime()) / (365.25 * 864e5);
   if (ar > 4 || (ar > 2 && width < 560)) {
     const steg = ar > 10 ? 2 : 1;
-    return { type: "utc", label: null, ticks: `${steg} years`, tickFormat: (d) => String(d.getUTCFullYear()) };
+    return { type: "utc", label: null, ticks: `${steg} years`, tickFormat: (d: Date) => String(d.getUTCFullYear()) };
   }
   const manader = ar > 2 || width < 560 ? 6 : 3;
   return { type: "utc", label: null, ticks: `${manader} months`, tickFormat: formatAxelManad };
@@ -78,9 +93,9 @@ function tidsaxel(datum, width) {
  * En procentaxel med lagom många decimaler för stegen. Med noll: false börjar axeln
  * nära det minsta värdet (för linjediagram där förändringen är det intressanta).
  */
-function procentaxel(varden, etikett, { noll = true, antal = 5 } = {}) {
-  const hogsta = max(varden) ?? 0;
-  let lo = noll ? 0 : (min(varden) ?? 0);
+function procentaxel(varden: readonly (number | null)[], etikett: string, { noll = true, antal = 5 }: { noll?: boolean; antal?: number } = {}): Plot.ScaleOptions {
+  const hogsta = max(varden, (d) => d ?? undefined) ?? 0;
+  let lo = noll ? 0 : (min(varden, (d) => d ?? undefined) ?? 0);
   let hi = hogsta > lo ? hogsta : lo + 0.01;
   if (noll) hi *= 1.05;
   else {
@@ -94,35 +109,33 @@ function procentaxel(varden, etikett, { noll = true, antal = 5 } = {}) {
     label: etikett,
     domain: [lo, hi],
     ticks: d3ticks(lo, hi, antal),
-    tickFormat: (d) => formatProcent(d, decimaler),
+    tickFormat: (d: number) => formatProcent(d, decimaler),
     grid: true
   };
 }
 
 /**
  * Helårsekvivalenter per månad och ersättning, staplat ytdiagram.
- * @param {any[]} rader månadsrader för en region och ett kön (alla ersättningar)
- * @param {{width: number, alt: string}} alternativ
  */
-export function trendPerErsattning(rader, { width, alt }) {
+export function trendPerErsattning(rader: readonly HeRad[], { width, alt }: Diagramval): Diagram {
   // Staplas här i stället för med Plots stackY: en månad där någon ersättning saknas
   // blir då ett hål i hela ytan, inte en svacka ned mot noll.
   const ofullstandiga = new Set(rader.filter((d) => d.ersattning !== "summa" && d.varde == null).map((d) => d.period));
-  const delar = [];
+  const delar: { datum: Date | null; period: string; ersattningNamn: string; varde: number | null; y1?: number | null; y2?: number | null }[] = [];
   for (const e of DELAR) {
     for (const d of rader) {
       if (d.ersattning !== e.kod) continue;
       delar.push({ datum: d.datum, period: d.period, ersattningNamn: e.namn, varde: ofullstandiga.has(d.period) ? null : d.varde });
     }
   }
-  const toppar = new Map();
+  const toppar = new Map<string, number>();
   for (const d of delar) {
     const under = toppar.get(d.period) ?? 0;
     d.y1 = d.varde == null ? null : under;
     d.y2 = d.varde == null ? null : under + d.varde;
-    if (d.varde != null) toppar.set(d.period, d.y2);
+    if (d.varde != null) toppar.set(d.period, d.y2!);
   }
-  const perManad = new Map();
+  const perManad = new Map<string, { datum: Date | null; period: string; varden: Map<string, number | null> }>();
   for (const d of rader) {
     let m = perManad.get(d.period);
     if (!m) perManad.set(d.period, (m = { datum: d.datum, period: d.period, varden: new Map() }));
@@ -132,7 +145,7 @@ export function trendPerErsattning(rader, { width, alt }) {
     datum: m.datum,
     summa: m.varden.get("summa") ?? null,
     text: [
-      formatManad(m.datum),
+      formatManad(m.datum!),
       ...DELAR.map((e) => `${e.namn}: ${formatHeltal(m.varden.get(e.kod))}`),
       `Summa: ${formatHeltal(m.varden.get("summa"))}`
     ].join("\n")
@@ -159,8 +172,8 @@ export function trendPerErsattning(rader, { width, alt }) {
 }
 
 /** Tabell för trendPerErsattning: en rad per månad, en kolumn per ersättning. */
-export function trendTabell(rader, bildtext) {
-  const perManad = new Map();
+export function trendTabell(rader: readonly HeRad[], bildtext: string): HTMLTableElement {
+  const perManad = new Map<string, { period: string; varden: Map<string, number | null> }>();
   for (const d of rader) {
     let m = perManad.get(d.period);
     if (!m) perManad.set(d.period, (m = { period: d.period, varden: new Map() }));
@@ -172,7 +185,7 @@ export function trendTabell(rader, bildtext) {
     rader: manader,
     kolumner: [
       { rubrik: "Månad", radrubrik: true, varde: (m) => formatPeriod(m.period) },
-      ...DELAR.map((e) => ({ rubrik: e.namn, tal: true, varde: (m) => formatHeltal(m.varden.get(e.kod)) })),
+      ...DELAR.map((e) => ({ rubrik: e.namn, tal: true, varde: (m: { varden: Map<string, number | null> }) => formatHeltal(m.varden.get(e.kod)) })),
       { rubrik: "Summa", tal: true, varde: (m) => formatHeltal(m.varden.get("summa")), klass: () => "summa" }
     ]
   });
@@ -180,10 +193,8 @@ export function trendTabell(rader, bildtext) {
 
 /**
  * Kvinnor och män sida vid sida per ersättning för ett halvår.
- * @param {any[]} rader halvårsrader för en region (kvinnor och man, alla ersättningar)
- * @param {{width: number, alt: string}} alternativ
  */
-export function konPerErsattning(rader, { width, alt }) {
+export function konPerErsattning(rader: readonly HeRad[], { width, alt }: Diagramval): Diagram {
   const data = rader
     .filter((d) => d.ersattning !== "summa" && (d.kon === "kvinnor" || d.kon === "man") && d.varde != null)
     .map((d) => ({ ...d, ersattningNamn: ersattningNamn(d.ersattning), konNamn: konNamn(d.kon) }));
@@ -230,8 +241,8 @@ export function konPerErsattning(rader, { width, alt }) {
 }
 
 /** Tabell för konPerErsattning. */
-export function konTabell(rader, bildtext) {
-  const varde = (e, kon) => rader.find((d) => d.ersattning === e && d.kon === kon);
+export function konTabell(rader: readonly HeRad[], bildtext: string): HTMLTableElement {
+  const varde = (e: string, kon: string) => rader.find((d) => d.ersattning === e && d.kon === kon);
   return tabell({
     bildtext,
     rader: [...DELAR, { kod: "summa", namn: "Summa" }],
@@ -248,10 +259,8 @@ export function konTabell(rader, bildtext) {
 
 /**
  * Andel av befolkningen 20–64 år per månad, en linje per kön.
- * @param {any[]} rader månadsrader med ersättning summa för en region (alla tre kön)
- * @param {{width: number, alt: string}} alternativ
  */
-export function andelPerKon(rader, { width, alt }) {
+export function andelPerKon(rader: readonly HeRad[], { width, alt }: Diagramval): Diagram {
   const data = rader.filter((d) => d.andel != null).map((d) => ({ ...d, konNamn: konNamn(d.kon) }));
   const konsnamn = KON.map((k) => k.namn);
   return somBild(
@@ -287,8 +296,8 @@ export function andelPerKon(rader, { width, alt }) {
 }
 
 /** Tabell för andelPerKon. */
-export function andelPerKonTabell(rader, bildtext) {
-  const perManad = new Map();
+export function andelPerKonTabell(rader: readonly HeRad[], bildtext: string): HTMLTableElement {
+  const perManad = new Map<string, { period: string; andel: Map<string, number | null>; varde: Map<string, number | null> }>();
   for (const d of rader) {
     let m = perManad.get(d.period);
     if (!m) perManad.set(d.period, (m = { period: d.period, andel: new Map(), varde: new Map() }));
@@ -300,18 +309,19 @@ export function andelPerKonTabell(rader, bildtext) {
     rader: [...perManad.values()].sort((a, b) => b.period.localeCompare(a.period)),
     kolumner: [
       { rubrik: "Månad", radrubrik: true, varde: (m) => formatPeriod(m.period) },
-      ...KON.map((k) => ({ rubrik: `${k.namn}, andel`, tal: true, varde: (m) => formatProcent(m.andel.get(k.kod), 1) })),
-      ...KON.map((k) => ({ rubrik: `${k.namn}, antal`, tal: true, varde: (m) => formatHeltal(m.varde.get(k.kod)) }))
+      ...KON.map((k) => ({ rubrik: `${k.namn}, andel`, tal: true, varde: (m: { andel: Map<string, number | null> }) => formatProcent(m.andel.get(k.kod), 1) })),
+      ...KON.map((k) => ({ rubrik: `${k.namn}, antal`, tal: true, varde: (m: { varde: Map<string, number | null> }) => formatHeltal(m.varde.get(k.kod)) }))
     ]
   });
 }
 
 /**
  * Halvårstabellen som i Finsam Falun-Borlänges årsredovisning.
- * @param {any[]} rader rader ur helarsekvivalenter_halvar.csv för en region, ett kön och ett halvår
- * @param {{regionnamn: string, halvar: string, foregaende: string, bildtext: string, rubrik: (h: string) => string}} alternativ
  */
-export function halvarstabell(rader, { regionnamn, halvar, foregaende, bildtext, rubrik }) {
+export function halvarstabell(
+  rader: readonly HalvarRad[],
+  { regionnamn, halvar, foregaende, bildtext, rubrik }: { regionnamn: string; halvar: string; foregaende: string; bildtext: string; rubrik: (h: string) => string }
+): HTMLTableElement {
   const perErsattning = new Map(rader.map((d) => [d.ersattning, d]));
   const ordning = [...DELAR.map((d) => d.kod), "summa"];
   return tabell({
@@ -336,22 +346,22 @@ export function halvarstabell(rader, { regionnamn, halvar, foregaende, bildtext,
  * Lägger in en rad utan värde för varje period som saknas mellan en regions första och
  * sista period, så att linjen får ett hål där i stället för att dras rakt över.
  */
-function medLuckor(rader, perioder) {
+function medLuckor(rader: readonly HeRad[], perioder: readonly string[]): HeRad[] {
   const index = new Map(perioder.map((p, i) => [p, i]));
-  const perRegion = new Map();
+  const perRegion = new Map<string, Map<string, HeRad>>();
   for (const d of rader) {
     const nyckel = regionNyckel(d);
     let r = perRegion.get(nyckel);
     if (!r) perRegion.set(nyckel, (r = new Map()));
     r.set(d.period, d);
   }
-  const ut = [];
+  const ut: HeRad[] = [];
   for (const r of perRegion.values()) {
     const egna = [...r.keys()].map((p) => index.get(p) ?? 0);
     const [forsta, sista] = [Math.min(...egna), Math.max(...egna)];
-    const exempel = r.values().next().value;
+    const exempel = r.values().next().value!;
     for (let i = forsta; i <= sista; i++) {
-      const period = perioder[i];
+      const period = perioder[i]!;
       ut.push(r.get(period) ?? { ...exempel, period, datum: periodStart(period), varde: null, folkmangd: null, andel: null });
     }
   }
@@ -360,12 +370,13 @@ function medLuckor(rader, perioder) {
 
 /**
  * Andel per förbund över tid, med län och riket som streckade referenslinjer.
- * @param {any[]} forbund rader för förbunden (en ersättning, ett kön, en periodtyp)
- * @param {any[]} referenser rader för län och riket (samma urval)
- * @param {{width: number, alt: string, periodtyp: "manad" | "halvar", farger: Map<string, string>, markerat?: string | null}} alternativ
- *   markerat: namnet på ett förbund som framhävs (övriga tonas ned)
+ * `markerat`: namnet på ett förbund som framhävs (övriga tonas ned).
  */
-export function andelPerForbund(forbundsrader, referensrader, { width, alt, periodtyp, farger, markerat = null }) {
+export function andelPerForbund(
+  forbundsrader: readonly HeRad[],
+  referensrader: readonly HeRad[],
+  { width, alt, periodtyp, farger, markerat = null }: Diagramval & { periodtyp: "manad" | "halvar"; farger: Map<string, string>; markerat?: string | null }
+): Diagram {
   const perioder = [...new Set([...forbundsrader, ...referensrader].map((d) => d.period))].sort();
   const forbund = medLuckor(forbundsrader, perioder);
   const referenser = medLuckor(referensrader, perioder);
@@ -378,19 +389,19 @@ export function andelPerForbund(forbundsrader, referensrader, { width, alt, peri
   const baraAr = platsPerPeriod < 34;
   const kandidater = baraAr ? perioder.filter((p) => p.endsWith("H1")) : perioder;
   const steg = Math.max(1, Math.ceil(kandidater.length / Math.max(2, Math.floor((width - 60 - marginRight) / (baraAr ? 44 : 70)))));
-  const x = halvar
+  const x: Plot.ScaleOptions = halvar
     ? {
         type: "point",
         domain: perioder,
         label: null,
         ticks: kandidater.filter((_, i) => (kandidater.length - 1 - i) % steg === 0),
-        tickFormat: baraAr ? (p) => p.slice(0, 4) : (p) => formatPeriod(p).replace(" ", "\n"),
+        tickFormat: baraAr ? (p: string) => p.slice(0, 4) : (p: string) => formatPeriod(p).replace(" ", "\n"),
         inset: 10
       }
     : tidsaxel(alla.map((d) => d.datum), width);
   const xKanal = halvar ? "period" : "datum";
   const namn = [...farger.keys()];
-  const periodtext = (d) => formatPeriod(d.period);
+  const periodtext = (d: HeRad) => formatPeriod(d.period);
   return somBild(
     Plot.plot({
       width,
@@ -401,7 +412,7 @@ export function andelPerForbund(forbundsrader, referensrader, { width, alt, peri
       ariaLabel: alt,
       x,
       y: procentaxel(alla.map((d) => d.andel), "Andel av befolkningen 20–64 år", { noll: false }),
-      color: { domain: namn, range: namn.map((n) => farger.get(n)), legend: true },
+      color: { domain: namn, range: namn.map((n) => farger.get(n)!), legend: true },
       marks: [
         Plot.lineY(referenser, { x: xKanal, y: "andel", z: "namn", stroke: REFERENSFARG, strokeDasharray: "5,4", strokeWidth: 1.5 }),
         // Referensernas namn står efter linjens slut, eller ovanför slutet på smala skärmar.
@@ -426,17 +437,17 @@ export function andelPerForbund(forbundsrader, referensrader, { width, alt, peri
           y: "andel",
           z: "kod",
           stroke: "namn",
-          strokeWidth: (d) => (markerat && d.namn === markerat ? 3.5 : 2.25),
-          strokeOpacity: (d) => (markerat && d.namn !== markerat ? 0.25 : 1),
+          strokeWidth: (d: HeRad) => (markerat && d.namn === markerat ? 3.5 : 2.25),
+          strokeOpacity: (d: HeRad) => (markerat && d.namn !== markerat ? 0.25 : 1),
           marker: halvar && platsPerPeriod >= 24 ? "circle-stroke" : null,
-          sort: markerat ? (d) => (d.namn === markerat ? 1 : 0) : null
+          sort: markerat ? (d: HeRad) => (d.namn === markerat ? 1 : 0) : null
         }),
         Plot.tip(
           alla,
           Plot.pointer({
             x: xKanal,
             y: "andel",
-            title: (d) => `${d.namn}, ${periodtext(d)}\n${formatProcent(d.andel, 1)} (${formatHeltal(d.varde)} av ${formatHeltal(d.folkmangd)})`
+            title: (d: HeRad) => `${d.namn}, ${periodtext(d)}\n${formatProcent(d.andel, 1)} (${formatHeltal(d.varde)} av ${formatHeltal(d.folkmangd)})`
           })
         )
       ]
@@ -446,14 +457,14 @@ export function andelPerForbund(forbundsrader, referensrader, { width, alt, peri
 }
 
 /** Tabell för andelPerForbund: en rad per period, en kolumn per region. */
-export function andelPerForbundTabell(rader, bildtext) {
-  const regioner = [];
-  const set = new Set();
+export function andelPerForbundTabell(rader: readonly HeRad[], bildtext: string): HTMLTableElement {
+  const regioner: { nyckel: string; namn: string }[] = [];
+  const set = new Set<string>();
   for (const d of rader) {
     const k = regionNyckel(d);
     if (!set.has(k)) set.add(k), regioner.push({ nyckel: k, namn: d.namn });
   }
-  const perPeriod = new Map();
+  const perPeriod = new Map<string, { period: string; andel: Map<string, number | null> }>();
   for (const d of rader) {
     let p = perPeriod.get(d.period);
     if (!p) perPeriod.set(d.period, (p = { period: d.period, andel: new Map() }));
@@ -464,7 +475,7 @@ export function andelPerForbundTabell(rader, bildtext) {
     rader: [...perPeriod.values()].sort((a, b) => b.period.localeCompare(a.period)),
     kolumner: [
       { rubrik: "Period", radrubrik: true, varde: (p) => formatPeriod(p.period) },
-      ...regioner.map((r) => ({ rubrik: r.namn, tal: true, varde: (p) => formatProcent(p.andel.get(r.nyckel), 1) }))
+      ...regioner.map((r) => ({ rubrik: r.namn, tal: true, varde: (p: { andel: Map<string, number | null> }) => formatProcent(p.andel.get(r.nyckel), 1) }))
     ]
   });
 }
@@ -473,7 +484,10 @@ export function andelPerForbundTabell(rader, bildtext) {
  * Förbundsnamnen på y-axeln: till vänster på breda skärmar, ovanför varje rad på smala
  * (så att diagrammet behåller sin bredd). Ger marginal, radhöjd, y-skalans utfyllnad och markeringar.
  */
-function namnaxel(namn, { smal, radhojd, ovanfor }) {
+function namnaxel(
+  namn: readonly string[],
+  { smal, radhojd, ovanfor }: { smal: boolean; radhojd: number; ovanfor: (hojd: number) => number }
+): { marginLeft: number; radhojd: number; padding: number; marks: Plot.Markish[] } {
   if (!smal) {
     return {
       marginLeft: 180,
@@ -506,18 +520,19 @@ function namnaxel(namn, { smal, radhojd, ovanfor }) {
 
 /**
  * Liggande staplar: andel per förbund för ett halvår, med län och riket som referenslinjer.
- * @param {any[]} forbund en rad per förbund
- * @param {any[]} referenser en rad per län/riket
- * @param {{width: number, alt: string, farger: Map<string, string>}} alternativ
  */
-export function andelStaplar(forbund, referenser, { width, alt, farger }) {
-  const data = forbund.filter((d) => d.andel != null).sort((a, b) => b.andel - a.andel);
+export function andelStaplar(
+  forbund: readonly HeRad[],
+  referenser: readonly HeRad[],
+  { width, alt, farger }: Diagramval & { farger: Map<string, string> }
+): Diagram {
+  const data = forbund.filter((d) => d.andel != null).sort((a, b) => b.andel! - a.andel!);
   const ref = referenser.filter((d) => d.andel != null);
   const smal = width < 560;
   const axel = namnaxel(data.map((d) => d.namn), { smal, radhojd: 38, ovanfor: (h) => (h * 0.55) / 2 + 11 });
   // Referensetiketterna står överst: den lägsta till vänster om sin linje, övriga till höger.
-  const vanster = ref.length > 1 ? ref.reduce((a, d) => (d.andel < a.andel ? d : a)) : null;
-  const refEtiketter = (grupp, hoger) =>
+  const vanster = ref.length > 1 ? ref.reduce((a, d) => (d.andel! < a.andel! ? d : a)) : null;
+  const refEtiketter = (grupp: readonly HeRad[], hoger: boolean) =>
     Plot.text(grupp, {
       x: "andel",
       frameAnchor: "top",
@@ -525,7 +540,7 @@ export function andelStaplar(forbund, referenser, { width, alt, farger }) {
       dx: hoger ? 4 : -4,
       lineAnchor: "top",
       textAnchor: hoger ? "start" : "end",
-      text: (d) => `${d.namn}\n${formatProcent(d.andel, 1)}`,
+      text: (d: HeRad) => `${d.namn}\n${formatProcent(d.andel, 1)}`,
       fill: REFERENSFARG,
       fontSize: 11
     });
@@ -575,16 +590,14 @@ export function andelStaplar(forbund, referenser, { width, alt, farger }) {
 
 /**
  * Kvinnor och män per förbund för ett halvår: två punkter per förbund förbundna med en linje.
- * @param {any[]} rader rader för förbunden, kön kvinnor och man
- * @param {{width: number, alt: string}} alternativ
  */
-export function konPerForbund(rader, { width, alt }) {
+export function konPerForbund(rader: readonly HeRad[], { width, alt }: Diagramval): Diagram {
   const data = rader.filter((d) => d.andel != null).map((d) => ({ ...d, konNamn: konNamn(d.kon) }));
-  const perForbund = new Map();
+  const perForbund = new Map<string, { namn: string; kvinnor: number | null; man: number | null }>();
   for (const d of data) {
     let f = perForbund.get(d.kod);
     if (!f) perForbund.set(d.kod, (f = { namn: d.namn, kvinnor: null, man: null }));
-    f[d.kon] = d.andel;
+    if (d.kon === "kvinnor" || d.kon === "man") f[d.kon] = d.andel;
   }
   const par = [...perForbund.values()].filter((f) => f.kvinnor != null && f.man != null);
   const ordning = [...perForbund.values()].sort((a, b) => (b.kvinnor ?? 0) + (b.man ?? 0) - ((a.kvinnor ?? 0) + (a.man ?? 0))).map((f) => f.namn);
@@ -620,8 +633,8 @@ export function konPerForbund(rader, { width, alt }) {
 }
 
 /** Tabell för konPerForbund. */
-export function konPerForbundTabell(rader, bildtext) {
-  const perForbund = new Map();
+export function konPerForbundTabell(rader: readonly HeRad[], bildtext: string): HTMLTableElement {
+  const perForbund = new Map<string, { namn: string; kvinnor: number | null; man: number | null; vk: number | null; vm: number | null }>();
   for (const d of rader) {
     let f = perForbund.get(d.kod);
     if (!f) perForbund.set(d.kod, (f = { namn: d.namn, kvinnor: null, man: null, vk: null, vm: null }));

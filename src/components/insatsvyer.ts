@@ -1,11 +1,11 @@
 // Tabeller och diagram för sidorna Insatser och Jämställdhet. Logiken (tolkning, vad som
-// visas, texter) finns i insatser.js; här byggs bara element.
+// visas, texter) finns i insatser.ts; här byggs bara element.
 //
 // Dolda värden: en markering (DOLT, "•") som text på en fast plats i diagrammet, aldrig en
 // stapel, punkt eller något som har med värdet att göra. Skalor räknas bara på visade värden.
 import * as Plot from "@observablehq/plot";
 import { KONSFARGER } from "./data.js";
-import { diagramkort, somBild } from "./diagram.js";
+import { diagramkort, somBild, type Diagramval } from "./diagram.js";
 import { el, rullbar, tabell } from "./dom.js";
 import { formatFonster, formatFonsterRubrik, formatHeltal, formatProcent, formatTal } from "./format.js";
 import {
@@ -21,15 +21,41 @@ import {
   kontrolleraRapport,
   linjerMedHal,
   nyckeltal,
-  visning
+  visning,
+  type Cell,
+  type Fonster,
+  type FonsterMedNyckel,
+  type Nyckeltal,
+  type Visning,
+  type staplatUtfall,
+  type tidsserie
 } from "./insatser.js";
 
-const KONNAMN = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
-const KONFARG = { alla: KONSFARGER[0], kvinnor: KONSFARGER[1], man: KONSFARGER[2] };
-const KONSYMBOL = { alla: "square", kvinnor: "circle", man: "diamond" };
+/** Ett diagram från Plot (en svg, eller en figur med förklaring). */
+type Diagram = SVGSVGElement | HTMLElement;
+/** En insats och ett kön i jämställdhetsdiagrammet. */
+export interface Konsvarde {
+  insats: string;
+  kon: "kvinnor" | "man";
+  varde: number | null;
+  dolt: boolean;
+  lag?: number | null;
+  hog?: number | null;
+}
+/** En insats i diagrammet över kvinnornas andel. */
+export interface AndelKvinnor {
+  insats: string;
+  dolt: boolean;
+  andel: number | null;
+  befolkning: number | null;
+}
+
+const KONNAMN: Record<string, string> = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
+const KONFARG: Record<string, string> = { alla: KONSFARGER[0]!, kvinnor: KONSFARGER[1]!, man: KONSFARGER[2]! };
+const KONSYMBOL: Record<string, string> = { alla: "square", kvinnor: "circle", man: "diamond" };
 
 /** Markeringen för ett dolt värde i en tabellcell eller i löptext. */
-export function doltMarkering() {
+export function doltMarkering(): HTMLElement {
   return el(
     "span",
     { class: "dolt", title: DOLT_KORT },
@@ -39,28 +65,34 @@ export function doltMarkering() {
 }
 
 /** En cell: markeringen för dolt, annars texten. */
-export function cell(v) {
+export function cell(v: Visning): HTMLElement | string {
   return v.status === "dolt" ? doltMarkering() : v.text;
 }
 
 /** Meningen om dolda värden, under en tabell eller ett diagram. */
-export function skyddsnot() {
+export function skyddsnot(): HTMLElement {
   return el("p", { class: "fotnot skyddsnot" }, el("span", { class: "dolt", "aria-hidden": "true" }, DOLT), " ", SKYDDSTEXT);
 }
 
 /** En vanlig fotnot. */
-export function fotnot(text) {
+export function fotnot(text: string): HTMLElement {
   return el("p", { class: "fotnot" }, text);
 }
 
 /**
  * Ett diagramkort (diagram.js) med skyddsmeningen och eventuella fotnoter under diagrammet.
- * @param {{titel: string, beskrivning: string, diagram: Node, tabell: HTMLElement, fotnoter?: (string | null)[], rubrikniva?: "h2" | "h3"}} alternativ
  */
-export function insatskort({ titel, beskrivning, diagram, tabell: tabellvy, fotnoter = [], rubrikniva = "h3" }) {
+export function insatskort({ titel, beskrivning, diagram, tabell: tabellvy, fotnoter = [], rubrikniva = "h3" }: {
+  titel: string;
+  beskrivning: string;
+  diagram: Node;
+  tabell: HTMLElement;
+  fotnoter?: (string | null)[];
+  rubrikniva?: "h2" | "h3";
+}): HTMLElement {
   const kort = diagramkort({ titel, beskrivning, diagram, tabell: tabellvy, rubrikniva });
   const details = kort.querySelector("details");
-  for (const n of [...fotnoter.filter(Boolean).map((t) => fotnot(/** @type {string} */ (t))), skyddsnot()]) kort.insertBefore(n, details);
+  for (const n of [...fotnoter.filter((t): t is string => Boolean(t)).map((t) => fotnot(t)), skyddsnot()]) kort.insertBefore(n, details);
   return kort;
 }
 
@@ -68,7 +100,12 @@ export function insatskort({ titel, beskrivning, diagram, tabell: tabellvy, fotn
  * Ett kort utan diagram när inget värde visas (t.ex. allt är dolt): rubrik, förklaring och
  * tabellen. Inget diagram ritas, så inget om de dolda värdena kan läsas ut.
  */
-export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h3" }) {
+export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h3" }: {
+  titel: string;
+  text: string;
+  tabell?: HTMLElement | null;
+  rubrikniva?: "h2" | "h3";
+}): HTMLElement {
   return el(
     "section",
     { class: "diagramkort card utan-diagram" },
@@ -83,12 +120,11 @@ export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h
 
 /**
  * Nyckeltalen för en insats i de senaste perioderna, som i delårsbokslutet.
- * @param {{bildtext: string, fonster: {fran: string, till: string}[], hamta: (f: {fran: string, till: string}, matt: string) => any}} alternativ
  */
-export function resultattabell({ bildtext, fonster, hamta }) {
+export function resultattabell({ bildtext, fonster, hamta }: { bildtext: string; fonster: readonly Fonster[]; hamta: (f: Fonster, matt: string) => Cell }): HTMLTableElement {
   return tabell({
     bildtext,
-    rader: ["deltagare", "avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"].map((kod) => nyckeltal(kod)),
+    rader: ["deltagare", "avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"].map((kod) => nyckeltal(kod)!),
     kolumner: [
       {
         rubrik: "",
@@ -99,7 +135,7 @@ export function resultattabell({ bildtext, fonster, hamta }) {
       ...fonster.map((f) => ({
         rubrik: formatFonsterRubrik(f.fran, f.till),
         tal: true,
-        varde: (n) => cell(visning(hamta(f, n.kod), (x) => formatNyckeltal(n.kod, x)))
+        varde: (n: Nyckeltal) => cell(visning(hamta(f, n.kod), (x) => formatNyckeltal(n.kod, x)))
       }))
     ]
   });
@@ -108,7 +144,7 @@ export function resultattabell({ bildtext, fonster, hamta }) {
 // --- Tidsdiagram per nyckeltal -------------------------------------------------------------
 
 /** Axelns etiketter: kalenderåren som årtal; perioder som slutar i juni får bara ett streck. */
-function periodaxel(fonster, width, marginaler) {
+function periodaxel(fonster: readonly FonsterMedNyckel[], width: number, marginaler: number): Plot.ScaleOptions {
   const ar = fonster.filter(arKalenderar);
   const plats = (width - marginaler) / Math.max(1, ar.length);
   const steg = Math.max(1, Math.ceil(36 / Math.max(1, plats)));
@@ -119,26 +155,27 @@ function periodaxel(fonster, width, marginaler) {
     domain: fonster.map((f) => f.nyckel),
     label: null,
     ticks: etiketter.length ? etiketter : fonster.map((f) => f.nyckel).slice(-1),
-    tickFormat: (n) => (ar.some((f) => f.nyckel === n) ? namn.get(n) : formatFonster(...n.split("/"))),
+    tickFormat: (n: string) => (ar.some((f) => f.nyckel === n) ? namn.get(n) : formatFonster(...(n.split("/") as [string, string]))),
     inset: 12
   };
 }
 
-function vardeaxel(matt, varden) {
+function vardeaxel(matt: string, varden: readonly (number | null | undefined)[]): Plot.ScaleOptions {
   const typ = nyckeltal(matt)?.typ;
-  if (typ === "andel") return { domain: domanFranVisade(varden, { tak: 1 }), tickFormat: (d) => formatProcent(d, 0), label: "Andel" };
-  if (typ === "manader") return { domain: domanFranVisade(varden), tickFormat: (d) => formatTal(d, 0), label: "Månader" };
-  if (typ === "ar") return { domain: domanFranVisade(varden), tickFormat: (d) => formatTal(d, 0), label: "År" };
+  if (typ === "andel") return { domain: domanFranVisade(varden, { tak: 1 }), tickFormat: (d: number) => formatProcent(d, 0), label: "Andel" };
+  if (typ === "manader") return { domain: domanFranVisade(varden), tickFormat: (d: number) => formatTal(d, 0), label: "Månader" };
+  if (typ === "ar") return { domain: domanFranVisade(varden), tickFormat: (d: number) => formatTal(d, 0), label: "År" };
   return { domain: domanFranVisade(varden), tickFormat: formatHeltal, label: "Antal" };
 }
 
 /**
  * Ett nyckeltal över tid för alla, kvinnor och män. Dolda värden: en markering i könets färg
  * längst ned i diagrammet, på en fast höjd per kön.
- * @param {{punkter: any[], dolda: any[]}} serie från tidsserie() i insatser.js
- * @param {{width: number, alt: string, matt: string, fonster: {nyckel: string, fran: string, till: string}[], kon: string[]}} alternativ
  */
-export function trenddiagram({ punkter, dolda }, { width, alt, matt, fonster, kon }) {
+export function trenddiagram(
+  { punkter, dolda }: ReturnType<typeof tidsserie>,
+  { width, alt, matt, fonster, kon }: Diagramval & { matt: string; fonster: readonly FonsterMedNyckel[]; kon: readonly string[] }
+): Diagram {
   const linjer = linjerMedHal(punkter, fonster, kon).map((d) => ({ ...d, konNamn: KONNAMN[d.kon] }));
   const prickar = punkter.filter((p) => kon.includes(p.kon)).map((p) => ({ ...p, konNamn: KONNAMN[p.kon] }));
   const markeringar = dolda.filter((d) => kon.includes(d.kon)).map((d) => ({ ...d, konNamn: KONNAMN[d.kon] }));
@@ -173,7 +210,7 @@ export function trenddiagram({ punkter, dolda }, { width, alt, matt, fonster, ko
           ? [
               Plot.text(["Visas inte:"], { frameAnchor: "bottom-left", lineAnchor: "bottom", textAnchor: "end", dx: -6, dy: -2 - 14 * kon.length, text: (d) => d, fontSize: 10, fontWeight: 600, fill: "currentColor" }),
               ...kon.map((k, i) =>
-                Plot.text([KONNAMN[k].toLowerCase()], { frameAnchor: "bottom-left", lineAnchor: "bottom", textAnchor: "end", dx: -6, dy: -4 - 14 * i, text: (d) => d, fontSize: 10, fill: KONFARG[k] })
+                Plot.text([(KONNAMN[k] ?? k).toLowerCase()], { frameAnchor: "bottom-left", lineAnchor: "bottom", textAnchor: "end", dx: -6, dy: -4 - 14 * i, text: (d) => d, fontSize: 10, fill: KONFARG[k] })
               )
             ]
           : []),
@@ -200,13 +237,19 @@ export function trenddiagram({ punkter, dolda }, { width, alt, matt, fonster, ko
 }
 
 /** Tabellvy för trenddiagram: en rad per period, en kolumn per kön. */
-export function trendtabell({ bildtext, matt, fonster, kon, hamta }) {
+export function trendtabell({ bildtext, matt, fonster, kon, hamta }: {
+  bildtext: string;
+  matt: string;
+  fonster: readonly FonsterMedNyckel[];
+  kon: readonly string[];
+  hamta: (f: FonsterMedNyckel, kon: string) => Cell;
+}): HTMLTableElement {
   return tabell({
     bildtext,
     rader: fonster.slice().reverse(),
     kolumner: [
       { rubrik: "Period", radrubrik: true, varde: (f) => formatFonsterRubrik(f.fran, f.till), klass: () => "ingen-radbrytning" },
-      ...kon.map((k) => ({ rubrik: KONNAMN[k], tal: true, varde: (f) => cell(visning(hamta(f, k), (x) => formatNyckeltal(matt, x))) }))
+      ...kon.map((k) => ({ rubrik: KONNAMN[k] ?? k, tal: true, varde: (f: FonsterMedNyckel) => cell(visning(hamta(f, k), (x) => formatNyckeltal(matt, x))) }))
     ]
   });
 }
@@ -216,13 +259,14 @@ export function trendtabell({ bildtext, matt, fonster, kon, hamta }) {
 /**
  * Vart deltagarna gick vid avslut, en liggande staplad stapel per period. Bara visade utfall
  * staplas; vilka utfall som är dolda står i periodens etikett (en fast plats), aldrig som stapel.
- * @param {{segment: any[], perioder: any[]}} data från staplatUtfall() i insatser.js
- * @param {{width: number, alt: string}} alternativ
  */
-export function utfallsdiagram({ segment, perioder }, { width, alt, kategorier = AVSLUTSUTFALL }) {
+export function utfallsdiagram(
+  { segment, perioder }: ReturnType<typeof staplatUtfall>,
+  { width, alt, kategorier = AVSLUTSUTFALL }: Diagramval & { kategorier?: readonly { kod: string; namn: string; farg: string }[] }
+): Diagram {
   const radhojd = 46;
   const smal = width < 560;
-  const etikett = (p) => {
+  const etikett = (p: ReturnType<typeof staplatUtfall>["perioder"][number]) => {
     const delar = [`${formatFonsterRubrik(p.fran, p.till)}: ${p.avslutDolt ? `antal avslut ${DOLT} visas inte` : `${formatHeltal(p.avslut)} avslut`}`];
     if (p.dolda.length) delar.push(`${DOLT} ${p.dolda.length === kategorier.length ? "alla utfall" : `${p.dolda.length} av ${kategorier.length} utfall`} visas inte`);
     return delar.join(smal ? "\n" : " · ");
@@ -268,7 +312,13 @@ export function utfallsdiagram({ segment, perioder }, { width, alt, kategorier =
 }
 
 /** Tabellvy för utfallsdiagram: en rad per period, en kolumn per utfall. */
-export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUTFALL, extra = ["overflyttad"] }) {
+export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUTFALL, extra = ["overflyttad"] }: {
+  bildtext: string;
+  fonster: readonly FonsterMedNyckel[];
+  hamta: (f: FonsterMedNyckel, matt: string) => Cell;
+  kategorier?: readonly { kod: string; namn: string }[];
+  extra?: readonly string[];
+}): HTMLTableElement {
   const kolumner = ["avslut", ...kategorier.map((u) => u.kod), ...extra];
   const namn = new Map(UTFALL.map((u) => [u.kod, u.namn]));
   for (const u of kategorier) namn.set(u.kod, u.namn);
@@ -280,7 +330,7 @@ export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUT
       ...kolumner.map((kod) => ({
         rubrik: kod === "avslut" ? "Avslut totalt" : namn.get(kod) ?? kod,
         tal: true,
-        varde: (f) => cell(visning(hamta(f, kod), formatHeltal))
+        varde: (f: FonsterMedNyckel) => cell(visning(hamta(f, kod), formatHeltal))
       }))
     ]
   });
@@ -293,16 +343,20 @@ export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUT
  * motsägelser markerade med ikon och text. Aktiva under perioden och teamets egna utfall
  * (`egna`, t.ex. "Nära till hälsa") står med när teamet har rapporterat dem; de har inget
  * beräknat värde.
- * @param {{bildtext: string, rapporterat: (matt: string) => any, beraknat: (matt: string) => any, egna?: readonly string[]}} alternativ
  */
-export function rapporttabell({ bildtext, rapporterat, beraknat, egna = [] }) {
+export function rapporttabell({ bildtext, rapporterat, beraknat, egna = [] }: {
+  bildtext: string;
+  rapporterat: (matt: string) => Cell;
+  beraknat: (matt: string) => Cell;
+  egna?: readonly string[];
+}): { tabell: HTMLTableElement; kontroller: HTMLElement; antalMotsagelser: number } {
   const kontroller = kontrolleraRapport(rapporterat, egna);
   const motsagda = new Set(kontroller.filter((k) => k.status === "motsager").flatMap((k) => k.matt));
-  const harRapport = (kod) => kod !== "overflyttad";
-  const harBerakning = (kod) => kod !== "aktiva_under_perioden" && !egna.includes(kod);
+  const harRapport = (kod: string) => kod !== "overflyttad";
+  const harBerakning = (kod: string) => kod !== "aktiva_under_perioden" && !egna.includes(kod);
   const aktivaUnder = rapporterat("aktiva_under_perioden") ? [{ kod: "aktiva_under_perioden", namn: "Aktiva under perioden" }] : [];
   const i = UTFALL.findIndex((u) => u.kod === "annat") + 1;
-  const rader = [UTFALL[0], UTFALL[1], ...aktivaUnder, ...UTFALL.slice(2, i), ...egna.map((kod) => ({ kod, namn: kod })), ...UTFALL.slice(i)];
+  const rader: { kod: string; namn: string }[] = [...UTFALL.slice(0, 2), ...aktivaUnder, ...UTFALL.slice(2, i), ...egna.map((kod) => ({ kod, namn: kod })), ...UTFALL.slice(i)];
   const t = tabell({
     bildtext,
     rader,
@@ -314,7 +368,7 @@ export function rapporttabell({ bildtext, rapporterat, beraknat, egna = [] }) {
         tal: true,
         klass: (u) => (motsagda.has(u.kod) ? "motsagelse" : null),
         varde: (u) => {
-          const v = harRapport(u.kod) ? visning(rapporterat(u.kod), formatHeltal) : { status: "saknas", text: "–" };
+          const v: Visning = harRapport(u.kod) ? visning(rapporterat(u.kod), formatHeltal) : { status: "saknas", text: "–" };
           if (!motsagda.has(u.kod)) return cell(v);
           return [el("span", { class: "varningsikon", "aria-hidden": "true" }, "⚠"), " ", cell(v), el("span", { class: "visuellt-dold" }, " (stämmer inte med teamets övriga tal)")];
         }
@@ -343,12 +397,13 @@ export function rapporttabell({ bildtext, rapporterat, beraknat, egna = [] }) {
 /**
  * Kvinnor och män per insats för ett nyckeltal. Andelar får 95 % Wilsonintervall som
  * felstaplar när de finns. Dolda värden: texten "• visas inte" vid axelns början.
- * @param {any[]} data en rad per insats och kön: {insats, kon, varde, dolt, lag, hog}
- * @param {{width: number, alt: string, matt: string, insatser: string[]}} alternativ
  */
-export function konsdiagram(data, { width, alt, matt, insatser }) {
+export function konsdiagram(
+  data: readonly Konsvarde[],
+  { width, alt, matt, insatser }: Diagramval & { matt: string; insatser: readonly string[] }
+): Diagram {
   const typ = nyckeltal(matt)?.typ;
-  const rader = data.map((d) => ({ ...d, insatsNamn: insatsNamn(d.insats), konNamn: KONNAMN[d.kon] }));
+  const rader = data.map((d) => ({ ...d, insatsNamn: insatsNamn(d.insats), konNamn: KONNAMN[d.kon]! }));
   const visade = rader.filter((d) => !d.dolt && d.varde != null);
   const dolda = rader.filter((d) => d.dolt);
   const saknade = rader.filter((d) => !d.dolt && d.varde == null);
@@ -356,7 +411,7 @@ export function konsdiagram(data, { width, alt, matt, insatser }) {
   const namn = insatser.map(insatsNamn);
   const kon = ["Kvinnor", "Män"];
   const x = vardeaxel(matt, [...visade.map((d) => d.varde), ...medIntervall.map((d) => d.hog)]);
-  const etikettX = (d) => (d.hog != null ? d.hog : d.varde);
+  const etikettX = (d: Konsvarde) => (d.hog != null ? d.hog : d.varde);
   const stapel = typ === "antal";
   return somBild(
     Plot.plot({
@@ -369,7 +424,7 @@ export function konsdiagram(data, { width, alt, matt, insatser }) {
       x: { ...x, grid: true, insetRight: 8, labelArrow: "none" },
       y: { domain: kon, axis: null, padding: 0.15 },
       fy: { domain: namn, axis: null, padding: 0.36 },
-      color: { domain: kon, range: [KONSFARGER[1], KONSFARGER[2]] },
+      color: { domain: kon, range: [KONSFARGER[1]!, KONSFARGER[2]!] },
       symbol: { domain: kon, range: ["circle", "diamond"], legend: !stapel },
       marks: [
         Plot.text(namn, { fy: (d) => d, text: (d) => d, frameAnchor: "top-left", dy: -19, fontSize: 12, fontWeight: 600 }),
@@ -439,10 +494,8 @@ export function konsdiagram(data, { width, alt, matt, insatser }) {
 
 /**
  * Kvinnornas andel av deltagarna (punkt) och av befolkningen 20–64 år (streck) per insats.
- * @param {any[]} data en rad per insats: {insats, dolt, andel, befolkning} (andel null när dolt)
- * @param {{width: number, alt: string, insatser: string[]}} alternativ
  */
-export function andelKvinnorDiagram(data, { width, alt, insatser }) {
+export function andelKvinnorDiagram(data: readonly AndelKvinnor[], { width, alt, insatser }: Diagramval & { insatser: readonly string[] }): Diagram {
   const namn = insatser.map(insatsNamn);
   const rader = data.map((d) => ({ ...d, insatsNamn: insatsNamn(d.insats) }));
   const visade = rader.filter((d) => d.andel != null);
@@ -463,7 +516,7 @@ export function andelKvinnorDiagram(data, { width, alt, insatser }) {
       marginRight: 48,
       marginTop: smal ? 26 : 10,
       ariaLabel: alt,
-      x: { domain: [0, 1], tickFormat: (d) => formatProcent(d, 0), label: "Andel kvinnor", grid: true, labelArrow: "none" },
+      x: { domain: [0, 1], tickFormat: (d: number) => formatProcent(d, 0), label: "Andel kvinnor", grid: true, labelArrow: "none" },
       y: { domain: namn, axis: null, padding: smal ? 0.5 : 0.3 },
       color: { domain: serier, range: [KONSFARGER[1], KONSFARGER[0]] },
       symbol: { domain: serier, range: ["circle", "diamond"], legend: true },
@@ -493,7 +546,7 @@ export function andelKvinnorDiagram(data, { width, alt, insatser }) {
           tip: true
         }),
         Plot.text(visade, {
-          x: (d) => Math.max(d.andel, d.befolkning ?? 0),
+          x: (d: AndelKvinnor) => Math.max(d.andel!, d.befolkning ?? 0),
           y: "insatsNamn",
           text: (d) => formatProcent(d.andel, 0),
           textAnchor: "start",
