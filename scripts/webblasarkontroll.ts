@@ -259,7 +259,7 @@ export function jamforNedladdning(
 const CELLTEXT = `(c) => {
   const kopia = c.cloneNode(true);
   for (const d of Array.from(kopia.querySelectorAll(".dolt"))) d.replaceWith("\u2022");
-  for (const d of Array.from(kopia.querySelectorAll(".visuellt-dold, [aria-hidden='true'], [data-nedladdning='ej']"))) d.remove();
+  for (const d of Array.from(kopia.querySelectorAll(".visuellt-dold:not([data-nedladdning='ja']), [aria-hidden='true'], [data-nedladdning='ej']"))) d.remove();
   return (kopia.textContent || "").replace(/[\\u00ad\\u200b]/g, "").replace(/[ \\t\\r\\n]+/g, " ").replace(/^[ \\u00a0]+|[ \\u00a0]+$/g, "");
 }`;
 const VISAT = `(t) => {
