@@ -15,6 +15,8 @@
 // Servern är en vanlig statisk server (som python3 -m http.server: bara filer som finns,
 // inget .html läggs till), och varje intern länk på varje sida ska ge HTTP 200 där. Sidorna
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
+// Urvalen ska stå i adressen: efter ändrade urval öppnar samma adress samma vy, och bakåt och
+// framåt byter urvalen (kontrolleraAdress).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
@@ -531,6 +533,10 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     for (const t of nyaFelrutor) fel.push(`efter ändrat urval visar Framework ett fel: ${t}`);
   }
 
+  // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
+  // och framåt byter urvalen.
+  if (antalVal > 0) await kontrolleraAdress(page, bas, adress, fel);
+
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(bas + adress, { waitUntil: "load" });
@@ -539,6 +545,48 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   await context.close();
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+// Urvalen som de syns: varje listas valda alternativ och varje vald knapp (text).
+const TILLSTAND = `(() => [
+  ...Array.from(document.querySelectorAll("main form select"), (s) => s.options[s.selectedIndex]?.text ?? ""),
+  ...Array.from(document.querySelectorAll("main form input[type=radio]:checked"), (r) => (r.closest("label")?.textContent ?? r.value).trim())
+])()`;
+
+/**
+ * Urvalen i adressen (issue 12): efter att urvalen ändrats ska adressen ha en frågedel; samma
+ * adress i en ny flik ska visa samma urval; bakåt ska ge det förra urvalet och framåt tillbaka.
+ */
+async function kontrolleraAdress(page: Page, bas: string, adress: string, fel: string[]): Promise<void> {
+  const tillstand = async (p: Page) => (await p.evaluate(TILLSTAND)) as string[];
+  const sok = new URL(page.url()).search;
+  if (!sok) {
+    fel.push("urvalen står inte i adressen (ingen frågedel efter ändrade urval)");
+    return;
+  }
+  const valt = await tillstand(page);
+  const ny = await page.context().newPage();
+  try {
+    await ny.goto(bas + adress + sok, { waitUntil: "load" });
+    await vantaPaSidan(ny);
+    const oppnat = await tillstand(ny);
+    if (JSON.stringify(oppnat) !== JSON.stringify(valt)) {
+      fel.push(`adressen ${adress}${sok} öppnar inte samma urval: ${JSON.stringify(oppnat)} i stället för ${JSON.stringify(valt)}`);
+    }
+  } finally {
+    await ny.close();
+  }
+  await page.evaluate("history.back()");
+  await vantaPaSidan(page);
+  const bakat = await tillstand(page);
+  if (new URL(page.url()).search === sok) fel.push("bakåt ändrar inte adressen");
+  if (JSON.stringify(bakat) === JSON.stringify(valt)) fel.push("bakåt ger inte det förra urvalet");
+  await page.evaluate("history.forward()");
+  await vantaPaSidan(page);
+  const framat = await tillstand(page);
+  if (new URL(page.url()).search !== sok || JSON.stringify(framat) !== JSON.stringify(valt)) {
+    fel.push(`framåt ger inte urvalet tillbaka: ${JSON.stringify(framat)} i stället för ${JSON.stringify(valt)}`);
+  }
 }
 
 /** 123456 -> "123,5 kB" (1 kB = 1000 byte). */
