@@ -616,7 +616,7 @@ export function avrundadeNyckeltal(u: Underlag): Nyckeltal {
 
 function kontrollera(bytes: Buffer): void {
   const findings = new Findings();
-  const stubbe: Nyckel = { sokvag: "(ingen)", skapad: false, pseudonym: () => "p-testperson" };
+  const stubbe: Nyckel = { sokvag: "(ingen)", skapad: false, pseudonym: () => "p-testperson", postnyckel: () => new Uint32Array(8) };
   const deltaganden = readDeltagare(bytes, FILNAMN, () => stubbe, findings);
   if (!deltaganden || findings.all.length > 0) {
     throw new Error(`filen läses inte rent: ${findings.all.map((f) => f.meddelande).join("; ")}`);
