@@ -79,6 +79,8 @@ interface Inputs {
   bas: BasData[];
   befolkning: BefolkningData[];
   forsorjningsmatt: ForsorjningsmattData[];
+  /** The pseudonymisation key, read on first use. */
+  nyckel?: () => Nyckel;
 }
 
 export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
@@ -129,7 +131,18 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
   if (!deltagare || !utfall) return { findings, files, outputs: undefined };
   const k = options.k ?? inputs.installningar.skyddsgrans;
-  for (const [name, content] of insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false })) {
+  // The noise's record keys come from the pseudonymisation key (never written anywhere).
+  let postnyckel: ((enhet: string) => Uint32Array) | undefined;
+  if (!options.intern && deltagare.length > 0 && inputs.installningar.skydd.metod === "brus") {
+    try {
+      postnyckel = inputs.nyckel!().postnyckel;
+    } catch (e) {
+      if (!(e instanceof NyckelError)) throw e;
+      findings.fel({ fil: nyckelFil(options), regel: "nyckel.skadad", meddelande: e.message, message: "the pseudonymisation key file is damaged" });
+      return { findings, files, outputs: undefined };
+    }
+  }
+  for (const [name, content] of await insatserFiler({ deltagare, utfall, heRader, indelning, installningar: inputs.installningar, k, intern: options.intern ?? false, postnyckel })) {
     outputs.set(name, content);
   }
   progress("Beräknar arbetsmarknadsstatus, befolkning och försörjningsmått");
@@ -167,6 +180,7 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
     }
     return nyckel;
   };
+  inputs.nyckel = getNyckel;
   const seen = { medlemskap: false, installningar: false };
   const names = listInputFiles(dir);
   for (const [i, name] of names.entries()) {

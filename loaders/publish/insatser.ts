@@ -2,7 +2,7 @@
  * The participant outputs: team nyckeltal (protected by default), the jämställdhet comparison
  * built only from published values, and the teams' reported outcome tables (protected too).
  */
-import { beraknaUnderlag } from "../compute/nyckeltal.ts";
+import { beraknaHalvar, beraknaInsatsunderlag } from "../compute/nyckeltal.ts";
 import { beraknaUtfall, BERAKNAT_UTFALL } from "../compute/utfall.ts";
 import { fisherExact, wilson } from "../compute/osakerhet.ts";
 import type { Deltagande } from "../normalise/deltagare.ts";
@@ -10,7 +10,7 @@ import { UTFALL_DELAR, UTFALL_MATT, type RapporteratUtfall } from "../normalise/
 import type { HeRad } from "../compute/helarsekvivalenter.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Installningar } from "../reference/installningar.ts";
-import { oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
+import { laddaLosare, oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
 import { toCsv } from "./csv.ts";
 
 export interface InsatsIndata {
@@ -21,19 +21,27 @@ export interface InsatsIndata {
   readonly installningar: Installningar;
   readonly k: number;
   readonly intern: boolean;
+  /** Record keys from the pseudonymisation key (reference/nyckel.ts); the noise needs them. */
+  readonly postnyckel?: ((enhet: string) => Uint32Array) | undefined;
 }
 
 /** p-values at or above this are "within what chance explains". */
 export const SIGNIFIKANSNIVA = 0.05;
 
-export function insatserFiler(indata: InsatsIndata): [string, string][] {
+export async function insatserFiler(indata: InsatsIndata): Promise<[string, string][]> {
   const out: [string, string][] = [];
+  const skydd = indata.installningar.skydd;
   if (indata.deltagare.length > 0) {
-    const underlag = beraknaUnderlag(indata.deltagare, { tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
-    const konKanSaknas = indata.deltagare.some((d) => d.kon === undefined);
+    const tidigaAvhoppINamnaren = indata.installningar.tidigaAvhoppINamnaren;
+    const brus = !indata.intern && skydd.metod === "brus";
+    if (brus && !indata.postnyckel) throw new Error("bruset kräver postnycklar från pseudonymiseringsnyckeln");
+    const berakning = beraknaInsatsunderlag(indata.deltagare, { tidigaAvhoppINamnaren, ...(brus ? { postnyckel: indata.postnyckel! } : {}) });
     const rader = indata.intern
-      ? oskyddadeNyckeltal(underlag)
-      : skyddaNyckeltal(underlag, { k: indata.k, deltagareKanOverlappa: true, konKanSaknas });
+      ? oskyddadeNyckeltal(berakning.underlag)
+      : await skyddaNyckeltal(
+          { ...berakning, ...(skydd.metod === "undertryckning" ? { halvar: beraknaHalvar(indata.deltagare, { tidigaAvhoppINamnaren }) } : {}) },
+          { metod: skydd.metod, k: indata.k, brus: skydd.brus },
+        );
     out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
     out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
     if (indata.intern) {
@@ -51,6 +59,7 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
     out.push(["insatser_nyckeltal.csv", nyckeltalCsv([])]);
     out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv([], indata.heRader, indata.indelning)]);
   }
+  if (!indata.intern && indata.utfall.length > 0) await laddaLosare();
   out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
   return out;
 }
@@ -58,7 +67,7 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
 function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
   return toCsv(
     rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })),
-    ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"],
+    ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt", "skydd"],
   );
 }
 

@@ -3,27 +3,33 @@
  * `finsam`), and the mapping of insatser to förbund (a CSV with columns insats, forbund).
  *
  *   {"finsam": {"skyddsgrans": 5, "forbund": {"sodra-dalarna": {"tidiga_avhopp_i_namnaren": false}}}}
+ *
+ * and the protection's method and noise (protect/parametrar.ts): "skyddsmetod", "brus".
  */
 import { z } from "zod";
 import { readRecords } from "../read/records.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { textPlace, type Place } from "../read/decode.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
+import { BRUSNYCKLAR, skyddsinstallningar, skyddsschema, STANDARD_SKYDD, type Skyddsinstallningar } from "../protect/parametrar.ts";
 
 export interface Installningar {
   /** k: counts 1..k-1 are never published (privacy.md). */
   readonly skyddsgrans: number;
+  /** The protection's method (brus or undertryckning) and noise parameters. */
+  readonly skydd: Skyddsinstallningar;
   /** Förbund whose tidiga avhopp stay in the denominator of andel_mal. */
   readonly tidigaAvhoppINamnaren: ReadonlySet<string>;
   /** Every förbund the file names, and where, to be checked against the membership. */
   readonly forbund?: readonly { readonly id: string; readonly fil: string; readonly plats: Place | undefined }[];
 }
 
-export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: new Set() };
+export const STANDARD: Installningar = { skyddsgrans: 5, skydd: STANDARD_SKYDD, tidigaAvhoppINamnaren: new Set() };
 
 const schema = z.object({
   finsam: z.strictObject({
     skyddsgrans: z.number().int().min(3, "skyddsgrans: minst 3").max(50, "skyddsgrans: högst 50").optional(),
+    ...skyddsschema,
     forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional() })).optional(),
   }),
 });
@@ -66,7 +72,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
       findings.fel({
         fil, ...(at ? { rad: at.line, kolumn: at.column } : {}), falt: namn, regel: "installningar.varde",
         meddelande: key !== undefined
-          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans eller forbund" : "tidiga_avhopp_i_namnaren"}`
+          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans, skyddsmetod, brus eller forbund" : issue.path[1] === "brus" ? BRUSNYCKLAR.join(", ") : "tidiga_avhopp_i_namnaren"}`
           : `${namn}: ${issue.message}`,
         message: key !== undefined ? "unknown setting" : "invalid setting",
       });
@@ -77,6 +83,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
   const places = jsonPlaces(text);
   return {
     skyddsgrans: r.data.finsam.skyddsgrans ?? STANDARD.skyddsgrans,
+    skydd: skyddsinstallningar(r.data.finsam),
     tidigaAvhoppINamnaren: new Set(Object.entries(forbund).filter(([, v]) => v.tidiga_avhopp_i_namnaren).map(([k]) => k)),
     forbund: Object.keys(forbund).map((id) => ({ id, fil, plats: places.get(JSON.stringify(["finsam", "forbund", id]))?.key })),
   };
