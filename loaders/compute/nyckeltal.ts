@@ -159,13 +159,18 @@ export function halvar(windows: readonly Fonster[]): Fonster[] {
 
 const TVA_32 = 4294967296;
 
-/** The participation table: one row per participation, with its record keys and durations. */
-function deltagandetabell(deltaganden: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar) {
+/**
+ * The participation table: one row per participation, with its record keys and durations, in
+ * a fixed order (förbund, insats, person, start): sums of decimals then never depend on the
+ * order of the rows in the file.
+ */
+function deltagandetabell(alla: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar) {
+  const deltaganden = [...alla].sort((a, b) => cmp(a.forbund ?? "", b.forbund ?? "") || cmp(a.insats, b.insats) || cmp(a.person, b.person) || cmp(a.start, b.start));
   const n = deltaganden.length;
   const kol = {
     forbund: new Array<string>(n), insats: new Array<string>(n), kon: new Array<string>(n), person: new Array<string>(n),
     start: new Array<string>(n), slut: new Array<string | null>(n), orsak: new Array<string | null>(n),
-    manader: new Float64Array(n), arFore: new Array<number | null>(n),
+    dagar: new Float64Array(n), arFore: new Array<number | null>(n),
     rPerson: new Float64Array(n), rAntal: new Float64Array(n), rTid: new Float64Array(n), rFore: new Float64Array(n),
   };
   deltaganden.forEach((d, i) => {
@@ -176,7 +181,7 @@ function deltagandetabell(deltaganden: readonly (Deltagande & { forbund?: string
     kol.start[i] = d.start;
     kol.slut[i] = d.slut ?? null;
     kol.orsak[i] = d.orsak ?? null;
-    kol.manader[i] = d.slut ? dagarMellan(d.start, d.slut) / DAGAR_PER_MANAD : 0;
+    kol.dagar[i] = d.slut ? dagarMellan(d.start, d.slut) : 0;
     kol.arFore[i] = d.arForeStart ?? null;
     if (installningar.postnyckel) {
       kol.rPerson[i] = installningar.postnyckel(`person\u0000${d.person}`)[0]!;
@@ -243,9 +248,9 @@ function summor(nivaer: aq.ColumnTable) {
     malTaljare: (d: Rad) => op.sum(d.mal),
     malNamnare: (d: Rad) => op.sum(d.namnare),
     foreN: (d: Rad) => op.sum(d.fore),
-    tidSummaManader: (d: Rad) => op.sum(d.mal * d.manader),
+    tidSummaDagar: (d: Rad) => op.sum(d.mal * d.dagar),
     foreSummaAr: (d: Rad) => op.sum(d.fore === 1 ? d.arFore : 0),
-    tidMaxManader: (d: Rad) => op.max(d.mal * d.manader),
+    tidMaxDagar: (d: Rad) => op.max(d.mal * d.dagar),
     foreMaxAr: (d: Rad) => op.max(d.fore === 1 ? d.arFore : 0),
     kAvslut: (d: Rad) => op.sum(d.avslut * d.rAntal),
     kMalTaljare: (d: Rad) => op.sum(d.mal * d.rAntal),
@@ -281,7 +286,7 @@ export function beraknaInsatsunderlag(
   const kon = ["alla", "kvinnor", "man", "okand"];
   const rutnat = aq
     .table(grid(deltaganden, windows, kon))
-    .lookup(antal, [[...GRUPP]], "avslut", "malTaljare", "malNamnare", "foreN", "tidSummaManader", "foreSummaAr", "tidMaxManader", "foreMaxAr", "kAvslut", "kMalTaljare", "kMalKomplement", "kForeN", "kTid", "kFore")
+    .lookup(antal, [[...GRUPP]], "avslut", "malTaljare", "malNamnare", "foreN", "tidSummaDagar", "foreSummaAr", "tidMaxDagar", "foreMaxAr", "kAvslut", "kMalTaljare", "kMalKomplement", "kForeN", "kTid", "kFore")
     .lookup(personer, [[...GRUPP]], "deltagare", "kDeltagare");
   const mednycklar = installningar.postnyckel !== undefined;
   const noll = (x: unknown) => (typeof x === "number" ? x : 0);
@@ -302,10 +307,11 @@ export function beraknaInsatsunderlag(
       malTaljare: noll(r.malTaljare),
       malNamnare: noll(r.malNamnare),
       malGrupp: noll(r.malTaljare),
-      tidSummaManader: noll(r.tidSummaManader),
+      // Whole days summed first, divided once: the last step.
+      tidSummaManader: noll(r.tidSummaDagar) / DAGAR_PER_MANAD,
       foreSummaAr: noll(r.foreSummaAr),
       foreN: noll(r.foreN),
-      tidMaxManader: noll(r.tidMaxManader),
+      tidMaxManader: noll(r.tidMaxDagar) / DAGAR_PER_MANAD,
       foreMaxAr: noll(r.foreMaxAr),
       ...(mednycklar
         ? {

@@ -60,14 +60,11 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
   try {
     const snitt = new Set<string>();
     for (let varv = 0; varv < MAX_VARV; varv++) {
-      const tMip = performance.now();
       const l = modell.optimera(mal, 1);
       if (!l || l.status !== "optimal") throw new OskyddbarFel("inget mönster av dolda värden klarar angriparkontrollen");
       const dolda = new Set(nycklar.filter((_, i) => l.x[i]! > 0.5));
       const visade = new Map([...p.varden].filter(([n]) => !dolda.has(n)));
-      const t0 = performance.now();
       const fel = angripare.intervall({ visade, dolda, relationer, k, sanna: p.varden, harledda });
-      if (process.env.FINSAM_DEBUG) console.error(`varv ${varv}: dolda ${dolda.size}, fel ${fel.size}, kontroll ${(performance.now() - t0).toFixed(0)} ms, mip ${(t0 - tMip).toFixed(0)} ms`, [...fel].slice(0, 8).map(([n, iv]) => `${n}=${p.varden.get(n)}[${iv.min},${iv.max}]`).join(" "));
       if (fel.size === 0) {
         const sorterade = [...dolda].sort(jamfor);
         return {
