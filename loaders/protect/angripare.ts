@@ -190,14 +190,28 @@ export class Angriparmodell {
       else {
         const p = opt(medlemmar[0]!, 1, -1);
         if (!p) throw new MotsagelseFel(`de visade värdena motsäger relationerna (gäller bl.a. ${this.namn[medlemmar[0]!]})`);
-        if (p.x) sett(p.x);
-        if (regel && !delar.some((j) => opt(medlemmar[0]!, 1, j) !== undefined)) regel = false; // the figures do not fit the rule
+        let iRegeln = false;
+        for (const j of regel ? delar : []) {
+          const q = opt(medlemmar[0]!, 1, j);
+          if (q?.x) { sett(q.x); iRegeln = true; break; }
+        }
+        if (!iRegeln) {
+          regel = false; // the figures do not fit the rule: the outsider would not use it
+          if (p.x) sett(p.x);
+        }
       }
       /** The optimum over the outsider's set: the whole program, or the union of the parts. */
+      const iMangden = (x: readonly number[]) => !regel || medlemmar.some((m) => liten(x[m]!));
       const optimum = (i: number, riktning: 1 | -1, racker: (v: number) => boolean): Optimum | undefined => {
         const hela = opt(i, riktning, -1);
-        if (hela?.x) sett(hela.x);
-        if (!hela || !regel || hela.varde === Infinity || (hela.x && medlemmar.some((m) => liten(hela.x![m]!)))) return hela;
+        if (!hela) return undefined;
+        if (hela.x && iMangden(hela.x)) {
+          sett(hela.x);
+          return hela;
+        }
+        if (!regel) return hela; // unbounded
+        // The optimum of the whole program is not the outsider's (no small count, or unbounded
+        // there): the union of the parts instead.
         let basta: number | undefined;
         for (const j of delar) {
           const d = opt(i, riktning, j);
@@ -228,6 +242,32 @@ export class Angriparmodell {
       }
     }
     return new Map([...ut].sort((a, b) => jamfor(a[0], b[0])));
+  }
+
+  /**
+   * Fischetti and Salazar's capacity cut for a hidden count `n` whose largest value is below
+   * `k` under the bounds of the last check: from the linear program's reduced costs, how much
+   * hiding each count could raise n's largest value (without bound, for a count whose rise
+   * helps; its value, for one whose fall helps), and how much is needed (k − the largest
+   * value). Any pattern where n can reach k has Σ raise·hidden >= need, so the cut removes no
+   * pattern that could pass. Undefined when the linear program already reaches k.
+   */
+  kapacitet(n: string, k: number): { readonly koef: ReadonlyMap<string, number>; readonly krav: number } | undefined {
+    const i = this.index.get(n);
+    if (i === undefined) throw new RangeError(`${n} finns inte i tabellen`);
+    const l = this.modell.lp.optimera(new Map([[i, 1]]), -1);
+    if (l.status !== "optimal" || !l.kolumndual) return undefined;
+    if (l.varde >= k - 1e-9) return undefined;
+    const krav = k - l.varde;
+    const koef = new Map<string, number>();
+    for (let j = 0; j < this.namn.length; j++) {
+      if (j === i) continue;
+      const d = l.kolumndual[j]!;
+      // A count that is fixed (shown) can be freed to 0..∞ by hiding it.
+      const upp = d > 1e-9 ? krav : d < -1e-9 ? Math.min(krav, -d * this.lag[j]!) : 0;
+      if (upp > 1e-9) koef.set(this.namn[j]!, upp);
+    }
+    return { koef, krav };
   }
 
   /**

@@ -49,6 +49,8 @@ export type Losning =
       readonly x: Float64Array;
       /** Row duals (continuous problems only): which rows hold the optimum. */
       readonly dual?: Float64Array;
+      /** Column duals (reduced costs; continuous problems only): the gain per unit of each bound. */
+      readonly kolumndual?: Float64Array;
     }
   | { readonly status: "obegransad" }
   | { readonly status: "omojlig" };
@@ -122,7 +124,10 @@ export class Modell {
     if (status === S.optimal) {
       const losning = this.m.getSolution();
       const x = Float64Array.from(losning.colValue.slice(0, this.antal));
-      return { status: "optimal", varde: this.m.getObjectiveValue(), x, ...(this.kontinuerlig ? { dual: Float64Array.from(losning.rowDual) } : {}) };
+      return {
+        status: "optimal", varde: this.m.getObjectiveValue(), x,
+        ...(this.kontinuerlig ? { dual: Float64Array.from(losning.rowDual), kolumndual: Float64Array.from(losning.colDual.slice(0, this.antal)) } : {}),
+      };
     }
     if (status === S.infeasible) return { status: "omojlig" };
     if (status === S.unbounded || status === S.unboundedOrInfeasible) return { status: "obegransad" };
@@ -173,13 +178,18 @@ export class Heltalsmodell {
    * The integer optimum of the objective; `dual` of the root when it is whole (the rows that
    * hold it). Undefined when there is no integer point.
    */
-  optimera(mal: ReadonlyMap<number, number>, riktning: 1 | -1): { status: "optimal"; varde: number; x: number[]; dual?: Float64Array; rot: boolean } | { status: "obegransad" } | undefined {
+  optimera(
+    mal: ReadonlyMap<number, number>,
+    riktning: 1 | -1,
+    /** A known integer point, to prune with from the start. */
+    start?: { readonly varde: number; readonly x: readonly number[] },
+  ): { status: "optimal"; varde: number; x: number[]; dual?: Float64Array; rot: boolean } | { status: "obegransad" } | undefined {
     const rot = this.lp.optimera(mal, riktning);
     if (rot.status === "omojlig") return undefined;
     if (rot.status === "obegransad") return { status: "obegransad" };
     const bratal = (x: Float64Array) => x.findIndex((v) => Math.abs(v - Math.round(v)) >= 1e-7);
     if (bratal(rot.x) < 0) return { status: "optimal", varde: rot.varde, x: Array.from(rot.x, Math.round), ...(rot.dual ? { dual: rot.dual } : {}), rot: true };
-    let basta: { varde: number; x: number[] } | undefined;
+    let basta: { varde: number; x: number[] } | undefined = start ? { varde: start.varde, x: [...start.x] } : undefined;
     let noder = 0;
     const heltalsMal = [...mal.values()].every((c) => Number.isInteger(c));
     const gren = (): void => {
@@ -189,7 +199,13 @@ export class Heltalsmodell {
       // With whole coefficients the objective of a whole point is whole: round the bound.
       const grans = heltalsMal ? (riktning === -1 ? Math.floor(l.varde + 1e-7) : Math.ceil(l.varde - 1e-7)) : l.varde;
       if (basta && (riktning === -1 ? grans <= basta.varde + 1e-9 : grans >= basta.varde - 1e-9)) return;
-      const j = bratal(l.x);
+      // Branch on the most fractional variable.
+      let j = -1;
+      let avst = 1e-7;
+      for (let x = 0; x < l.x.length; x++) {
+        const f = Math.abs(l.x[x]! - Math.round(l.x[x]!));
+        if (f > avst) { avst = f; j = x; }
+      }
       if (j < 0) {
         basta = { varde: l.varde, x: Array.from(l.x, Math.round) };
         return;

@@ -53,18 +53,34 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
   for (const [n, grupp] of grupper) {
     for (const m of grupp) if (jamfor(n, m) < 0) villkor.push({ index: [index.get(n)!, index.get(m)!], koef: [1, -1], lag: 0, hog: 0 });
   }
-  // Loss: 1 + vikt per hidden key, and a tie-break by key order far below one unit.
-  const mal = new Map(nycklar.map((n, i) => [i, 1 + (p.vikt?.get(n) ?? 0) + (i + 1) / (1000 * (antal + 1))]));
+  // Loss: 1 + vikt per hidden key (in quarters), and a tie-break by key order below one
+  // quarter; whole numbers, so the branch and bound can round its bounds.
+  const mal = new Map(nycklar.map((n, i) => [i, Math.round(4 * (1 + (p.vikt?.get(n) ?? 0))) * (antal + 1) + i + 1]));
+  const kostnad = (x: readonly number[]) => x.reduce((s, v, i) => s + v * mal.get(i)!, 0);
   const modell = new Heltalsmodell({ antal, lag, hog, villkor });
   const angripare = new Angriparmodell(nycklar, relationer);
   try {
     const snitt = new Set<string>();
+    let start: number[] | undefined;
+    let dolda = new Set<string>();
+    /** A pattern that meets a new cut: the last one with the cheapest of `kandidater` (and its row) hidden. */
+    const okaStart = (fore: number[] | undefined, kandidater: readonly string[]): number[] | undefined => {
+      if (kandidater.length === 0) return undefined;
+      const x: number[] = fore ?? nycklar.map((m) => (dolda.has(m) ? 1 : 0));
+      if (!kandidater.some((g) => x[index.get(g)!] === 1)) {
+        const billigast = [...kandidater].sort((a, b) => mal.get(index.get(a)!)! - mal.get(index.get(b)!)!)[0]!;
+        for (const m of grupper.get(billigast) ?? [billigast]) x[index.get(m)!] = 1;
+      }
+      return x;
+    };
     for (let varv = 0; varv < MAX_VARV; varv++) {
-      const l = modell.optimera(mal, 1);
+      const l = modell.optimera(mal, 1, start && { varde: kostnad(start), x: start });
       if (!l || l.status !== "optimal") throw new OskyddbarFel("inget mönster av dolda värden klarar angriparkontrollen");
-      const dolda = new Set(nycklar.filter((_, i) => l.x[i]! > 0.5));
+      dolda = new Set(nycklar.filter((_, i) => l.x[i]! > 0.5));
+      start = undefined;
       const visade = new Map([...p.varden].filter(([n]) => !dolda.has(n)));
       const fel = angripare.intervall({ visade, dolda, relationer, k, sanna: p.varden, harledda });
+      if (process.env.FINSAM_DEBUG) console.error(`varv ${varv}: dolda ${[...dolda].join(" ")} | fel ${[...fel].map(([n, iv]) => `${n}=${p.varden.get(n)}[${iv.min},${iv.max}]${iv.orsaker ? "*" : ""}`).join(" ")}`);
       if (fel.size === 0) {
         const sorterade = [...dolda].sort(jamfor);
         return {
@@ -74,6 +90,22 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
       }
       let nya = 0;
       for (const [n, iv] of fel) {
+        const varde = p.varden.get(n)!;
+        if (varde >= 1 && varde <= k - 1 && iv.max < k) {
+          // A small count that cannot reach k: Fischetti and Salazar's capacity cut.
+          const kap = angripare.kapacitet(n, k);
+          const delar = kap ? [...kap.koef].filter(([m]) => !aldrig.has(m)).sort((a, b) => jamfor(a[0], b[0])) : [];
+          if (kap && delar.length > 0) {
+            const id = `kap\u0000${n}\u0000${delar.map(([m, c]) => `${m}:${c.toFixed(9)}`).join("\u0000")}`;
+            if (!snitt.has(id)) {
+              snitt.add(id);
+              nya++;
+              modell.laggTill({ index: delar.map(([m]) => index.get(m)!), koef: delar.map(([, c]) => c), lag: kap.krav - 1e-9, hog: Infinity });
+              start = okaStart(start, delar.filter(([, c]) => c >= kap.krav - 1e-9).map(([m]) => m));
+            }
+            continue;
+          }
+        }
         // The relations that hold the range, when the check knows them; else all around.
         let grannar = iv.orsaker ? grannarI(iv.orsaker, dolda, aldrig) : [];
         if (grannar.length === 0) grannar = grannarTill(n, dolda, relationerFor, aldrig);
@@ -87,6 +119,7 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
         // y_n <= Σ y_granne (for a key that is always hidden: at least one neighbour).
         const idx = [index.get(n)!, ...grannar.map((g) => index.get(g)!)];
         modell.laggTill({ index: idx, koef: [-1, ...grannar.map(() => 1)], lag: 0, hog: Infinity });
+        start = okaStart(start, grannar);
       }
       if (nya === 0) throw new OskyddbarFel(`angriparkontrollen underkänner ${[...fel.keys()].join(", ")} och snitten upprepas`);
     }
