@@ -188,7 +188,7 @@ export class Heltalsmodell {
     if (rot.status === "omojlig") return undefined;
     if (rot.status === "obegransad") return { status: "obegransad" };
     const bratal = (x: Float64Array) => x.findIndex((v) => Math.abs(v - Math.round(v)) >= 1e-7);
-    if (bratal(rot.x) < 0) return { status: "optimal", varde: rot.varde, x: Array.from(rot.x, Math.round), ...(rot.dual ? { dual: rot.dual } : {}), rot: true };
+    if (bratal(rot.x) < 0) return { status: "optimal", varde: rot.varde, x: Array.from(rot.x, heltal), ...(rot.dual ? { dual: rot.dual } : {}), rot: true };
     let basta: { varde: number; x: number[] } | undefined = start ? { varde: start.varde, x: [...start.x] } : undefined;
     let noder = 0;
     const heltalsMal = [...mal.values()].every((c) => Number.isInteger(c));
@@ -207,7 +207,7 @@ export class Heltalsmodell {
         if (f > avst) { avst = f; j = x; }
       }
       if (j < 0) {
-        basta = { varde: l.varde, x: Array.from(l.x, Math.round) };
+        basta = { varde: l.varde, x: Array.from(l.x, heltal) };
         return;
       }
       const v = l.x[j]!;
@@ -225,4 +225,9 @@ export class Heltalsmodell {
     gren();
     return basta && { status: "optimal", varde: basta.varde, x: basta.x, rot: false };
   }
+}
+
+/** The nearest whole number (never −0). */
+function heltal(v: number): number {
+  return Math.round(v) + 0;
 }
