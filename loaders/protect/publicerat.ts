@@ -180,21 +180,17 @@ function kontrolleraUndertryckning(forbund: string, rader: readonly NyckeltalRad
       if (v >= 1 && v <= k - 1) ut.push({ nyckel: `${forbund}|${fran}|${till}|${matt}|${insats}|${kon}`, min: v, max: v, varde: v, typ: "litet_tal", plats: { forbund, insats, kon, fran, till, matt, vad: matt, metod: "undertryckning" } });
     };
     if (c.avslut) { summa("avslut", c.avslut.undertryckt ? null : c.avslut.antal); if (!c.avslut.undertryckt) litet("avslut", c.avslut.antal!); }
-    if (c.andel_mal) {
-      const t = andelensAntal(c.andel_mal);
-      summa("malTaljare", t ? t.taljare : null);
-      summa("malKomplement", t ? t.rest : null);
-      if (t) { litet("andel_mal", t.taljare); litet("andel_mal", t.rest); }
-    }
-    if (c.genomstromningstid_man && !c.genomstromningstid_man.undertryckt && !(c.andel_mal && !c.andel_mal.undertryckt)) {
-      summa("malTaljare", c.genomstromningstid_man.antal);
-      litet("genomstromningstid_man", c.genomstromningstid_man.antal!);
-    } else if (c.genomstromningstid_man && !c.genomstromningstid_man.undertryckt) {
-      litet("genomstromningstid_man", c.genomstromningstid_man.antal!);
+    // Those who reached the goal: shown by the share (with its antal) or by genomströmningstidens antal.
+    const andel = c.andel_mal ? andelensAntal(c.andel_mal) : undefined;
+    const genom = c.genomstromningstid_man && !c.genomstromningstid_man.undertryckt ? c.genomstromningstid_man.antal : null;
+    if (c.andel_mal || c.genomstromningstid_man) summa("malTaljare", andel ? andel.taljare : genom);
+    if (c.andel_mal) summa("malKomplement", andel ? andel.rest : null);
+    if (andel) { litet("andel_mal", andel.taljare); litet("andel_mal", andel.rest); }
+    if (genom !== null) {
+      litet("genomstromningstid_man", genom);
       // The same count as the share's numerator: shown twice, it must agree.
-      const t = andelensAntal(c.andel_mal!)!;
-      if (t.taljare !== c.genomstromningstid_man.antal) {
-        ut.push({ nyckel: `${forbund}|${fran}|${till}|genomstromningstid_man|${insats}|${kon}`, min: t.taljare, max: t.taljare, varde: c.genomstromningstid_man.antal, typ: "oforenlig", plats: { forbund, insats, kon, fran, till, matt: "genomstromningstid_man", vad: "antal", metod: "undertryckning" } });
+      if (andel && andel.taljare !== genom) {
+        ut.push({ nyckel: `${forbund}|${fran}|${till}|genomstromningstid_man|${insats}|${kon}`, min: andel.taljare, max: andel.taljare, varde: genom, typ: "oforenlig", plats: { forbund, insats, kon, fran, till, matt: "genomstromningstid_man", vad: "antal", metod: "undertryckning" } });
       }
     }
     if (c.tid_fore_start_ar) { summa("foreN", c.tid_fore_start_ar.undertryckt ? null : c.tid_fore_start_ar.antal); if (!c.tid_fore_start_ar.undertryckt) litet("tid_fore_start_ar", c.tid_fore_start_ar.antal!); }

@@ -15,8 +15,7 @@
  *      an insats with nobody in it that half-year has structural zeros, never hidden;
  *   2. a window's row is shown only when its counts are shown in both of its half-years.
  * Deltagare (persons at some time in the window) do not add up over time: they are protected
- * per window, with persons without kön, and persons in more than one insats, as never
- * published counts.
+ * per window, with persons without kön as a never published count.
  * Every pattern depends only on its own period's data and the fixed settings.
  */
 import type { Halvarsrad, OkandKon, Underlag } from "../compute/nyckeltal.ts";
@@ -84,11 +83,14 @@ export function deltagarpublicering(rader: readonly Underlag[], okand: readonly 
   const aldrig = new Set<string>();
   const insatser = [...new Set(rader.map((r) => r.insats))].sort(jamfor);
   const team = insatser.filter((i) => i !== TOTALT);
+  // An insats with nobody at all in the window is known to be empty (a team not yet started,
+  // or closed): its zeros are structural, never hidden. A kön with nobody is data, not structure.
+  const tomma = new Set(rader.filter((r) => r.kon === "alla" && r.deltagare === 0).map((r) => r.insats));
   for (const r of rader) {
     const n = nyckel("deltagare", r.insats, r.kon);
     varden.set(n, r.deltagare);
     vikter.set(n, vikt("deltagare", r.insats, r.kon));
-    if (r.deltagare === 0) aldrig.add(n);
+    if (tomma.has(r.insats)) aldrig.add(n);
   }
   for (const i of insatser) {
     const n = nyckel("deltagare", i, "okand");
@@ -97,18 +99,18 @@ export function deltagarpublicering(rader: readonly Underlag[], okand: readonly 
     (v === 0 ? aldrig : harledda).add(n);
   }
   const relationer: Relation[] = insatser.map((i) => ({ total: nyckel("deltagare", i, "alla"), delar: ["kvinnor", "man", "okand"].map((k) => nyckel("deltagare", i, k)), typ: "lika" as const }));
-  // Persons in more than one insats: the teams' sum is the förbund's total plus them. Neither
-  // the sum nor those persons are published; both are protected like any count.
+  // The förbund's total and its teams: the sum when nobody was in two insatser (as an outsider
+  // may well know), otherwise at most the sum and at least each insats.
   if (team.length > 0) {
     for (const k of KON_MED_OKAND) {
-      const summa = team.reduce((s, i) => s + varden.get(nyckel("deltagare", i, k))!, 0);
-      const summaNyckel = nyckel("teamsumma", TOTALT, k);
-      const flera = nyckel("flera_insatser", TOTALT, k);
-      varden.set(summaNyckel, summa);
-      varden.set(flera, summa - varden.get(nyckel("deltagare", TOTALT, k))!);
-      for (const n of [summaNyckel, flera]) (varden.get(n) === 0 ? aldrig : harledda).add(n);
-      relationer.push({ total: summaNyckel, delar: team.map((i) => nyckel("deltagare", i, k)), typ: "lika" });
-      relationer.push({ total: summaNyckel, delar: [nyckel("deltagare", TOTALT, k), flera], typ: "lika" });
+      const tot = nyckel("deltagare", TOTALT, k);
+      const delar = team.map((i) => nyckel("deltagare", i, k));
+      const summa = delar.reduce((s, n) => s + varden.get(n)!, 0);
+      if (summa === varden.get(tot)) relationer.push({ total: tot, delar, typ: "lika" });
+      else {
+        relationer.push({ total: tot, delar, typ: "hogst" });
+        for (const d of delar) relationer.push({ total: tot, delar: [d], typ: "minst" });
+      }
     }
   }
   return { varden, relationer, harledda, aldrigDolda: aldrig, vikt: vikter };
