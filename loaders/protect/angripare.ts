@@ -7,7 +7,9 @@
  *   - structural zeros: they are never hidden, so they are among the shown counts;
  *   - the rules: a count is hidden because it is 1..k-1 or because it protects one. So each
  *     connected group of hidden counts (linked by relations) holds at least one count of
- *     1..k-1 (`regelkunskap`), unless the group is only counts that are never published.
+ *     1..k-1 (`regelkunskap`), unless the group is only counts that are never published (or a
+ *     single count in no relation: that it is small is all the marker says, and nothing
+ *     hidden beside it could change it).
  * A hidden count is safe when its range [min, max]
  *   - lies wholly at k or above (min >= k: nothing below k can be learnt), or
  *   - reaches k and holds at least k values (max >= k and max − min + 1 >= k), or
@@ -159,8 +161,11 @@ export class Angriparmodell {
     for (const medlemmar of grupper.values()) {
       if (f.bara !== undefined && !medlemmar.some((i) => f.bara!.has(this.namn[i]!))) continue;
       // The rules: some hidden count in the group is 1..k-1, unless every one is never
-      // published, or (as the protection knows) that is not so here.
-      let regel = (f.regelkunskap ?? true) && medlemmar.some((i) => !harledda.has(this.namn[i]!));
+      // published, or (as the protection knows) that is not so here. A count in no relation
+      // at all is the exception: the rule tells that it is small (the marker says no more),
+      // and nothing hidden beside it could change that.
+      const iRelation = medlemmar.some((i) => this.villkor.some((v) => v.index.includes(i)));
+      let regel = (f.regelkunskap ?? true) && iRelation && medlemmar.some((i) => !harledda.has(this.namn[i]!));
       if (regel && sannPunkt && !medlemmar.some((i) => liten(sannPunkt[i]!))) regel = false;
       const lo = new Map<number, number>();
       const hi = new Map<number, number>();
@@ -231,7 +236,8 @@ export class Angriparmodell {
         if (!max) throw new MotsagelseFel(`relationerna saknar heltalslösning (gäller bl.a. ${nyckel})`);
         if (max.varde === Infinity) hi.set(i, Infinity);
         if (!f.fullstandig && bred()) continue;
-        const min = optimum(i, 1, (v) => v === 0 || (!f.fullstandig && hi.get(i)! >= k && hi.get(i)! - v + 1 >= k));
+        // A point at 0 is already the least there is.
+        const min = lo.get(i) === 0 ? { varde: 0, rader: [] } : optimum(i, 1, (v) => v === 0 || (!f.fullstandig && hi.get(i)! >= k && hi.get(i)! - v + 1 >= k));
         if (!min) throw new MotsagelseFel(`relationerna saknar heltalslösning (gäller bl.a. ${nyckel})`);
         if (!f.fullstandig && bred()) continue;
         const iv = { min: min.varde, max: max.varde };

@@ -15,6 +15,8 @@ export interface NyckeltalRad extends Fonster {
   varde: number | null;
   antal: number | null;
   dolt: boolean;
+  /** Skyddsmetoden: brus eller undertryckning (kolumnen skydd). */
+  skydd: string;
 }
 export interface UtfallRad extends Fonster {
   forbund: string;
@@ -112,3 +114,8 @@ export declare function styrelsetext(alternativ: {
   jam: (matt: string) => JamstalldhetRad | undefined;
 }): string[];
 export declare function formatSkillnad(matt: string, kvinnor: number | null | undefined, man: number | null | undefined): string;
+export declare const BRUSTEXT: string;
+export declare const BRUS_DOLT_TEXT: string;
+export declare function valjSkyddsmetod(rader: readonly { skydd?: string }[]): "brus" | "undertryckning";
+export declare function skyddsmetodNu(): "brus" | "undertryckning";
+export declare function skyddstext(): string;

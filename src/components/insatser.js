@@ -20,9 +20,34 @@ import {
 export const DOLT = "\u2022";
 /** Kort text för ett dolt värde (skärmläsare, verktygstips). */
 export const DOLT_KORT = "Visas inte för att skydda enskilda personer";
-/** Meningen som står vid varje tabell och diagram med insatsernas tal. */
+/** Meningen som står vid varje tabell och diagram med insatsernas tal, när små värden döljs (undertryckning). */
 export const SKYDDSTEXT =
   "Visas inte för att skydda enskilda personer (färre än 5 personer eller ett värde som annars skulle gå att räkna ut).";
+/** Meningen om bruset (skyddsmetoden brus, standard). */
+export const BRUSTEXT =
+  "Talen är skyddade med ett litet slumpmässigt brus och kan skilja sig från förbundets egna register med några enheter.";
+/** Med brus döljs bara medelvärden över för få personer. */
+export const BRUS_DOLT_TEXT = "Ett medelvärde som bygger på för få personer visas inte.";
+
+let metod = "brus";
+/**
+ * Sidans skyddsmetod, ur kolumnen `skydd` i insatser_nyckeltal.csv (`brus` eller
+ * `undertryckning`): styr texten i skyddsnot och i sidornas förklaringar.
+ * @param {{skydd?: string}[]} rader
+ */
+export function valjSkyddsmetod(rader) {
+  const m = rader.find((d) => d.skydd)?.skydd;
+  metod = m === "undertryckning" ? "undertryckning" : "brus";
+  return metod;
+}
+/** Sidans skyddsmetod (valjSkyddsmetod). */
+export function skyddsmetodNu() {
+  return metod;
+}
+/** Texten vid tabeller och diagram för sidans skyddsmetod. */
+export function skyddstext() {
+  return metod === "brus" ? `${BRUSTEXT} ${BRUS_DOLT_TEXT}` : SKYDDSTEXT;
+}
 
 /** Nyckeltalen i delårsbokslutets ordning (Tabell 1–4). */
 export const NYCKELTAL = [
@@ -111,7 +136,8 @@ export function utfallFranNyckeltal(nyckeltalsrader) {
     ut.push(rad("avslut", avslutVisat ? avslut.antal : null));
     ut.push(rad("till_mal", tillMal));
     ut.push(rad("ovriga", andelVisad ? andel.antal - tillMal : null));
-    ut.push(rad("tidiga_avhopp", avslutVisat && andelVisad ? avslut.antal - andel.antal : null));
+    // Med brus har avslut och nämnaren var sitt brus: skillnaden kan bli under 0, och visas då som 0.
+    ut.push(rad("tidiga_avhopp", avslutVisat && andelVisad ? Math.max(0, avslut.antal - andel.antal) : null));
   }
   return ut;
 }
@@ -164,7 +190,8 @@ export function tolkaNyckeltal(text) {
       matt: d.matt,
       varde: dolt ? null : tal(d.varde),
       antal: dolt ? null : tal(d.antal),
-      dolt
+      dolt,
+      skydd: d.skydd ?? ""
     };
   });
 }

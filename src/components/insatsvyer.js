@@ -10,9 +10,10 @@ import { el, rullbar, tabell } from "./dom.js";
 import { formatFonster, formatFonsterRubrik, formatHeltal, formatProcent, formatTal } from "./format.js";
 import {
   AVSLUTSUTFALL,
+  BRUSTEXT,
+  BRUS_DOLT_TEXT,
   DOLT,
   DOLT_KORT,
-  SKYDDSTEXT,
   UTFALL,
   arKalenderar,
   domanFranVisade,
@@ -21,6 +22,8 @@ import {
   kontrolleraRapport,
   linjerMedHal,
   nyckeltal,
+  skyddsmetodNu,
+  skyddstext,
   visning
 } from "./insatser.js";
 
@@ -43,9 +46,11 @@ export function cell(v) {
   return v.status === "dolt" ? doltMarkering() : v.text;
 }
 
-/** Meningen om dolda värden, under en tabell eller ett diagram. */
+/** Meningen om skyddet (brus eller dolda värden), under en tabell eller ett diagram. */
 export function skyddsnot() {
-  return el("p", { class: "fotnot skyddsnot" }, el("span", { class: "dolt", "aria-hidden": "true" }, DOLT), " ", SKYDDSTEXT);
+  const markering = el("span", { class: "dolt", "aria-hidden": "true" }, DOLT);
+  if (skyddsmetodNu() === "brus") return el("p", { class: "fotnot skyddsnot" }, BRUSTEXT, " ", markering, " ", BRUS_DOLT_TEXT);
+  return el("p", { class: "fotnot skyddsnot" }, markering, " ", skyddstext());
 }
 
 /** En vanlig fotnot. */
