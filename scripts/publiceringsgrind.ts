@@ -204,7 +204,8 @@ export async function publiceringsgrind(katalog: string, underlag: Grindunderlag
       continue;
     }
     if (t.namn === "insatser_nyckeltal.csv") fynd.push(...(await kontrolleraNyckeltal(t.fil, tolkad, underlag.k, underlag.skydd)));
-    else fynd.push(...kontrolleraAntal(t.fil, t.namn, tolkad, t.namn === "insatser_jamstalldhet.csv" && underlag.skydd.metod === "brus" ? underlag.skydd.brus.sma + 1 : underlag.k));
+    else if (t.namn === "insatser_jamstalldhet.csv" && underlag.skydd.metod === "brus") fynd.push(...kontrolleraAntal(t.fil, t.namn, tolkad, underlag.skydd.brus.sma + 1, `1–${underlag.skydd.brus.sma} (små tal publiceras aldrig)`));
+    else fynd.push(...kontrolleraAntal(t.fil, t.namn, tolkad, underlag.k));
   }
   return fynd;
 }
@@ -319,13 +320,13 @@ const ANTALSMATT = new Set(["deltagare", "avslut"]);
  * insatser_rapporterat.csv och insatser_jamstalldhet.csv: inget visat antal i 1..k-1, och en
  * rad som är markerad som dold visar inget värde. (Med brus är k här sma_tal + 1.)
  */
-export function kontrolleraAntal(fil: string, namn: string, t: DelimitedText, k: number): Grindfynd[] {
+export function kontrolleraAntal(fil: string, namn: string, t: DelimitedText, k: number, grans = `mindre än k = ${k}`): Grindfynd[] {
   const fynd: Grindfynd[] = [];
   const litet = (v: number | null) => v !== null && v > 0 && v < k;
   const fel = (rad: number, kolumn: number, kolumnnamn: string, v: number, hur = "visas") =>
     fynd.push({
       fil, rad, kolumn, regel: "grind.skydd.litet_tal",
-      meddelande: `antalet ${v} (${kolumnnamn}) ${hur} men är mindre än k = ${k} (a count below k is shown)`
+      meddelande: `antalet ${v} (${kolumnnamn}) ${hur} men är ${grans} (a small count is shown)`
     });
   if (namn === "insatser_rapporterat.csv") {
     const index = kolumner(fil, t, ["varde", "undertryckt"]);
