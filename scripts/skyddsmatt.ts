@@ -1,0 +1,88 @@
+// Skyddets mål mätta på en datakatalog (standard data/exempel), som i issue 11:
+// - hur stor del av delårsbokslutets Tabell 1-4 (kön alla, de fyra senaste tolvmånaders-
+//   perioderna, varje insats och förbundet totalt) som inte visas,
+// - medelavvikelsen |publicerat − sant| för alla publicerade antal,
+// - hur många andelar med en nämnare på minst 20 som ligger mer än 5 procentenheter fel,
+// för båda skyddsmetoderna, med nyckeln i FINSAM_NYCKEL (eller ~/.config/finsam-analys/nyckel),
+// och för bruset också över många slumpade nycklar (hur ofta målen nås, inte bara med en nyckel).
+//
+//   npx tsx scripts/skyddsmatt.ts [datakatalog] [--nycklar 200]
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beraknaHalvar, beraknaInsatsunderlag, fonster } from "../loaders/compute/nyckeltal.ts";
+import { readDeltagare, type Deltagande } from "../loaders/normalise/deltagare.ts";
+import { hamtaNyckel } from "../loaders/reference/nyckel.ts";
+import { recognise } from "../loaders/validate/recognise.ts";
+import { Findings } from "../loaders/validate/findings.ts";
+import { oskyddadeNyckeltal, skyddaNyckeltal, STANDARD_BRUS, type NyckeltalRad } from "../loaders/protect/index.ts";
+import { insatsmatt, type Insatsmatt } from "../test/helpers/skyddsmatt.ts";
+
+const args = process.argv.slice(2);
+const katalog = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a)) ?? "data/exempel";
+const antalNycklar = Number(args[args.indexOf("--nycklar") + 1] ?? 200) || 200;
+
+const nyckel = hamtaNyckel();
+const deltaganden: (Deltagande & { forbund: string })[] = [];
+for (const namn of readdirSync(katalog).sort()) {
+  const fil = join(katalog, namn);
+  const bytes = readFileSync(fil);
+  const f = new Findings();
+  if (!namn.endsWith(".csv") || recognise(bytes, fil, f).kind !== "deltagare") continue;
+  for (const d of readDeltagare(bytes, fil, () => nyckel, f) ?? []) deltaganden.push({ ...d, forbund: d.forbund ?? "" });
+}
+if (deltaganden.length === 0) throw new Error(`inga deltagaruppgifter i ${katalog}`);
+const fonsterLista = fonster(deltaganden);
+const tabellfonster = fonsterLista.slice(-4).map((w) => w.fran);
+const sanna = oskyddadeNyckeltal(beraknaInsatsunderlag(deltaganden).underlag);
+
+const visa = (namn: string, m: Insatsmatt, rader: readonly NyckeltalRad[]) => {
+  const dolda = rader.filter((r) => r.undertryckt).length;
+  console.log(`${namn}:`);
+  console.log(`  Tabell 1-4: ${m.tabellDolda} av ${m.tabellCeller} celler visas inte (${((100 * m.tabellDolda) / m.tabellCeller).toFixed(1)} %)`);
+  console.log(`  alla rader: ${dolda} av ${rader.length} dolda (${((100 * dolda) / rader.length).toFixed(1)} %)`);
+  console.log(`  medel |publicerat − sant| för antal: ${m.medelAvvikelse.toFixed(3)} (${m.antalJamforda} antal), i Tabell 1-4 ${m.medelAvvikelseTabell.toFixed(3)}`);
+  console.log(`  andelar med nämnare >= 20: ${m.andelar}, mer än 5 procentenheter fel eller dolda: ${m.andelarUtanfor}, största avvikelse ${(100 * m.storstaAndelsavvikelse).toFixed(2)} procentenheter`);
+};
+
+const brus = await skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { postnyckel: nyckel.postnyckel }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
+visa(`brus (standard), nyckeln ${nyckel.sokvag}`, insatsmatt(sanna, brus, tabellfonster), brus);
+
+const t0 = performance.now();
+const { underlag, okandKon } = beraknaInsatsunderlag(deltaganden);
+const undertryckt = await skyddaNyckeltal({ underlag, okandKon, halvar: beraknaHalvar(deltaganden) }, { metod: "undertryckning", k: 5 });
+visa(`undertryckning (${((performance.now() - t0) / 1000).toFixed(1)} s)`, insatsmatt(sanna, undertryckt, tabellfonster), undertryckt);
+
+// Bruset med många slumpade nycklar: samma data, andra postnycklar.
+let dold = 0;
+let avvikelse = 0;
+let andelarOk = 0;
+let allt = 0;
+let storstaMedel = 0;
+for (let n = 0; n < antalNycklar; n++) {
+  const rader = await skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { postnyckel: slumpnyckel() }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
+  const m = insatsmatt(sanna, rader, tabellfonster);
+  const dOk = m.tabellDolda / m.tabellCeller <= 0.05;
+  const aOk = m.andelarUtanfor === 0;
+  if (dOk) dold++;
+  if (aOk) andelarOk++;
+  if (m.medelAvvikelse <= 1.5) avvikelse++;
+  if (dOk && aOk && m.medelAvvikelse <= 1.5) allt++;
+  storstaMedel = Math.max(storstaMedel, m.medelAvvikelse);
+}
+console.log(`brus med ${antalNycklar} slumpade nycklar:`);
+console.log(`  Tabell 1-4 högst 5 % dolda: ${dold} av ${antalNycklar}`);
+console.log(`  medelavvikelse högst 1,5: ${avvikelse} av ${antalNycklar} (största ${storstaMedel.toFixed(3)})`);
+console.log(`  alla andelar (nämnare >= 20) inom 5 procentenheter: ${andelarOk} av ${antalNycklar}`);
+console.log(`  alla tre målen: ${allt} av ${antalNycklar}`);
+
+/** Postnycklar från en ny slumpad nyckel (en tillfällig fil som tas bort direkt). */
+function slumpnyckel(): (enhet: string) => Uint32Array {
+  const fil = join(process.env.TMPDIR ?? "/tmp", `finsam-skyddsmatt-${process.pid}`);
+  writeFileSync(fil, randomBytes(32).toString("hex") + "\n", { mode: 0o600 });
+  try {
+    return hamtaNyckel({ FINSAM_NYCKEL: fil }).postnyckel;
+  } finally {
+    rmSync(fil, { force: true });
+  }
+}
