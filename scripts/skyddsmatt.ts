@@ -7,6 +7,13 @@
 // och för bruset också över många slumpade nycklar (hur ofta målen nås, inte bara med en nyckel).
 //
 //   npx tsx scripts/skyddsmatt.ts [datakatalog] [--nycklar 200]
+//
+// Med --angrepp upprepas i stället angreppet ur issue 11 (test/helpers/angrepp.ts) på genererade
+// filer av issuens former, större än enhetstestets: alla värden som stämmer med en periods
+// publicerade deltagartabell räknas upp, undertryckningen körs om på varje, och de som ger samma
+// publicering behålls. För varje dolt antal skrivs spannet angriparen får; inget får underkännas.
+//
+//   npx tsx scripts/skyddsmatt.ts --angrepp
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,8 +24,15 @@ import { recognise } from "../loaders/validate/recognise.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { oskyddadeNyckeltal, skyddaNyckeltal, STANDARD_BRUS, type NyckeltalRad } from "../loaders/protect/index.ts";
 import { insatsmatt, type Insatsmatt } from "../test/helpers/skyddsmatt.ts";
+import { angrip, fonstrensVarden, K } from "../test/helpers/angrepp.ts";
+import { generera, type Rad } from "../test/protect/deltagarfil.ts";
+import { laddaLosare, sakertIntervall } from "../loaders/protect/index.ts";
 
 const args = process.argv.slice(2);
+if (args.includes("--angrepp")) {
+  await angrepp();
+  process.exit(0);
+}
 const katalog = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a)) ?? "data/exempel";
 const antalNycklar = Number(args[args.indexOf("--nycklar") + 1] ?? 200) || 200;
 
@@ -85,4 +99,30 @@ function slumpnyckel(): (enhet: string) => Uint32Array {
   } finally {
     rmSync(fil, { force: true });
   }
+}
+
+/** Angreppet ur issue 11 på genererade filer (se början av filen). */
+async function angrepp(): Promise<void> {
+  await laddaLosare();
+  const utanKon = (): Rad => ({ ...generera({ team: ["A"], personer: 1, fro: 60 })[0]!, person: "UTAN", kon: undefined, start: "2022-03-01" as Rad["start"], slut: undefined, orsak: undefined });
+  const nyttTeam = [...generera({ team: ["A", "B"], personer: 12, fro: 8 }), ...generera({ team: ["Ny"], personer: 2, fro: 9, startMellan: [500, 560] })];
+  const FALL: [string, Rad[], string][] = [
+    ["ett team med tre deltagare", generera({ team: ["Trio"], personer: 3, fro: 3 }), "2022-07"],
+    ["ett team, en deltagare utan kön", [...generera({ team: ["A"], personer: 6, fro: 6 }), utanKon()], "2022-07"],
+    ["två små team och en deltagare utan kön", [...generera({ team: ["A", "B"], personer: 12, fro: 6 }), utanKon()], "2022-07"],
+    ["två små team (14 deltagare), 2022-07", generera({ team: ["A", "B"], personer: 14, fro: 5 }), "2022-07"],
+    ["två små team (14 deltagare), 2023-01", generera({ team: ["A", "B"], personer: 14, fro: 5 }), "2023-01"],
+    ["ett nytt team med två deltagare, 2023-07", nyttTeam, "2023-07"],
+  ];
+  let underkanda = 0;
+  for (const [namn, fil, fran] of FALL) {
+    const t0 = performance.now();
+    const { fonster, varden } = fonstrensVarden(fil, fran);
+    const r = angrip(fonster, varden, { tidigtStopp: true });
+    const fel = r.dolda.filter((d) => !sakertIntervall(d, K));
+    underkanda += fel.length + (r.sanningenBehallen ? 0 : 1);
+    console.log(`${namn} (${fran}, ${((performance.now() - t0) / 1000).toFixed(1)} s): ${r.dolda.length} dolda, ${r.uppraknade} värdemängder, ${r.provade} omskyddade, ${r.behallna} behållna${r.sanningenBehallen ? "" : ", DE SANNA VÄRDENA BEHÖLLS INTE"}`);
+    for (const d of r.dolda) console.log(`  ${d.dold.slice("deltagare|".length)} = ${d.varde}: angriparen får ${d.min}–${d.max}${sakertIntervall(d, K) ? "" : " UNDERKÄNT"}`);
+  }
+  console.log(underkanda === 0 ? "inget dolt antal kunde snävas in mer än kontrollen tillåter" : `${underkanda} underkända`);
 }

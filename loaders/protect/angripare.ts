@@ -11,8 +11,8 @@
  *     single count in no relation: that it is small is all the marker says, and nothing
  *     hidden beside it could change it).
  * A hidden count is safe when its range [min, max]
+ *   - holds at least k values (max − min + 1 >= k), or
  *   - lies wholly at k or above (min >= k: nothing below k can be learnt), or
- *   - reaches k and holds at least k values (max >= k and max − min + 1 >= k), or
  *   - is exactly 0 (nothing about anybody).
  * The rule depends on the range only, never on the hidden value, so anybody can check it
  * from the published tables (publicerat.ts does).
@@ -34,9 +34,13 @@ export interface Intervall {
   readonly orsaker?: readonly Relation[];
 }
 
-/** Whether the outsider's range of a hidden count reveals nothing about 1..k-1. */
+/**
+ * Whether the outsider's range of a hidden count is wide enough: at least k possible values
+ * (0–4, 1–5 and 3–9 with k = 5), or wholly at k or above (nothing below k can be learnt), or
+ * exactly 0 (nothing about anybody). 1–2, 1–3, 1–4 and 3–6 are not.
+ */
 export function sakertIntervall(iv: Intervall, k: number): boolean {
-  return iv.min >= k || (iv.max >= k && iv.max - iv.min + 1 >= k) || iv.max === 0;
+  return iv.min >= k || iv.max - iv.min + 1 >= k || iv.max === 0;
 }
 
 export interface Angriparfraga {
@@ -230,14 +234,14 @@ export class Angriparmodell {
       for (const i of medlemmar) {
         const nyckel = this.namn[i]!;
         if (f.bara !== undefined && !f.bara.has(nyckel)) continue;
-        const bred = () => hi.get(i)! >= k && hi.get(i)! - lo.get(i)! + 1 >= k;
+        const bred = () => hi.get(i)! - lo.get(i)! + 1 >= k;
         if (!f.fullstandig && bred()) continue;
-        const max = optimum(i, -1, (v) => !f.fullstandig && v >= k && v - lo.get(i)! + 1 >= k);
+        const max = optimum(i, -1, (v) => !f.fullstandig && v - lo.get(i)! + 1 >= k);
         if (!max) throw new MotsagelseFel(`relationerna saknar heltalslösning (gäller bl.a. ${nyckel})`);
         if (max.varde === Infinity) hi.set(i, Infinity);
         if (!f.fullstandig && bred()) continue;
         // A point at 0 is already the least there is.
-        const min = lo.get(i) === 0 ? { varde: 0, rader: [] } : optimum(i, 1, (v) => v === 0 || (!f.fullstandig && hi.get(i)! >= k && hi.get(i)! - v + 1 >= k));
+        const min = lo.get(i) === 0 ? { varde: 0, rader: [] } : optimum(i, 1, (v) => v === 0 || (!f.fullstandig && hi.get(i)! - v + 1 >= k));
         if (!min) throw new MotsagelseFel(`relationerna saknar heltalslösning (gäller bl.a. ${nyckel})`);
         if (!f.fullstandig && bred()) continue;
         const iv = { min: min.varde, max: max.varde };
@@ -252,7 +256,7 @@ export class Angriparmodell {
 
   /**
    * Fischetti and Salazar's capacity cut for a hidden count `n` whose largest value is below
-   * `k` under the bounds of the last check: from the linear program's reduced costs, how much
+   * `k` (the caller passes k − 1: a small count needs at least that much room) under the bounds of the last check: from the linear program's reduced costs, how much
    * hiding each count could raise n's largest value (without bound, for a count whose rise
    * helps; its value, for one whose fall helps), and how much is needed (k − the largest
    * value). Any pattern where n can reach k has Σ raise·hidden >= need, so the cut removes no

@@ -91,9 +91,10 @@ export function skydda(p: Publicering, opts: Skyddsparametrar): Skyddsresultat {
       let nya = 0;
       for (const [n, iv] of fel) {
         const varde = p.varden.get(n)!;
-        if (varde >= 1 && varde <= k - 1 && iv.max < k) {
-          // A small count that cannot reach k: Fischetti and Salazar's capacity cut.
-          const kap = angripare.kapacitet(n, k);
+        if (varde >= 1 && varde <= k - 1 && iv.max < k - 1) {
+          // A small count whose range cannot hold k values from 0: Fischetti and Salazar's
+          // capacity cut for reaching k − 1.
+          const kap = angripare.kapacitet(n, k - 1);
           const delar = kap ? [...kap.koef].filter(([m]) => !aldrig.has(m)).sort((a, b) => jamfor(a[0], b[0])) : [];
           if (kap && delar.length > 0) {
             const id = `kap\u0000${n}\u0000${delar.map(([m, c]) => `${m}:${c.toFixed(9)}`).join("\u0000")}`;

@@ -113,7 +113,9 @@ export function deltagarpublicering(rader: readonly Underlag[], okand: readonly 
       }
     }
   }
-  return { varden, relationer, harledda, aldrigDolda: aldrig, vikt: vikter };
+  // A kön split is shown or hidden as a whole: which of the two was small is not given away.
+  const grupper = insatser.filter((i) => !tomma.has(i)).map((i) => [nyckel("deltagare", i, "kvinnor"), nyckel("deltagare", i, "man")]);
+  return { varden, relationer, harledda, aldrigDolda: aldrig, vikt: vikter, grupper };
 }
 
 export interface UndertryckningsIndata {
