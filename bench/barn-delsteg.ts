@@ -4,7 +4,7 @@
  * (utanför tidtagningen) tvingas en GC fram när processen startats med --expose-gc, så att
  * "heap efter" visar vad steget lämnar kvar.
  *
- * Spegling av pipeline.ts: kolumnlistorna till toCsv är kopierade därifrån; indelning.csv
+ * Spegling av pipeline.ts (helårsekvivalenternas tabeller med sina scheman); indelning.csv
  * (ca 1 kB) hoppas över. Summan av stegen kan därför skilja något från runPipeline.
  *
  *   node --expose-gc --import tsx bench/barn-delsteg.ts <fil> <utkatalog>
@@ -17,7 +17,8 @@ import { isHelarsekvivalenter, normaliseHelarsekvivalenter } from "../loaders/no
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap } from "../loaders/reference/indelning.ts";
 import { computeHelarsekvivalenter } from "../loaders/compute/helarsekvivalenter.ts";
 import { halvarstabell } from "../loaders/compute/halvarstabell.ts";
-import { toCsv } from "../loaders/publish/csv.ts";
+import { HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR } from "../loaders/publish/helarsekvivalenter.ts";
+import { tabellFranRader } from "../loaders/publish/schema.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { kraschAv, svara, type Delsteg, type Krasch } from "./gemensamt.ts";
@@ -73,11 +74,13 @@ try {
   const data = krav(tid("normalisera (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, indelning.kommuner, findings)), "normaliseHelarsekvivalenter", findings);
   const rader = tid("beräkna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
   const halvar = tid("halvårstabell (halvarstabell)", () => halvarstabell(rader));
-  const utdata = tid("formatera CSV (toCsv)", () => new Map([
-    ["helarsekvivalenter.csv", toCsv(rader, ["niva", "kod", "namn", "period", "kon", "ersattning", "varde", "folkmangd", "andel"])],
-    ["helarsekvivalenter_halvar.csv", toCsv(halvar, ["niva", "kod", "namn", "halvar", "kon", "ersattning", "varde", "varde_foregaende_ar", "differens"])],
-  ]));
-  tid("skriva filerna (writeOutputs)", () => writeOutputs(utkatalog, utdata));
+  const utdata = tid("utdatatabeller (tabellFranRader)", () => [
+    tabellFranRader(HELARSEKVIVALENTER, rader),
+    tabellFranRader(HELARSEKVIVALENTER_HALVAR, halvar),
+  ]);
+  const t0 = performance.now();
+  await writeOutputs(utkatalog, { tabeller: utdata });
+  steg.push({ namn: "skriva filerna, CSV och Parquet (writeOutputs)", ms: performance.now() - t0, heapEfterByte: undefined });
 } catch (e) {
   krasch = kraschAv(e);
 }

@@ -8,6 +8,8 @@
  * Nivåkontrollen (rader och koder per nivå) görs på helarsekvivalenter.csv om inget annat anges
  * (t.ex. arbetsmarknadsstatus.csv eller befolkning.csv: samma två första kolumner niva,kod).
  */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { formatFinding } from "../loaders/validate/findings.ts";
@@ -28,7 +30,7 @@ let t2 = t0;
 try {
   resultat = await runPipeline(indata);
   t1 = performance.now();
-  if (resultat.outputs) writeOutputs(utkatalog, resultat.outputs);
+  if (resultat.outputs) await writeOutputs(utkatalog, { tabeller: resultat.outputs, texter: resultat.texter });
   t2 = performance.now();
 } catch (e) {
   krasch = kraschAv(e);
@@ -43,8 +45,8 @@ for (const f of resultat?.findings.all ?? []) {
   regler[f.regel] = (regler[f.regel] ?? 0) + 1;
 }
 const utdata: Record<string, number> = {};
-for (const [namn, text] of resultat?.outputs ?? []) utdata[namn] = Buffer.byteLength(text, "utf8");
-const he = resultat?.outputs?.get(nivafil);
+if (resultat?.outputs) for (const namn of readdirSync(utkatalog)) utdata[namn] = statSync(join(utkatalog, namn)).size;
+const he = resultat?.outputs && existsSync(join(utkatalog, nivafil)) ? readFileSync(join(utkatalog, nivafil), "utf8") : undefined;
 
 svara({
   typ: "pipeline",

@@ -14,18 +14,23 @@
 // publicering behålls. För varje dolt antal skrivs spannet angriparen får; inget får underkännas.
 //
 //   npx tsx scripts/skyddsmatt.ts --angrepp
+//
+// Med --genererad mäts målen i stället på en genererad fil av en annan form än exempeldatans
+// (som de dolda deltagarfilerna i issue 11: sex team från 4 till 70 deltagare på tre år, några
+// utan kön, ett team som börjar sent).
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beraknaHalvar, beraknaInsatsunderlag, fonster } from "../loaders/compute/nyckeltal.ts";
 import { readDeltagare, type Deltagande } from "../loaders/normalise/deltagare.ts";
+import { idag, parseDatum, type Datum } from "../loaders/normalise/datum.ts";
 import { hamtaNyckel } from "../loaders/reference/nyckel.ts";
 import { recognise } from "../loaders/validate/recognise.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { oskyddadeNyckeltal, skyddaNyckeltal, STANDARD_BRUS, type NyckeltalRad } from "../loaders/protect/index.ts";
 import { insatsmatt, type Insatsmatt } from "../test/helpers/skyddsmatt.ts";
 import { angrip, fonstrensVarden, K } from "../test/helpers/angrepp.ts";
-import { generera, type Rad } from "../test/protect/deltagarfil.ts";
+import { exportdag, generera, type Rad } from "../test/protect/deltagarfil.ts";
 import { laddaLosare, sakertIntervall } from "../loaders/protect/index.ts";
 
 const args = process.argv.slice(2);
@@ -37,8 +42,9 @@ const katalog = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a)) ?? "da
 const antalNycklar = Number(args[args.indexOf("--nycklar") + 1] ?? 200) || 200;
 
 const nyckel = hamtaNyckel();
-const deltaganden: (Deltagande & { forbund: string })[] = [];
-for (const namn of readdirSync(katalog).sort()) {
+const genererad = args.includes("--genererad");
+const deltaganden: (Deltagande & { forbund: string })[] = genererad ? genereradFil() : [];
+for (const namn of genererad ? [] : readdirSync(katalog).sort()) {
   const fil = join(katalog, namn);
   const bytes = readFileSync(fil);
   const f = new Findings();
@@ -46,9 +52,13 @@ for (const namn of readdirSync(katalog).sort()) {
   for (const d of readDeltagare(bytes, fil, () => nyckel, f) ?? []) deltaganden.push({ ...d, forbund: d.forbund ?? "" });
 }
 if (deltaganden.length === 0) throw new Error(`inga deltagaruppgifter i ${katalog}`);
-const fonsterLista = fonster(deltaganden);
+// The export date as the pipeline takes it: the settings' exportdatum, else FINSAM_IDAG, else today.
+const exportdatum = genererad ? exportdag(deltaganden) : installtExportdatum(katalog) ?? parseDatum(process.env.FINSAM_IDAG ?? "") ?? idag();
+console.log(genererad ? `genererad fil: ${deltaganden.length} deltaganden i ${new Set(deltaganden.map((d) => d.insats)).size} team, exportdag ${exportdatum}` : `${katalog}: ${deltaganden.length} deltaganden, exportdag ${exportdatum}`);
+const fonsterLista = fonster(deltaganden, exportdatum);
 const tabellfonster = fonsterLista.slice(-4).map((w) => w.fran);
-const sanna = oskyddadeNyckeltal(beraknaInsatsunderlag(deltaganden).underlag);
+const sanna = oskyddadeNyckeltal(beraknaInsatsunderlag(deltaganden, { exportdatum }).underlag);
+await laddaLosare();
 
 const visa = (namn: string, m: Insatsmatt, rader: readonly NyckeltalRad[]) => {
   const dolda = rader.filter((r) => r.undertryckt).length;
@@ -59,12 +69,12 @@ const visa = (namn: string, m: Insatsmatt, rader: readonly NyckeltalRad[]) => {
   console.log(`  andelar med nämnare >= 20: ${m.andelar}, mer än 5 procentenheter fel eller dolda: ${m.andelarUtanfor}, största avvikelse ${(100 * m.storstaAndelsavvikelse).toFixed(2)} procentenheter`);
 };
 
-const brus = await skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { postnyckel: nyckel.postnyckel }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
+const brus = skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { exportdatum, postnyckel: nyckel.postnyckel }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
 visa(`brus (standard), nyckeln ${nyckel.sokvag}`, insatsmatt(sanna, brus, tabellfonster), brus);
 
 const t0 = performance.now();
-const { underlag, okandKon } = beraknaInsatsunderlag(deltaganden);
-const undertryckt = await skyddaNyckeltal({ underlag, okandKon, halvar: beraknaHalvar(deltaganden) }, { metod: "undertryckning", k: 5 });
+const { underlag, okandKon } = beraknaInsatsunderlag(deltaganden, { exportdatum });
+const undertryckt = skyddaNyckeltal({ underlag, okandKon, halvar: beraknaHalvar(deltaganden, { exportdatum }) }, { metod: "undertryckning", k: 5 });
 visa(`undertryckning (${((performance.now() - t0) / 1000).toFixed(1)} s)`, insatsmatt(sanna, undertryckt, tabellfonster), undertryckt);
 
 // Bruset med många slumpade nycklar: samma data, andra postnycklar.
@@ -74,7 +84,7 @@ let andelarOk = 0;
 let allt = 0;
 let storstaMedel = 0;
 for (let n = 0; n < antalNycklar; n++) {
-  const rader = await skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { postnyckel: slumpnyckel() }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
+  const rader = skyddaNyckeltal({ underlag: beraknaInsatsunderlag(deltaganden, { exportdatum, postnyckel: slumpnyckel() }).underlag }, { metod: "brus", k: 5, brus: STANDARD_BRUS });
   const m = insatsmatt(sanna, rader, tabellfonster);
   const dOk = m.tabellDolda / m.tabellCeller <= 0.05;
   const aOk = m.andelarUtanfor === 0;
@@ -125,4 +135,29 @@ async function angrepp(): Promise<void> {
     for (const d of r.dolda) console.log(`  ${d.dold.slice("deltagare|".length)} = ${d.varde}: angriparen får ${d.min}–${d.max}${sakertIntervall(d, K) ? "" : " UNDERKÄNT"}`);
   }
   console.log(underkanda === 0 ? "inget dolt antal kunde snävas in mer än kontrollen tillåter" : `${underkanda} underkända`);
+}
+
+/** `finsam.exportdatum` of the folder's settings file, if it states one. */
+function installtExportdatum(dir: string): Datum | undefined {
+  for (const namn of readdirSync(dir).sort()) {
+    if (!namn.endsWith(".json")) continue;
+    try {
+      const json = JSON.parse(readFileSync(join(dir, namn), "utf8")) as { finsam?: { exportdatum?: string } };
+      if (json.finsam?.exportdatum) return parseDatum(json.finsam.exportdatum);
+    } catch {
+      // not the settings
+    }
+  }
+  return undefined;
+}
+
+/** A file of another shape than the example's: six teams of very different sizes, a late team, some without kön. */
+function genereradFil(): Rad[] {
+  return [
+    ...generera({ team: ["Stora"], personer: 70, fro: 101, forbund: "annat" }),
+    ...generera({ team: ["Mellan A", "Mellan B"], personer: 50, fro: 102, forbund: "annat", utanKon: 0.05 }),
+    ...generera({ team: ["Liten"], personer: 9, fro: 103, forbund: "annat" }),
+    ...generera({ team: ["Pyttelitet"], personer: 4, fro: 104, forbund: "annat" }),
+    ...generera({ team: ["Nytt"], personer: 12, fro: 105, forbund: "annat", startMellan: [700, 1000] }),
+  ];
 }

@@ -168,7 +168,7 @@ describe("the settings file in the data folder", () => {
   }, 300_000);
 
   it("sets the noise: a larger maximum noise and variance, and k for means", async () => {
-    const r = rows((await runIn(folder("brus", '{"finsam": {"skyddsgrans": 7, "brus": {"maxbrus": 3, "varians": 2}}}'))).csv);
+    const r = rows((await runIn(folder("brus", '{"finsam": {"exportdatum": "2025-08-31", "skyddsgrans": 7, "brus": {"maxbrus": 3, "varians": 2}}}'))).csv);
     expect(kontrolleraPublicerat(r, { k: 7, brus: { maxbrus: 3, varians: 2, sma: 2, medelvardesbrus: 0.1 } })).toEqual([]);
     const sann = rows(intern.files["insatser_nyckeltal.csv"]!);
     const brus = r.flatMap((x) => {

@@ -9,6 +9,7 @@ import { hittaId, hittaPersonnummer, hittaText, maskeraId } from "../loaders/pro
 import { runPipeline } from "../loaders/pipeline.ts";
 import { readDelimited } from "../loaders/read/delimited.ts";
 import { Findings } from "../loaders/validate/findings.ts";
+import { csvUtdata } from "./helpers/utdata.ts";
 import {
   kontrolleraNyckeltal,
   lasGrindunderlag,
@@ -95,7 +96,7 @@ describe("publiceringsgrinden", () => {
     ren = join(tmp, "ren");
     mkdirSync(join(ren, "_file", "data"), { recursive: true });
     mkdirSync(join(ren, "_import", "components"), { recursive: true });
-    for (const [namn, innehall] of r.outputs!) writeFileSync(join(ren, "_file", "data", namn.replace(/(\.[a-z]+)$/, ".0123abcd$1")), innehall);
+    for (const namn of r.outputs!.keys()) writeFileSync(join(ren, "_file", "data", `${namn}.0123abcd.csv`), csvUtdata(r, namn)!);
     writeFileSync(join(ren, "index.html"), '<!DOCTYPE html>\n<html lang="sv">\n<p>Andel 0.121212121212, år 2019, 4842717 personer.</p>\n</html>\n');
     writeFileSync(join(ren, "_import", "components", "a.0123abcd.js"), 'export const t = "Samverkansteam Avesta";\nexport const n = 1212121212.5;\n');
   }, 60_000);
@@ -202,8 +203,9 @@ describe("publiceringsgrinden", () => {
   it("en undertryckt nyckeltalstabell där ett dolt antal kan räknas fram stoppas", async () => {
     const huvud = "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\n";
     const rad = (kon: string, matt: string, varde: string, antal: string, dold = 0) => `f,Team A,2024-01,2024-12,${kon},${matt},${varde},${antal},${dold},undertryckning\n`;
-    // Alla 12 och kvinnor 8 visas, män är dolt: män är högst 12 − 8 = 4 (någon kan sakna kön).
-    const text = huvud + rad("alla", "deltagare", "12", "12") + rad("kvinnor", "deltagare", "8", "8") + rad("man", "deltagare", "", "", 1);
+    // Alla 12 och kvinnor 9 visas, män är dolt: män är högst 12 − 9 = 3 (någon kan sakna kön),
+    // fyra möjliga värden, färre än k.
+    const text = huvud + rad("alla", "deltagare", "12", "12") + rad("kvinnor", "deltagare", "9", "9") + rad("man", "deltagare", "", "", 1);
     const katalog = kopia((k) => writeFileSync(fil(k, "insatser_nyckeltal.csv"), text));
     const fynd = await publiceringsgrind(katalog, underlag);
     expect(fynd).toContainEqual({
@@ -211,7 +213,7 @@ describe("publiceringsgrinden", () => {
       rad: 4,
       kolumn: 8,
       regel: "grind.skydd.intervall",
-      meddelande: "det dolda antalet (deltagare; Team A, man, 2024-01–2024-12) kan räknas fram ur det publicerade till mellan 0 och 4, ett spann som avslöjar ett antal under k = 5 (a hidden count can be narrowed)"
+      meddelande: "det dolda antalet (deltagare; Team A, man, 2024-01–2024-12) kan räknas fram ur det publicerade till mellan 0 och 3, ett spann som avslöjar ett antal under k = 5 (a hidden count can be narrowed)"
     });
     const tolkad = readDelimited(text, "x.csv", new Findings())!;
     expect(await kontrolleraNyckeltal("x.csv", tolkad, 3)).toEqual([]);

@@ -16,7 +16,7 @@
  * (cell keys, protect/cellnyckel.ts) and the largest single value behind each mean.
  */
 import * as aq from "arquero";
-import { dagarMellan, forstaDag, manadAv, sistaDag, type Datum } from "../normalise/datum.ts";
+import { dagarMellan, forstaDag, manadAv, senastePeriodslut, sistaDag, type Datum } from "../normalise/datum.ts";
 import { MAL, type Deltagande } from "../normalise/deltagare.ts";
 
 /** Days per average month (365.25 / 12). */
@@ -79,6 +79,11 @@ export interface Underlag {
 }
 
 export interface NyckeltalInstallningar {
+  /**
+   * The day the records were exported (validate/exportdatum.ts): a period is published once
+   * it has ended by then.
+   */
+  readonly exportdatum: Datum;
   /** Förbund ids whose tidiga avhopp stay in the denominator of andel_mal (default: out). */
   readonly tidigaAvhoppINamnaren?: ReadonlySet<string>;
   /**
@@ -118,25 +123,23 @@ export interface OkandKon {
   readonly deltagare: number;
 }
 
-/** 12-month windows ending in June and December covered by the data. */
-export function fonster(deltaganden: readonly Deltagande[]): Fonster[] {
+/**
+ * 12-month windows ending in June and December: from the one holding the first start to the
+ * last one that has ended by the export date (not by the latest date in the records: an
+ * export made in January whose last event is in December still publishes the year just ended).
+ */
+export function fonster(deltaganden: readonly Deltagande[], exportdatum: Datum): Fonster[] {
   if (deltaganden.length === 0) return [];
   let forsta = deltaganden[0]!.start as string;
-  let sista = forsta;
-  for (const d of deltaganden) {
-    if (d.start < forsta) forsta = d.start;
-    if (d.start > sista) sista = d.start;
-    if (d.slut && d.slut > sista) sista = d.slut;
-  }
+  for (const d of deltaganden) if (d.start < forsta) forsta = d.start;
   // first window end: the first June/December on or after the first start month
   const [fy, fm] = manadAv(forsta as Datum).split("-").map(Number) as [number, number];
   let end = fm <= 6 ? { y: fy, m: 6 } : { y: fy, m: 12 };
-  // last window end: the latest June/December that has ended by the last date in the data
-  const lastDate = sista;
+  const sista = senastePeriodslut(exportdatum);
   const out: Fonster[] = [];
   for (;;) {
     const till = `${end.y}-${String(end.m).padStart(2, "0")}`;
-    if (sistaDag(till) > lastDate) break;
+    if (till > sista) break;
     const fromY = end.m === 6 ? end.y - 1 : end.y;
     const fromM = end.m === 6 ? 7 : 1;
     out.push({ fran: `${fromY}-${String(fromM).padStart(2, "0")}`, till });
@@ -277,9 +280,9 @@ export interface Insatsunderlag {
 /** The counts and sums behind the nyckeltal, for every förbund, insats, window and kön. */
 export function beraknaInsatsunderlag(
   deltaganden: readonly (Deltagande & { forbund?: string | undefined })[],
-  installningar: NyckeltalInstallningar = {},
+  installningar: NyckeltalInstallningar,
 ): Insatsunderlag {
-  const windows = fonster(deltaganden);
+  const windows = fonster(deltaganden, installningar.exportdatum);
   if (windows.length === 0) return { underlag: [], okandKon: [] };
   const nivaer = paNivaer(iPerioder(deltagandetabell(deltaganden, installningar), windows, installningar.tidigaAvhoppINamnaren ?? new Set()));
   const { antal, personer } = summor(nivaer);
@@ -327,7 +330,7 @@ export function beraknaInsatsunderlag(
 }
 
 /** The Underlag rows (alla, kvinnor, man), as `beraknaInsatsunderlag` gives them. */
-export function beraknaUnderlag(deltaganden: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar = {}): Underlag[] {
+export function beraknaUnderlag(deltaganden: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar): Underlag[] {
   return beraknaInsatsunderlag(deltaganden, installningar).underlag;
 }
 
@@ -336,10 +339,10 @@ export function beraknaUnderlag(deltaganden: readonly (Deltagande & { forbund?: 
  * okand: two overlapping windows together give the half-year between them, so the
  * suppression method protects these (protect/undertryckning.ts).
  */
-export function beraknaHalvar(deltaganden: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar = {}): Halvarsrad[] {
-  const perioder = halvar(fonster(deltaganden));
+export function beraknaHalvar(deltaganden: readonly (Deltagande & { forbund?: string | undefined })[], installningar: NyckeltalInstallningar): Halvarsrad[] {
+  const perioder = halvar(fonster(deltaganden, installningar.exportdatum));
   if (perioder.length === 0) return [];
-  const nivaer = paNivaer(iPerioder(deltagandetabell(deltaganden, {}), perioder, installningar.tidigaAvhoppINamnaren ?? new Set()));
+  const nivaer = paNivaer(iPerioder(deltagandetabell(deltaganden, { exportdatum: installningar.exportdatum }), perioder, installningar.tidigaAvhoppINamnaren ?? new Set()));
   const summa = nivaer.groupby(...GRUPP).rollup({
     aktiva: op.count(),
     avslut: (d: Rad) => op.sum(d.avslut),

@@ -6,7 +6,6 @@
  */
 import type { Halvarsrad, OkandKon, Underlag } from "../compute/nyckeltal.ts";
 import { brusaNyckeltal } from "./brus.ts";
-import { laddaLosare } from "./highs.ts";
 import { kontrolleraK } from "./model.ts";
 import { STANDARD_BRUS, type Brusinstallningar, type Skyddsmetod } from "./parametrar.ts";
 import type { NyckeltalRad } from "./rader.ts";
@@ -27,11 +26,13 @@ export interface Skyddsunderlag {
   readonly halvar?: readonly Halvarsrad[];
 }
 
-/** The published rows, protected with the chosen method. */
-export async function skyddaNyckeltal(indata: Skyddsunderlag, opts: NyckeltalSkydd): Promise<NyckeltalRad[]> {
+/**
+ * The published rows, protected with the chosen method. Suppression needs the LP solver
+ * loaded first (`laddaLosare`, once, asynchronous; the pipeline does it).
+ */
+export function skyddaNyckeltal(indata: Skyddsunderlag, opts: NyckeltalSkydd): NyckeltalRad[] {
   kontrolleraK(opts.k);
   if (opts.metod === "brus") return brusaNyckeltal(indata.underlag, { k: opts.k, brus: opts.brus ?? STANDARD_BRUS });
   if (!indata.halvar || !indata.okandKon) throw new RangeError("undertryckning kräver halvårens antal och personerna utan kön");
-  await laddaLosare();
   return undertryckNyckeltal({ underlag: indata.underlag, okandKon: indata.okandKon, halvar: indata.halvar }, opts.k);
 }

@@ -1,26 +1,90 @@
 /**
  * BAS outputs (public SCB statistics: published as computed, no protection):
- * arbetsmarknadsstatus.csv, inkomstkalla.csv, inkomstniva.csv and malgrupp.csv. Every file is
- * written; with only its header when its input is absent. Contracts: docs/definitioner/bas.md.
+ * arbetsmarknadsstatus, inkomstkalla, inkomstniva and malgrupp. Every table is written; with
+ * only its header when its input is absent. Contracts: docs/definitioner/bas.md.
  */
 import {
   computeInkomstkalla, computeInkomstniva, computeMalgrupp, computeStatus, inkomstkallaFranNiva, slaSamman,
   type InkomstkallaRad, type InkomstnivaRad, type MalgruppRad, type StatusRad,
 } from "../compute/bas.ts";
 import type { BasData } from "../normalise/bas.ts";
+import type { ScbData } from "../normalise/scbtabell.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import { Findings } from "../validate/findings.ts";
-import { toCsv } from "./csv.ts";
+import { ALDER, KON, MANAD, REGION } from "./kolumner.ts";
+import { csvFiler } from "./csv.ts";
+import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
 
-export const STATUS_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "fodelseregion", "status", "antal", "andel"] as const;
-export const INKOMSTKALLA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "antal", "andel"] as const;
-export const INKOMSTNIVA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "inkomstniva", "antal", "andel"] as const;
-export const MALGRUPP_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "matt", "antal", "andel"] as const;
+const ANTAL = { namn: "antal", typ: "tal", saknas: true, beskrivning: "antal personer (tomt när SCB inte redovisar värdet)" } as const;
+const INKOMSTKALLA = {
+  namn: "inkomstkalla", typ: "text",
+  beskrivning: "`arbete`, `arbetsloshet`, `studier`, `pension`, `nedsatt_arbetsformaga`, `sjukdom`, `foraldraledighet`, `ekonomiskt_stod`, `saknar_ersattning`, `totalt`",
+} as const;
 
-export function basFiler(data: readonly BasData[], indelning: Indelning, findings: Findings): [string, string][] {
-  const status = slaSamman(data, "bas_status", findings);
-  const kalla = slaSamman(data, "bas_inkomstkalla", findings);
-  const niva = slaSamman(data, "bas_inkomstniva", findings);
+export const ARBETSMARKNADSSTATUS = schema({
+  namn: "arbetsmarknadsstatus",
+  beskrivning: "antal och andel per arbetsmarknadsstatus, region, månad, kön, ålder och födelseregion",
+  kolumner: [
+    ...REGION, MANAD, KON, ALDER,
+    { namn: "fodelseregion", typ: "text", beskrivning: "`totalt`, `sverige` (inrikes född), `utrikes` och SCB:s övriga födelseregioner" },
+    { namn: "status", typ: "text", beskrivning: "`sysselsatta`, `arbetslosa`, `studerande`, `pensionarer`, `sjuka`, `ovriga`, `totalt`" },
+    ANTAL,
+    { namn: "andel", typ: "tal", saknas: true, beskrivning: "antal / antal med status `totalt` i samma grupp (0–1)" },
+  ],
+});
+
+export const INKOMSTKALLA_SCHEMA = schema({
+  namn: "inkomstkalla",
+  beskrivning: "antal och andel per huvudsaklig inkomstkälla",
+  kolumner: [
+    ...REGION, MANAD, KON, ALDER, INKOMSTKALLA, ANTAL,
+    { namn: "andel", typ: "tal", saknas: true, beskrivning: "antal / antal med inkomstkälla `totalt` i samma grupp (0–1)" },
+  ],
+});
+
+export const INKOMSTNIVA = schema({
+  namn: "inkomstniva",
+  beskrivning: "antal och andel per arbetsrelaterad inkomstnivå (bara från ArbStatHuv)",
+  kolumner: [
+    ...REGION, MANAD, KON, ALDER, INKOMSTKALLA,
+    { namn: "inkomstniva", typ: "text", beskrivning: "arbetsrelaterad inkomstnivå som i SCB:s fil, t.ex. `0`, `1-99`, `totalt`" },
+    ANTAL,
+    { namn: "andel", typ: "tal", saknas: true, beskrivning: "antal / antal med inkomstnivå `totalt` i samma grupp (0–1)" },
+  ],
+});
+
+export const MALGRUPP = schema({
+  namn: "malgrupp",
+  beskrivning: "utanför arbetsmarknaden och saknar inkomst, 20–64 år",
+  kolumner: [
+    ...REGION, MANAD, KON,
+    {
+      namn: "matt", typ: "text",
+      beskrivning: "`utanfor_arbetsmarknaden` (20–64 år vars huvudsakliga inkomstkälla inte är ersättning för arbete) eller `saknar_inkomst` (20–64 år som saknar ersättningar)",
+    },
+    ANTAL,
+    { namn: "andel", typ: "tal", saknas: true, beskrivning: "andel av alla 20–64 år (0–1)" },
+  ],
+});
+
+/** The three BAS tables, each merged from its files (compute/bas.ts `slaSamman`). */
+export interface BasIndata {
+  readonly status: ScbData | undefined;
+  readonly kalla: ScbData | undefined;
+  readonly niva: ScbData | undefined;
+}
+
+/** Merges the files of each BAS table; a value in two files is an error naming both. */
+export function slaSammanBas(data: readonly BasData[], findings: Findings): BasIndata {
+  return {
+    status: slaSamman(data, "bas_status", findings),
+    kalla: slaSamman(data, "bas_inkomstkalla", findings),
+    niva: slaSamman(data, "bas_inkomstniva", findings),
+  };
+}
+
+export function basTabeller(indata: BasIndata, indelning: Indelning, findings: Findings): Utdatatabell[] {
+  const { status, kalla, niva } = indata;
   // ArbStatFoT1 when there is one; otherwise the inkomstkälla totals of ArbStatHuv.
   const kallaData = kalla ?? (niva ? inkomstkallaFranNiva(niva) : undefined);
   const statusRader: StatusRad[] = status ? computeStatus(status, indelning, findings) : [];
@@ -29,9 +93,14 @@ export function basFiler(data: readonly BasData[], indelning: Indelning, finding
   // Region findings for these values were already given by computeInkomstkalla.
   const malgrupp: MalgruppRad[] = kallaData ? computeMalgrupp(kallaData, indelning, new Findings()) : [];
   return [
-    ["arbetsmarknadsstatus.csv", toCsv(statusRader, [...STATUS_KOLUMNER])],
-    ["inkomstkalla.csv", toCsv(kallaRader, [...INKOMSTKALLA_KOLUMNER])],
-    ["inkomstniva.csv", toCsv(nivaRader, [...INKOMSTNIVA_KOLUMNER])],
-    ["malgrupp.csv", toCsv(malgrupp, [...MALGRUPP_KOLUMNER])],
+    tabellFranRader(ARBETSMARKNADSSTATUS, statusRader),
+    tabellFranRader(INKOMSTKALLA_SCHEMA, kallaRader),
+    tabellFranRader(INKOMSTNIVA, nivaRader),
+    tabellFranRader(MALGRUPP, malgrupp),
   ];
+}
+
+/** The BAS tables as CSV text, file name first (tests). */
+export function basFiler(data: readonly BasData[], indelning: Indelning, findings: Findings): [string, string][] {
+  return [...csvFiler(basTabeller(slaSammanBas(data, findings), indelning, findings))];
 }

@@ -1,19 +1,51 @@
 /**
- * Population outputs (public SCB statistics, published as computed): befolkning.csv,
- * befolkning_alder.csv (the population pyramid) and forsorjningskvot.csv. Every file is always
+ * Population outputs (public SCB statistics, published as computed): befolkning,
+ * befolkning_alder (the population pyramid) and forsorjningskvot. Every table is always
  * written, with only its header when there is no population input.
  */
 import { computeBefolkning } from "../compute/befolkning.ts";
 import type { BefolkningData } from "../normalise/befolkning.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
-import { toCsv } from "./csv.ts";
+import { csvFiler } from "./csv.ts";
+import { AR, KON, REGION } from "./kolumner.ts";
+import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
 
-export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, string][] {
+export const BEFOLKNING = schema({
+  namn: "befolkning",
+  beskrivning: "folkmängd per region, år (den 31 december) och kön",
+  kolumner: [...REGION, AR, KON, { namn: "varde", typ: "tal", saknas: true, beskrivning: "folkmängd, alla åldrar" }],
+});
+
+export const BEFOLKNING_ALDER = schema({
+  namn: "befolkning_alder",
+  beskrivning: "folkmängd per region, år, kön och femårsgrupp",
+  kolumner: [
+    ...REGION, AR, KON,
+    { namn: "alder", typ: "text", beskrivning: "femårsgrupp `0-4` … `95-99`, `100+`" },
+    { namn: "varde", typ: "tal", saknas: true, beskrivning: "folkmängd i åldersgruppen" },
+  ],
+});
+
+export const FORSORJNINGSKVOT = schema({
+  namn: "forsorjningskvot",
+  beskrivning: "demografisk försörjningskvot per region, år och kön",
+  kolumner: [
+    ...REGION, AR, KON,
+    { namn: "varde", typ: "tal", saknas: true, beskrivning: "(0–19 år + 65 år och äldre) / 20–64 år, en kvot (t.ex. 0,85), inte procent" },
+  ],
+});
+
+export function befolkningTabeller(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): Utdatatabell[] {
   const r = computeBefolkning(data, indelning, findings) ?? { befolkning: [], alder: [], forsorjningskvot: [] };
   return [
-    ["befolkning.csv", toCsv(r.befolkning, ["niva", "kod", "namn", "ar", "kon", "varde"])],
-    ["befolkning_alder.csv", toCsv(r.alder, ["niva", "kod", "namn", "ar", "kon", "alder", "varde"])],
-    ["forsorjningskvot.csv", toCsv(r.forsorjningskvot, ["niva", "kod", "namn", "ar", "kon", "varde"])],
+    tabellFranRader(BEFOLKNING, r.befolkning),
+    tabellFranRader(BEFOLKNING_ALDER, r.alder),
+    tabellFranRader(FORSORJNINGSKVOT, r.forsorjningskvot),
   ];
+}
+
+/** The population tables as CSV text, file name first (tests). */
+export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, string][] {
+  return [...csvFiler(befolkningTabeller(data, indelning, findings))];
 }

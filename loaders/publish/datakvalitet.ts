@@ -16,7 +16,8 @@
  * Errors stop the pipeline before any output, so the report holds warnings and infos only.
  */
 import { basename } from "node:path";
-import { toCsv } from "./csv.ts";
+import { csvFiler } from "./csv.ts";
+import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
 import type { Allvar, Finding } from "../validate/findings.ts";
 
 export interface Indatafil {
@@ -25,8 +26,39 @@ export interface Indatafil {
   readonly beskrivning: string;
 }
 
-export const DATAKVALITET_KOLUMNER = ["fil", "rad", "kolumn", "falt", "varde", "regel", "allvar", "antal", "meddelande", "message"] as const;
-export const INDATAFILER_KOLUMNER = ["fil", "typ", "beskrivning"] as const;
+export const DATAKVALITET = schema({
+  namn: "datakvalitet",
+  beskrivning: "valideringsrapporten: varningar och upplysningar om indata, i den form som får publiceras",
+  kolumner: [
+    { namn: "fil", typ: "text", beskrivning: "filens **namn** (aldrig sökvägen på datorn); flera filer som lästes som en kommaseparerade" },
+    { namn: "rad", typ: "heltal", saknas: true, beskrivning: "rad i filen (från 1), tom när fyndet inte har någon plats" },
+    { namn: "kolumn", typ: "heltal", saknas: true, beskrivning: "kolumn i filen (från 1), tom när fyndet inte har någon plats" },
+    { namn: "falt", typ: "text", saknas: true, beskrivning: "kolumnens rubrik, t.ex. `2021M07`" },
+    { namn: "varde", typ: "text", saknas: true, beskrivning: "värdet i cellen (maskerat om kolumnen är känslig)" },
+    { namn: "regel", typ: "text", beskrivning: "regelns stabila id, t.ex. `he.saknas`" },
+    { namn: "allvar", typ: "text", beskrivning: "`varning` eller `info`" },
+    {
+      namn: "antal", typ: "heltal", saknas: true,
+      beskrivning: "hur många fynd raden står för: `1` för ett enskilt fynd; för en sammanfattad rad antalet; tomt när antalet inte publiceras",
+    },
+    { namn: "meddelande", typ: "text", beskrivning: "meddelandet på svenska" },
+    { namn: "message", typ: "text", beskrivning: "meddelandet på engelska" },
+  ],
+});
+
+export const INDATAFILER = schema({
+  namn: "indatafiler",
+  beskrivning: "filerna i datakatalogen och vad de kändes igen som",
+  kolumner: [
+    { namn: "fil", typ: "text", beskrivning: "filens namn" },
+    {
+      namn: "typ", typ: "text",
+      beskrivning: "vad filen kändes igen som (indataslagen i [indata.md](indata.md), t.ex. `helårsekvivalenter`, `deltagaruppgifter`), eller `okänd`, `ignorerad`, `oläslig`",
+    },
+    { namn: "beskrivning", typ: "text", beskrivning: "t.ex. `ISO-8859-1/Windows-1252, bred tabell, 432 rader`; för deltagaruppgifter utan antal, för en okänd fil utan innehåll" },
+  ],
+});
+
 
 export interface Rapportrad {
   readonly fil: string;
@@ -57,6 +89,14 @@ const SAMMANFATTNING: Readonly<Record<string, readonly [string, string]>> = {
   "utfall.flode": ["inskrivna vid start + nyinskrivna − avslut stämmer inte med aktiva vid slut", "start + new − exits differs from active at end"],
   "utfall.avslut": ["utfallen summerar inte till antalet avslut", "the outcomes do not sum to the exits"],
   "fil.okand": ["filen känns inte igen och används inte", "unrecognised file; it is not used"],
+  "deltagare.kolumn_lases_inte": ["kolumner som inte läses (t.ex. fritext); de förs aldrig vidare", "columns that are not read (e.g. free text); never passed on"],
+  "deltagare.efter_sista_period": ["deltaganden som började efter den sista hela perioden; de räknas när en period som omfattar dem har tagit slut", "participations that started after the last complete period; counted once a period containing them has ended"],
+  "insats.stavning": ["en insats skrivs på flera sätt; alla stavningar räknas som en insats", "an insats is written in several ways; all are counted as one"],
+  "utfall.aktiva_under": ["inskrivna vid start + nyinskrivna stämmer inte med aktiva under perioden", "start + new differs from active during the period"],
+  "utfall.eget_utfall": ["kolumner som läses som egna utfall av avsluten och räknas med i summan av utfallen", "columns read as outcomes of their own, counted in the sum of the outcomes"],
+  "utfall.kolumn_oanvand": ["kolumner som inte känns igen och inte används", "columns that are not recognised and not used"],
+  "utfall.medel_utan_grupp": ["ett medelvärde anges fast ingen nådde målet", "a mean is given but nobody reached the goal"],
+  "utfall.medel_publiceras_inte": ["teamets medelvärden (genomströmningstid, tid före start) läses och kontrolleras men publiceras inte", "the team's means are read and checked but not published"],
 };
 const STANDARD_SAMMANFATTNING: readonly [string, string] = [
   "fynd i filen; rader och värden visas inte för att skydda enskilda",
@@ -130,10 +170,12 @@ export function indatafiler(files: readonly Indatafil[]): Indatafil[] {
     .sort((a, b) => cmp(a.fil, b.fil) || cmp(a.typ, b.typ));
 }
 
-/** `datakvalitet.csv` and `indatafiler.csv`. */
+/** The tables `datakvalitet` and `indatafiler`. */
+export function datakvalitetTabeller(findings: readonly Finding[], files: readonly Indatafil[]): Utdatatabell[] {
+  return [tabellFranRader(DATAKVALITET, rapportrader(findings, files)), tabellFranRader(INDATAFILER, indatafiler(files))];
+}
+
+/** `datakvalitet.csv` and `indatafiler.csv` as text (tests). */
 export function datakvalitetFiler(findings: readonly Finding[], files: readonly Indatafil[]): Map<string, string> {
-  return new Map([
-    ["datakvalitet.csv", toCsv(rapportrader(findings, files), [...DATAKVALITET_KOLUMNER])],
-    ["indatafiler.csv", toCsv(indatafiler(files), [...INDATAFILER_KOLUMNER])],
-  ]);
+  return csvFiler(datakvalitetTabeller(findings, files));
 }

@@ -6,12 +6,14 @@ import { beraknaHalvar, beraknaInsatsunderlag } from "../compute/nyckeltal.ts";
 import { beraknaUtfall, BERAKNAT_UTFALL } from "../compute/utfall.ts";
 import { fisherExact, wilson } from "../compute/osakerhet.ts";
 import type { Deltagande } from "../normalise/deltagare.ts";
-import { UTFALL_DELAR, UTFALL_MATT, type RapporteratUtfall } from "../normalise/utfall.ts";
+import { utfallsdelar, utfallsmatt, type RapporteratUtfall } from "../normalise/utfall.ts";
 import type { HeRad } from "../compute/helarsekvivalenter.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Installningar } from "../reference/installningar.ts";
-import { laddaLosare, oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
-import { toCsv } from "./csv.ts";
+import type { Datum } from "../normalise/datum.ts";
+import { oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
+import { INSATSER_JAMSTALLDHET, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT, INSATSER_UTFALL } from "./insatsscheman.ts";
+import { tabellFranRader, type Utdatatabell } from "./schema.ts";
 
 export interface InsatsIndata {
   readonly deltagare: readonly (Deltagande & { forbund: string })[];
@@ -19,6 +21,8 @@ export interface InsatsIndata {
   readonly heRader: readonly HeRad[] | undefined;
   readonly indelning: Indelning;
   readonly installningar: Installningar;
+  /** The day the records were exported: periods that have ended by then are published. */
+  readonly exportdatum: Datum;
   readonly k: number;
   readonly intern: boolean;
   /** Record keys from the pseudonymisation key (reference/nyckel.ts); the noise needs them. */
@@ -28,47 +32,44 @@ export interface InsatsIndata {
 /** p-values at or above this are "within what chance explains". */
 export const SIGNIFIKANSNIVA = 0.05;
 
-export async function insatserFiler(indata: InsatsIndata): Promise<[string, string][]> {
-  const out: [string, string][] = [];
+export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
+  const out: Utdatatabell[] = [];
   const skydd = indata.installningar.skydd;
   if (indata.deltagare.length > 0) {
     const tidigaAvhoppINamnaren = indata.installningar.tidigaAvhoppINamnaren;
+    const exportdatum = indata.exportdatum;
     const brus = !indata.intern && skydd.metod === "brus";
     if (brus && !indata.postnyckel) throw new Error("bruset kräver postnycklar från pseudonymiseringsnyckeln");
-    const berakning = beraknaInsatsunderlag(indata.deltagare, { tidigaAvhoppINamnaren, ...(brus ? { postnyckel: indata.postnyckel! } : {}) });
+    const berakning = beraknaInsatsunderlag(indata.deltagare, { exportdatum, tidigaAvhoppINamnaren, ...(brus ? { postnyckel: indata.postnyckel! } : {}) });
     const rader = indata.intern
       ? oskyddadeNyckeltal(berakning.underlag)
-      : await skyddaNyckeltal(
-          { ...berakning, ...(skydd.metod === "undertryckning" ? { halvar: beraknaHalvar(indata.deltagare, { tidigaAvhoppINamnaren }) } : {}) },
+      : skyddaNyckeltal(
+          { ...berakning, ...(skydd.metod === "undertryckning" ? { halvar: beraknaHalvar(indata.deltagare, { exportdatum, tidigaAvhoppINamnaren }) } : {}) },
           { metod: skydd.metod, k: indata.k, brus: skydd.brus },
         );
-    out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
-    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
+    out.push(nyckeltalCsv(rader));
+    out.push(jamstalldhetCsv(rader, indata.heRader, indata.indelning));
     if (indata.intern) {
       // The full outcome table is internal only: published beside the nyckeltal, its small
       // counts could be worked out from them (överflyttad = its avslut − the nyckeltal's
       // avslut; tidiga avhopp = avslut − the share's denominator; one goal outcome from the
       // share's numerator). The site shows the breakdown the nyckeltal already publish.
-      const utfall = beraknaUtfall(indata.deltagare).flatMap((u) =>
+      const utfall = beraknaUtfall(indata.deltagare, indata.exportdatum).flatMap((u) =>
         BERAKNAT_UTFALL.map((matt) => ({ forbund: u.forbund, insats: u.insats, fran: u.fran, till: u.till, kon: u.kon, matt, varde: u.varden[matt], undertryckt: 0 })),
       );
-      out.push(["insatser_utfall.csv", toCsv(utfall, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"])]);
+      out.push(tabellFranRader(INSATSER_UTFALL, utfall));
     }
   }
   else {
-    out.push(["insatser_nyckeltal.csv", nyckeltalCsv([])]);
-    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv([], indata.heRader, indata.indelning)]);
+    out.push(nyckeltalCsv([]));
+    out.push(jamstalldhetCsv([], indata.heRader, indata.indelning));
   }
-  if (!indata.intern && indata.utfall.length > 0) await laddaLosare();
-  out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
+  out.push(utfallCsv(indata.utfall, utfallsmatt(indata.utfall), utfallsdelar(indata.utfall), indata.k, indata.intern));
   return out;
 }
 
-function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
-  return toCsv(
-    rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })),
-    ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt", "skydd"],
-  );
+function nyckeltalCsv(rader: readonly NyckeltalRad[]): Utdatatabell {
+  return tabellFranRader(INSATSER_NYCKELTAL, rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })));
 }
 
 /**
@@ -77,7 +78,7 @@ function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
  * of the difference; for counts and means, both values. Plus the share of women among the
  * participants and in the population 20-64 of the förbund's kommuner (from helårsekvivalenter).
  */
-function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad[] | undefined, indelning: Indelning): string {
+function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad[] | undefined, indelning: Indelning): Utdatatabell {
   const byKey = new Map(rader.map((r) => [`${r.forbund}|${r.insats}|${r.fran}|${r.matt}|${r.kon}`, r]));
   const out: Record<string, string | number | null>[] = [];
   const groups = [...new Set(rader.map((r) => `${r.forbund}|${r.insats}|${r.fran}|${r.till}|${r.matt}`))];
@@ -114,11 +115,7 @@ function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad
     }
     out.push(row);
   }
-  const columns = [
-    "forbund", "insats", "fran", "till", "matt", "kvinnor", "kvinnor_antal", "man", "man_antal", "skillnad",
-    "kvinnor_ki_lag", "kvinnor_ki_hog", "man_ki_lag", "man_ki_hog", "p_varde", "slutsats", "befolkning_andel_kvinnor",
-  ];
-  return toCsv<Record<string, string | number | null>>(out.map((r) => ({ befolkning_andel_kvinnor: null, ...r })), columns);
+  return tabellFranRader(INSATSER_JAMSTALLDHET, out);
 }
 
 /** Women's share of the population 20-64 in the förbund's kommuner over the window (HE's Folkmängd). */
@@ -149,16 +146,16 @@ interface UtfallsRad {
   readonly varden: Partial<Record<string, number>>;
 }
 
-const FLODE = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as const;
+const FLODE = ["inskrivna_start", "nyinskrivna", "aktiva_under_perioden", "avslut", "aktiva_slut"] as const;
 
 /**
  * Outcome tables (reported or computed), protected with the same engine: counts 1..k-1 hidden,
  * and enough more that nothing hidden can be recomputed from a row's own sum (avslut = its
  * outcomes, when the figures add up), from kvinnor + män = alla, from the teams' sum in
- * `totalt`, or from the flow start + nya = avslut + aktiva (the four flow figures are shown
- * or hidden together).
+ * `totalt`, or from the flow start + nya = avslut + aktiva = aktiva under the period (the
+ * flow figures are shown or hidden together).
  */
-function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): string {
+function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): Utdatatabell {
   const out: { forbund: string; insats: string; fran: string; till: string; kon: string; matt: string; varde: number | null; undertryckt: number }[] = [];
   const byGroup = new Map<string, UtfallsRad[]>();
   for (const r of rows) {
@@ -179,7 +176,10 @@ function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: 
     for (const r of group) for (const m of matt) if (r.varden[m] !== undefined) varden.set(key(r.insats, m, r.kon), r.varden[m]!);
     const insatser = [...new Set(group.map((r) => r.insats))].filter((i) => i !== "totalt");
     for (const r of group) {
-      exakt(key(r.insats, "avslut", r.kon), delar.map((d) => key(r.insats, d, r.kon)));
+      // The outcomes the row has (a table has the format's and its own; not every table has all).
+      const radensDelar = delar.filter((d) => r.varden[d] !== undefined);
+      if (radensDelar.length > 0) exakt(key(r.insats, "avslut", r.kon), radensDelar.map((d) => key(r.insats, d, r.kon)));
+      exakt(key(r.insats, "aktiva_under_perioden", r.kon), ["inskrivna_start", "nyinskrivna"].map((d) => key(r.insats, d, r.kon)));
       const flode = FLODE.filter((m) => r.varden[m] !== undefined);
       if (flode.length > 1) grupper.push(flode.map((m) => key(r.insats, m, r.kon)));
       for (const m of matt) {
@@ -206,7 +206,7 @@ function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: 
   out.sort((a, b) =>
     cmp(a.forbund, b.forbund) || cmp(insatsKey(a.insats), insatsKey(b.insats)) || cmp(a.fran, b.fran) || cmp(a.till, b.till) ||
     konOrder[a.kon]! - konOrder[b.kon]! || matt.indexOf(a.matt) - matt.indexOf(b.matt));
-  return toCsv(out, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"]);
+  return tabellFranRader(INSATSER_RAPPORTERAT, out);
 }
 
 function cmp(a: string, b: string): number {

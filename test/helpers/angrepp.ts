@@ -8,7 +8,7 @@
  */
 import { beraknaInsatsunderlag, type OkandKon, type Underlag } from "../../loaders/compute/nyckeltal.ts";
 import { deltagarpublicering, skydda, type Publicering, type Relation } from "../../loaders/protect/index.ts";
-import type { Rad } from "../protect/deltagarfil.ts";
+import { exportdag, type Rad } from "../protect/deltagarfil.ts";
 
 export const K = 5;
 
@@ -158,7 +158,7 @@ export function angrip(fonster: { forbund: string; fran: string; till: string },
 
 /** The counts of one window of a generated file, as a map deltagare|insats|kön -> persons. */
 export function fonstrensVarden(fil: readonly Rad[], fran: string): { fonster: { forbund: string; fran: string; till: string }; varden: Map<string, number> } {
-  const { underlag, okandKon } = beraknaInsatsunderlag(fil);
+  const { underlag, okandKon } = beraknaInsatsunderlag(fil, { exportdatum: exportdag(fil) });
   const rader = underlag.filter((u) => u.fran === fran);
   const varden = new Map<string, number>();
   for (const u of rader) varden.set(`deltagare|${u.insats}|${u.kon}`, u.deltagare);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { beraknaInsatsunderlag, type Underlag } from "../../loaders/compute/nyckeltal.ts";
 import { brusaNyckeltal, brusadeAntal, byggPtabell, fordelning, kontrolleraPublicerat, minstaAntalForMedel, STANDARD_BRUS, type NyckeltalRad } from "../../loaders/protect/index.ts";
-import { exporteradDen, generera, postnyckel, publicera, slump, TESTNYCKLAR, uppslag, type Rad } from "./deltagarfil.ts";
+import { exportdag, exporteradDen, generera, postnyckel, publicera, slump, TESTNYCKLAR, uppslag, type Rad } from "./deltagarfil.ts";
 import type { Datum } from "../../loaders/normalise/datum.ts";
 
 const TABELL = byggPtabell(STANDARD_BRUS);
@@ -38,7 +38,7 @@ describe("the same persons, the same published count", () => {
 
   it("in every period and build of a file growing month by month: a window that has ended keeps its values", async () => {
     const exporter = ["2024-01-15", "2024-02-15", "2024-03-15", "2024-06-20", "2024-09-01"] as Datum[];
-    const byggen = await Promise.all(exporter.map((d) => publicera(exporteradDen(BAS, d), "brus")));
+    const byggen = await Promise.all(exporter.map((d) => publicera(exporteradDen(BAS, d), "brus", { exportdatum: d })));
     for (let b = 1; b < byggen.length; b++) {
       const nu = uppslag(byggen[b]!);
       // Windows that ended before the earlier export (2023-12 and before) are the same persons.
@@ -85,7 +85,7 @@ describe("differencing never gives a true count with certainty", () => {
 
   it("a total and its parts: one participant without kön is never certain from alla − kvinnor − män", async () => {
     const rader = [...BAS, { ...BAS[2]!, person: "UTAN-KON", kon: undefined }];
-    const { underlag } = beraknaInsatsunderlag(rader, { postnyckel: postnyckel(TESTNYCKLAR[0]!) });
+    const { underlag } = beraknaInsatsunderlag(rader, { exportdatum: exportdag(rader), postnyckel: postnyckel(TESTNYCKLAR[0]!) });
     let provade = 0;
     for (const u of underlag.filter((x) => x.kon === "alla" && x.deltagare > 0)) {
       const kv = underlag.find((x) => x.insats === u.insats && x.fran === u.fran && x.kon === "kvinnor")!;
@@ -160,7 +160,7 @@ describe("what is published", () => {
   });
 
   it("a mean moves by at most medelvardesbrus times the group's largest value over its persons", () => {
-    const { underlag } = beraknaInsatsunderlag(BAS, { postnyckel: postnyckel(TESTNYCKLAR[0]!) });
+    const { underlag } = beraknaInsatsunderlag(BAS, { exportdatum: exportdag(BAS), postnyckel: postnyckel(TESTNYCKLAR[0]!) });
     const rader = brusaNyckeltal(underlag, { k: 5, brus: STANDARD_BRUS });
     let sett = 0;
     for (const u of underlag.filter((x) => x.malGrupp > 0)) {

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { beraknaHalvar, beraknaInsatsunderlag } from "../../loaders/compute/nyckeltal.ts";
 import type { Datum } from "../../loaders/normalise/datum.ts";
 import type { Avslutsorsak, Deltagande } from "../../loaders/normalise/deltagare.ts";
-import { skyddaNyckeltal, type NyckeltalRad } from "../../loaders/protect/index.ts";
+import { laddaLosare, skyddaNyckeltal, type NyckeltalRad } from "../../loaders/protect/index.ts";
 import { STANDARD_BRUS, type Brusinstallningar, type Skyddsmetod } from "../../loaders/protect/parametrar.ts";
 
 export type Rad = Deltagande & { forbund: string };
@@ -56,6 +56,19 @@ export function generera(form: Filform): Rad[] {
   return ut;
 }
 
+/**
+ * The export date of a generated file: its latest date, so that (as before export dates were
+ * stated) every window that has ended by then is published.
+ */
+export function exportdag(rader: readonly Deltagande[]): Datum {
+  let sista = "0000-01-01";
+  for (const r of rader) {
+    if (r.start > sista) sista = r.start;
+    if (r.slut !== undefined && r.slut > sista) sista = r.slut;
+  }
+  return sista as Datum;
+}
+
 /** The file as it was exported on a date: later starts not yet there, later ends still open. */
 export function exporteradDen(rader: readonly Rad[], dag: Datum): Rad[] {
   return rader.filter((r) => r.start <= dag).map((r) => (r.slut !== undefined && r.slut > dag ? { ...r, slut: undefined, orsak: undefined } : r));
@@ -72,14 +85,16 @@ export function postnyckel(nyckel: string): (enhet: string) => Uint32Array {
 export const TESTNYCKLAR = ["a".repeat(64), "b".repeat(64), "0123456789abcdef".repeat(4)];
 
 /** The published nyckeltal of a file with a method (and for the noise, a key). */
-export async function publicera(rader: readonly Rad[], metod: Skyddsmetod, opts: { nyckel?: string; k?: number; brus?: Brusinstallningar } = {}): Promise<NyckeltalRad[]> {
+export async function publicera(rader: readonly Rad[], metod: Skyddsmetod, opts: { nyckel?: string; k?: number; brus?: Brusinstallningar; exportdatum?: Datum } = {}): Promise<NyckeltalRad[]> {
   const k = opts.k ?? 5;
   if (metod === "brus") {
-    const { underlag } = beraknaInsatsunderlag(rader, { postnyckel: postnyckel(opts.nyckel ?? TESTNYCKLAR[0]!) });
+    const { underlag } = beraknaInsatsunderlag(rader, { exportdatum: opts.exportdatum ?? exportdag(rader), postnyckel: postnyckel(opts.nyckel ?? TESTNYCKLAR[0]!) });
     return skyddaNyckeltal({ underlag }, { metod, k, brus: opts.brus ?? STANDARD_BRUS });
   }
-  const { underlag, okandKon } = beraknaInsatsunderlag(rader);
-  return skyddaNyckeltal({ underlag, okandKon, halvar: beraknaHalvar(rader) }, { metod, k });
+  const exportdatum = opts.exportdatum ?? exportdag(rader);
+  const { underlag, okandKon } = beraknaInsatsunderlag(rader, { exportdatum });
+  await laddaLosare();
+  return skyddaNyckeltal({ underlag, okandKon, halvar: beraknaHalvar(rader, { exportdatum }) }, { metod, k });
 }
 
 /** Rows by (insats, fran, kön, matt). */
