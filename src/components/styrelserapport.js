@@ -547,7 +547,7 @@ function tabellHtml(t) {
     .map((r) => `<tr${r.klass ? ` class="${esc(r.klass)}"` : ""}><th scope="row">${esc(r.rubrik)}</th>${r.celler.map((c, i) => `<td${kol[i + 1]?.tal ? ' class="tal"' : ""}>${esc(c)}</td>`).join("")}</tr>`)
     .join("");
   return (
-    `<figure class="tabellblock${t.rader.length <= 30 ? " liten" : ""}"><table class="${klass}"><caption>Tabell ${t.nummer}: ${esc(t.bildtext)}</caption>` +
+    `<figure class="tabellblock${t.rader.length <= 15 && !t.bred ? " liten" : ""}"><table class="${klass}"><caption>Tabell ${t.nummer}: ${esc(t.bildtext)}</caption>` +
     `<thead><tr>${th}</tr></thead><tbody>${rader}</tbody></table>${t.fotnot ? `<figcaption class="fotnot">${esc(t.fotnot)}</figcaption>` : ""}</figure>`
   );
 }
