@@ -38,6 +38,7 @@ export default {
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
     { name: "Ekonomi", path: "/ekonomi" },
+    { name: "Styrelserapport", path: "/styrelserapport" },
     { name: "Datakvalitet", path: "/datakvalitet" }
   ],
   // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk

@@ -39,6 +39,7 @@ export const SIDOR = [
   "insatser.html",
   "jamstalldhet.html",
   "ekonomi.html",
+  "styrelserapport.html",
   "datakvalitet.html"
 ];
 

@@ -35,6 +35,7 @@ export declare function periodLang(till: string): string;
 export declare function rapporttyp(till: string): "Delårsbokslut" | "Årsredovisning";
 export declare function fyndForForbund(fynd: Fynd[], forbund: string, allaForbund: { id: string; namn: string }[], ar: number): Fynd[];
 export declare function styrelserapport(data: Rapportdata, val: { forbund: string; till: string }): Rapport;
+export declare function rapportdatumFor(data: Rapportdata, forbund: string): string[];
 export declare function rapportforbund(data: Rapportdata): { id: string; namn: string }[];
 export declare function esc(s: unknown): string;
 export declare function rapportHtml(rapport: Rapport, alternativ?: { sidor?: Record<string, number>; skapad?: string; kalla?: string }): string;

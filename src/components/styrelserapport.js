@@ -455,8 +455,12 @@ function malavsnitt(data, forbund, till) {
         bildtext: `Måluppfyllelse ${planAr}`,
         kolumner: [{ rubrik: "Mål" }, { rubrik: "Indikator" }, { rubrik: "Utfall" }, { rubrik: "Bedömning" }, { rubrik: "Mätning" }],
         bred: true,
-        rader: mal.map((d) => ({
-          rubrik: [d.malomrade, d.mal_nr].filter(Boolean).join(" ") + (d.mal ? `. ${d.mal}` : ""),
+        // Ett mål med flera indikatorer: målets text bara på den första raden.
+        rader: mal.map((d, i) => ({
+          rubrik:
+            i > 0 && mal[i - 1].mal_nr === d.mal_nr && mal[i - 1].malomrade === d.malomrade
+              ? `${[d.malomrade, d.mal_nr].filter(Boolean).join(" ")} (forts.)`
+              : [d.malomrade, d.mal_nr].filter(Boolean).join(" ") + (d.mal ? `. ${d.mal}` : ""),
           klass: d.motsager === "1" ? "ej-uppfyllt" : null,
           celler: [
             d.indikator || SAKNAS,
@@ -526,6 +530,21 @@ export function styrelserapport(data, { forbund, till }) {
     period: periodLang(till),
     avsnitt: delar
   };
+}
+
+/**
+ * Rapportdatumen som underlaget har för ett förbund, senaste först: ekonomins perioder, annars
+ * den 31 december det senaste året med uppgifter.
+ */
+export function rapportdatumFor(data, forbund) {
+  const ekonomi = [...new Set(data.drift.filter((d) => d.forbund === forbund).map((d) => d.till))];
+  if (ekonomi.length) return ekonomi.sort().reverse();
+  const ar = [
+    ...data.personalAr.filter((d) => d.forbund === forbund).map((d) => d.ar),
+    ...data.mal.filter((d) => d.forbund === forbund).map((d) => d.ar),
+    ...data.nyckeltal.filter((d) => d.forbund === forbund).map((d) => d.till.slice(0, 4))
+  ].sort();
+  return ar.length ? [`${ar.at(-1)}-12-31`] : [];
 }
 
 /** Förbunden som rapporten kan göras för (de som har egna uppgifter i underlaget), med namn. */

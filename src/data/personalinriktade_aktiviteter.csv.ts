@@ -1,0 +1,4 @@
+// Dataladdare för data/personalinriktade_aktiviteter.csv (se src/data/utdata.ts och docs/utdata.md).
+import { skrivUtdatafil } from "./utdata.ts";
+
+skrivUtdatafil("personalinriktade_aktiviteter.csv");
