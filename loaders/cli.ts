@@ -80,6 +80,7 @@ Flaggor:
   --till <datum>  ekonomins rapportdatum (ÅÅÅÅ-MM-DD), före inställningarnas
                 "rapportdatum"; utan båda: sista dagen i månaden före huvudbokens
                 senaste bokning. Bokningar efter rapportdatumet räknas inte.
+                rapport: periodens sista dag (krävs); perioden börjar 1 januari.
 
 ${utdataLista()}
 
