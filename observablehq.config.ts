@@ -39,7 +39,6 @@ export default {
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
     { name: "Ekonomi", path: "/ekonomi" },
-    { name: "Styrelserapport", path: "/styrelserapport" },
     { name: "Datakvalitet", path: "/datakvalitet" }
   ],
   // Sidornas regionfiler (src/data/sida.zip.ts), som en sida hämtar när en region väljs: de

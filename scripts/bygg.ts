@@ -41,7 +41,6 @@ export const SIDOR = [
   "insatser.html",
   "jamstalldhet.html",
   "ekonomi.html",
-  "styrelserapport.html",
   "datakvalitet.html"
 ];
 

@@ -7,9 +7,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { runPipeline, type PipelineResult } from "../pipeline.ts";
-import { csvText } from "../publish/csv.ts";
+import * as aq from "arquero";
+import { csvParse } from "d3-dsv";
+import { PIPELINE_UTDATA } from "../pipeline.ts";
+import { REGISTER } from "../kinds/index.ts";
+import type { Schema } from "../publish/schema.ts";
+import { sidtabell } from "../publish/sidor/sidtabell.ts";
+import type { Sidtabell } from "../../src/components/sidodata.ts";
 import {
-  RAPPORTFILER,
+  RAPPORTTABELLER,
   rapportforbund,
   styrelserapport,
   tolkaRapportdata,
@@ -41,27 +47,45 @@ export interface RapportVal {
 export interface Rapportunderlag {
   readonly pipeline: PipelineResult;
   readonly rapport?: Rapport;
-  readonly texter: Record<string, string>;
+  readonly tabeller: Record<string, Sidtabell>;
 }
 
-/** The CSV text of the published tables the report reads, as `finsam run` would write them. */
-export function rapporttexter(outputs: NonNullable<PipelineResult["outputs"]>): Record<string, string> {
-  const texter: Record<string, string> = {};
-  for (const fil of RAPPORTFILER) {
-    const t = outputs.get(fil.replace(/\.csv$/, ""));
-    if (t) texter[fil] = csvText(t);
+/** The published tables the report reads, as the site's page data (Sidtabell). */
+export function rapporttabeller(outputs: NonNullable<PipelineResult["outputs"]>): Record<string, Sidtabell> {
+  const ut: Record<string, Sidtabell> = {};
+  for (const namn of RAPPORTTABELLER) {
+    const t = outputs.get(namn);
+    if (t) ut[namn] = sidtabell(t);
   }
-  return texter;
+  return ut;
 }
 
-/** The output tables the report reads from a `finsam run` output folder (`--utdata`). */
-export function lasUtdatakatalog(katalog: string): Record<string, string> {
+/** The output tables the report reads from a `finsam run` output folder (`--utdata`), typed by their schemas. */
+export function lasUtdatakatalog(katalog: string): Record<string, Sidtabell> {
   if (!existsSync(join(katalog, "indelning.csv"))) {
     throw new RapportFel(`${katalog} ser inte ut som en utkatalog från finsam run (indelning.csv saknas); utan --utdata läses katalogen som indata`);
   }
-  const texter: Record<string, string> = {};
-  for (const fil of RAPPORTFILER) if (existsSync(join(katalog, fil))) texter[fil] = readFileSync(join(katalog, fil), "utf8");
-  return texter;
+  const scheman = new Map<string, Schema>([...REGISTER.flatMap((k) => k.utdata), ...PIPELINE_UTDATA].map((s) => [s.namn, s]));
+  const ut: Record<string, Sidtabell> = {};
+  for (const namn of RAPPORTTABELLER) {
+    const fil = join(katalog, `${namn}.csv`);
+    const schema = scheman.get(namn);
+    if (!existsSync(fil) || !schema) continue;
+    const rader = csvParse(readFileSync(fil, "utf8"));
+    const kolumner: Record<string, unknown[]> = {};
+    for (const k of schema.kolumner) {
+      kolumner[k.namn] = rader.map((r) => {
+        const v = r[k.namn];
+        if (v === undefined || v === "") return k.typ === "text" && !k.saknas ? "" : null;
+        if (k.typ === "text") return v;
+        const x = Number(v);
+        if (!Number.isFinite(x)) throw new RapportFel(`${fil}: kolumnen ${k.namn} har "${v}", väntade ett tal`);
+        return x;
+      });
+    }
+    ut[namn] = sidtabell({ schema, tabell: aq.table(kolumner) });
+  }
+  return ut;
 }
 
 /**
@@ -70,14 +94,14 @@ export function lasUtdatakatalog(katalog: string): Record<string, string> {
  */
 export async function byggRapport(val: RapportVal): Promise<Omit<Rapportunderlag, "pipeline"> & { pipeline?: PipelineResult; rapport: Rapport }> {
   let pipeline: PipelineResult | undefined;
-  let texter: Record<string, string>;
-  if (val.utdata) texter = lasUtdatakatalog(val.katalog);
+  let tabeller: Record<string, Sidtabell>;
+  if (val.utdata) tabeller = lasUtdatakatalog(val.katalog);
   else {
     pipeline = await runPipeline(val.katalog, { till: val.till, ...(val.env ? { env: val.env } : {}), ...(val.progress ? { progress: val.progress } : {}) });
     if (!pipeline.outputs) throw new RapportFel("indata har fel (se ovan); ingen rapport skrevs", pipeline);
-    texter = rapporttexter(pipeline.outputs);
+    tabeller = rapporttabeller(pipeline.outputs);
   }
-  const data = tolkaRapportdata(texter);
+  const data = tolkaRapportdata(tabeller);
   const forbund = rapportforbund(data);
   const lista = forbund.map((f) => `${f.id} (${f.namn})`).join(", ");
   let id = val.forbund;
@@ -88,7 +112,7 @@ export async function byggRapport(val: RapportVal): Promise<Omit<Rapportunderlag
   } else if (!forbund.some((f) => f.id === id)) {
     throw new RapportFel(`förbundet "${id}" finns inte i underlaget; välj ett av: ${lista || "(inga)"}`);
   }
-  return { ...(pipeline ? { pipeline } : {}), texter, rapport: styrelserapport(data, { forbund: id, till: val.till }) };
+  return { ...(pipeline ? { pipeline } : {}), tabeller, rapport: styrelserapport(data, { forbund: id, till: val.till }) };
 }
 
 /** The PDF's fixed date: SOURCE_DATE_EPOCH when set, else the report date (midnight UTC). */

@@ -1,6 +1,7 @@
 // Typer för styrelserapport.js (vanlig JavaScript så att Framework kan skicka den till webbläsaren).
 import type { Tabellmodell } from "./ekonomi.js";
 import type { Fynd } from "./datakvalitet.js";
+import type { Sidtabell } from "./sidodata.js";
 
 export interface Rapporttabell extends Tabellmodell {
   nummer?: number;
@@ -29,8 +30,8 @@ export interface Rapportdata {
   datakvalitet: Fynd[];
   [tabell: string]: unknown;
 }
-export declare const RAPPORTFILER: readonly string[];
-export declare function tolkaRapportdata(texter: Record<string, string | undefined>): Rapportdata;
+export declare const RAPPORTTABELLER: readonly string[];
+export declare function tolkaRapportdata(tabeller: Record<string, Sidtabell | undefined>): Rapportdata;
 export declare function periodLang(till: string): string;
 export declare function rapporttyp(till: string): "Delårsbokslut" | "Årsredovisning";
 export declare function fyndForForbund(fynd: Fynd[], forbund: string, allaForbund: { id: string; namn: string }[], ar: number): Fynd[];

@@ -4,7 +4,7 @@
 // ger en modell (avsnitt med tabeller som text), `rapportHtml` gör HTML av den. Både
 // `finsam rapport` (PDF, loaders/rapport/) och sidan Styrelserapport använder dem, så att
 // rapporten och webbplatsen visar samma tal. Se docs/rapport.md.
-import { csvParse } from "d3";
+import { avkoda } from "./sidodata.js";
 import { ERSATTNINGAR, tolkaHalvar, tolkaIndelning } from "./data.js";
 import { tolkaDatakvalitet } from "./datakvalitet.js";
 import {
@@ -34,65 +34,66 @@ import { MALGRUPPSMATT, tolkaMalgrupp } from "./statistik.js";
 
 /** @typedef {import("./ekonomi.js").Tabellmodell} Tabellmodell */
 
-/** Utdatafilerna som rapporten läser (alla publicerade; inga deltagaruppgifter). */
-export const RAPPORTFILER = [
-  "indelning.csv",
-  "insatser_nyckeltal.csv",
-  "insatser_jamstalldhet.csv",
-  "helarsekvivalenter_halvar.csv",
-  "malgrupp.csv",
-  "ekonomi_resultatrakning.csv",
-  "ekonomi_drift.csv",
-  "ekonomi_id.csv",
-  "ekonomi_balansrakning.csv",
-  "ekonomi_kassaflode.csv",
-  "ekonomi_noter.csv",
-  "ekonomi_medelstilldelning.csv",
-  "ekonomi_langsiktig.csv",
-  "ekonomi_eget_kapital.csv",
-  "personalinriktade_ar.csv",
-  "personalinriktade_aktiviteter.csv",
-  "mal.csv",
-  "mal_bedomning.csv",
-  "datakvalitet.csv"
+/** Utdatatabellerna som rapporten läser (alla publicerade; inga deltagaruppgifter). */
+export const RAPPORTTABELLER = [
+  "indelning",
+  "insatser_nyckeltal",
+  "insatser_jamstalldhet",
+  "helarsekvivalenter_halvar",
+  "malgrupp",
+  "ekonomi_resultatrakning",
+  "ekonomi_drift",
+  "ekonomi_id",
+  "ekonomi_balansrakning",
+  "ekonomi_kassaflode",
+  "ekonomi_noter",
+  "ekonomi_medelstilldelning",
+  "ekonomi_langsiktig",
+  "ekonomi_eget_kapital",
+  "personalinriktade_ar",
+  "personalinriktade_aktiviteter",
+  "mal",
+  "mal_bedomning",
+  "datakvalitet"
 ];
 
-/** Filer vars förbundskolumn säger vilka förbund underlaget har (inte SCB:s indelning). */
-const FORBUNDSFILER = ["insatser_nyckeltal.csv", "ekonomi_drift.csv", "ekonomi_medelstilldelning.csv", "personalinriktade_ar.csv", "mal.csv"];
-
-const tom = (t) => t == null || t.trim() === "";
+/** Tabeller vars förbundskolumn säger vilka förbund underlaget har (inte SCB:s indelning). */
+const FORBUNDSTABELLER = ["insatser_nyckeltal", "ekonomi_drift", "ekonomi_medelstilldelning", "personalinriktade_ar", "mal"];
 
 /**
- * Tolkar utdatafilerna (texten per filnamn; en fil som saknas eller bara har rubrikraden ger
- * inga rader).
- * @param {Record<string, string | undefined>} texter
+ * Tolkar utdatatabellerna (en Sidtabell per tabellnamn, src/components/sidodata.ts; en tabell
+ * som saknas eller inte har några rader ger inga rader).
+ * @param {Record<string, import("./sidodata.ts").Sidtabell | undefined>} tabeller
  */
-export function tolkaRapportdata(texter) {
-  const med = (fil, tolka) => (tom(texter[fil]) ? [] : tolka(texter[fil]));
-  const rader = (fil) => med(fil, (t) => csvParse(t));
+export function tolkaRapportdata(tabeller) {
+  const med = (namn, tolka) => (tabeller[namn] && tabeller[namn].rader > 0 ? tolka(tabeller[namn]) : []);
+  const rader = (namn) => med(namn, (t) => avkoda(t));
   return {
-    indelning: med("indelning.csv", tolkaIndelning),
-    nyckeltal: med("insatser_nyckeltal.csv", tolkaNyckeltal),
-    jamstalldhet: med("insatser_jamstalldhet.csv", tolkaJamstalldhet),
-    halvar: med("helarsekvivalenter_halvar.csv", tolkaHalvar),
-    malgrupp: med("malgrupp.csv", tolkaMalgrupp),
-    rr: med("ekonomi_resultatrakning.csv", tolkaResultatrakning),
-    drift: med("ekonomi_drift.csv", tolkaDrift),
-    id: med("ekonomi_id.csv", tolkaId),
-    br: med("ekonomi_balansrakning.csv", tolkaBalansrakning),
-    kf: med("ekonomi_kassaflode.csv", tolkaKassaflode),
-    noter: med("ekonomi_noter.csv", tolkaNoter),
-    medel: med("ekonomi_medelstilldelning.csv", tolkaMedelstilldelning),
-    lang: med("ekonomi_langsiktig.csv", tolkaLangsiktig),
-    ek: med("ekonomi_eget_kapital.csv", tolkaEgetKapital),
-    personalAr: rader("personalinriktade_ar.csv"),
-    personalAktiviteter: rader("personalinriktade_aktiviteter.csv"),
-    mal: rader("mal.csv"),
-    malBedomning: rader("mal_bedomning.csv"),
-    datakvalitet: med("datakvalitet.csv", tolkaDatakvalitet),
-    forbundIUnderlaget: [...new Set(FORBUNDSFILER.flatMap((f) => rader(f).map((d) => d.forbund)))].filter(Boolean).sort()
+    indelning: med("indelning", tolkaIndelning),
+    nyckeltal: med("insatser_nyckeltal", tolkaNyckeltal),
+    jamstalldhet: med("insatser_jamstalldhet", tolkaJamstalldhet),
+    halvar: med("helarsekvivalenter_halvar", tolkaHalvar),
+    malgrupp: med("malgrupp", tolkaMalgrupp),
+    rr: med("ekonomi_resultatrakning", tolkaResultatrakning),
+    drift: med("ekonomi_drift", tolkaDrift),
+    id: med("ekonomi_id", tolkaId),
+    br: med("ekonomi_balansrakning", tolkaBalansrakning),
+    kf: med("ekonomi_kassaflode", tolkaKassaflode),
+    noter: med("ekonomi_noter", tolkaNoter),
+    medel: med("ekonomi_medelstilldelning", tolkaMedelstilldelning),
+    lang: med("ekonomi_langsiktig", tolkaLangsiktig),
+    ek: med("ekonomi_eget_kapital", tolkaEgetKapital),
+    personalAr: rader("personalinriktade_ar").map(textAr),
+    personalAktiviteter: rader("personalinriktade_aktiviteter").map(textAr),
+    mal: rader("mal").map(textAr),
+    malBedomning: rader("mal_bedomning").map(textAr),
+    datakvalitet: med("datakvalitet", tolkaDatakvalitet),
+    forbundIUnderlaget: [...new Set(FORBUNDSTABELLER.flatMap((f) => rader(f).map((d) => d.forbund)))].filter(Boolean).sort()
   };
 }
+
+/** Året som text ("2024"), vilken typ kolumnen än har. */
+const textAr = (d) => ({ ...d, ar: d.ar == null ? d.ar : String(d.ar) });
 
 // ---- Hjälpare ------------------------------------------------------------------------------------
 
@@ -444,7 +445,7 @@ function malavsnitt(data, forbund, till) {
   const planAr = ar;
   const antal = data.malBedomning.filter((d) => d.forbund === forbund && d.ar === planAr);
   const n = (b) => Number(antal.find((d) => d.bedomning === b)?.antal ?? 0);
-  const motsager = mal.filter((d) => d.motsager === "1");
+  const motsager = mal.filter((d) => Number(d.motsager) === 1);
   return avsnitt("mal", "Mål och måluppfyllelse", {
     text: [
       `Verksamhetsplanens mål för ${planAr} med styrelsens bedömning. Där produkten kan mäta en indikator själv (ur aktivitetsloggen, ekonomin eller de publicerade tabellerna) står mätningen bredvid; en bedömning som motsäger mätningen markeras.`,
@@ -461,12 +462,12 @@ function malavsnitt(data, forbund, till) {
             i > 0 && mal[i - 1].mal_nr === d.mal_nr && mal[i - 1].malomrade === d.malomrade
               ? `${[d.malomrade, d.mal_nr].filter(Boolean).join(" ")} (forts.)`
               : [d.malomrade, d.mal_nr].filter(Boolean).join(" ") + (d.mal ? `. ${d.mal}` : ""),
-          klass: d.motsager === "1" ? "ej-uppfyllt" : null,
+          klass: Number(d.motsager) === 1 ? "ej-uppfyllt" : null,
           celler: [
             d.indikator || SAKNAS,
             d.utfall || SAKNAS,
             BEDOMNINGSNAMN[d.bedomning] ?? (d.bedomning || SAKNAS),
-            d.matning ? `${d.matning}${d.motsager === "1" ? " (motsäger bedömningen)" : ""}` : SAKNAS
+            d.matning ? `${d.matning}${Number(d.motsager) === 1 ? " (motsäger bedömningen)" : ""}` : SAKNAS
           ]
         }))
       }
