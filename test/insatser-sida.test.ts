@@ -64,7 +64,7 @@ function medPahittadeDoldaVarden(csv: string): string {
 describe("tolkningen av insatsfilerna", () => {
   it("en dold rad får aldrig värde eller antal, även om filen skulle ha dem", () => {
     const rader = tolkaNyckeltal(
-      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1\nf,A,2024-01,2024-12,man,avslut,0,0,0\nf,A,2024-01,2024-12,alla,avslut,7,7,1\n"
+      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1,undertryckning\nf,A,2024-01,2024-12,man,avslut,0,0,0,undertryckning\nf,A,2024-01,2024-12,alla,avslut,7,7,1,undertryckning\n"
     );
     expect(rader.map((r) => [r.varde, r.antal, r.dolt])).toEqual([
       [null, null, true],
