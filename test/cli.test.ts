@@ -223,7 +223,7 @@ describe("finsam run", () => {
     const dir = folder("bara-scb", { "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
     const out = join(tmp, "ut-bara-scb");
     expect((await finsam("run", dir, "--out", out)).code).toBe(0);
-    expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\n");
+    expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\n");
     expect(readFileSync(join(out, "insatser_rapporterat.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,undertryckt\n");
     expect(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").length).toBeGreaterThan(1000);
   });
