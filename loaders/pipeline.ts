@@ -10,11 +10,14 @@ import { decodeOrReport, describeTable } from "./read/pxweb.ts";
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap, type Indelning } from "./reference/indelning.ts";
 import { hamtaNyckel, NyckelError, type Nyckel } from "./reference/nyckel.ts";
 import { isInstallningar, readInsatsMappning, readInstallningar, STANDARD, type Installningar } from "./reference/installningar.ts";
-import { normaliseHelarsekvivalenter, type HeData, type HeManadsvarde } from "./normalise/helarsekvivalenter.ts";
+import { normaliseHelarsekvivalenter } from "./normalise/helarsekvivalenter.ts";
+import type { ScbLasning } from "./normalise/scbtabell.ts";
+import { regionreferens } from "./normalise/region.ts";
+import { sammanfoga } from "./kub/sammanfoga.ts";
 import { readDeltagare, type Deltagande } from "./normalise/deltagare.ts";
 import { readUtfall, type RapporteratUtfall } from "./normalise/utfall.ts";
 import { labelKey } from "./normalise/labels.ts";
-import { computeHelarsekvivalenter, type HeRad } from "./compute/helarsekvivalenter.ts";
+import { computeHelarsekvivalenter, forbundSumma, type HeRad, type HeResultat } from "./compute/helarsekvivalenter.ts";
 import { helarsekvivalenterFiler } from "./publish/helarsekvivalenter.ts";
 import { insatserFiler } from "./publish/insatser.ts";
 import { toCsv } from "./publish/csv.ts";
@@ -70,7 +73,7 @@ export function listInputFiles(dir: string): string[] {
 }
 
 interface Inputs {
-  he: HeData[];
+  he: ScbLasning[];
   deltagare: Deltagande[];
   utfall: RapporteratUtfall[];
   insatsMappning: Map<string, string>;
@@ -114,16 +117,18 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: inputs.medlemskap.fil };
 
   const outputs = new Map<string, string>();
+  let he: HeResultat | undefined;
   let heRader: HeRad[] | undefined;
   if (inputs.he.length > 0) {
-    const merged = mergeHe(inputs.he, findings);
+    const merged = sammanfoga(inputs.he, "he", findings);
     if (!merged) return { findings, files, outputs: undefined };
     progress("Beräknar helårsekvivalenter");
-    heRader = computeHelarsekvivalenter(merged, indelning, findings);
+    he = computeHelarsekvivalenter(merged, indelning, findings);
+    heRader = forbundSumma(he);
   }
   // Every published file is written, with only its header when that input is absent, so a
   // förbund with only SCB exports (or only participant records) builds the same site.
-  for (const [name, content] of helarsekvivalenterFiler(heRader ?? [])) outputs.set(name, content);
+  for (const [name, content] of helarsekvivalenterFiler(he)) outputs.set(name, content);
   if (inputs.deltagare.length > 0 || inputs.utfall.length > 0) progress("Beräknar insatsernas resultat");
   const deltagare = withForbund(inputs.deltagare, inputs.insatsMappning, indelning, findings);
   const utfall = withForbund(inputs.utfall, inputs.insatsMappning, indelning, findings);
@@ -153,6 +158,7 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
     bas: [], befolkning: [], forsorjningsmatt: [],
   };
   const lanKoder = new Set(lanFrom(kommuner).keys());
+  const ref = regionreferens(kommuner);
   let nyckel: Nyckel | undefined;
   const getNyckel = (): Nyckel => {
     if (!nyckel) {
@@ -232,7 +238,7 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       case "helarsekvivalenter": {
         keep();
         files.push({ fil, typ: "helårsekvivalenter", beskrivning: describeTable(r.table) });
-        const data = normaliseHelarsekvivalenter(r.table, kommuner, findings);
+        const data = normaliseHelarsekvivalenter(r.table, ref, findings);
         if (data) inputs.he.push(data);
         continue;
       }
@@ -259,14 +265,14 @@ async function readInputs(dir: string, kommuner: Indelning["kommuner"], findings
       case "bas_inkomstniva": {
         keep();
         files.push({ fil, typ: BAS_TYP[r.kind], beskrivning: describeTable(r.table) });
-        const data = normaliseBas(r.kind, r.table, kommuner, lanKoder, findings);
+        const data = normaliseBas(r.kind, r.table, ref, findings);
         if (data) inputs.bas.push(data);
         continue;
       }
       case "befolkning": {
         keep();
         files.push({ fil, typ: "folkmängd", beskrivning: describeTable(r.table) });
-        const data = normaliseBefolkning(r.table, kommuner, lanKoder, findings);
+        const data = normaliseBefolkning(r.table, ref, findings);
         if (data) inputs.befolkning.push(data);
         continue;
       }
@@ -330,39 +336,6 @@ function withForbund<T extends { forbund: string | undefined; insats: string; fi
     out.push({ ...r, forbund });
   }
   return ok ? out : undefined;
-}
-
-/** Several SCB files (e.g. one per period) are read as one; a value given twice is an error. */
-function mergeHe(data: HeData[], findings: Findings): HeData | undefined {
-  if (data.length === 1) return data[0];
-  const varden = new Map<string, HeManadsvarde>();
-  const from = new Map<string, string>();
-  let ok = true;
-  for (const d of data) {
-    for (const [k, v] of d.varden) {
-      const other = from.get(k);
-      if (other !== undefined) {
-        if (ok) {
-          findings.fel({
-            fil: d.fil, regel: "he.dubblett_filer",
-            meddelande: `samma värde (${v.kod}, ${v.kon}, ${v.matt}, ${v.manad}) finns också i ${other}; förväntat att varje värde finns i en fil`,
-            message: `value also present in ${other}`,
-          });
-        }
-        ok = false;
-      }
-      from.set(k, d.fil);
-      varden.set(k, v);
-    }
-  }
-  if (!ok) return undefined;
-  return {
-    fil: data.map((d) => d.fil).join(", "),
-    varden,
-    kommuner: new Set(data.flatMap((d) => [...d.kommuner])),
-    harRiket: data.some((d) => d.harRiket),
-    manader: [...new Set(data.flatMap((d) => d.manader))].sort(),
-  };
 }
 
 function indelningCsv(indelning: Indelning): string {

@@ -5,17 +5,15 @@
  */
 import {
   computeInkomstkalla, computeInkomstniva, computeMalgrupp, computeStatus, inkomstkallaFranNiva, slaSamman,
-  type InkomstkallaRad, type InkomstnivaRad, type MalgruppRad, type StatusRad,
+  INKOMSTKALLA_KOLUMNER, INKOMSTNIVA_KOLUMNER, MALGRUPP_KOLUMNER, STATUS_KOLUMNER,
 } from "../compute/bas.ts";
 import type { BasData } from "../normalise/bas.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import { Findings } from "../validate/findings.ts";
 import { toCsv } from "./csv.ts";
+import { tabellCsv } from "./tabellcsv.ts";
 
-export const STATUS_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "fodelseregion", "status", "antal", "andel"] as const;
-export const INKOMSTKALLA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "antal", "andel"] as const;
-export const INKOMSTNIVA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "inkomstniva", "antal", "andel"] as const;
-export const MALGRUPP_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "matt", "antal", "andel"] as const;
+export { INKOMSTKALLA_KOLUMNER, INKOMSTNIVA_KOLUMNER, MALGRUPP_KOLUMNER, STATUS_KOLUMNER };
 
 export function basFiler(data: readonly BasData[], indelning: Indelning, findings: Findings): [string, string][] {
   const status = slaSamman(data, "bas_status", findings);
@@ -23,15 +21,12 @@ export function basFiler(data: readonly BasData[], indelning: Indelning, finding
   const niva = slaSamman(data, "bas_inkomstniva", findings);
   // ArbStatFoT1 when there is one; otherwise the inkomstkälla totals of ArbStatHuv.
   const kallaData = kalla ?? (niva ? inkomstkallaFranNiva(niva) : undefined);
-  const statusRader: StatusRad[] = status ? computeStatus(status, indelning, findings) : [];
-  const kallaRader: InkomstkallaRad[] = kallaData ? computeInkomstkalla(kallaData, indelning, findings) : [];
-  const nivaRader: InkomstnivaRad[] = niva ? computeInkomstniva(niva, indelning, findings) : [];
-  // Region findings for these values were already given by computeInkomstkalla.
-  const malgrupp: MalgruppRad[] = kallaData ? computeMalgrupp(kallaData, indelning, new Findings()) : [];
+  const tom = (k: readonly string[]) => toCsv([], [...k]);
   return [
-    ["arbetsmarknadsstatus.csv", toCsv(statusRader, [...STATUS_KOLUMNER])],
-    ["inkomstkalla.csv", toCsv(kallaRader, [...INKOMSTKALLA_KOLUMNER])],
-    ["inkomstniva.csv", toCsv(nivaRader, [...INKOMSTNIVA_KOLUMNER])],
-    ["malgrupp.csv", toCsv(malgrupp, [...MALGRUPP_KOLUMNER])],
+    ["arbetsmarknadsstatus.csv", status ? tabellCsv(computeStatus(status, indelning, findings), STATUS_KOLUMNER) : tom(STATUS_KOLUMNER)],
+    ["inkomstkalla.csv", kallaData ? tabellCsv(computeInkomstkalla(kallaData, indelning, findings), INKOMSTKALLA_KOLUMNER) : tom(INKOMSTKALLA_KOLUMNER)],
+    ["inkomstniva.csv", niva ? tabellCsv(computeInkomstniva(niva, indelning, findings), INKOMSTNIVA_KOLUMNER) : tom(INKOMSTNIVA_KOLUMNER)],
+    // Region findings for these values were already given by computeInkomstkalla.
+    ["malgrupp.csv", kallaData ? tabellCsv(computeMalgrupp(kallaData, indelning, new Findings()), MALGRUPP_KOLUMNER) : tom(MALGRUPP_KOLUMNER)],
   ];
 }

@@ -4,16 +4,22 @@
  * written, with only its header when there is no population input.
  */
 import { computeBefolkning } from "../compute/befolkning.ts";
+import { sammanfoga } from "../kub/sammanfoga.ts";
 import type { BefolkningData } from "../normalise/befolkning.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
 import { toCsv } from "./csv.ts";
+import { tabellCsv } from "./tabellcsv.ts";
+
+const BEFOLKNING = ["niva", "kod", "namn", "ar", "kon", "varde"] as const;
+const ALDER = ["niva", "kod", "namn", "ar", "kon", "alder", "varde"] as const;
 
 export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, string][] {
-  const r = computeBefolkning(data, indelning, findings) ?? { befolkning: [], alder: [], forsorjningskvot: [] };
+  const merged = sammanfoga(data, "befolkning", findings);
+  const r = merged ? computeBefolkning(merged, indelning, findings) : undefined;
   return [
-    ["befolkning.csv", toCsv(r.befolkning, ["niva", "kod", "namn", "ar", "kon", "varde"])],
-    ["befolkning_alder.csv", toCsv(r.alder, ["niva", "kod", "namn", "ar", "kon", "alder", "varde"])],
-    ["forsorjningskvot.csv", toCsv(r.forsorjningskvot, ["niva", "kod", "namn", "ar", "kon", "varde"])],
+    ["befolkning.csv", r ? tabellCsv(r.befolkning, BEFOLKNING) : toCsv([], [...BEFOLKNING])],
+    ["befolkning_alder.csv", r ? tabellCsv(r.alder, ALDER) : toCsv([], [...ALDER])],
+    ["forsorjningskvot.csv", r ? tabellCsv(r.forsorjningskvot, BEFOLKNING) : toCsv([], [...BEFOLKNING])],
   ];
 }

@@ -1,14 +1,12 @@
 /** The helårsekvivalenter outputs (public SCB statistics: published as computed). */
-import type { HeRad } from "../compute/helarsekvivalenter.ts";
-import { halvarstabell } from "../compute/halvarstabell.ts";
+import { HALVAR_KOLUMNER, HE_KOLUMNER, type HeResultat } from "../compute/helarsekvivalenter.ts";
 import { toCsv } from "./csv.ts";
+import { tabellCsv } from "./tabellcsv.ts";
 
-export function helarsekvivalenterFiler(rader: readonly HeRad[]): [string, string][] {
+export function helarsekvivalenterFiler(res: HeResultat | undefined): [string, string][] {
+  if (!res) return [["helarsekvivalenter.csv", toCsv([], [...HE_KOLUMNER])], ["helarsekvivalenter_halvar.csv", toCsv([], [...HALVAR_KOLUMNER])]];
   return [
-    ["helarsekvivalenter.csv", toCsv(rader, ["niva", "kod", "namn", "period", "kon", "ersattning", "varde", "folkmangd", "andel"])],
-    [
-      "helarsekvivalenter_halvar.csv",
-      toCsv(halvarstabell(rader), ["niva", "kod", "namn", "halvar", "kon", "ersattning", "varde", "varde_foregaende_ar", "differens"]),
-    ],
+    ["helarsekvivalenter.csv", tabellCsv(res.tabell, HE_KOLUMNER)],
+    ["helarsekvivalenter_halvar.csv", tabellCsv(res.halvar, HALVAR_KOLUMNER)],
   ];
 }

@@ -7,7 +7,7 @@
  * from the value column's header. Interpreting stub values is the normaliser's job.
  */
 import { decode, ENCODING_NAMES, type Encoding } from "./decode.ts";
-import { lineTooLong, readDelimited, type DelimitedText } from "./delimited.ts";
+import { lineTooLong, readDelimited, type DelimitedText, type Row } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
@@ -46,6 +46,10 @@ export interface PxTable {
   /** Distinct time codes, in order of appearance. */
   readonly times: readonly string[];
   readonly rowCount: number;
+  /** The header as written (trimmed), every column. */
+  readonly rubrik: readonly string[];
+  /** The data rows as parsed (for the spec-driven reader, `normalise/scbtabell.ts`). */
+  readonly rader: readonly Row[];
   /** Calls `visit` for every observation, row by row. */
   forEach(visit: (o: PxObservation) => void): void;
 }
@@ -183,7 +187,7 @@ function wideTable(
     fil, encoding, delimiter: parsed.delimiter, title, layout: "bred", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => stubAll[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
-    contents: [...contents], times: [...times], rowCount: parsed.rows.length,
+    contents: [...contents], times: [...times], rowCount: parsed.rows.length, rubrik: names, rader: parsed.rows,
     forEach(visit) {
       for (const r of parsed.rows) {
         const stub = stubIdx.map((i) => r.fields[i]!.trim());
@@ -247,7 +251,7 @@ function longTable(
     fil, encoding, delimiter: parsed.delimiter, title, layout: "lang", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => names[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
-    contents: [...contents], times: [...times], rowCount: rows.length,
+    contents: [...contents], times: [...times], rowCount: rows.length, rubrik: names, rader: rows,
     forEach(visit) {
       for (const r of rows) {
         const stub = stubIdx.map((i) => r.fields[i]!.trim());
