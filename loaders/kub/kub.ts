@@ -309,3 +309,24 @@ export function medPerioder(a: Kub, b: Kub): Kub {
 export function dimVarde(kub: Kub, d: number, s: number): string {
   return kub.ordbok[d]![koder(kub, d)[s]!]!;
 }
+
+/**
+ * One cell by its dimension values as text: the number, null when it is missing (a symbol,
+ * or a sum that lacked a part), undefined when the cube has no such cell. For tests and
+ * messages; the verbs work on codes.
+ */
+export function cell(kub: Kub, villkor: Readonly<Record<string, string>>, period: string): number | null | undefined {
+  const p = kub.perioder.indexOf(period);
+  if (p < 0) return undefined;
+  const krav = Object.entries(villkor).map(([namn, v]) => {
+    const d = dimIndex(kub, namn);
+    return [koder(kub, d), kub.ordbok[d]!.indexOf(v)] as const;
+  });
+  for (let s = 0; s < kub.antal; s++) {
+    if (!krav.every(([k, kod]) => k[s] === kod)) continue;
+    const sak = kub.saknas[p]![s]!;
+    if (sak === UTAN_CELL) continue;
+    return sak === TAL ? varden(kub, p)[s]! : null;
+  }
+  return undefined;
+}

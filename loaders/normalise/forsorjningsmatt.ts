@@ -213,6 +213,10 @@ function hittaRubrik(rader: readonly { celler: readonly Cell[] }[]): Rubrik | un
  * header row, and a population column, an amount in tkr or a title naming försörjningsmått.
  */
 export function kannerIgenForsorjningsmatt(parsed: DelimitedText): boolean {
+  // A PxWeb table (helårsekvivalenter in long form has columns named Sjukpenning, …) has kön
+  // or months; the försörjningsmått has neither.
+  const nycklar = parsed.header.fields.map((f) => labelKey(f));
+  if (nycklar.some((k) => k === "kon" || k === "manad" || k === "kvartal" || /^\d{4}m\d{2}$/.test(k))) return false;
   const rader = [parsed.header, ...parsed.rows.slice(0, RUBRIK_RADER)].map((r) => ({ celler: r.fields }));
   const r = hittaRubrik(rader);
   if (!r) return false;

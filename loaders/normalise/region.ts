@@ -4,11 +4,12 @@
  * - code only (`UseCodes`): `"2080"`, `"20"`, `"00"`;
  * - name only (`UseTexts`): `"Falun"`, `"Dalarnas län"`, `"Riket"`;
  * - a code whose leading zero Excel dropped: `"180"` (Stockholm, 0180), `"1"` (Stockholms län, 01).
- * The code decides; a name is matched by `regionnamn.ts` only when there is no code.
+ * The code decides; a name is matched (by the shared name matcher, `reference/namn.ts`) only
+ * when there is no code.
  */
 import type { Kommun } from "../reference/indelning.ts";
 import { labelKey } from "./labels.ts";
-import { namnmatchare, type Namnmatchare } from "./regionnamn.ts";
+import { Namnmatchare, type Namnkandidat } from "../reference/namn.ts";
 
 export type Region =
   | { readonly niva: "kommun"; readonly kod: string; readonly namn: string | undefined }
@@ -45,15 +46,14 @@ export interface Regionreferens {
 
 export function regionreferens(kommuner: ReadonlyMap<string, Kommun>): Regionreferens {
   const lan = new Map<string, string>();
-  const poster: [string, { niva: "kommun" | "lan" | "riket"; kod: string }][] = [["Riket", { niva: "riket", kod: "00" }]];
+  type Ref = { niva: "kommun" | "lan" | "riket"; kod: string };
+  const kandidater: Namnkandidat<Ref>[] = [{ varde: { niva: "riket", kod: "00" }, namn: ["Riket", "Sverige", "Hela riket"], visas: "Riket" }];
   for (const k of kommuner.values()) {
     lan.set(k.lan, k.lanNamn);
-    poster.push([k.namn, { niva: "kommun", kod: k.kod }]);
-    poster.push([`${k.namn} kommun`, { niva: "kommun", kod: k.kod }]);
-    poster.push([`${k.namn}s kommun`, { niva: "kommun", kod: k.kod }]);
+    kandidater.push({ varde: { niva: "kommun", kod: k.kod }, namn: [k.namn, `${k.namn} kommun`, `${k.namn}s kommun`], visas: k.namn });
   }
-  for (const [kod, namn] of lan) poster.push([namn, { niva: "lan", kod }]);
-  return { kommuner, lan, namn: namnmatchare(poster) };
+  for (const [kod, namn] of lan) kandidater.push({ varde: { niva: "lan", kod }, namn: [namn], visas: namn });
+  return { kommuner, lan, namn: new Namnmatchare(kandidater) };
 }
 
 export type Regiontolkning =

@@ -634,7 +634,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         raknat.avvisade++;
         if (report(`${r}.tal`)) {
           const o = OGILTIG_TEXT[tal.ogiltig ?? "inte_tal"];
-          findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.tal`, meddelande: o.sv, message: o.en });
+          findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.tal`, meddelande: `"${showValue(cell.trim())}" är inte ett tal; ${o.sv}`, message: `"${showValue(cell.trim())}" is not a number; ${o.en}` });
         }
         continue;
       }

@@ -156,10 +156,12 @@ export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding
     }
   });
   const headings = names.map((h) => HEADING.exec(h));
-  // Heading columns are the trailing run of columns named by a time code that hold numbers:
-  // a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels and is not one.
+  // Heading columns are the trailing run of columns named by a time code. A bare time code
+  // (`2024M03`) is a heading whatever its cells hold (a word among the numbers is the reader's
+  // error to report, never a reason to misread the table); a prefixed one must hold numbers at
+  // least half the time: a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels.
   let firstHeading = names.length;
-  while (firstHeading > 0 && headings[firstHeading - 1] && mostlyNumeric(parsed, firstHeading - 1)) firstHeading--;
+  while (firstHeading > 0 && headings[firstHeading - 1] && (headings[firstHeading - 1]![1] === undefined || mostlyNumeric(parsed, firstHeading - 1, 0.5))) firstHeading--;
   const title = parsed.titleLines.length > 0 ? parsed.titleLines.join(" ").replace(/^"|"$/g, "").trim() : undefined;
 
   if (firstHeading > 0 && firstHeading < names.length) {
@@ -226,7 +228,7 @@ function longTable(
   // cell among them is reported by the normaliser, not mistaken for a label column).
   const valueIdx: number[] = [];
   for (let i = names.length - 1; i >= 0; i--) {
-    if (i === timeIndex || i === contentIndex || !mostlyNumeric(parsed, i)) break;
+    if (i === timeIndex || i === contentIndex || !mostlyNumeric(parsed, i, 0.5)) break;
     valueIdx.unshift(i);
   }
   if (valueIdx.length === 0) {
@@ -268,12 +270,12 @@ function longTable(
 const NUMERIC_LIKE = /^\s*(-?[\d.,\s]+(?:[eE][+-]?\d+)?|\.{1,7}|-|)\s*$/;
 
 /** Whether column `i` holds numbers or SCB symbols (a few bad cells are reported later, not here). */
-function mostlyNumeric(parsed: DelimitedText, i: number): boolean {
+function mostlyNumeric(parsed: DelimitedText, i: number, andel = 0.9): boolean {
   const sample = parsed.rows.length > 2000 ? parsed.rows.slice(0, 2000) : parsed.rows;
   if (sample.length === 0) return true;
   let numeric = 0;
   for (const r of sample) if (NUMERIC_LIKE.test(r.fields[i]!)) numeric++;
-  return numeric >= 0.9 * sample.length;
+  return numeric >= andel * sample.length;
 }
 
 export function describeTable(t: PxTable): string {
