@@ -4,8 +4,9 @@
  * (utanför tidtagningen) tvingas en GC fram när processen startats med --expose-gc, så att
  * "heap efter" visar vad steget lämnar kvar.
  *
- * Spegling av pipeline.ts: kolumnlistorna till toCsv är kopierade därifrån; indelning.csv
- * (ca 1 kB) hoppas över. Summan av stegen kan därför skilja något från runPipeline.
+ * Spegling av pipeline.ts för helårsekvivalenter: läsa, kuben, verben, de långa tabellerna
+ * och CSV; indelning.csv (ca 1 kB) hoppas över. Summan av stegen kan därför skilja något från
+ * runPipeline.
  *
  *   node --expose-gc --import tsx bench/barn-delsteg.ts <fil> <utkatalog>
  */
@@ -15,9 +16,9 @@ import { readDelimited } from "../loaders/read/delimited.ts";
 import { tableFrom } from "../loaders/read/pxweb.ts";
 import { isHelarsekvivalenter, normaliseHelarsekvivalenter } from "../loaders/normalise/helarsekvivalenter.ts";
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap } from "../loaders/reference/indelning.ts";
+import { regionreferens } from "../loaders/normalise/region.ts";
 import { computeHelarsekvivalenter } from "../loaders/compute/helarsekvivalenter.ts";
-import { halvarstabell } from "../loaders/compute/halvarstabell.ts";
-import { toCsv } from "../loaders/publish/csv.ts";
+import { helarsekvivalenterFiler } from "../loaders/publish/helarsekvivalenter.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { kraschAv, svara, type Delsteg, type Krasch } from "./gemensamt.ts";
@@ -70,13 +71,9 @@ try {
     const medlemskap = readMedlemskap(m.bytes, m.fil, kommuner, findings);
     return medlemskap ? { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: m.fil } : undefined;
   }), "referensdata", findings);
-  const data = krav(tid("normalisera (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, indelning.kommuner, findings)), "normaliseHelarsekvivalenter", findings);
-  const rader = tid("beräkna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
-  const halvar = tid("halvårstabell (halvarstabell)", () => halvarstabell(rader));
-  const utdata = tid("formatera CSV (toCsv)", () => new Map([
-    ["helarsekvivalenter.csv", toCsv(rader, ["niva", "kod", "namn", "period", "kon", "ersattning", "varde", "folkmangd", "andel"])],
-    ["helarsekvivalenter_halvar.csv", toCsv(halvar, ["niva", "kod", "namn", "halvar", "kon", "ersattning", "varde", "varde_foregaende_ar", "differens"])],
-  ]));
+  const data = krav(tid("läsa till kuben (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, regionreferens(indelning.kommuner), findings)), "normaliseHelarsekvivalenter", findings);
+  const res = tid("verben och de långa tabellerna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
+  const utdata = tid("formatera CSV (tabellCsv)", () => new Map(helarsekvivalenterFiler(res)));
   tid("skriva filerna (writeOutputs)", () => writeOutputs(utkatalog, utdata));
 } catch (e) {
   krasch = kraschAv(e);

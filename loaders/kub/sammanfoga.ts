@@ -100,8 +100,8 @@ export function sammanfoga<T extends Kubfil>(filer: readonly T[], regel: string,
       const dims = bygge.dimensioner.map((_, d) => bygge.ordbok[d]![bygge.kodAv(x.serie, d)]!);
       const cell = `${dims.slice(1).join(", ")}, ${bygge.perioder[x.period]}`;
       findings.fel({
-        fil: f.fil, ...(x.radB > 0 ? { rad: x.radB, kolumn: x.kolB } : {}), regel: `${regel}.dubblett_filer`,
-        meddelande: `${o.antal} ${o.antal === 1 ? "värde" : "värden"} (samma region, grupp och period) finns också i ${a.fil}: här ${omrade(o.radB, o.kolB)}, i ${a.fil} ${omrade(o.radA, o.kolA)}; det första är ${cell} (här rad ${x.radB} kolumn ${x.kolB}, i ${a.fil} rad ${x.radA} kolumn ${x.kolA}). Förväntat att varje värde finns i en fil`,
+        fil: f.fil, ...(x.radB > 0 ? { rad: x.radB } : {}), ...(x.kolB > 0 ? { kolumn: x.kolB } : {}), regel: `${regel}.dubblett_filer`,
+        meddelande: `${o.antal} ${o.antal === 1 ? "värde" : "värden"} (samma region, grupp och period) finns också i ${a.fil}: här ${omrade(o.radB, o.kolB)}, i ${a.fil} ${omrade(o.radA, o.kolA)}; det första är ${cell} (här ${omrade([x.radB, x.radB], [x.kolB, x.kolB])}, i ${a.fil} ${omrade([x.radA, x.radA], [x.kolA, x.kolA])}). Förväntat att varje värde finns i en fil`,
         message: `${o.antal} value(s) also present in ${a.fil} (lines ${o.radB[0]}-${o.radB[1]} here, ${o.radA[0]}-${o.radA[1]} there)`,
       });
     }
@@ -126,6 +126,7 @@ function utvidga(intervall: [number, number], x: number): void {
 
 function omrade(rad: [number, number], kol: [number, number]): string {
   const r = rad[0] === rad[1] ? `rad ${rad[0]}` : `rad ${rad[0]}–${rad[1]}`;
+  if (kol[1] === 0) return r;
   const k = kol[0] === kol[1] ? `kolumn ${kol[0]}` : `kolumn ${kol[0]}–${kol[1]}`;
   return `${r}, ${k}`;
 }

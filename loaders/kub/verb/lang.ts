@@ -23,7 +23,9 @@ export type LangKolumn =
   /** Values from a cube with the same series and periods (NaN when not a number). */
   | { readonly namn: string; readonly slag: "varde"; readonly kub: Kub }
   /** Values per series and period from a function (e.g. the same half-year a year earlier). */
-  | { readonly namn: string; readonly slag: "berakna"; readonly varde: (serie: number, period: number) => number };
+  | { readonly namn: string; readonly slag: "berakna"; readonly varde: (serie: number, period: number) => number }
+  /** Text per series and period from a function (e.g. försörjningsmått's age band). */
+  | { readonly namn: string; readonly slag: "text"; readonly text: (serie: number, period: number) => string };
 
 export interface Langform {
   readonly kolumner: readonly LangKolumn[];
@@ -116,6 +118,7 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         kolumner[k.namn] = a;
         break;
       }
+      case "text": kolumner[k.namn] = textKolumn(n, (i) => k.text(radSerie[i]!, radPeriod[i]!)); break;
       case "berakna": {
         const a = new Float64Array(n);
         for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
