@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
 
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
   const intern = values.intern === true;
-  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern });
+  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, strommande: true });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -159,7 +159,7 @@ personer och får INTE publiceras eller lämnas ut. Använd dem bara för förbu
 (WARNING: unprotected results; must not be published.)
 `;
 
-function report(dir: string, r: PipelineResult): string {
+function report(dir: string, r: Pick<PipelineResult, "findings" | "files">): string {
   const lines = [`Validering av ${dir}`];
   for (const f of r.files) lines.push(`  ${f.fil}: ${f.typ} (${f.beskrivning})`);
   if (r.files.length === 0) lines.push("  (inga filer)");

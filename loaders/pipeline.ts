@@ -21,6 +21,7 @@ import { computeHelarsekvivalenter, forbundSumma, type HeRad, type HeResultat } 
 import { helarsekvivalenterFiler } from "./publish/helarsekvivalenter.ts";
 import { insatserFiler } from "./publish/insatser.ts";
 import { toCsv } from "./publish/csv.ts";
+import { utdataText, type Utdata } from "./publish/tabellcsv.ts";
 import { normaliseBas, type BasData } from "./normalise/bas.ts";
 import { normaliseBefolkning, type BefolkningData } from "./normalise/befolkning.ts";
 import { lasForsorjningsmattArbetsbok, lasForsorjningsmattCsv, type ForsorjningsmattData } from "./normalise/forsorjningsmatt.ts";
@@ -42,6 +43,11 @@ export interface PipelineResult {
   readonly files: FileSummary[];
   /** Output file name -> content; undefined when any error was found. */
   readonly outputs: Map<string, string> | undefined;
+}
+
+/** With `strommande`: the large tables as streams of bytes, written as they are formatted. */
+export interface StrommandePipelineResult extends Omit<PipelineResult, "outputs"> {
+  readonly outputs: Map<string, Utdata> | undefined;
   readonly helarsekvivalenter?: HeRad[];
 }
 
@@ -54,6 +60,8 @@ export interface PipelineOptions {
   readonly k?: number;
   /** Environment for the pseudonymisation key (tests give their own). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Give the large tables as streams (`Utdatastrom`) for `writeOutputs`, instead of strings. */
+  readonly strommande?: boolean;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -84,7 +92,15 @@ interface Inputs {
   forsorjningsmatt: ForsorjningsmattData[];
 }
 
-export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult> {
+export async function runPipeline(dir: string, options?: PipelineOptions & { strommande?: false }): Promise<PipelineResult>;
+export async function runPipeline(dir: string, options: PipelineOptions & { strommande: true }): Promise<StrommandePipelineResult>;
+export async function runPipeline(dir: string, options: PipelineOptions = {}): Promise<PipelineResult | StrommandePipelineResult> {
+  const r = await kor(dir, options);
+  if (options.strommande || !r.outputs) return r;
+  return { ...r, outputs: new Map([...r.outputs].map(([namn, u]) => [namn, utdataText(u)])) };
+}
+
+async function kor(dir: string, options: PipelineOptions): Promise<StrommandePipelineResult> {
   const progress = options.progress ?? (() => {});
   const findings = new Findings();
   const files: FileSummary[] = [];
@@ -116,7 +132,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   if (findings.hasErrors() || !medlemskap) return { findings, files, outputs: undefined };
   const indelning: Indelning = { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: inputs.medlemskap.fil };
 
-  const outputs = new Map<string, string>();
+  const outputs = new Map<string, Utdata>();
   let he: HeResultat | undefined;
   let heRader: HeRad[] | undefined;
   if (inputs.he.length > 0) {

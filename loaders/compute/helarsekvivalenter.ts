@@ -84,16 +84,17 @@ export function computeHelarsekvivalenter(l: Pick<ScbLasning, "kub" | "fil">, in
     return m ? periodNr.get(`${Number(m[1]) - 1}-${m[2]}`) ?? -1 : -1;
   });
   const halvarPerioder = kub.perioder.map((p, i) => (/^\d{4}-H[12]$/.test(p) ? i : -1)).filter((i) => i >= 0);
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
   const vardeFg = (s: number, p: number) => {
     const f = foregaende[p]!;
-    return f >= 0 && kub.saknas[f]![s] === TAL ? varden(kub, f)[s]! : Number.NaN;
+    return f >= 0 && kub.saknas[f]![s] === TAL ? kolumner[f]![s]! : Number.NaN;
   };
   const halvar = lang(kub, {
     kolumner: [
       ...dims, { namn: "halvar", slag: "period" }, { namn: "kon", slag: "dim", dimension: "kon" }, { namn: "ersattning", slag: "dim", dimension: "matt" },
       { namn: "varde", slag: "varde", kub },
       { namn: "varde_foregaende_ar", slag: "berakna", varde: vardeFg },
-      { namn: "differens", slag: "berakna", varde: (s, p) => varden(kub, p)[s]! - vardeFg(s, p) },
+      { namn: "differens", slag: "berakna", varde: (s, p) => kolumner[p]![s]! - vardeFg(s, p) },
     ],
     serier, jamfor, rad: (s, p) => kub.saknas[p]![s] === TAL, perioder: halvarPerioder,
   }, namn);

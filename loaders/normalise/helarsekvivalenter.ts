@@ -123,11 +123,12 @@ function ekonomisktBistandNoll(l: ScbLasning, findings: Findings): void {
   const mk = koder(kub, m);
   const b = new Begransning(MAX_PER_RULE);
   const regel = "he.ekonomiskt_bistand_noll";
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
   for (let s = 0; s < kub.antal; s++) {
     if (mk[s] !== eb) continue;
     for (let p = 0; p < kub.perioder.length; p++) {
       const rad = l.rad[p]![s]!;
-      if (rad === 0 || kub.saknas[p]![s] !== TAL || varden(kub, p)[s] !== 0 || !b.rapportera(regel)) continue;
+      if (rad === 0 || kub.saknas[p]![s] !== TAL || kolumner[p]![s] !== 0 || !b.rapportera(regel)) continue;
       const kolumn = l.kolumn[p]![s]!;
       findings.varning({
         fil: l.fil, rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: "0", regel,
@@ -156,13 +157,14 @@ function kontrolleraHe(l: ScbLasning, findings: Findings): void {
   const mattK = koder(kub, dMatt);
   const kodKod = koder(kub, "kod");
   let n = 0;
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
   const warn = (s: number, p: number, meddelande: string, message: string) => {
     if (n++ >= MAX_PER_RULE) return;
     const rad = l.rad[p]![s]!;
     const kolumn = l.kolumn[p]![s]!;
-    findings.varning({ fil, ...(rad > 0 ? { rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: String(varden(kub, p)[s]) } : {}), regel: "he.summa", meddelande, message });
+    findings.varning({ fil, ...(rad > 0 ? { rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: String(kolumner[p]![s]) } : {}), regel: "he.summa", meddelande, message });
   };
-  const varde = (s: number, p: number): number | undefined => (s >= 0 && kub.saknas[p]![s] === TAL ? varden(kub, p)[s]! : undefined);
+  const varde = (s: number, p: number): number | undefined => (s >= 0 && kub.saknas[p]![s] === TAL ? kolumner[p]![s]! : undefined);
   const alla = kodKon("alla");
   const kvinnor = kodKon("kvinnor");
   const man = kodKon("man");

@@ -11,11 +11,11 @@ import type { BasData } from "../normalise/bas.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import { Findings } from "../validate/findings.ts";
 import { toCsv } from "./csv.ts";
-import { tabellCsv } from "./tabellcsv.ts";
+import { tabellUtdata as tabellCsv, type Utdata } from "./tabellcsv.ts";
 
 export { INKOMSTKALLA_KOLUMNER, INKOMSTNIVA_KOLUMNER, MALGRUPP_KOLUMNER, STATUS_KOLUMNER };
 
-export function basFiler(data: readonly BasData[], indelning: Indelning, findings: Findings): [string, string][] {
+export function basFiler(data: readonly BasData[], indelning: Indelning, findings: Findings): [string, Utdata][] {
   const status = slaSamman(data, "bas_status", findings);
   const kalla = slaSamman(data, "bas_inkomstkalla", findings);
   const niva = slaSamman(data, "bas_inkomstniva", findings);

@@ -9,12 +9,12 @@ import type { BefolkningData } from "../normalise/befolkning.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
 import { toCsv } from "./csv.ts";
-import { tabellCsv } from "./tabellcsv.ts";
+import { tabellUtdata as tabellCsv, type Utdata } from "./tabellcsv.ts";
 
 const BEFOLKNING = ["niva", "kod", "namn", "ar", "kon", "varde"] as const;
 const ALDER = ["niva", "kod", "namn", "ar", "kon", "alder", "varde"] as const;
 
-export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, string][] {
+export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, Utdata][] {
   const merged = sammanfoga(data, "befolkning", findings);
   const r = merged ? computeBefolkning(merged, indelning, findings) : undefined;
   return [

@@ -2,10 +2,11 @@
  * Writes output files so that a failure changes nothing: everything is written to a temporary
  * sibling folder first, then moved into place (a rename on the same file system).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync, readdirSync } from "node:fs";
+import type { Utdata } from "./tabellcsv.ts";
 import { basename, dirname, join, resolve } from "node:path";
 
-export function writeOutputs(outdir: string, files: ReadonlyMap<string, string>): void {
+export function writeOutputs(outdir: string, files: ReadonlyMap<string, Utdata>): void {
   const target = resolve(outdir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutputError(`${outdir} finns redan och är ingen katalog`);
@@ -16,7 +17,19 @@ export function writeOutputs(outdir: string, files: ReadonlyMap<string, string>)
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   try {
-    for (const [name, content] of files) writeFileSync(join(tmp, name), content, "utf8");
+    for (const [name, content] of files) {
+      if (typeof content === "string") {
+        writeFileSync(join(tmp, name), content, "utf8");
+        continue;
+      }
+      // A stream: each piece written as it is formatted, never the whole file in memory.
+      const fd = openSync(join(tmp, name), "w");
+      try {
+        for (const del of content.delar()) writeSync(fd, del);
+      } finally {
+        closeSync(fd);
+      }
+    }
     if (!existsSync(target)) {
       renameSync(tmp, target);
       return;

@@ -9,6 +9,7 @@ import { tackning } from "../../loaders/compute/bas.ts";
 import { basKalla, normaliseBas, type BasData } from "../../loaders/normalise/bas.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
 import { basFiler } from "../../loaders/publish/bas.ts";
+import { utdataText } from "../../loaders/publish/tabellcsv.ts";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { regionreferens } from "../../loaders/normalise/region.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
@@ -28,7 +29,7 @@ function las(namn: string, findings: Findings): BasData | undefined {
 function kor(...filer: string[]) {
   const findings = new Findings();
   const data = filer.map((f) => las(f, findings)).filter((d): d is BasData => d !== undefined);
-  const ut = new Map(basFiler(data, IND, findings));
+  const ut = new Map(basFiler(data, IND, findings).map(([n, u]) => [n, utdataText(u)]));
   const rader = (namn: string) => csvParse(ut.get(namn)!);
   return { findings, ut, rader };
 }

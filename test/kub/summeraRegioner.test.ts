@@ -31,7 +31,9 @@ function summera(varden: Kallvarde[], ind: Indelning, findings: Findings) {
   }
   const kub = summeraRegioner(b.bygg(), ind, { fil: "test.csv", regel: "test" }, findings);
   const namn = regionnamn(ind);
-  const [niva, kod, grupp] = [0, 1, 2].map((d) => koder(kub, d));
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const grupp = koder(kub, 2);
   const rader: { niva: string; kod: string; namn: string; tid: string; grupp: string; varde: number | null }[] = [];
   for (let s = 0; s < kub.antal; s++) {
     kub.perioder.forEach((tid, p) => {

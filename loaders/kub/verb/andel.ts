@@ -33,16 +33,22 @@ export function syskon(kub: Kub, dimension: string, varde: string): Kub {
 
 /** `taljare / namnare`, cell by cell (same series and periods). */
 export function kvot(taljare: Kub, namnare: Kub): Kub {
+  const N = taljare.antal;
+  const saknas: Uint8Array[] = [];
   const kolumner = taljare.perioder.map((_, p) => {
     const t = varden(taljare, p);
     const n = varden(namnare, p);
     const st = taljare.saknas[p]!;
     const sn = namnare.saknas[p]!;
-    const a = new Float64Array(taljare.antal).fill(Number.NaN);
-    for (let s = 0; s < taljare.antal; s++) if (st[s] === TAL && sn[s] === TAL && n[s] !== 0) a[s] = t[s]! / n[s]!;
+    const a = new Float64Array(N);
+    const sak = new Uint8Array(N);
+    for (let s = 0; s < N; s++) {
+      if (st[s] === TAL && sn[s] === TAL && n[s] !== 0) a[s] = t[s]! / n[s]!;
+      else { a[s] = Number.NaN; sak[s] = BERAKNAS_INTE; }
+    }
+    saknas.push(sak);
     return a;
   });
-  const saknas = kolumner.map((k) => Uint8Array.from(k, (v) => (Number.isNaN(v) ? BERAKNAS_INTE : TAL)));
   return kubAv(taljare.dimensioner, taljare.ordbok, taljare.dimensioner.map((_, i) => koder(taljare, i)), taljare.perioder, kolumner, saknas);
 }
 

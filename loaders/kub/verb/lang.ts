@@ -6,11 +6,12 @@
  * Rows come in the published order: region level (kommun, förbund, län, riket), region code,
  * period, then the groups in the order given. A cell is a row when `rad(serie, period)` says so
  * (a kommun's month the file lacks is an empty row in helårsekvivalenter, no row in BAS).
- * Number columns are `Float64Array` with NaN for an empty field; text columns reuse one string
- * per distinct value.
+ * Number columns are `Float64Array` with NaN for an empty field; text columns are
+ * dictionary-encoded (`Ordbokskolumn`: a code per series or period, one string per value).
  */
 import { table, type ColumnTable } from "arquero";
 import { NIVA, NIVAER, koder, varden, type Kub } from "../kub.ts";
+import { Ordbokskolumn } from "../ordbokskolumn.ts";
 import type { Indelning } from "../../reference/indelning.ts";
 
 export type LangKolumn =
@@ -86,29 +87,46 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
     }
   }
 
-  const kolumner: Record<string, unknown[] | Float64Array> = {};
+  const kolumner: Record<string, unknown> = {};
   const periodText = kub.perioder.map((p) => form.periodText?.(p) ?? p);
   for (const k of form.kolumner) {
     switch (k.slag) {
-      case "niva": kolumner[k.namn] = textKolumn(n, (i) => NIVAER[niva[radSerie[i]!]!]!); break;
-      case "kod": kolumner[k.namn] = textKolumn(n, (i) => kodText[kod[radSerie[i]!]!]!); break;
+      case "niva": kolumner[k.namn] = new Ordbokskolumn(radSerie, niva, NIVAER); break;
+      case "kod": kolumner[k.namn] = new Ordbokskolumn(radSerie, kod, kodText); break;
       case "namn": {
-        const namnPerKod = new Map<number, string>();
-        kolumner[k.namn] = textKolumn(n, (i) => {
-          const s = radSerie[i]!;
+        // One name per region: the region's code (level and code) -> its name.
+        const namnNr = new Int32Array(kub.antal);
+        const ordbok: string[] = [];
+        const nr = new Map<number, number>();
+        for (let s = 0; s < kub.antal; s++) {
           const nyckel = niva[s]! * kodText.length + kod[s]!;
-          let x = namnPerKod.get(nyckel);
-          if (x === undefined) namnPerKod.set(nyckel, (x = namn(niva[s]!, kodText[kod[s]!]!)));
-          return x;
-        });
+          let x = nr.get(nyckel);
+          if (x === undefined) {
+            x = ordbok.push(namn(niva[s]!, kodText[kod[s]!]!)) - 1;
+            nr.set(nyckel, x);
+          }
+          namnNr[s] = x;
+        }
+        kolumner[k.namn] = new Ordbokskolumn(radSerie, namnNr, ordbok);
         break;
       }
-      case "period": kolumner[k.namn] = textKolumn(n, (i) => periodText[radPeriod[i]!]!); break;
+      case "period": kolumner[k.namn] = new Ordbokskolumn(radPeriod, undefined, periodText); break;
       case "dim": {
         const d = kub.dimensioner.indexOf(k.dimension);
-        const dk = koder(kub, d);
-        const text = kub.ordbok[d]!.map((v) => k.text?.(v) ?? v);
-        kolumner[k.namn] = textKolumn(n, (i) => text[dk[radSerie[i]!]!]!);
+        kolumner[k.namn] = new Ordbokskolumn(radSerie, koder(kub, d), kub.ordbok[d]!.map((v) => k.text?.(v) ?? v));
+        break;
+      }
+      case "text": {
+        const ordbok: string[] = [];
+        const nr = new Map<string, number>();
+        const a = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const t = k.text(radSerie[i]!, radPeriod[i]!);
+          let x = nr.get(t);
+          if (x === undefined) nr.set(t, (x = ordbok.push(t) - 1));
+          a[i] = x;
+        }
+        kolumner[k.namn] = new Ordbokskolumn(a, undefined, ordbok);
         break;
       }
       case "varde": {
@@ -118,7 +136,6 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         kolumner[k.namn] = a;
         break;
       }
-      case "text": kolumner[k.namn] = textKolumn(n, (i) => k.text(radSerie[i]!, radPeriod[i]!)); break;
       case "berakna": {
         const a = new Float64Array(n);
         for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
@@ -128,12 +145,6 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
     }
   }
   return table(kolumner);
-}
-
-function textKolumn(n: number, f: (i: number) => string): string[] {
-  const a = new Array<string>(n);
-  for (let i = 0; i < n; i++) a[i] = f(i);
-  return a;
 }
 
 function cmp(a: string, b: string): number {
