@@ -9,6 +9,7 @@ import type { PxTable } from "../read/pxweb.ts";
 import type { Findings } from "../validate/findings.ts";
 import { harledTotal } from "../kub/verb/harledTotal.ts";
 import type { Regionreferens } from "./region.ts";
+import { RUBRIKER } from "./rubriker.ts";
 import { parseAlder } from "./alder.ts";
 import { KON_FORVANTAT, tolkaKon } from "./kon.ts";
 import { labelKey } from "./labels.ts";
@@ -153,14 +154,7 @@ export function tolkaFodelseregion(label: string): string | undefined {
   return FODELSEREGION_LABELS.get(labelKey(label));
 }
 
-const RUBRIK = {
-  kon: ["kon", "sex"],
-  alder: ["alder", "age", "alder (bas)"],
-  fodelseregion: ["fodelseregion", "fodelseland", "fodelselandgrupp", "fodelseregion (bas)"],
-  status: ["arbetsmarknadsstatus", "status", "arbetsmarknadsstatus (bas)"],
-  inkomstkalla: ["huvudsaklig inkomstkalla", "inkomstkalla", "huvudsaklig inkomstkalla (bas)"],
-  inkomstniva: ["arbetsrelaterad inkomstniva", "inkomstniva", "arbetsrelaterad inkomstniva (bas)"],
-} as const;
+const RUBRIK = RUBRIKER;
 
 const STATUS_FORVANTAT = "\"sysselsatta\", \"arbetslösa\", \"studerande\", \"pensionärer\", \"sjuka\", \"övriga\" eller \"totalt\" (med eller utan \"antal \")";
 const INKOMSTKALLA_FORVANTAT =

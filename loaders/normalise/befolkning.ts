@@ -10,15 +10,16 @@
  * content also includes `Folkmängd`, is recognised before this one).
  */
 import type { PxTable } from "../read/pxweb.ts";
-import type { Findings } from "../validate/findings.ts";
+import { Findings } from "../validate/findings.ts";
 import { KubBygge, Serieindex, UTAN_CELL, TAL, koder, varden } from "../kub/kub.ts";
 import type { Kubfil } from "../kub/sammanfoga.ts";
 import { BERAKNAS_INTE } from "../read/tal.ts";
 import { parseAlder } from "./alder.ts";
 import { tolkaKon, KON_FORVANTAT } from "./kon.ts";
 import { labelKey } from "./labels.ts";
-import { REGION_RUBRIKER, type Regionreferens } from "./region.ts";
-import { lasScbTabell, type ScbSpec } from "./scbtabell.ts";
+import { REGION_RUBRIKER, regionreferens, type Regionreferens } from "./region.ts";
+import { lasScbTabell, placeraEnligtSpec, type ScbSpec } from "./scbtabell.ts";
+import { readDefaultKommuner } from "../reference/indelning.ts";
 
 /**
  * A population file as a cube of years: dimensions `niva`, `kod`, `kon`, `alder`; a monthly
@@ -53,6 +54,11 @@ function folkmangdInnehall(label: string): boolean | undefined {
 }
 
 export function isBefolkning(t: PxTable): boolean {
+  return generellt(t) || enligtSpec(t);
+}
+
+/** By the table's stub and contents as the generic reading sees them (SCB's usual downloads). */
+function generellt(t: PxTable): boolean {
   const keys = t.stubNames.map(labelKey);
   if (keys.some((k) => !KNOWN_STUBS.has(k))) return false;
   const harAlder = keys.includes("alder");
@@ -61,6 +67,22 @@ export function isBefolkning(t: PxTable): boolean {
   // SCB's title names the content when only one is chosen: "Folkmängden efter region, kön och år".
   const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
   return harAlder || harFolkmangd || titel;
+}
+
+/** By the spec's own placement (ålder or the region in the heading): no unknown variable, contents Folkmängd if any. */
+function enligtSpec(t: PxTable): boolean {
+  const p = placeraEnligtSpec(t, SPEC, standardreferens());
+  if (!p || p.okandaTextkolumner > 0) return false;
+  if (p.innehall.length > 0 && !p.innehall.some((c) => folkmangdInnehall(c) === true)) return false;
+  const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
+  return p.har("alder") || p.innehall.length > 0 || titel;
+}
+
+let referens: Regionreferens | undefined;
+/** The 290 kommuner of data/referens, for recognising a table whose regions are in its heading. */
+function standardreferens(): Regionreferens {
+  referens ??= regionreferens(readDefaultKommuner(new Findings()) ?? new Map());
+  return referens;
 }
 
 const SPEC: ScbSpec = {

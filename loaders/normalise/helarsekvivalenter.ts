@@ -61,10 +61,11 @@ export function tolkaMatt(label: string): Matt | undefined {
 
 const AGE_20_64 = new Set(["20-64"]);
 
-/** The one age the table is read for; other ages are passed over (counted, not used). */
-function tolkaHeAlder(label: string): string | null {
+/** The one age the table is read for; other ages are passed over (counted, not used); a label that is no age is an error. */
+function tolkaHeAlder(label: string): string | null | undefined {
   const a = parseAlder(label);
-  return a !== undefined && AGE_20_64.has(a) ? "20-64" : null;
+  if (a === undefined) return undefined;
+  return AGE_20_64.has(a) ? "20-64" : null;
 }
 
 export const SPEC: ScbSpec = {
@@ -73,7 +74,7 @@ export const SPEC: ScbSpec = {
   dimensioner: [
     { namn: "kon", visningsnamn: "kön", rubriker: ["kon", "sex"], tolka: tolkaKon, forvantat: KON_FORVANTAT },
     {
-      namn: "alder", visningsnamn: "ålder", rubriker: ["alder", "age", "aldersgrupp"], tolka: tolkaHeAlder, forvantat: "\"20-64 år\"", standard: "20-64",
+      namn: "alder", visningsnamn: "ålder", rubriker: ["alder", "age", "aldersgrupp"], tolka: tolkaHeAlder, forvantat: "en ålder eller åldersgrupp, t.ex. \"20-64 år\" (bara 20-64 år används)", standard: "20-64",
       kravs: { varde: "20-64", meddelande: "åldersgruppen 20-64 år saknas; förväntat ålder \"20-64 år\"", message: "age group 20-64 missing" },
     },
     {

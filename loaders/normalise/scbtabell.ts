@@ -151,6 +151,55 @@ export function tolkaVarde(tolka: (cell: string) => string | null | undefined, c
   return text !== undefined ? text : tolka(m[1]!);
 }
 
+/** The spec's variables for `placera`: region, the dimensions, time and contents, in that order. */
+function variablerFor(spec: ScbSpec, ref: Regionreferens): Variabel[] {
+  const franInnehall = spec.dimensioner.findIndex((d) => d.franInnehall);
+  const innehallKand = (label: string): boolean =>
+    spec.innehall(label) !== undefined || (franInnehall >= 0 && tolkaVarde(spec.dimensioner[franInnehall]!.tolka, label) !== undefined);
+  return [
+    { namn: "region", rubriker: REGION_RUBRIKER, kanner: (v) => tolkaRegion(v, ref).ok },
+    ...spec.dimensioner.map((d): Variabel => ({ namn: d.visningsnamn, rubriker: new Set(d.rubriker), kanner: (v) => tolkaVarde(d.tolka, v) !== undefined })),
+    { namn: "tid", rubriker: TIME_NAMES, kanner: (v) => LENIENT_TIME.test(v), kravd: true },
+    { namn: "tabellinnehåll", rubriker: CONTENT_NAMES, kanner: innehallKand, oppen: true },
+  ];
+}
+
+function numeriskKolumn(rows: PxTable["rader"], i: number): boolean {
+  const sample = rows.length > 2000 ? rows.slice(0, 2000) : rows;
+  if (sample.length === 0) return true;
+  let n = 0;
+  for (const row of sample) if (NUMERIC_LIKE.test(row.fields[i]!)) n++;
+  return n >= 0.9 * sample.length;
+}
+
+/**
+ * How a table would be read with a spec, for recognising it: which variables the table has
+ * (in the stub or the heading), the content labels it has, and the columns that are neither.
+ * Undefined when there is no time or no value column.
+ */
+export function placeraEnligtSpec(t: PxTable, spec: ScbSpec, ref: Regionreferens): { har: (dimension: string) => boolean; innehall: string[]; okandaTextkolumner: number } | undefined {
+  const variabler = variablerFor(spec, ref);
+  const p = placera(t.rubrik, variabler, (i) => numeriskKolumn(t.rader, i));
+  const D = spec.dimensioner.length;
+  const har = (v: number) => p.stub[v]! >= 0 || p.rubrik.includes(v);
+  if (!har(D + 1) || p.varden.length === 0) return undefined;
+  const innehall = new Set<string>();
+  const ic = p.stub[D + 2]!;
+  if (ic >= 0) for (const r of t.rader) innehall.add(r.fields[ic]!.trim());
+  for (const v of p.varden) if (v.varden[D + 2] !== undefined) innehall.add(v.varden[D + 2]!);
+  const fi = spec.dimensioner.findIndex((d) => d.franInnehall);
+  if (fi >= 0 && p.stub[fi + 1]! < 0) for (const v of p.varden) if (v.varden[fi + 1] !== undefined) innehall.add(v.varden[fi + 1]!);
+  return {
+    har: (namn) => {
+      if (namn === "region") return har(0);
+      const d = spec.dimensioner.findIndex((x) => x.namn === namn);
+      return d >= 0 && har(d + 1);
+    },
+    innehall: [...innehall],
+    okandaTextkolumner: p.ovriga.filter((o) => o.slag === "text").length,
+  };
+}
+
 /** Reads one SCB table with its spec; undefined (with errors in `findings`) when it cannot be used. */
 export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, findings: Findings): ScbLasning | undefined {
   const fil = t.fil;
@@ -170,21 +219,8 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
 
   // ----------------------------------------------------------------- where each variable is
   const franInnehall = spec.dimensioner.findIndex((d) => d.franInnehall);
-  const innehallKand = (label: string): boolean =>
-    spec.innehall(label) !== undefined || (franInnehall >= 0 && tolkaVarde(spec.dimensioner[franInnehall]!.tolka, label) !== undefined);
-  const variabler: Variabel[] = [
-    { namn: "region", rubriker: REGION_RUBRIKER, kanner: (v) => tolkaRegion(v, ref).ok },
-    ...spec.dimensioner.map((d): Variabel => ({ namn: d.visningsnamn, rubriker: new Set(d.rubriker), kanner: (v) => tolkaVarde(d.tolka, v) !== undefined })),
-    { namn: "tid", rubriker: TIME_NAMES, kanner: (v) => LENIENT_TIME.test(v), kravd: true },
-    { namn: "tabellinnehåll", rubriker: CONTENT_NAMES, kanner: innehallKand, oppen: true },
-  ];
-  const numerisk = (i: number): boolean => {
-    const sample = rows.length > 2000 ? rows.slice(0, 2000) : rows;
-    if (sample.length === 0) return true;
-    let n = 0;
-    for (const row of sample) if (NUMERIC_LIKE.test(row.fields[i]!)) n++;
-    return n >= 0.9 * sample.length;
-  };
+  const variabler = variablerFor(spec, ref);
+  const numerisk = (i: number): boolean => numeriskKolumn(rows, i);
   let placering = placera(header, variabler, numerisk);
   // A time column recognised by its values (`2024M03` in every row) when its header says nothing.
   if (placering.stub[iTid]! < 0 && !placering.rubrik.includes(iTid)) {

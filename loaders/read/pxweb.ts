@@ -9,6 +9,7 @@
 import { decode, ENCODING_NAMES, type Encoding } from "./decode.ts";
 import { lineTooLong, readDelimited, type DelimitedText, type Row } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
+import { DIMENSIONSRUBRIKER } from "../normalise/rubriker.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
 export interface PxObservation {
@@ -61,6 +62,18 @@ const TIME_CODE = /^\d{4}(?:M(?:0[1-9]|1[0-2])|K[1-4])?$/;
  * invalid time with line and column instead of the file going unrecognised.
  */
 const HEADING = /^(?:(.*\S)\s+)?(\d{4}(?:[A-Za-z][0-9A-Za-z]*)?)$/;
+/** The same with the time first (`"2024M03 Sjukpenning"`: PxWeb joins the heading in the order the user chose). */
+const HEADING_TID_FORST = /^(\d{4}(?:[A-Za-z][0-9A-Za-z]*)?)\s+(.*\S)$/;
+
+/** `[whole, prefix, time]` whichever side of the heading the time is on. */
+function heading(h: string): RegExpExecArray | null {
+  const m = HEADING.exec(h);
+  if (m) return m;
+  const f = HEADING_TID_FORST.exec(h);
+  if (!f) return null;
+  const ut = [f[0], f[2], f[1]] as unknown as RegExpExecArray;
+  return ut;
+}
 const TIME_NAMES = new Set(["manad", "ar", "kvartal", "tid", "month", "year", "quarter", "period"]);
 const CONTENT_NAMES = new Set(["tabellinnehall", "innehall", "contents", "tabellinnehall/contents", "table contents"]);
 
@@ -155,7 +168,7 @@ export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding
       });
     }
   });
-  const headings = names.map((h) => HEADING.exec(h));
+  const headings = names.map((h) => heading(h));
   // Heading columns are the trailing run of columns named by a time code. A bare time code
   // (`2024M03`) is a heading whatever its cells hold (a word among the numbers is the reader's
   // error to report, never a reason to misread the table); a prefixed one must hold numbers at
@@ -228,7 +241,8 @@ function longTable(
   // cell among them is reported by the normaliser, not mistaken for a label column).
   const valueIdx: number[] = [];
   for (let i = names.length - 1; i >= 0; i--) {
-    if (i === timeIndex || i === contentIndex || !mostlyNumeric(parsed, i, 0.5)) break;
+    // A variable's column holds codes that look like numbers (`2080`, `1`): known by its header.
+    if (i === timeIndex || i === contentIndex || DIMENSIONSRUBRIKER.has(labelKey(names[i]!)) || !mostlyNumeric(parsed, i, 0.5)) break;
     valueIdx.unshift(i);
   }
   if (valueIdx.length === 0) {
