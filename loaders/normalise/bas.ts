@@ -9,11 +9,12 @@ import type { PxTable } from "../read/pxweb.ts";
 import type { Findings } from "../validate/findings.ts";
 import { harledTotal } from "../kub/verb/harledTotal.ts";
 import type { Regionreferens } from "./region.ts";
+import { standardreferens } from "./standardreferens.ts";
 import { RUBRIKER } from "./rubriker.ts";
 import { parseAlder } from "./alder.ts";
 import { KON_FORVANTAT, tolkaKon } from "./kon.ts";
 import { labelKey } from "./labels.ts";
-import { lasScbTabell, type Dimension, type ScbLasning, type ScbSpec } from "./scbtabell.ts";
+import { lasScbTabell, placeraEnligtSpec, type Dimension, type ScbLasning, type ScbSpec } from "./scbtabell.ts";
 
 export type BasKalla = "bas_status" | "bas_inkomstkalla" | "bas_inkomstniva";
 
@@ -233,6 +234,10 @@ export const SPECAR: Readonly<Record<BasKalla, ScbSpec>> = {
 
 /** Which BAS table this is, recognised by its dimensions and content labels. */
 export function basKalla(t: PxTable): BasKalla | undefined {
+  return generellt(t) ?? enligtSpec(t);
+}
+
+function generellt(t: PxTable): BasKalla | undefined {
   const stubs = t.stubNames.map(labelKey);
   const har = (namn: readonly string[]) => stubs.some((s) => namn.includes(s));
   if (har(RUBRIK.inkomstniva) && har(RUBRIK.inkomstkalla)) return "bas_inkomstniva";
@@ -240,6 +245,18 @@ export function basKalla(t: PxTable): BasKalla | undefined {
   if (har(RUBRIK.status)) return "bas_status";
   // Status as content: at least one content label is a status other than the total.
   if (t.contents.some((c) => { const s = statusFranInnehall(c); return s !== null && s !== undefined && s !== "totalt"; })) return "bas_status";
+  return undefined;
+}
+
+/** By each table's own placement, for a variable in the heading (`ersättning för arbete 2024M03`). */
+function enligtSpec(t: PxTable): BasKalla | undefined {
+  const ref = standardreferens();
+  const niva = placeraEnligtSpec(t, SPECAR.bas_inkomstniva, ref);
+  if (niva && niva.okandaTextkolumner === 0 && niva.har("inkomstniva") && niva.har("inkomstkalla")) return "bas_inkomstniva";
+  const kalla = placeraEnligtSpec(t, SPECAR.bas_inkomstkalla, ref);
+  if (kalla && kalla.okandaTextkolumner === 0 && kalla.har("inkomstkalla")) return "bas_inkomstkalla";
+  const status = placeraEnligtSpec(t, SPECAR.bas_status, ref);
+  if (status && status.okandaTextkolumner === 0 && (status.har("status") || status.innehall.some((c) => { const x = statusFranInnehall(c); return x !== null && x !== undefined && x !== "totalt"; }))) return "bas_status";
   return undefined;
 }
 

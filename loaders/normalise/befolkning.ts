@@ -10,16 +10,16 @@
  * content also includes `Folkmängd`, is recognised before this one).
  */
 import type { PxTable } from "../read/pxweb.ts";
-import { Findings } from "../validate/findings.ts";
+import type { Findings } from "../validate/findings.ts";
 import { KubBygge, Serieindex, UTAN_CELL, TAL, koder, varden } from "../kub/kub.ts";
 import type { Kubfil } from "../kub/sammanfoga.ts";
 import { BERAKNAS_INTE } from "../read/tal.ts";
 import { parseAlder } from "./alder.ts";
 import { tolkaKon, KON_FORVANTAT } from "./kon.ts";
 import { labelKey } from "./labels.ts";
-import { REGION_RUBRIKER, regionreferens, type Regionreferens } from "./region.ts";
+import { REGION_RUBRIKER, type Regionreferens } from "./region.ts";
+import { standardreferens } from "./standardreferens.ts";
 import { lasScbTabell, placeraEnligtSpec, type ScbSpec } from "./scbtabell.ts";
-import { readDefaultKommuner } from "../reference/indelning.ts";
 
 /**
  * A population file as a cube of years: dimensions `niva`, `kod`, `kon`, `alder`; a monthly
@@ -76,13 +76,6 @@ function enligtSpec(t: PxTable): boolean {
   if (p.innehall.length > 0 && !p.innehall.some((c) => folkmangdInnehall(c) === true)) return false;
   const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
   return p.har("alder") || p.innehall.length > 0 || titel;
-}
-
-let referens: Regionreferens | undefined;
-/** The 290 kommuner of data/referens, for recognising a table whose regions are in its heading. */
-function standardreferens(): Regionreferens {
-  referens ??= regionreferens(readDefaultKommuner(new Findings()) ?? new Map());
-  return referens;
 }
 
 const SPEC: ScbSpec = {

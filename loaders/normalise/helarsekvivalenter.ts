@@ -96,6 +96,7 @@ export const SPEC: ScbSpec = {
   periodlucka: true,
   // kontrolleraHe compares kön, summa and SCB's rate with their parts, in the table's own words.
   jamforTotaler: false,
+  oanvand: { dimension: "matt", varden: ["andel_procent"], varfor: "SCB:s \"Andel av befolkningen\" används bara för att kontrollera filen; andelen räknas om som summa / folkmängd" },
 };
 
 /** Does this table look like helårsekvivalenter? (recognised by content labels, not name) */

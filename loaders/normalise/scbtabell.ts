@@ -95,6 +95,8 @@ export interface ScbSpec {
   readonly periodlucka?: boolean;
   /** Compare the file's totals with their parts (`harled`); false when the table checks them itself. */
   readonly jamforTotaler?: boolean;
+  /** Values read (and checked) but never published, e.g. SCB's own rates: counted and named in the file's report. */
+  readonly oanvand?: { readonly dimension: string; readonly varden: readonly string[]; readonly varfor: string };
 }
 
 export type Harledning = Totalregel;
@@ -269,6 +271,8 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     });
   }
 
+  /** Columns of numbers under a header that names nothing we know: checked and counted, not used. */
+  const okandaTalkolumner: { kolumn: number; namn: string }[] = [];
   // Columns that are neither a variable nor values: an unknown variable with one value is
   // harmless (e.g. "civilstånd: totalt"), with several it would mix groups: an error.
   for (const o of placering.ovriga) {
@@ -280,7 +284,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         message: `column "${namn}" holds numbers but its header is neither a time nor a known content; its values are not used`,
       });
       raknat.ignoreradeKolumner.push({ kolumn: o.kolumn + 1, namn, varfor: "rubriken är varken en tid eller ett känt tabellinnehåll" });
-      oanvand(`kolumnen "${namn}" används inte`, rows.length);
+      okandaTalkolumner.push({ kolumn: o.kolumn, namn });
       continue;
     }
     const varden = new Set(rows.map((row) => labelKey(row.fields[o.kolumn]!)));
@@ -478,6 +482,29 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   const tidKolumn = stub[iTid]!;
   const innehallKolumn = stub[iInnehall]!;
   const radPasserad = (varfor: string) => raknat.ignoreradeRader.set(varfor, (raknat.ignoreradeRader.get(varfor) ?? 0) + 1);
+  /**
+   * A cell that is not used (a row or column passed over, a content not published) is still a
+   * number cell: it must be a number or a symbol, and it is counted as read and as not used.
+   */
+  const obrukad = (row: { line: number; fields: string[] }, kol: { kolumn: number; namn: string }, niva: "kommun" | "lan" | "riket", varfor: string): void => {
+    const cell = row.fields[kol.kolumn]!;
+    if (tal.las(cell)) {
+      format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, cell);
+      raknat.tal[niva]++;
+      oanvand(varfor);
+    } else if (tal.symbol !== TAL) {
+      const sym = symbolText(tal.symbol);
+      raknat.saknade[sym] = (raknat.saknade[sym] ?? 0) + 1;
+    } else {
+      ok = false;
+      raknat.avvisade++;
+      if (report(`${r}.tal`)) {
+        const o = OGILTIG_TEXT[tal.ogiltig ?? "inte_tal"];
+        findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.tal`, meddelande: `"${showValue(cell.trim())}" är inte ett tal; ${o.sv}`, message: `"${showValue(cell.trim())}" is not a number; ${o.en}` });
+      }
+    }
+  };
+  const nivaAv = (x: Regiontolkning | undefined): "kommun" | "lan" | "riket" => (x && x.ok ? (x.niva === "kommun" ? "kommun" : x.niva === "lan" ? "lan" : "riket") : "riket");
 
   for (const row of rows) {
     const f = row.fields;
@@ -494,6 +521,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       }
       regionNotering(regionCell, radRegion, row.line, regionKolumn + 1);
     }
+    for (const k of okandaTalkolumner) obrukad(row, k, nivaAv(radRegion), `kolumnen "${k.namn}" används inte`);
     let radOk = true;
     let passerad: string | undefined;
     for (let d = 0; d < D; d++) {
@@ -527,7 +555,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     }
     if (passerad !== undefined) {
       radPasserad(passerad);
-      oanvand(passerad, kolumner.length);
+      for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), passerad);
       continue;
     }
     // Long tables: time and content per row.
@@ -552,13 +580,10 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     if (innehallKolumn >= 0) {
       radInnehallText = f[innehallKolumn]!.trim();
       radInnehall = innehallKod(radInnehallText);
-      if (radInnehall === OKAND) {
-        okantInnehall(radInnehallText, row.line, innehallKolumn + 1);
-        oanvand(`okänt tabellinnehåll "${radInnehallText}"`, kolumner.length);
-        continue;
-      }
-      if (radInnehall === PASSERA) {
-        oanvand(`tabellinnehållet "${radInnehallText}" används inte`, kolumner.length);
+      if (radInnehall === OKAND || radInnehall === PASSERA) {
+        if (radInnehall === OKAND) okantInnehall(radInnehallText, row.line, innehallKolumn + 1);
+        const varfor = radInnehall === OKAND ? `okänt tabellinnehåll "${radInnehallText}"` : `tabellinnehållet "${radInnehallText}" används inte`;
+        for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), varfor);
         continue;
       }
     }
@@ -568,7 +593,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       const kol = kolumner[c]!;
       const cell = f[kol.kolumn]!;
       if (kol.hoppa !== undefined) {
-        oanvand(kol.hoppa);
+        obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), kol.hoppa);
         continue;
       }
       // The period.
@@ -616,7 +641,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
           const k = innehallKod(innehall);
           if (k === OKAND || k === PASSERA) {
             if (k === OKAND) okantInnehall(innehall, row.line, kol.kolumn + 1);
-            oanvand(k === OKAND ? `okänt tabellinnehåll "${innehall}"` : `tabellinnehållet "${innehall}" används inte`);
+            obrukad(row, kol, nivaAv(region), k === OKAND ? `okänt tabellinnehåll "${innehall}"` : `tabellinnehållet "${innehall}" används inte`);
             continue;
           }
           if (dimFranInnehall >= 0) koder[dimFranInnehall + 2] = k;
@@ -713,8 +738,20 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     });
   }
   begransning.sammanfatta(findings, fil, () => "varning");
-  if (!ok) return undefined;
+  if (!ok) {
+    inlast(fil, r, raknat, findings);
+    return undefined;
+  }
   const { kub: last, rad, kolumn } = bygge.byggMedPlats();
+  if (spec.oanvand) {
+    const d = last.dimensioner.indexOf(spec.oanvand.dimension);
+    const koderna = new Set(spec.oanvand.varden.map((v) => last.ordbok[d]!.indexOf(v)));
+    const k = koderAv(last, d);
+    let n = 0;
+    for (let p = 0; p < last.perioder.length; p++) for (let s = 0; s < last.antal; s++) if (koderna.has(k[s]!) && last.saknas[p]![s] === TAL) n++;
+    if (n > 0) oanvand(spec.oanvand.varfor, n);
+  }
+  inlast(fil, r, raknat, findings);
   if (raknat.tal.kommun + raknat.tal.lan + raknat.tal.riket + Object.values(raknat.saknade).reduce((a, b) => a + b, 0) === 0) {
     findings.fel({ fil, rad: t.headerLine, regel: `${r}.tom`, meddelande: spec.tom?.sv ?? `filen innehåller inga värden som kan användas; förväntat värden som i ${spec.tabell}`, message: spec.tom?.en ?? "no usable values in the file" });
     return undefined;
@@ -740,6 +777,33 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   if (spec.harled && spec.harled.length > 0) lasning = { ...lasning, ...harledMedPlats(lasning, spec.harled) };
   kontrolleraPerioder({ fil, regel: r, kommuner: kommunPerioder, perioder: periodPlats, lucka: spec.periodlucka ?? false }, findings);
   return lasning;
+}
+
+/**
+ * What was read from the file, cell by cell, as one info line (`<regel>.inlast`): numbers read
+ * per region level, missing values by symbol, rejected cells, and the rows, columns and numbers
+ * not used, each with why. `finsam validate --json` and the Datakvalitet page show it.
+ */
+function inlast(fil: string, r: string, x: {
+  tal: { kommun: number; lan: number; riket: number }; saknade: Record<string, number>; avvisade: number;
+  ignoreradeRader: Map<string, number>; ignoreradeKolumner: Inlasning["ignoreradeKolumner"]; oanvandaTal: Map<string, number>;
+}, findings: Findings): void {
+  const tal = (n: number) => n.toLocaleString("sv-SE");
+  const summa = x.tal.kommun + x.tal.lan + x.tal.riket;
+  const nivaer = ([["kommuner", x.tal.kommun], ["län", x.tal.lan], ["riket", x.tal.riket]] as const).filter(([, n]) => n > 0).map(([namn, n]) => `${tal(n)} för ${namn}`);
+  const saknade = Object.entries(x.saknade);
+  const delar = [
+    `läste ${tal(summa)} tal${nivaer.length > 1 ? ` (${nivaer.join(", ")})` : nivaer.length === 1 ? ` (${nivaer[0]})` : ""}`,
+    `${tal(saknade.reduce((a, [, n]) => a + n, 0))} saknade värden${saknade.length > 0 ? ` (${saknade.map(([sym, n]) => `${sym}: ${tal(n)}`).join(", ")})` : ""}`,
+    `${tal(x.avvisade)} avvisade celler`,
+    ...[...x.ignoreradeRader].map(([varfor, n]) => `${tal(n)} rader används inte: ${varfor}`),
+    ...x.ignoreradeKolumner.map((k) => `kolumn ${k.kolumn} ("${showValue(k.namn)}") används inte: ${k.varfor}`),
+    ...[...x.oanvandaTal].map(([varfor, n]) => `${tal(n)} tal används inte: ${varfor}`),
+  ];
+  findings.info({
+    fil, regel: `${r}.inlast`, meddelande: delar.join("; "),
+    message: `read ${summa} numbers, ${saknade.reduce((a, [, n]) => a + n, 0)} missing values, ${x.avvisade} rejected cells; ${x.ignoreradeRader.size + x.ignoreradeKolumner.length + x.oanvandaTal.size} kinds of rows, columns or numbers not used`,
+  });
 }
 
 /**

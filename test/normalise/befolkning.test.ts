@@ -45,7 +45,7 @@ describe("which files are population tables (recognised by content)", () => {
     const bytes = readFileSync(new URL("grocid__BE0101N1.csv", referens("scb-exempel")));
     const { data, findings } = las(bytes, "grocid__BE0101N1.csv");
     expect(findings.errors).toEqual([]);
-    expect(findings.all.map((f) => f.regel)).toEqual(["befolkning.riket"]);
+    expect(findings.all.map((f) => f.regel)).toEqual(["befolkning.riket", "befolkning.inlast"]);
     expect(data!.kub.perioder).toHaveLength(48);
     expect(varde(data!, "00", "1968", "alla")).toBe(7931193);
     expect(varde(data!, "00", "2015", "alla")).toBe(9851017);
