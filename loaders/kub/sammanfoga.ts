@@ -65,7 +65,13 @@ export function sammanfoga<T extends Kubfil>(filer: readonly T[], regel: string,
       for (let s = 0; s < k.antal; s++) {
         if (sak[s] === UTAN_CELL) continue;
         const t = serie[s]!;
-        if (mal[t] !== UTAN_CELL) {
+        const radHar = f.rad[p]?.[s] ?? 0;
+        if (mal[t] !== UTAN_CELL && (radHar === 0 || bygge.radFor(t, mp) === 0)) {
+          // A derived total (not read from a line) never overlaps: a total read from a file
+          // replaces one derived from parts, and two derived totals come from cells that are
+          // reported themselves if they overlap.
+          if (radHar === 0) continue;
+        } else if (mal[t] !== UTAN_CELL) {
           const fa = kalla[mp]![t]! - 1;
           const nyckel = fa * 65536 + fi;
           const radA = bygge.radFor(t, mp);
