@@ -86,7 +86,8 @@ export class KubBygge {
   private rader: Int32Array[] = [];
   private platsKolumner: Int32Array[] = [];
 
-  constructor(readonly dimensioner: readonly string[], ordbok?: readonly (readonly string[])[], private readonly medPlats = false) {
+  constructor(readonly dimensioner: readonly string[], ordbok?: readonly (readonly string[])[], private readonly medPlats = false, kapacitet = 64) {
+    this.kap = Math.max(16, kapacitet);
     this.ordbok = dimensioner.map((_, i) => [...(ordbok?.[i] ?? (i === 0 ? NIVAER : []))]);
     this.kodFor = this.ordbok.map((o) => new Map(o.map((v, i) => [v, i])));
     this.dimkoder = dimensioner.map(() => new Int32Array(this.kap));

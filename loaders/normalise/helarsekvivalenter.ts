@@ -174,31 +174,42 @@ function kontrolleraHe(l: ScbLasning, findings: Findings): void {
   const folk = kodMatt("folkmangd");
   const andel = kodMatt("andel_procent");
   const delar = DELAR.map(kodMatt);
+  const kanJamforaKon = kvinnor >= 0 && man >= 0;
+  const kanJamforaSumma = delar.every((d) => d >= 0);
+  const kanJamforaAndel = summa >= 0 && folk >= 0;
   for (let s = 0; s < kub.antal; s++) {
+    const x = mattK[s]!;
+    // The siblings each check needs, found once per series (not per month).
+    const kon2 = konK[s] === alla && x !== andel && kanJamforaKon ? [index.syskon(s, dKon, kvinnor), index.syskon(s, dKon, man)] : undefined;
+    const delarS = x === summa && kanJamforaSumma ? delar.map((d) => index.syskon(s, dMatt, d)) : undefined;
+    const andelS = x === andel && kanJamforaAndel ? [index.syskon(s, dMatt, summa), index.syskon(s, dMatt, folk)] : undefined;
+    if (!kon2 && !delarS && !andelS) continue;
     const kod = kub.ordbok[1]![kodKod[s]!]!;
     const k = kon[konK[s]!]!;
     for (let p = 0; p < kub.perioder.length; p++) {
       const v = varde(s, p);
       if (v === undefined) continue;
       const manad = kub.perioder[p]!;
-      const x = mattK[s]!;
-      if (konK[s] === alla && x !== andel && kvinnor >= 0 && man >= 0) {
-        const kv = varde(index.syskon(s, dKon, kvinnor), p);
-        const m = varde(index.syskon(s, dKon, man), p);
+      if (kon2) {
+        const kv = varde(kon2[0]!, p);
+        const m = varde(kon2[1]!, p);
         if (kv !== undefined && m !== undefined && Math.abs(kv + m - v) > 1e-9) {
           warn(s, p, `${kod} ${manad} ${matt[x]}: totalt ${v} är inte kvinnor + män (${kv} + ${m})`, "total is not women + men");
         }
       }
-      if (x === summa && delar.every((d) => d >= 0)) {
-        const parts = delar.map((d) => varde(index.syskon(s, dMatt, d), p));
-        if (parts.every((q) => q !== undefined)) {
-          const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-          if (Math.abs(sum - v) > 1e-6) warn(s, p, `${kod} ${manad} ${k}: summa ${v} är inte summan av delarna (${sum})`, "summa is not the sum of its parts");
+      if (delarS) {
+        let sum = 0;
+        let alla6 = true;
+        for (const d of delarS) {
+          const q = varde(d, p);
+          if (q === undefined) { alla6 = false; break; }
+          sum += q;
         }
+        if (alla6 && Math.abs(sum - v) > 1e-6) warn(s, p, `${kod} ${manad} ${k}: summa ${v} är inte summan av delarna (${sum})`, "summa is not the sum of its parts");
       }
-      if (x === andel && summa >= 0 && folk >= 0) {
-        const su = varde(index.syskon(s, dMatt, summa), p);
-        const fo = varde(index.syskon(s, dMatt, folk), p);
+      if (andelS) {
+        const su = varde(andelS[0]!, p);
+        const fo = varde(andelS[1]!, p);
         if (su !== undefined && fo !== undefined && fo > 0 && Math.abs((100 * su) / fo - v) > 0.051) {
           warn(s, p, `${kod} ${manad} ${k}: SCB:s andel ${v} % stämmer inte med summa/folkmängd (${((100 * su) / fo).toFixed(2)} %)`, "SCB's share differs from summa/folkmängd");
         }

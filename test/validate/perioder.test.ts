@@ -129,7 +129,7 @@ describe("a gap in the months", () => {
 
   it("BAS one month a year (a common download) is not a gap", () => {
     const { findings } = scb(['"region";"kön";"tabellinnehåll";"2023M03";"2024M03"', '"2080 Falun";"män";"Sysselsatta";5;5'].join("\n"));
-    expect(findings.all).toEqual([]);
+    expect(findings.all.filter((f) => !f.regel.endsWith(".inlast"))).toEqual([]);
   });
 
   it("counts months and years across year ends; caps the findings per rule", () => {

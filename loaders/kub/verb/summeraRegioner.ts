@@ -65,7 +65,8 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   }
   const kolumner = kub.perioder.map((_, p) => varden(kub, p));
 
-  const ut = new KubBygge(kub.dimensioner, kub.ordbok);
+  // Room for the kommun series and one series per group for each förbund, län and riket.
+  const ut = new KubBygge(kub.dimensioner, kub.ordbok, false, N + G * (new Set(ind.medlemskap.map((m) => m.forbund)).size + ind.lan.size + 1));
   const utPerioder = kub.perioder.map((p) => ut.period(p));
   const buf = new Int32Array(kub.dimensioner.length);
   const dimkoder = kub.dimensioner.map((_, d) => koder(kub, d));
