@@ -4,9 +4,8 @@
  * (utanför tidtagningen) tvingas en GC fram när processen startats med --expose-gc, så att
  * "heap efter" visar vad steget lämnar kvar.
  *
- * Spegling av pipeline.ts för helårsekvivalenter: läsa, kuben, verben, de långa tabellerna
- * och CSV; indelning.csv (ca 1 kB) hoppas över. Summan av stegen kan därför skilja något från
- * runPipeline.
+ * Spegling av pipeline.ts (helårsekvivalenternas tabeller med sina scheman); indelning.csv
+ * (ca 1 kB) hoppas över. Summan av stegen kan därför skilja något från runPipeline.
  *
  *   node --expose-gc --import tsx bench/barn-delsteg.ts <fil> <utkatalog>
  */
@@ -18,7 +17,7 @@ import { isHelarsekvivalenter, normaliseHelarsekvivalenter } from "../loaders/no
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap } from "../loaders/reference/indelning.ts";
 import { regionreferens } from "../loaders/normalise/region.ts";
 import { computeHelarsekvivalenter } from "../loaders/compute/helarsekvivalenter.ts";
-import { helarsekvivalenterFiler } from "../loaders/publish/helarsekvivalenter.ts";
+import { helarsekvivalenterTabeller } from "../loaders/publish/helarsekvivalenter.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { kraschAv, svara, type Delsteg, type Krasch } from "./gemensamt.ts";
@@ -73,8 +72,10 @@ try {
   }), "referensdata", findings);
   const data = krav(tid("läsa till kuben (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, regionreferens(indelning.kommuner), findings)), "normaliseHelarsekvivalenter", findings);
   const res = tid("verben och de långa tabellerna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
-  const utdata = tid("formatera CSV (tabellCsv)", () => new Map(helarsekvivalenterFiler(res)));
-  tid("skriva filerna (writeOutputs)", () => writeOutputs(utkatalog, utdata));
+  const utdata = tid("utdatatabeller (tabellFranArquero, kontroll av varje värde)", () => helarsekvivalenterTabeller(res));
+  const t0 = performance.now();
+  await writeOutputs(utkatalog, { tabeller: utdata });
+  steg.push({ namn: "skriva filerna, CSV och Parquet (writeOutputs)", ms: performance.now() - t0, heapEfterByte: undefined });
 } catch (e) {
   krasch = kraschAv(e);
 }

@@ -8,9 +8,9 @@
  * Nivåkontrollen (rader och koder per nivå) görs på helarsekvivalenter.csv om inget annat anges
  * (t.ex. arbetsmarknadsstatus.csv eller befolkning.csv: samma två första kolumner niva,kod).
  */
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { runPipeline, type StrommandePipelineResult } from "../loaders/pipeline.ts";
+import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { formatFinding } from "../loaders/validate/findings.ts";
 import { kontrolleraNivaer, kraschAv, svara, type Krasch } from "./gemensamt.ts";
@@ -22,16 +22,15 @@ if (indata === undefined || utkatalog === undefined) {
 }
 
 const rssForeByte = process.memoryUsage().rss;
-let resultat: StrommandePipelineResult | undefined;
+let resultat: PipelineResult | undefined;
 let krasch: Krasch | undefined;
 const t0 = performance.now();
 let t1 = t0;
 let t2 = t0;
 try {
-  // As `finsam run`: the large tables are written as they are formatted (so writeOutputs' time includes formatting them).
-  resultat = await runPipeline(indata, { strommande: true });
+  resultat = await runPipeline(indata);
   t1 = performance.now();
-  if (resultat.outputs) writeOutputs(utkatalog, resultat.outputs);
+  if (resultat.outputs) await writeOutputs(utkatalog, { tabeller: resultat.outputs, texter: resultat.texter });
   t2 = performance.now();
 } catch (e) {
   krasch = kraschAv(e);
@@ -46,9 +45,8 @@ for (const f of resultat?.findings.all ?? []) {
   regler[f.regel] = (regler[f.regel] ?? 0) + 1;
 }
 const utdata: Record<string, number> = {};
-for (const namn of resultat?.outputs?.keys() ?? []) utdata[namn] = statSync(join(utkatalog, namn)).size;
-const heFil = resultat?.outputs?.has(nivafil) ? join(utkatalog, nivafil) : undefined;
-const he = heFil ? readFileSync(heFil, "utf8") : undefined;
+if (resultat?.outputs) for (const namn of readdirSync(utkatalog)) utdata[namn] = statSync(join(utkatalog, namn)).size;
+const he = resultat?.outputs && existsSync(join(utkatalog, nivafil)) ? readFileSync(join(utkatalog, nivafil), "utf8") : undefined;
 
 svara({
   typ: "pipeline",

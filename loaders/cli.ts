@@ -10,8 +10,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { findingToJson, formatFinding } from "./validate/findings.ts";
-import { runPipeline, type PipelineResult } from "./pipeline.ts";
+import { runPipeline, PIPELINE_UTDATA, type PipelineResult } from "./pipeline.ts";
 import { writeOutputs, OutputError } from "./publish/utkatalog.ts";
+import { REGISTER } from "./kinds/index.ts";
 
 export interface CliEffects {
   readonly stdout: (text: string) => void;
@@ -20,20 +21,45 @@ export interface CliEffects {
   readonly stderrIsTTY: boolean;
 }
 
+/** The kinds of input, from the registry, wrapped for the terminal. */
+function kandaIndata(): string {
+  return radbryt(`Kända indata: ${REGISTER.map((k) => k.namn).join(", ")}; se docs/indata.md.`);
+}
+
+/** The output tables, from their schemas. */
+function utdataLista(): string {
+  const tabeller = REGISTER.flatMap((k) => k.utdata).filter((s) => !s.intern).concat(PIPELINE_UTDATA).map((s) => s.namn).sort();
+  return radbryt(
+    `Utdata från run (alltid alla; bara rubrikraden när indata saknas), en CSV-fil och en Parquet-fil per tabell: ${tabeller.join(", ")}. ` +
+      "CSV: UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md. Deltagarresultat skyddas som standard: små " +
+      "grupper döljs (docs/definitioner/skydd.md).",
+  );
+}
+
+function radbryt(text: string, bredd = 78): string {
+  const rader: string[] = [];
+  let rad = "";
+  for (const ord of text.split(" ")) {
+    if (rad && rad.length + 1 + ord.length > bredd) {
+      rader.push(rad);
+      rad = ord;
+    } else rad = rad ? `${rad} ${ord}` : ord;
+  }
+  if (rad) rader.push(rad);
+  return rader.join("\n");
+}
+
 export const HELP = `finsam – uppföljning för samordningsförbund (Finsam)
 
 Användning:
   finsam validate <katalog> [--json]      kontrollera alla kända indatafiler i katalogen
-  finsam run <katalog> --out <utkatalog>  validera, beräkna och skriv utdata (CSV) till utkatalogen
+  finsam run <katalog> --out <utkatalog>  validera, beräkna och skriv utdata (CSV och Parquet) till utkatalogen
   finsam --help                           visa denna hjälp
   finsam --version                        visa versionen
 
 Indatafiler känns igen på innehållet (rubrikraden), inte på filnamnet, så SCB:s
 filnamn som TAB1386_20260315-101500.csv kan behållas. Okända filer ger en varning.
-Kända indata: SCB:s helårsekvivalenter (HE0000T02N2), BAS (ArbStatusM, ArbStatFoT1,
-ArbStatHuv), folkmängd (BE0101), försörjningsmått (SCB:s Excel-arbetsbok .xlsx eller
-CSV sparad från den), deltagaruppgifter, rapporterade utfall, förbundsindelning,
-insatsernas förbund och inställningar (JSON); se docs/indata.md.
+${kandaIndata()}
 
 Flaggor:
   --json        validate: skriv ett fynd per rad som JSON (fil, rad, kolumn, falt,
@@ -42,13 +68,7 @@ Flaggor:
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
 
-Utdata från run (alltid alla; bara rubrikraden när indata saknas):
-helarsekvivalenter.csv, helarsekvivalenter_halvar.csv, arbetsmarknadsstatus.csv,
-inkomstkalla.csv, inkomstniva.csv, malgrupp.csv, befolkning.csv,
-befolkning_alder.csv, forsorjningskvot.csv, forsorjningsmatt.csv,
-insatser_nyckeltal.csv, insatser_jamstalldhet.csv, insatser_rapporterat.csv,
-indelning.csv, datakvalitet.csv (valideringsrapporten), indatafiler.csv (UTF-8 utan BOM, komma, punkt som decimaltecken; se docs/utdata.md). Deltagarresultat skyddas som standard: små
-grupper döljs (docs/definitioner/skydd.md).
+${utdataLista()}
 
 Avslutningsstatus:
   0  inga fel (varningar kan finnas)
@@ -123,7 +143,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
 
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
   const intern = values.intern === true;
-  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, strommande: true });
+  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -141,14 +161,15 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
     effects.stderr(`Inget skrevs till ${out} eftersom indata har fel.\n`);
     return 1;
   }
+  let skrivna: string[];
   try {
-    writeOutputs(out, result.outputs);
+    skrivna = await writeOutputs(out, { tabeller: result.outputs, texter: result.texter });
   } catch (e) {
     const message = e instanceof OutputError ? e.message : `kunde inte skriva (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     effects.stderr(`finsam run: ${out}: ${message}; ingenting ändrades\n`);
     return 1;
   }
-  effects.stderr(`Skrev ${[...result.outputs.keys()].join(", ")} till ${out}\n`);
+  effects.stderr(`Skrev ${skrivna.join(", ")} till ${out}\n`);
   if (intern) effects.stderr(INTERN_VARNING);
   return 0;
 }

@@ -3,7 +3,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvText } from "../loaders/publish/csv.ts";
+import { lasParquet } from "../loaders/publish/parquet.ts";
+import { allaScheman } from "../scripts/dokumentation.ts";
 import { finsam, folderIn } from "./helpers/cli.ts";
 
 const EXEMPEL = "data/exempel";
@@ -31,7 +34,7 @@ describe("finsam validate", () => {
     expect(r.stdout).toContain("Forsorjningsmatt_Dalarna_2020-2025.xlsx: försörjningsmått (Excel-arbetsbok)");
     expect(r.stdout).toContain("VARNING data/exempel/TAB6260_20260410-081500.csv rad 178, kolumn 12 (\"2021M07\"): värdet saknas");
     expect(r.stdout).toMatch(/0 fel, 7 varningar\.\n$/);
-  });
+  }, 60_000);
 
   it("exits 1 on an error, naming file, line, column, value and the expected form", async () => {
     const dir = folder("trasig", { "he.csv": BROKEN });
@@ -152,26 +155,39 @@ describe("errors in every input kind name file, line and column", () => {
 });
 
 describe("finsam run", () => {
-  it("writes exactly the golden outputs for the example data", async () => {
-    const out = join(tmp, "ut-exempel");
-    const r = await finsam("run", EXEMPEL, "--out", out);
-    expect(r.code).toBe(0);
-    const written = readdirSync(out).sort();
-    expect(written).toEqual([
-      "arbetsmarknadsstatus.csv", "befolkning.csv", "befolkning_alder.csv", "datakvalitet.csv", "forsorjningskvot.csv", "forsorjningsmatt.csv",
-      "helarsekvivalenter.csv", "helarsekvivalenter_halvar.csv", "indatafiler.csv", "indelning.csv", "inkomstkalla.csv", "inkomstniva.csv",
-      "insatser_jamstalldhet.csv", "insatser_nyckeltal.csv", "insatser_rapporterat.csv", "malgrupp.csv",
-    ]);
-    if (process.env.UPDATE_GOLDEN) cpSync(out, GOLDEN, { recursive: true });
+  // One run of the example data for the tests that only read its output (each run costs seconds).
+  const exempel = join(tmp, "ut-exempel");
+  let korning: Awaited<ReturnType<typeof finsam>>;
+  beforeAll(async () => {
+    korning = await finsam("run", EXEMPEL, "--out", exempel);
+  }, 180_000);
+
+  const TABELLER = [
+    "arbetsmarknadsstatus", "befolkning", "befolkning_alder", "datakvalitet", "forsorjningskvot", "forsorjningsmatt",
+    "helarsekvivalenter", "helarsekvivalenter_halvar", "indatafiler", "indelning", "inkomstkalla", "inkomstniva",
+    "insatser_jamstalldhet", "insatser_nyckeltal", "insatser_rapporterat", "malgrupp",
+  ];
+
+  it("writes exactly the golden outputs for the example data, a CSV and a Parquet file per table", () => {
+    expect(korning.code).toBe(0);
+    expect(readdirSync(exempel).sort()).toEqual(TABELLER.flatMap((t) => [`${t}.csv`, `${t}.parquet`]).sort());
+    const written = TABELLER.map((t) => `${t}.csv`);
+    if (process.env.UPDATE_GOLDEN) for (const file of written) cpSync(join(exempel, file), join(GOLDEN, file));
     for (const file of written) {
-      expect(readFileSync(join(out, file), "utf8"), `${file} differs from ${GOLDEN}/${file} (UPDATE_GOLDEN=1 npm test rewrites it)`).toBe(readFileSync(join(GOLDEN, file), "utf8"));
+      expect(readFileSync(join(exempel, file), "utf8"), `${file} differs from ${GOLDEN}/${file} (UPDATE_GOLDEN=1 npm test rewrites it)`).toBe(readFileSync(join(GOLDEN, file), "utf8"));
     }
   });
 
-  it("writes UTF-8 without BOM, comma, LF, and the documented header", async () => {
-    const out = join(tmp, "ut-format");
-    await finsam("run", EXEMPEL, "--out", out);
-    const bytes = readFileSync(join(out, "helarsekvivalenter.csv"));
+  it("every Parquet file read back holds exactly the CSV file's rows and values", async () => {
+    const scheman = new Map(allaScheman().map((s) => [s.namn, s]));
+    for (const t of TABELLER) {
+      const tabell = await lasParquet(scheman.get(t)!, join(exempel, `${t}.parquet`));
+      expect(csvText(tabell), `${t}.parquet`).toBe(readFileSync(join(exempel, `${t}.csv`), "utf8"));
+    }
+  });
+
+  it("writes UTF-8 without BOM, comma, LF, and the documented header", () => {
+    const bytes = readFileSync(join(exempel, "helarsekvivalenter.csv"));
     expect(bytes.subarray(0, 3).toString("hex")).not.toBe("efbbbf");
     const text = bytes.toString("utf8");
     expect(text).not.toContain("\r");
@@ -179,11 +195,10 @@ describe("finsam run", () => {
   });
 
   it("is deterministic: two runs give byte-identical files", async () => {
-    const [a, b] = [join(tmp, "ut-a"), join(tmp, "ut-b")];
-    await finsam("run", EXEMPEL, "--out", a);
+    const b = join(tmp, "ut-b");
     await finsam("run", EXEMPEL, "--out", b);
-    for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
-  });
+    for (const f of readdirSync(exempel)) expect(readFileSync(join(exempel, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+  }, 60_000);
 
   it("on an error creates nothing, and leaves an existing output folder exactly as it was", async () => {
     const dir = folder("trasig-run", { "he.csv": BROKEN });

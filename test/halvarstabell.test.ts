@@ -11,6 +11,7 @@ import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { formatDifferens, formatHeltal } from "../src/components/format.js";
+import { csvUtdata } from "./helpers/utdata.ts";
 
 const REPORT = {
   "2080": {
@@ -43,7 +44,7 @@ function asSite(report: string, signed: boolean): string {
 const result = await runPipeline("data/exempel");
 
 describe("the half-year table of Finsam Falun-Borlänge's annual report 2024", () => {
-  const rows = csvParse(result.outputs!.get("helarsekvivalenter_halvar.csv")!);
+  const rows = csvParse(csvUtdata(result, "helarsekvivalenter_halvar.csv")!);
 
   for (const [kod, table] of Object.entries(REPORT)) {
     for (const [ersattning, [h2023, h2024, diff]] of Object.entries(table)) {

@@ -9,6 +9,7 @@ import { hittaId, hittaPersonnummer, hittaText, maskeraId } from "../loaders/pro
 import { runPipeline } from "../loaders/pipeline.ts";
 import { readDelimited } from "../loaders/read/delimited.ts";
 import { Findings } from "../loaders/validate/findings.ts";
+import { csvUtdata } from "./helpers/utdata.ts";
 import {
   kontrolleraNyckeltal,
   lasGrindunderlag,
@@ -95,7 +96,7 @@ describe("publiceringsgrinden", () => {
     ren = join(tmp, "ren");
     mkdirSync(join(ren, "_file", "data"), { recursive: true });
     mkdirSync(join(ren, "_import", "components"), { recursive: true });
-    for (const [namn, innehall] of r.outputs!) writeFileSync(join(ren, "_file", "data", namn.replace(/(\.[a-z]+)$/, ".0123abcd$1")), innehall);
+    for (const namn of r.outputs!.keys()) writeFileSync(join(ren, "_file", "data", `${namn}.0123abcd.csv`), csvUtdata(r, namn)!);
     writeFileSync(join(ren, "index.html"), '<!DOCTYPE html>\n<html lang="sv">\n<p>Andel 0.121212121212, år 2019, 4842717 personer.</p>\n</html>\n');
     writeFileSync(join(ren, "_import", "components", "a.0123abcd.js"), 'export const t = "Samverkansteam Avesta";\nexport const n = 1212121212.5;\n');
   }, 60_000);

@@ -4,6 +4,7 @@
  * and replaced by a keyed pseudonym at read time; they never leave this module unmasked.
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords, type Located } from "../read/records.ts";
 import { labelKey } from "./labels.ts";
 import { parseDatum, type Datum } from "./datum.ts";
@@ -155,7 +156,7 @@ export interface Deltagande {
   readonly insatsKolumn?: number;
 }
 
-export function readDeltagare(bytes: Uint8Array, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
+export function readDeltagare(bytes: Uint8Array | DelimitedText, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
   let columns: Record<string, { kolumn: number; namn: string }> = {};
   let headerLine = 1;
   const rows = readRecords(bytes, fil, schema, DELTAGARE_KOLUMNER, findings, {

@@ -809,12 +809,13 @@ function las(fil: string, kallor: readonly Kalla[], kommuner: ReadonlyMap<string
   return { fil, rader };
 }
 
+/** A CSV saved from the workbook: its bytes, or the file already decoded and parsed. */
 export function lasForsorjningsmattCsv(
-  bytes: Uint8Array, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
+  kalla: Uint8Array | DelimitedText, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
 ): ForsorjningsmattData | undefined {
-  const text = decodeOrReport(bytes, fil, findings, "en CSV-fil sparad från försörjningsmåttets arbetsbok");
-  if (!text) return undefined;
-  const parsed = readDelimited(text.text, fil, findings);
+  const text = kalla instanceof Uint8Array ? decodeOrReport(kalla, fil, findings, "en CSV-fil sparad från försörjningsmåttets arbetsbok") : undefined;
+  if (kalla instanceof Uint8Array && !text) return undefined;
+  const parsed = kalla instanceof Uint8Array ? readDelimited(text!.text, fil, findings) : kalla;
   if (!parsed) return undefined;
   const rader: Rad[] = [parsed.header, ...parsed.rows].map((r) => ({ rad: r.line, celler: r.fields }));
   return las(fil, [{ fil, rader, titlar: parsed.titleLines }], kommuner, findings);

@@ -94,3 +94,12 @@ export function tolkaRegion(cell: string, ref: Regionreferens): Regiontolkning {
   if (kod.length === 1) return ref.lan.has(`0${kod}`) ? medNamn("lan", `0${kod}`, kod) : { ok: false, orsak: "okand_lan", kod };
   return { ok: false, orsak: "oläslig", kod };
 }
+
+const referenser = new WeakMap<ReadonlyMap<string, Kommun>, Regionreferens>();
+
+/** `regionreferens(kommuner)`, built once per set of kommuner (every file of a run shares it). */
+export function regionreferensFor(kommuner: ReadonlyMap<string, Kommun>): Regionreferens {
+  let r = referenser.get(kommuner);
+  if (!r) referenser.set(kommuner, (r = regionreferens(kommuner)));
+  return r;
+}

@@ -5,6 +5,7 @@
  * numbers, and the figures are shown as reported, beside the computed ones.
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords } from "../read/records.ts";
 import { labelKey } from "./labels.ts";
 import type { Findings } from "../validate/findings.ts";
@@ -104,7 +105,7 @@ export interface RapporteratUtfall {
   readonly insatsKolumn?: number;
 }
 
-export function readUtfall(bytes: Uint8Array, fil: string, findings: Findings): RapporteratUtfall[] | undefined {
+export function readUtfall(bytes: Uint8Array | DelimitedText, fil: string, findings: Findings): RapporteratUtfall[] | undefined {
   let columns: Record<string, { kolumn: number; namn: string }> = {};
   let headerLine = 1;
   const rows = readRecords(bytes, fil, schema, UTFALL_KOLUMNER, findings, {

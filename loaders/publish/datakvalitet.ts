@@ -16,7 +16,8 @@
  * Errors stop the pipeline before any output, so the report holds warnings and infos only.
  */
 import { basename } from "node:path";
-import { toCsv } from "./csv.ts";
+import { csvFiler } from "./csv.ts";
+import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
 import type { Allvar, Finding } from "../validate/findings.ts";
 
 export interface Indatafil {
@@ -25,8 +26,39 @@ export interface Indatafil {
   readonly beskrivning: string;
 }
 
-export const DATAKVALITET_KOLUMNER = ["fil", "rad", "kolumn", "falt", "varde", "regel", "allvar", "antal", "meddelande", "message"] as const;
-export const INDATAFILER_KOLUMNER = ["fil", "typ", "beskrivning"] as const;
+export const DATAKVALITET = schema({
+  namn: "datakvalitet",
+  beskrivning: "valideringsrapporten: varningar och upplysningar om indata, i den form som får publiceras",
+  kolumner: [
+    { namn: "fil", typ: "text", beskrivning: "filens **namn** (aldrig sökvägen på datorn); flera filer som lästes som en kommaseparerade" },
+    { namn: "rad", typ: "heltal", saknas: true, beskrivning: "rad i filen (från 1), tom när fyndet inte har någon plats" },
+    { namn: "kolumn", typ: "heltal", saknas: true, beskrivning: "kolumn i filen (från 1), tom när fyndet inte har någon plats" },
+    { namn: "falt", typ: "text", saknas: true, beskrivning: "kolumnens rubrik, t.ex. `2021M07`" },
+    { namn: "varde", typ: "text", saknas: true, beskrivning: "värdet i cellen (maskerat om kolumnen är känslig)" },
+    { namn: "regel", typ: "text", beskrivning: "regelns stabila id, t.ex. `he.saknas`" },
+    { namn: "allvar", typ: "text", beskrivning: "`varning` eller `info`" },
+    {
+      namn: "antal", typ: "heltal", saknas: true,
+      beskrivning: "hur många fynd raden står för: `1` för ett enskilt fynd; för en sammanfattad rad antalet; tomt när antalet inte publiceras",
+    },
+    { namn: "meddelande", typ: "text", beskrivning: "meddelandet på svenska" },
+    { namn: "message", typ: "text", beskrivning: "meddelandet på engelska" },
+  ],
+});
+
+export const INDATAFILER = schema({
+  namn: "indatafiler",
+  beskrivning: "filerna i datakatalogen och vad de kändes igen som",
+  kolumner: [
+    { namn: "fil", typ: "text", beskrivning: "filens namn" },
+    {
+      namn: "typ", typ: "text",
+      beskrivning: "vad filen kändes igen som (indataslagen i [indata.md](indata.md), t.ex. `helårsekvivalenter`, `deltagaruppgifter`), eller `okänd`, `ignorerad`, `oläslig`",
+    },
+    { namn: "beskrivning", typ: "text", beskrivning: "t.ex. `ISO-8859-1/Windows-1252, bred tabell, 432 rader`; för deltagaruppgifter utan antal, för en okänd fil utan innehåll" },
+  ],
+});
+
 
 export interface Rapportrad {
   readonly fil: string;
@@ -130,10 +162,12 @@ export function indatafiler(files: readonly Indatafil[]): Indatafil[] {
     .sort((a, b) => cmp(a.fil, b.fil) || cmp(a.typ, b.typ));
 }
 
-/** `datakvalitet.csv` and `indatafiler.csv`. */
+/** The tables `datakvalitet` and `indatafiler`. */
+export function datakvalitetTabeller(findings: readonly Finding[], files: readonly Indatafil[]): Utdatatabell[] {
+  return [tabellFranRader(DATAKVALITET, rapportrader(findings, files)), tabellFranRader(INDATAFILER, indatafiler(files))];
+}
+
+/** `datakvalitet.csv` and `indatafiler.csv` as text (tests). */
 export function datakvalitetFiler(findings: readonly Finding[], files: readonly Indatafil[]): Map<string, string> {
-  return new Map([
-    ["datakvalitet.csv", toCsv(rapportrader(findings, files), [...DATAKVALITET_KOLUMNER])],
-    ["indatafiler.csv", toCsv(indatafiler(files), [...INDATAFILER_KOLUMNER])],
-  ]);
+  return csvFiler(datakvalitetTabeller(findings, files));
 }

@@ -11,7 +11,8 @@ import type { HeRad } from "../compute/helarsekvivalenter.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Installningar } from "../reference/installningar.ts";
 import { oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
-import { toCsv } from "./csv.ts";
+import { INSATSER_JAMSTALLDHET, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT, INSATSER_UTFALL } from "./insatsscheman.ts";
+import { tabellFranRader, type Utdatatabell } from "./schema.ts";
 
 export interface InsatsIndata {
   readonly deltagare: readonly (Deltagande & { forbund: string })[];
@@ -26,16 +27,16 @@ export interface InsatsIndata {
 /** p-values at or above this are "within what chance explains". */
 export const SIGNIFIKANSNIVA = 0.05;
 
-export function insatserFiler(indata: InsatsIndata): [string, string][] {
-  const out: [string, string][] = [];
+export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
+  const out: Utdatatabell[] = [];
   if (indata.deltagare.length > 0) {
     const underlag = beraknaUnderlag(indata.deltagare, { tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
     const konKanSaknas = indata.deltagare.some((d) => d.kon === undefined);
     const rader = indata.intern
       ? oskyddadeNyckeltal(underlag)
       : skyddaNyckeltal(underlag, { k: indata.k, deltagareKanOverlappa: true, konKanSaknas });
-    out.push(["insatser_nyckeltal.csv", nyckeltalCsv(rader)]);
-    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv(rader, indata.heRader, indata.indelning)]);
+    out.push(nyckeltalCsv(rader));
+    out.push(jamstalldhetCsv(rader, indata.heRader, indata.indelning));
     if (indata.intern) {
       // The full outcome table is internal only: published beside the nyckeltal, its small
       // counts could be worked out from them (överflyttad = its avslut − the nyckeltal's
@@ -44,22 +45,19 @@ export function insatserFiler(indata: InsatsIndata): [string, string][] {
       const utfall = beraknaUtfall(indata.deltagare).flatMap((u) =>
         BERAKNAT_UTFALL.map((matt) => ({ forbund: u.forbund, insats: u.insats, fran: u.fran, till: u.till, kon: u.kon, matt, varde: u.varden[matt], undertryckt: 0 })),
       );
-      out.push(["insatser_utfall.csv", toCsv(utfall, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"])]);
+      out.push(tabellFranRader(INSATSER_UTFALL, utfall));
     }
   }
   else {
-    out.push(["insatser_nyckeltal.csv", nyckeltalCsv([])]);
-    out.push(["insatser_jamstalldhet.csv", jamstalldhetCsv([], indata.heRader, indata.indelning)]);
+    out.push(nyckeltalCsv([]));
+    out.push(jamstalldhetCsv([], indata.heRader, indata.indelning));
   }
-  out.push(["insatser_rapporterat.csv", utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern)]);
+  out.push(utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern));
   return out;
 }
 
-function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
-  return toCsv(
-    rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })),
-    ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"],
-  );
+function nyckeltalCsv(rader: readonly NyckeltalRad[]): Utdatatabell {
+  return tabellFranRader(INSATSER_NYCKELTAL, rader.map((r) => ({ ...r, undertryckt: r.undertryckt ? 1 : 0 })));
 }
 
 /**
@@ -68,7 +66,7 @@ function nyckeltalCsv(rader: readonly NyckeltalRad[]): string {
  * of the difference; for counts and means, both values. Plus the share of women among the
  * participants and in the population 20-64 of the förbund's kommuner (from helårsekvivalenter).
  */
-function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad[] | undefined, indelning: Indelning): string {
+function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad[] | undefined, indelning: Indelning): Utdatatabell {
   const byKey = new Map(rader.map((r) => [`${r.forbund}|${r.insats}|${r.fran}|${r.matt}|${r.kon}`, r]));
   const out: Record<string, string | number | null>[] = [];
   const groups = [...new Set(rader.map((r) => `${r.forbund}|${r.insats}|${r.fran}|${r.till}|${r.matt}`))];
@@ -105,11 +103,7 @@ function jamstalldhetCsv(rader: readonly NyckeltalRad[], heRader: readonly HeRad
     }
     out.push(row);
   }
-  const columns = [
-    "forbund", "insats", "fran", "till", "matt", "kvinnor", "kvinnor_antal", "man", "man_antal", "skillnad",
-    "kvinnor_ki_lag", "kvinnor_ki_hog", "man_ki_lag", "man_ki_hog", "p_varde", "slutsats", "befolkning_andel_kvinnor",
-  ];
-  return toCsv<Record<string, string | number | null>>(out.map((r) => ({ befolkning_andel_kvinnor: null, ...r })), columns);
+  return tabellFranRader(INSATSER_JAMSTALLDHET, out);
 }
 
 /** Women's share of the population 20-64 in the förbund's kommuner over the window (HE's Folkmängd). */
@@ -149,7 +143,7 @@ const FLODE = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as con
  * `totalt`, or from the flow start + nya = avslut + aktiva (the four flow figures are shown
  * or hidden together).
  */
-function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): string {
+function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): Utdatatabell {
   const out: { forbund: string; insats: string; fran: string; till: string; kon: string; matt: string; varde: number | null; undertryckt: number }[] = [];
   const byGroup = new Map<string, UtfallsRad[]>();
   for (const r of rows) {
@@ -197,7 +191,7 @@ function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: 
   out.sort((a, b) =>
     cmp(a.forbund, b.forbund) || cmp(insatsKey(a.insats), insatsKey(b.insats)) || cmp(a.fran, b.fran) || cmp(a.till, b.till) ||
     konOrder[a.kon]! - konOrder[b.kon]! || matt.indexOf(a.matt) - matt.indexOf(b.matt));
-  return toCsv(out, ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "undertryckt"]);
+  return tabellFranRader(INSATSER_RAPPORTERAT, out);
 }
 
 function cmp(a: string, b: string): number {

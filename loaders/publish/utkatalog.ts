@@ -1,12 +1,44 @@
 /**
- * Writes output files so that a failure changes nothing: everything is written to a temporary
- * sibling folder first, then moved into place (a rename on the same file system).
+ * Writes the output tables (CSV and Parquet, one of each per table) and text files so that a
+ * failure changes nothing: everything is written to a temporary sibling folder first, then
+ * moved into place (a rename on the same file system). Tables are written in chunks, never as
+ * one string.
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync, readdirSync } from "node:fs";
-import type { Utdata } from "./tabellcsv.ts";
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { once } from "node:events";
+import { skrivCsv } from "./csv.ts";
+import { skrivParquet } from "./parquet.ts";
+import type { Utdatatabell } from "./schema.ts";
 
-export function writeOutputs(outdir: string, files: ReadonlyMap<string, Utdata>): void {
+export interface Utdata {
+  readonly tabeller: ReadonlyMap<string, Utdatatabell> | Iterable<Utdatatabell>;
+  readonly texter?: ReadonlyMap<string, string>;
+}
+
+/** The files a table becomes. */
+export function utdatafiler(t: Utdatatabell): string[] {
+  return [`${t.schema.namn}.csv`, `${t.schema.namn}.parquet`];
+}
+
+/** Writes one table as CSV, chunk by chunk, respecting the stream's back-pressure. */
+export async function skrivCsvFil(t: Utdatatabell, fil: string): Promise<void> {
+  const ut = createWriteStream(fil, { encoding: "utf8" });
+  const klar = new Promise<void>((ok, fel) => {
+    ut.on("finish", ok);
+    ut.on("error", fel);
+  });
+  try {
+    await skrivCsv(t, async (bit) => {
+      if (!ut.write(bit)) await once(ut, "drain");
+    });
+  } finally {
+    ut.end();
+  }
+  await klar;
+}
+
+export async function writeOutputs(outdir: string, utdata: Utdata): Promise<string[]> {
   const target = resolve(outdir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutputError(`${outdir} finns redan och är ingen katalog`);
@@ -16,28 +48,28 @@ export function writeOutputs(outdir: string, files: ReadonlyMap<string, Utdata>)
   const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
+  const skrivna: string[] = [];
   try {
-    for (const [name, content] of files) {
-      if (typeof content === "string") {
-        writeFileSync(join(tmp, name), content, "utf8");
-        continue;
-      }
-      // A stream: each piece written as it is formatted, never the whole file in memory.
-      const fd = openSync(join(tmp, name), "w");
-      try {
-        for (const del of content.delar()) writeSync(fd, del);
-      } finally {
-        closeSync(fd);
-      }
+    const tabeller = utdata.tabeller instanceof Map ? [...utdata.tabeller.values()] : [...(utdata.tabeller as Iterable<Utdatatabell>)];
+    for (const t of tabeller) {
+      const [csv, parquet] = utdatafiler(t) as [string, string];
+      await skrivCsvFil(t, join(tmp, csv));
+      skrivParquet(t, join(tmp, parquet));
+      skrivna.push(csv, parquet);
+    }
+    for (const [name, content] of utdata.texter ?? []) {
+      writeFileSync(join(tmp, name), content, "utf8");
+      skrivna.push(name);
     }
     if (!existsSync(target)) {
       renameSync(tmp, target);
-      return;
+    } else {
+      for (const name of readdirSync(tmp)) renameSync(join(tmp, name), join(target, name));
     }
-    for (const name of readdirSync(tmp)) renameSync(join(tmp, name), join(target, name));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return skrivna;
 }
 
 export class OutputError extends Error {

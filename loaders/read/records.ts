@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { decodeOrReport } from "./pxweb.ts";
-import { readDelimited } from "./delimited.ts";
+import { readDelimited, type DelimitedText } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
@@ -22,19 +22,18 @@ export interface Located<T> {
 
 /**
  * `columns` maps each schema field to the header names accepted for it (compared by label key).
- * Returns undefined when the file could not be read or a required column is missing.
+ * Returns undefined when the file could not be read or a required column is missing. `kalla` is
+ * the file's bytes, or the file already decoded and parsed (the pipeline reads each file once).
  */
 export function readRecords<S extends z.ZodObject>(
-  bytes: Uint8Array,
+  kalla: Uint8Array | DelimitedText,
   fil: string,
   schema: S,
   columns: Record<keyof z.infer<S> & string, readonly string[]>,
   findings: Findings,
   options: RecordOptions = {},
 ): Located<z.infer<S>>[] | undefined {
-  const text = decodeOrReport(bytes, fil, findings);
-  if (!text) return undefined;
-  const parsed = readDelimited(text.text, fil, findings);
+  const parsed = kalla instanceof Uint8Array ? parse(kalla, fil, findings) : kalla;
   if (!parsed) return undefined;
   const headerKeys = parsed.header.fields.map((h) => labelKey(h));
   const index: Record<string, number> = {};
@@ -92,4 +91,9 @@ export function readRecords<S extends z.ZodObject>(
     }
   }
   return ok ? out : undefined;
+}
+
+function parse(bytes: Uint8Array, fil: string, findings: Findings): DelimitedText | undefined {
+  const text = decodeOrReport(bytes, fil, findings);
+  return text && readDelimited(text.text, fil, findings);
 }

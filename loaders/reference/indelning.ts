@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords } from "../read/records.ts";
 import type { Findings } from "../validate/findings.ts";
 
@@ -84,7 +85,7 @@ export function readKommuner(bytes: Uint8Array, fil: string, findings: Findings)
 }
 
 export function readMedlemskap(
-  bytes: Uint8Array, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
+  bytes: Uint8Array | DelimitedText, fil: string, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
 ): Medlemskap[] | undefined {
   let columns: Record<string, { kolumn: number; namn: string }> = {};
   const rows = readRecords(bytes, fil, medlemskapSchema, MEDLEMSKAP_KOLUMNER, findings, { onHeader: (c) => (columns = c) });

@@ -5,6 +5,7 @@
  *   {"finsam": {"skyddsgrans": 5, "forbund": {"sodra-dalarna": {"tidiga_avhopp_i_namnaren": false}}}}
  */
 import { z } from "zod";
+import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords } from "../read/records.ts";
 import { labelKey } from "../normalise/labels.ts";
 import { textPlace, type Place } from "../read/decode.ts";
@@ -140,7 +141,7 @@ export function isInsatsMappning(headerKeys: readonly string[]): boolean {
 }
 
 /** Insats name (by label key) -> förbund id. */
-export function readInsatsMappning(bytes: Uint8Array, fil: string, findings: Findings): Map<string, string> | undefined {
+export function readInsatsMappning(bytes: Uint8Array | DelimitedText, fil: string, findings: Findings): Map<string, string> | undefined {
   const rows = readRecords(bytes, fil, mappningSchema, { insats: ["insats", "team"], forbund: ["forbund", "förbund", "forbund_id"] }, findings);
   if (!rows) return undefined;
   const out = new Map<string, string>();

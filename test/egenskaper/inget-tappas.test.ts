@@ -44,7 +44,7 @@ function kontrollera(bytes: Uint8Array, fil: string): number {
   let hitta: (l: ScbLasning, s: number, p: number) => number | null | undefined;
   let oanvandDim: { d: string; v: string } | undefined;
   if (r.kind === "helarsekvivalenter") {
-    l = normaliseHelarsekvivalenter(r.table, REF, findings);
+    l = normaliseHelarsekvivalenter(r.table!, REF, findings);
     expect(findings.errors, fil).toEqual([]);
     const res = computeHelarsekvivalenter(l!, IND, findings);
     const ut = publicerat(res.tabell, "period", ["kon", "ersattning"], "varde");
@@ -56,7 +56,7 @@ function kontrollera(bytes: Uint8Array, fil: string): number {
       return dim("matt") === "folkmangd" ? folk.get(bas.join("|")) : ut.get([...bas, dim("matt")].join("|"));
     };
   } else if (r.kind === "bas_status" || r.kind === "bas_inkomstkalla" || r.kind === "bas_inkomstniva") {
-    const d = normaliseBas(r.kind, r.table, REF, findings);
+    const d = normaliseBas(r.kind, r.table!, REF, findings);
     expect(findings.errors, fil).toEqual([]);
     l = d!.data;
     const dims = l.kub.dimensioner.slice(2);

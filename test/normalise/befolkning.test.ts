@@ -21,7 +21,7 @@ function kind(bytes: Uint8Array): string {
 function las(bytes: Uint8Array, fil = "bef.csv"): { data: BefolkningData | undefined; findings: Findings } {
   const findings = new Findings();
   const r = recognise(bytes, fil, findings);
-  if (r.kind !== "befolkning") throw new Error(`not recognised as population: ${r.kind}`);
+  if (r.kind !== "befolkning" || !("table" in r) || !r.table) throw new Error(`not recognised as population: ${r.kind}`);
   const data = normaliseBefolkning(r.table, regionreferens(IND.kommuner), findings);
   return { data, findings };
 }

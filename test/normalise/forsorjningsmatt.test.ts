@@ -13,6 +13,7 @@ import { readDefaultKommuner } from "../../loaders/reference/indelning.ts";
 import { readDelimited } from "../../loaders/read/delimited.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { exempelblad, skrivXlsx, FILNAMN, type Xlsxblad, type Xlsxcell } from "../../scripts/generera-forsorjningsmatt.ts";
+import { csvUtdata } from "../helpers/utdata.ts";
 
 const FIXTURES = new URL("../fixtures/forsorjningsmatt/", import.meta.url);
 const EXEMPEL = new URL(`../../data/exempel/${FILNAMN}`, import.meta.url);
@@ -88,7 +89,7 @@ describe("definitions on a hand-computed fixture (Falun and Borlänge 2023, för
   it("from the workbook (wide, one sheet with an År column, title rows above the header)", async () => {
     const r = await kor({ "fm.xlsx": bok([RUBRIK, FALUN, BORLANGE]) });
     expect(r.findings.errors).toEqual([]);
-    forvantat(rader(r.outputs!.get("forsorjningsmatt.csv")));
+    forvantat(rader(csvUtdata(r, "forsorjningsmatt.csv")));
   });
 
   it("from the CSV Swedish Excel saves (Windows-1252, semicolon, decimal comma, NBSP thousands, title rows)", async () => {
@@ -96,7 +97,7 @@ describe("definitions on a hand-computed fixture (Falun and Borlänge 2023, för
     expect(r.findings.errors).toEqual([]);
     expect(r.findings.warnings).toEqual([]);
     expect(r.files[0]).toMatchObject({ typ: "försörjningsmått" });
-    forvantat(rader(r.outputs!.get("forsorjningsmatt.csv")));
+    forvantat(rader(csvUtdata(r, "forsorjningsmatt.csv")));
   });
 
   it("from the long layout (Ersättningsslag + Belopp, tkr), labels in other case, spacing and dashes", async () => {
@@ -107,7 +108,7 @@ describe("definitions on a hand-computed fixture (Falun and Borlänge 2023, för
     }
     const r = await kor({ "lang.xlsx": bok(lang) });
     expect(r.findings.errors).toEqual([]);
-    forvantat(rader(r.outputs!.get("forsorjningsmatt.csv")));
+    forvantat(rader(csvUtdata(r, "forsorjningsmatt.csv")));
   });
 
   it("one sheet per year: the year from the sheet name, the age band from the population label (16-65)", async () => {
@@ -118,7 +119,7 @@ describe("definitions on a hand-computed fixture (Falun and Borlänge 2023, för
     ];
     const r = await kor({ "blad.xlsx": skrivXlsx(blad) });
     expect(r.findings.errors).toEqual([]);
-    const rows = rader(r.outputs!.get("forsorjningsmatt.csv"));
+    const rows = rader(csvUtdata(r, "forsorjningsmatt.csv"));
     expect(hitta(rows, "forbund", "falun-borlange", "2023", "total")).toMatchObject({ aldersgrupp: "16-65", per_invanare: "1875.125" });
   });
 });
@@ -131,7 +132,7 @@ describe("regions", () => {
     const r = await kor({ "vd.xlsx": bok([RUBRIK, vd("20800101", "Falun Norr", 600, 400), vd("20800102", "Falun Söder", 400.5, 600), BORLANGE]) });
     expect(r.findings.errors).toEqual([]);
     expect(r.findings.all.some((f) => f.regel === "forsorjningsmatt.fran_valdistrikt")).toBe(true);
-    const rows = rader(r.outputs!.get("forsorjningsmatt.csv"));
+    const rows = rader(csvUtdata(r, "forsorjningsmatt.csv"));
     expect(hitta(rows, "kommun", "2080", "2023", "ohalsa")).toMatchObject({ kostnad_kr: "1000500", befolkning: "1000" });
     expect(rows.some((x) => x.kod.length > 4 && x.niva !== "forbund")).toBe(false);
   });
@@ -141,7 +142,7 @@ describe("regions", () => {
     expect(r.findings.errors).toEqual([]);
     const w = r.findings.warnings.find((f) => f.regel === "forsorjningsmatt.valdistrikt_summa");
     expect(w?.rad).toBe(5);
-    expect(hitta(rader(r.outputs!.get("forsorjningsmatt.csv")), "kommun", "2080", "2023", "total")?.kostnad_kr).toBe("4000500");
+    expect(hitta(rader(csvUtdata(r, "forsorjningsmatt.csv")), "kommun", "2080", "2023", "total")?.kostnad_kr).toBe("4000500");
   });
 
   it("valdistrikt labelled in a Nivå column without code belong to the kommun above them", async () => {
@@ -155,7 +156,7 @@ describe("regions", () => {
   it("SCB's own län and riket rows are used as they are", async () => {
     const r = await kor({ "lan.xlsx": bok([RUBRIK, [2023, "00", "Riket", 1, 1, 1, 1, 1, 1, 100], [2023, "20", "Dalarnas län", 2, 2, 2, 2, 2, 2, 10], FALUN, BORLANGE]) });
     expect(r.findings.errors).toEqual([]);
-    const rows = rader(r.outputs!.get("forsorjningsmatt.csv"));
+    const rows = rader(csvUtdata(r, "forsorjningsmatt.csv"));
     expect(hitta(rows, "riket", "00", "2023", "total")).toMatchObject({ kostnad_kr: "6000", befolkning: "100", per_invanare: "60" });
     expect(hitta(rows, "lan", "20", "2023", "ohalsa")).toMatchObject({ namn: "Dalarnas län", kostnad_kr: "4000", per_invanare: "400" });
   });
@@ -167,7 +168,7 @@ describe("regions", () => {
     const r = await kor({ "a.xlsx": falun, "b.xlsx": borlange });
     expect(r.findings.errors).toEqual([]);
     expect(r.findings.warnings.map((f) => f.regel)).toContain("forsorjningsmatt.blandade_aldersgrupper");
-    const rows = rader(r.outputs!.get("forsorjningsmatt.csv"));
+    const rows = rader(csvUtdata(r, "forsorjningsmatt.csv"));
     expect(rows.some((x) => x.niva === "forbund")).toBe(false);
     expect(hitta(rows, "kommun", "2081", "2023", "total")?.aldersgrupp).toBe("16-65");
   });
@@ -304,7 +305,7 @@ describe("reading details", () => {
 
   it("writes only the header when there is no försörjningsmått input", async () => {
     const r = await kor({ "TAB1386_20260315-101500.csv": readFileSync(new URL("../../data/exempel/TAB1386_20260315-101500.csv", import.meta.url)) });
-    expect(r.outputs!.get("forsorjningsmatt.csv")).toBe("niva,kod,namn,ar,grupp,kostnad_kr,befolkning,aldersgrupp,per_invanare\n");
+    expect(csvUtdata(r, "forsorjningsmatt.csv")).toBe("niva,kod,namn,ar,grupp,kostnad_kr,befolkning,aldersgrupp,per_invanare\n");
   });
 });
 
@@ -317,7 +318,7 @@ describe("the example workbook", () => {
     const r = await kor({ [FILNAMN]: readFileSync(EXEMPEL) });
     expect(r.findings.errors).toEqual([]);
     expect(r.findings.warnings).toEqual([]);
-    const rows = rader(r.outputs!.get("forsorjningsmatt.csv"));
+    const rows = rader(csvUtdata(r, "forsorjningsmatt.csv"));
     for (const ar of ["2020", "2021", "2022", "2023", "2024", "2025"]) {
       const kommuner = rows.filter((x) => x.niva === "kommun" && x.ar === ar && x.grupp === "total").sort((a, b) => Number(b.per_invanare) - Number(a.per_invanare));
       expect(kommuner).toHaveLength(15);

@@ -13,10 +13,12 @@ import { regionreferens } from "../../loaders/normalise/region.ts";
 import { normaliseHelarsekvivalenter } from "../../loaders/normalise/helarsekvivalenter.ts";
 import { normaliseBas } from "../../loaders/normalise/bas.ts";
 import { normaliseBefolkning } from "../../loaders/normalise/befolkning.ts";
-import { computeHelarsekvivalenter, HE_KOLUMNER } from "../../loaders/compute/helarsekvivalenter.ts";
+import { computeHelarsekvivalenter } from "../../loaders/compute/helarsekvivalenter.ts";
 import { basFiler } from "../../loaders/publish/bas.ts";
 import { befolkningFiler } from "../../loaders/publish/befolkning.ts";
-import { tabellCsv, utdataText } from "../../loaders/publish/tabellcsv.ts";
+import { csvText } from "../../loaders/publish/csv.ts";
+import { HELARSEKVIVALENTER } from "../../loaders/publish/helarsekvivalenter.ts";
+import { tabellFranArquero } from "../../loaders/publish/schema.ts";
 import type { PxTable } from "../../loaders/read/pxweb.ts";
 import { BORLANGE, FALUN, indelning } from "../helpers/he.ts";
 import { placeringar, skrivPx, type Placering, type PxTabell, type Stil } from "../helpers/pxweb.ts";
@@ -102,12 +104,12 @@ describe("helårsekvivalenter (HE0000T02N2 / TAB1386) in every placement", () =>
     const l = normaliseHelarsekvivalenter(t, REF, findings);
     expect(findings.errors).toEqual([]);
     const res = computeHelarsekvivalenter(l!, IND, findings);
-    return { csv: tabellCsv(res.tabell, HE_KOLUMNER), tal: l!.inlasning.tal };
+    return { csv: csvText(tabellFranArquero(HELARSEKVIVALENTER, res.tabell)), tal: l!.inlasning.tal };
   };
   const facit = (() => {
     const { r, findings } = las(HE, { stub: ["region", "kön", "ålder", "tabellinnehåll"], rubrik: ["månad"], stil: "kod och text", avgransare: ";", kodning: "latin1", titel: true });
     if (r.kind !== "helarsekvivalenter") throw new Error(r.kind);
-    return utdata(r.table, findings);
+    return utdata(r.table!, findings);
   })();
 
   it("SCB's own download reads: every cell, with the missing value kept missing", () => {
@@ -121,7 +123,7 @@ describe("helårsekvivalenter (HE0000T02N2 / TAB1386) in every placement", () =>
       const { r, findings } = las(HE, p);
       expect(r.kind).toBe("helarsekvivalenter");
       if (r.kind !== "helarsekvivalenter") return;
-      const ut = utdata(r.table, findings);
+      const ut = utdata(r.table!, findings);
       expect(ut.tal).toEqual(facit.tal);
       expect(ut.csv).toBe(facit.csv);
     });
@@ -132,12 +134,12 @@ describe("BAS status (ArbStatusM / TAB6260) in every placement", () => {
   const utdata = (t: PxTable, findings: Findings) => {
     const d = normaliseBas("bas_status", t, REF, findings);
     expect(findings.errors).toEqual([]);
-    return utdataText(new Map(basFiler([d!], IND, findings)).get("arbetsmarknadsstatus.csv")!);
+    return new Map(basFiler([d!], IND, findings)).get("arbetsmarknadsstatus.csv")!;
   };
   const facit = (() => {
     const { r, findings } = las(BAS, { stub: ["region", "kön", "ålder", "födelseregion", "tabellinnehåll"], rubrik: ["månad"], stil: "kod och text", avgransare: ";", kodning: "latin1", titel: true });
     if (r.kind !== "bas_status") throw new Error(r.kind);
-    return utdata(r.table, findings);
+    return utdata(r.table!, findings);
   })();
 
   it("SCB's own download reads", () => {
@@ -149,7 +151,7 @@ describe("BAS status (ArbStatusM / TAB6260) in every placement", () => {
       const { r, findings } = las(BAS, p);
       expect(r.kind).toBe("bas_status");
       if (r.kind !== "bas_status") return;
-      expect(utdata(r.table, findings)).toBe(facit);
+      expect(utdata(r.table!, findings)).toBe(facit);
     });
   }
 });
@@ -158,12 +160,12 @@ describe("population (BE0101 / TAB638, and TAB5557 from 2025 with its codes TotS
   const utdata = (t: PxTable, findings: Findings) => {
     const d = normaliseBefolkning(t, REF, findings);
     expect(findings.errors).toEqual([]);
-    return new Map(befolkningFiler([d!], IND, findings).map(([n, u]) => [n, utdataText(u)]));
+    return new Map(befolkningFiler([d!], IND, findings));
   };
   const facit = (() => {
     const { r, findings } = las(BEFOLKNING, { stub: ["region", "ålder", "kön"], rubrik: ["år"], stil: "kod och text", avgransare: ";", kodning: "latin1", titel: true });
     if (r.kind !== "befolkning") throw new Error(r.kind);
-    return utdata(r.table, findings);
+    return utdata(r.table!, findings);
   })();
 
   it("SCB's own download reads", () => {
@@ -175,7 +177,7 @@ describe("population (BE0101 / TAB638, and TAB5557 from 2025 with its codes TotS
       const { r, findings } = las(BEFOLKNING, p);
       expect(r.kind).toBe("befolkning");
       if (r.kind !== "befolkning") return;
-      expect(utdata(r.table, findings)).toEqual(facit);
+      expect(utdata(r.table!, findings)).toEqual(facit);
     });
   }
 });
