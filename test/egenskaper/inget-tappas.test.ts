@@ -13,7 +13,7 @@ import { recognise } from "../../loaders/validate/recognise.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { regionreferens } from "../../loaders/normalise/region.ts";
 import { normaliseHelarsekvivalenter } from "../../loaders/normalise/helarsekvivalenter.ts";
-import { normaliseBas } from "../../loaders/normalise/bas.ts";
+import { basKalla, normaliseBas } from "../../loaders/normalise/bas.ts";
 import type { ScbLasning } from "../../loaders/normalise/scbtabell.ts";
 import { computeHelarsekvivalenter } from "../../loaders/compute/helarsekvivalenter.ts";
 import { computeInkomstkalla, computeInkomstniva, computeStatus } from "../../loaders/compute/bas.ts";
@@ -55,12 +55,13 @@ function kontrollera(bytes: Uint8Array, fil: string): number {
       const bas = [NIVAER[koder(x.kub, 0)[s]!], x.kub.ordbok[1]![koder(x.kub, 1)[s]!], x.kub.perioder[p], dim("kon")];
       return dim("matt") === "folkmangd" ? folk.get(bas.join("|")) : ut.get([...bas, dim("matt")].join("|"));
     };
-  } else if (r.kind === "bas_status" || r.kind === "bas_inkomstkalla" || r.kind === "bas_inkomstniva") {
-    const d = normaliseBas(r.kind, r.table!, REF, findings);
+  } else if (r.kind === "bas") {
+    const kalla = basKalla(r.table!)!;
+    const d = normaliseBas(kalla, r.table!, REF, findings);
     expect(findings.errors, fil).toEqual([]);
     l = d!.data;
     const dims = l.kub.dimensioner.slice(2);
-    const tabell = (r.kind === "bas_status" ? computeStatus : r.kind === "bas_inkomstkalla" ? computeInkomstkalla : computeInkomstniva)(l, IND, findings);
+    const tabell = (kalla === "bas_status" ? computeStatus : kalla === "bas_inkomstkalla" ? computeInkomstkalla : computeInkomstniva)(l, IND, findings);
     const ut = publicerat(tabell, "manad", dims, "antal");
     hitta = (x, s, p) => ut.get([NIVAER[koder(x.kub, 0)[s]!], x.kub.ordbok[1]![koder(x.kub, 1)[s]!], x.kub.perioder[p], ...dims.map((n) => x.kub.ordbok[x.kub.dimensioner.indexOf(n)]![koder(x.kub, n)[s]!])].join("|"));
   } else {
