@@ -24,6 +24,7 @@ import { skillnaderMotDelar } from "../kub/verb/jamforTotal.ts";
 import { labelKey } from "./labels.ts";
 import { REGION_RUBRIKER, tolkaRegion, type Regionreferens, type Regiontolkning } from "./region.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
+import { menadeDu } from "../reference/namn.ts";
 import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
 
 export interface Dimension {
@@ -443,13 +444,13 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     if (rapporteradeRegioner.has(cell) || !report(`${r}.region`)) return;
     rapporteradeRegioner.add(cell);
     const hint = /^\d{3}\b/.test(cell.trim()) ? " (saknas en inledande nolla? Excel tar bort den)" : "";
-    const forslag = x.forslag && x.forslag.length > 0 ? `; menar du ${x.forslag.map((f) => `"${f}"`).join(", ")}?` : "";
+    const forslag = menadeDu(x.forslag ?? []);
     const [sv, en] = x.orsak === "okand_kommun" ? [`okänd kommunkod "${x.kod}"${hint}; förväntat en av de 290 kommunkoderna`, `unknown kommun code ${x.kod}`]
       : x.orsak === "okand_lan" ? [`okänd länskod "${x.kod}"; förväntat en av de 21 länskoderna`, `unknown county code ${x.kod}`]
-      : x.orsak === "okant_namn" ? [`okänt regionnamn "${showValue(cell.trim())}"${forslag} Förväntat en kommun, ett län eller riket, med kod eller namn (t.ex. "2080 Falun", "Falun", "20 Dalarnas län")`, "unknown region name"]
-      : x.orsak === "nolla_stammer_inte" ? [`kommunkoden "${x.kod}" saknar inledande nolla (Excel tar bort den), men 0${x.kod} är inte kommunen i cellen${forslag} Skriv koden med fyra siffror`, `code ${x.kod} lacks its leading zero, and 0${x.kod} is not the kommun named`]
+      : x.orsak === "okant_namn" ? [`okänt regionnamn "${showValue(cell.trim())}"${forslag}; förväntat en kommun, ett län eller riket, med kod eller namn (t.ex. "2080 Falun", "Falun", "20 Dalarnas län")`, "unknown region name"]
+      : x.orsak === "nolla_stammer_inte" ? [`kommunkoden "${x.kod}" saknar inledande nolla (Excel tar bort den), men 0${x.kod} är inte kommunen i cellen${forslag}; skriv koden med fyra siffror`, `code ${x.kod} lacks its leading zero, and 0${x.kod} is not the kommun named`]
       : [`kan inte läsa regionen "${showValue(cell)}"${hint}; förväntat t.ex. "2080 Falun", "2080 - Falun", "2080", "Falun", "20 Dalarnas län" eller "00 Riket"`, "cannot read region; expected e.g. \"2080 Falun\""];
-    findings.fel({ fil, rad, kolumn, ...(regionFalt ? { falt: regionFalt } : {}), varde: showValue(cell), regel: `${r}.region`, meddelande: sv.replace(/\? Förväntat/, "? förväntat").replace(/\? Skriv/, "? skriv"), message: en });
+    findings.fel({ fil, rad, kolumn, ...(regionFalt ? { falt: regionFalt } : {}), varde: showValue(cell), regel: `${r}.region`, meddelande: sv, message: en });
   };
   const regionNotering = (cell: string, x: Regiontolkning & { ok: true }, rad: number, kolumn: number): void => {
     if (x.aterstalld !== undefined) {
