@@ -37,8 +37,14 @@ export default {
     { name: "Befolkning och försörjning", path: "/befolkning" },
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
+    { name: "Ekonomi", path: "/ekonomi" },
     { name: "Datakvalitet", path: "/datakvalitet" }
   ],
+  // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk
+  // server som helst (python3 -m http.server) och som kopierade filer (file://), inte bara på
+  // servrar som provar <adress>.html.
+  preserveIndex: true,
+  preserveExtension: true,
   pager: true,
   toc: { show: true, label: "På sidan" },
   search: false,

@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    // Two test files at a time: the machine (and CI) has 2 cores, and vitest's default in a run
+    // is cores - 1, which ran every file one after the other. test/bygg.test.ts mostly waits for
+    // its builds' own processes, which then use the core; the other files share the second.
+    maxWorkers: 2,
   },
 });

@@ -1,8 +1,8 @@
 /**
  * `finsam`: the command-line interface (a stable contract; tests and the site build rely on it).
  *
- *   finsam validate <katalog> [--json]
- *   finsam run <katalog> --out <utkatalog>
+ *   finsam validate <katalog> [--json] [--till ÅÅÅÅ-MM-DD]
+ *   finsam run <katalog> --out <utkatalog> [--till ÅÅÅÅ-MM-DD]
  *
  * Exit status: 0 no errors (warnings allowed), 1 an error in the input (nothing written),
  * 2 wrong usage.
@@ -67,6 +67,9 @@ Flaggor:
   --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
+  --till <datum>  ekonomins rapportdatum (ÅÅÅÅ-MM-DD), före inställningarnas
+                "rapportdatum"; utan båda: sista dagen i månaden före huvudbokens
+                senaste bokning. Bokningar efter rapportdatumet räknas inte.
 
 ${utdataLista()}
 
@@ -94,6 +97,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
         json: { type: "boolean" },
         out: { type: "string" },
         intern: { type: "boolean" },
+        till: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -143,7 +147,11 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
 
   const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
   const intern = values.intern === true;
-  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern });
+  if (values.till !== undefined && !giltigtDatum(values.till)) {
+    effects.stderr(`finsam ${command}: --till ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2025-08-31, inte "${values.till}"\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, ...(values.till !== undefined ? { till: values.till } : {}) });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -189,6 +197,14 @@ function report(dir: string, r: Pick<PipelineResult, "findings" | "files">): str
   const varningar = r.findings.warnings.length;
   lines.push(`${fel} fel, ${varningar} ${varningar === 1 ? "varning" : "varningar"}.`);
   return lines.join("\n") + "\n";
+}
+
+/** `ÅÅÅÅ-MM-DD` and a real day (no 2025-02-30). */
+function giltigtDatum(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 function translateParseError(message: string): string {

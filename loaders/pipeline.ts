@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Findings } from "./validate/findings.ts";
 import { behallFynd, kannIgen, TABLE_EXTENSIONS } from "./validate/recognise.ts";
 import { lanFrom, readDefaultKommuner } from "./reference/indelning.ts";
+import { idag as idagsDatum, parseDatum } from "./normalise/datum.ts";
 import { hamtaNyckel, type Nyckel } from "./reference/nyckel.ts";
 import { DATAKVALITET, INDATAFILER, datakvalitetTabeller } from "./publish/datakvalitet.ts";
 import type { Utdatatabell } from "./publish/schema.ts";
@@ -47,6 +48,13 @@ export interface PipelineOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The kinds to read (default: the registry, loaders/kinds/index.ts; tests give their own). */
   readonly register?: readonly NagonKind[];
+  /**
+   * Today (`YYYY-MM-DD`), the export date when the settings state none. Default: the
+   * environment's FINSAM_IDAG (tests fix it), else the day of the run.
+   */
+  readonly idag?: string;
+  /** The economy's report date (`finsam run --till`), over the settings' rapportdatum. */
+  readonly till?: string;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -92,11 +100,14 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
     });
   }
 
-  // Merge: each kind's files into one input, in the registry's order.
+  // Merge: each kind's files into one input, in the registry's order. Every check that needs
+  // other files (a förbund by name, a date after the export) is made here, so that one run
+  // reports every error of every file.
+  const idag = parseDatum(options.idag ?? (options.env ?? process.env).FINSAM_IDAG ?? "") ?? idagsDatum();
   const indata = new Map<NagonKind, unknown>();
   const hamtaIndata = <M>(kind: NagonKind): M | undefined => indata.get(kind) as M | undefined;
   for (const kind of register) {
-    const m = kind.slaSamman(lasta.get(kind) ?? [], { kommuner, findings, indata: hamtaIndata });
+    const m = kind.slaSamman(lasta.get(kind) ?? [], { kommuner, findings, indata: hamtaIndata, idag });
     if (m !== undefined) indata.set(kind, m);
   }
   const indelning = hamtaIndata<ReturnType<typeof forbundsindelning.slaSamman>>(forbundsindelning);
@@ -105,17 +116,24 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   // Compute: each kind's output tables (a kind may ask for another's result first).
   const resultat = new Map<NagonKind, unknown>();
   const tabeller: Utdatatabell[] = [];
+  const pagaende = new Set<NagonKind>();
   const inst = hamtaIndata<ReturnType<typeof installningar.slaSamman>>(installningar)!;
   const ctx: Berakningskontext = {
-    indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, findings, progress,
+    indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, till: options.till, findings, progress,
     indata: hamtaIndata,
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {
+        pagaende.add(kind);
         const b = kind.berakna?.(indata.get(kind), ctx);
+        pagaende.delete(kind);
         resultat.set(kind, b);
         if (b) tabeller.push(...b.tabeller);
       }
       return (resultat.get(kind) as { resultat: R } | undefined)?.resultat as R;
+    },
+    tabeller: () => {
+      for (const kind of register) if (!pagaende.has(kind)) ctx.resultat(kind);
+      return [...tabeller];
     },
   };
   for (const kind of register) ctx.resultat(kind);
@@ -138,6 +156,7 @@ async function lasFiler(
   let nyckel: Nyckel | undefined;
   const ctx: Laskontext = {
     kommuner, lanKoder: new Set(lanFrom(kommuner).keys()), findings, nyckelFil: env.FINSAM_NYCKEL ?? "nyckelfilen",
+    ...(options.idag !== undefined ? { idag: options.idag } : {}),
     nyckel: () => {
       if (!nyckel) {
         nyckel = hamtaNyckel(env);

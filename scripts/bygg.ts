@@ -3,24 +3,29 @@
 // 1. Kör pipelinen på datakatalogen (FINSAM_DATA, standard data/exempel) till en
 //    ny katalog .finsam-build/utdata. Avvisar pipelinen indata stoppar bygget här.
 // 2. Tömmer Frameworks cache (src/.observablehq/cache): annars kan gamla
-//    dataladdarresultat publiceras utan att något syns.
-// 3. Kör `observable build` till en tillfällig katalog bredvid dist/.
+//    dataladdarresultat publiceras utan att något syns. Bara de paketerade biblioteken
+//    (_node, _npm) behålls, och bara från ett bygge som gick klart med samma låsfil.
+// 3. Kör `observable build` till en ny version i .dist-versioner/ bredvid dist/.
 // 4. Kontrollerar bygget: alla sidor finns, varje datafil från en dataladdare är
 //    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
 // 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter, och fasta filtider
 //    (registerFile(... "lastModified" ...)) så att två byggen av samma indata blir lika.
 // 6. Publiceringsgrinden (scripts/publiceringsgrind.ts): personnummer, deltagar-id,
 //    oskyddade deltagartabeller, otillåtna filtyper och indatafiler stoppar bygget.
-// 7. Byter ut dist/ mot det nya bygget. Misslyckas något före det är dist/ orört.
+// 7. Byter in det nya bygget: dist/ är en länk till en färdig version i .dist-versioner/ och
+//    pekas om med ett enda namnbyte (scripts/utkatalog.ts). Misslyckas något före det, eller
+//    avbryts bygget var som helst, är dist/ orört.
 //
 // Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist),
 // SOURCE_DATE_EPOCH (filtiden i sidorna, sekunder; annars den nyaste indatafilens tid).
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
+import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -33,6 +38,7 @@ export const SIDOR = [
   "befolkning.html",
   "insatser.html",
   "jamstalldhet.html",
+  "ekonomi.html",
   "datakvalitet.html"
 ];
 
@@ -60,6 +66,7 @@ export interface Installningar {
   projektrot: string;
   datakatalog: string;
   dist: string;
+  /** Katalogen som Framework bygger till: den nya versionen i .dist-versioner/ (sätts av bygg()). */
   tillfallig: string;
   arbetskatalog: string;
   utdata: string;
@@ -74,7 +81,7 @@ export function lasInstallningar(env: NodeJS.ProcessEnv = process.env, cwd = pro
     projektrot,
     datakatalog: resolve(cwd, env.FINSAM_DATA || "data/exempel"),
     dist,
-    tillfallig: join(dirname(dist), `.dist-ny-${process.pid}`),
+    tillfallig: "",
     arbetskatalog,
     utdata: join(arbetskatalog, "utdata"),
     cache: join(projektrot, "src", ".observablehq", "cache")
@@ -149,7 +156,37 @@ export async function dataladdarfiler(projektrot: string): Promise<string[]> {
     .sort();
 }
 
-/** Steg 3: Observable Framework till den tillfälliga katalogen. */
+/** Frameworks paketerade bibliotek (namngivna efter paket och version), som får behållas. */
+const BEHALLS_I_CACHEN = ["_node", "_npm"];
+
+/** Vad cachen byggdes med: låsfilens (eller package.json:s) innehåll. */
+async function cachensNyckel(projektrot: string): Promise<string> {
+  const las = join(projektrot, "package-lock.json");
+  const fil = existsSync(las) ? las : join(projektrot, "package.json");
+  return createHash("sha256").update(await readFile(fil)).digest("hex");
+}
+
+/**
+ * Steg 2: tömmer Frameworks cache. Dataladdarnas resultat tas alltid bort. De paketerade
+ * biblioteken i _node och _npm behålls bara när markeringen .finsam-klar säger att de skrevs
+ * av ett Framework-bygge som gick klart, med samma låsfil (Framework skriver dem utan att
+ * byta namn, så ett avbrutet bygge kan lämna en halv fil). Markeringen tas bort här och
+ * skrivs igen först när Framework har gått klart (markeraCachen).
+ */
+export async function tomCachen(cache: string, projektrot: string): Promise<void> {
+  const markering = join(cache, ".finsam-klar");
+  const hel = (await readFile(markering, "utf8").catch(() => "")) === (await cachensNyckel(projektrot));
+  for (const namn of await readdir(cache).catch(() => [] as string[])) {
+    if (hel && BEHALLS_I_CACHEN.includes(namn)) continue;
+    await rm(join(cache, namn), { recursive: true, force: true });
+  }
+}
+
+async function markeraCachen(cache: string, projektrot: string): Promise<void> {
+  if (existsSync(cache)) await writeFile(join(cache, ".finsam-klar"), await cachensNyckel(projektrot));
+}
+
+/** Steg 3: Observable Framework till den nya versionens katalog. */
 async function korFramework(inst: Installningar): Promise<void> {
   const bin = join(inst.projektrot, "node_modules", ".bin");
   const observable = join(bin, "observable");
@@ -173,6 +210,7 @@ async function korFramework(inst: Installningar): Promise<void> {
   if (/\[using stale\]/.test(utskrift)) {
     throw new ByggFel(`Framework använde gammalt cachat dataladdarresultat; se ${visa(logg)}.`);
   }
+  await markeraCachen(inst.cache, inst.projektrot);
 }
 
 async function filerUnder(katalog: string): Promise<string[]> {
@@ -300,76 +338,48 @@ async function korGrind(inst: Installningar): Promise<void> {
   console.log(`  Inga fynd: ${underlag.deltagarId.length} deltagar-id${korta}, k = ${underlag.k}.`);
 }
 
-/** Steg 7: byter dist mot det nya bygget. */
-async function bytUt(inst: Installningar): Promise<void> {
-  const gammal = join(dirname(inst.dist), `.dist-old-${process.pid}`);
-  const fanns = existsSync(inst.dist);
-  if (fanns) await rename(inst.dist, gammal);
-  try {
-    await rename(inst.tillfallig, inst.dist);
-  } catch (fel) {
-    if (fanns) await rename(gammal, inst.dist);
-    throw fel;
-  }
-  if (fanns) await rm(gammal, { recursive: true, force: true });
-}
-
-/** Hindrar två byggen samtidigt: de delar .finsam-build och Frameworks cache. */
-async function taLas(inst: Installningar): Promise<() => Promise<void>> {
-  await mkdir(inst.arbetskatalog, { recursive: true });
+/**
+ * Hindrar två byggen i samma klon samtidigt: de delar .finsam-build och Frameworks cache.
+ * (Två byggen till samma utkatalog, också från olika kloner, hindras av utkatalogens lås.)
+ */
+function lasKlonen(inst: Installningar): Promise<() => Promise<void>> {
   const las = join(inst.arbetskatalog, "bygg.las");
-  for (let forsok = 0; forsok < 2; forsok++) {
+  return taLas(las, `klonen ${inst.projektrot}`, (l) =>
+    l ? `Ett annat bygge pågår redan i den här klonen (process ${l.pid}, startat ${l.start}). Vänta tills det är klart.` : `Kunde inte ta låset ${visa(las)}.`
+  );
+}
+
+export async function bygg(installningar: Installningar = lasInstallningar()): Promise<void> {
+  await mkdir(installningar.arbetskatalog, { recursive: true });
+  const slappKlonen = await lasKlonen(installningar);
+  try {
+    const ut = await forberedUtkatalog(installningar.dist, `klonen ${installningar.projektrot}`).catch((fel: unknown) => {
+      throw fel instanceof UtkatalogFel ? new ByggFel(fel.message) : fel;
+    });
+    const inst: Installningar = { ...installningar, tillfallig: ut.ny };
     try {
-      const fil = await open(las, "wx");
-      await fil.writeFile(String(process.pid));
-      await fil.close();
-      return () => rm(las, { force: true });
-    } catch (fel) {
-      if ((fel as NodeJS.ErrnoException).code !== "EEXIST") throw fel;
-      const pid = Number((await readFile(las, "utf8").catch(() => "")).trim());
-      if (pid && pid !== process.pid && lever(pid)) {
-        throw new ByggFel(`Ett annat bygge pågår redan (process ${pid}). Vänta tills det är klart.`);
-      }
-      await rm(las, { force: true });
+      await korPipeline(inst);
+      const tid = await byggtid(inst.datakatalog);
+      await tomCachen(inst.cache, inst.projektrot);
+      await korFramework(inst);
+      await testpaus("under-bygge");
+      console.log("Kontrollerar bygget …");
+      const problem = await kontrolleraBygge(inst);
+      if (problem.length) throw new ByggFel(`Bygget klarade inte kontrollen:\n${problem.map((p) => `  - ${p}`).join("\n")}`);
+      await efterbehandla(inst, tid);
+      await korGrind(inst);
+      await ut.bytIn();
+    } finally {
+      await ut.slapp();
     }
-  }
-  throw new ByggFel(`Kunde inte ta låset ${visa(las)}.`);
-}
-
-function lever(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function bygg(inst: Installningar = lasInstallningar()): Promise<void> {
-  const slappLas = await taLas(inst);
-  try {
-    await korPipeline(inst);
-    const tid = await byggtid(inst.datakatalog);
-    await rm(inst.cache, { recursive: true, force: true });
-    await rm(inst.tillfallig, { recursive: true, force: true });
-    await korFramework(inst);
-    console.log("Kontrollerar bygget …");
-    const problem = await kontrolleraBygge(inst);
-    if (problem.length) throw new ByggFel(`Bygget klarade inte kontrollen:\n${problem.map((p) => `  - ${p}`).join("\n")}`);
-    await efterbehandla(inst, tid);
-    await korGrind(inst);
-    await bytUt(inst);
-    const antalFiler = (await filerUnder(inst.dist)).length;
-    const storlek = (await Promise.all((await filerUnder(inst.dist)).map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
+    const filer = await filerUnder(inst.dist);
+    const storlek = (await Promise.all(filer.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
     console.log(
-      `Klart: ${visa(inst.dist)}/ har ${SIDOR.length} sidor och ${antalFiler} filer (${(storlek / 1e6).toFixed(1).replace(".", ",")} MB). ` +
-        `Förhandsgranska med \`python3 -m http.server -d ${visa(inst.dist)}\` eller \`npm run dev\`.`
+      `Klart: ${visa(installningar.dist)}/ har ${SIDOR.length} sidor och ${filer.length} filer (${(storlek / 1e6).toFixed(1).replace(".", ",")} MB). ` +
+        `Förhandsgranska med \`python3 -m http.server -d ${visa(installningar.dist)}\` eller \`npm run dev\`.`
     );
-  } catch (fel) {
-    await rm(inst.tillfallig, { recursive: true, force: true }).catch(() => {});
-    throw fel;
   } finally {
-    await slappLas();
+    await slappKlonen();
   }
 }
 

@@ -9,6 +9,9 @@
 // Varje tabell ska ha knapparna för nedladdning (Excel och vanlig CSV) och filerna ska
 // stämma med det som visas; på varje sida laddas den första tabellen (och den första med ett
 // dolt värde) också ned på riktigt (kontrolleraNedladdning).
+// Servern är en vanlig statisk server (som python3 -m http.server: bara filer som finns,
+// inget .html läggs till), och varje intern länk på varje sida ska ge HTTP 200 där. Sidorna
+// öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
@@ -17,7 +20,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -46,7 +49,10 @@ const MIMETYPER: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8"
 };
 
-/** Löser en URL-sökväg mot dist/ som Frameworks rena adresser: /a -> a.html, /a/ -> a/index.html. */
+/**
+ * Löser en URL-sökväg mot dist/ som en vanlig statisk server: filen som finns, /a/ -> a/index.html.
+ * Inget .html läggs till (/a är 404), så länkar som bara fungerar med rena adresser underkänns.
+ */
 export function losSokvag(dist: string, urlSokvag: string): string | null {
   let sokvag: string;
   try {
@@ -56,7 +62,7 @@ export function losSokvag(dist: string, urlSokvag: string): string | null {
   }
   const fil = resolve(dist, `.${sokvag}`);
   if (fil !== dist && !fil.startsWith(dist + sep)) return null;
-  const kandidater = sokvag.endsWith("/") ? [join(fil, "index.html")] : [fil, `${fil}.html`, join(fil, "index.html")];
+  const kandidater = sokvag.endsWith("/") ? [join(fil, "index.html")] : [fil];
   for (const k of kandidater) if (existsSync(k) && statSync(k).isFile()) return k;
   return null;
 }
@@ -87,10 +93,59 @@ async function htmlSidor(dist: string, katalog = dist): Promise<string[]> {
   return ut.sort();
 }
 
-/** "index.html" -> "/", "jamforelse.html" -> "/jamforelse". */
+/** "index.html" -> "/index.html": sidorna nås som filerna de är, som länkarna mellan dem. */
 function adressFor(fil: string): string {
-  const utan = fil.split(sep).join("/").replace(/\.html$/, "");
-  return utan === "index" ? "/" : `/${utan.replace(/\/index$/, "/")}`;
+  return `/${fil.split(sep).join("/")}`;
+}
+
+/** Länkarna (a och link) på sidan, som absoluta adresser utan #fragment. */
+function lankarPaSidan(page: Page): Promise<string[]> {
+  return page.$$eval("a[href], link[href]", (es) => [...new Set(es.map((e) => (e as HTMLAnchorElement).href.split("#")[0]!).filter((h) => h !== ""))]);
+}
+
+/**
+ * Varje intern länk på sidan ska ge HTTP 200 från den statiska servern (sådana som redan
+ * prövats på en annan sida prövas inte igen).
+ */
+async function kontrolleraLankar(page: Page, bas: string, provade: Map<string, number>, fel: string[]): Promise<number> {
+  let antal = 0;
+  for (const adress of await lankarPaSidan(page)) {
+    if (!adress.startsWith(bas)) continue;
+    antal++;
+    let status = provade.get(adress);
+    if (status === undefined) {
+      status = (await page.request.get(adress)).status();
+      provade.set(adress, status);
+    }
+    if (status !== 200) fel.push(`länken ${adress.slice(bas.length)} ger HTTP ${status} (en vanlig statisk server, som python3 -m http.server)`);
+  }
+  return antal;
+}
+
+/**
+ * Sidorna öppnade från file:// (en kopia av dist/ utan server): varje länk på varje sida ska
+ * leda till en fil som finns. (Skripten körs inte från file://, webbläsaren tillåter inte
+ * moduler där, så bara sidornas HTML och länkar prövas.)
+ */
+async function kontrolleraFilLankar(browser: Browser, dist: string, sidor: string[]): Promise<{ lankar: number; fel: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fel: string[] = [];
+  let lankar = 0;
+  try {
+    for (const sida of sidor) {
+      await page.goto(pathToFileURL(join(dist, sida)).href, { waitUntil: "domcontentloaded" });
+      for (const adress of await lankarPaSidan(page)) {
+        if (!adress.startsWith("file:")) continue;
+        lankar++;
+        const fil = fileURLToPath(adress);
+        if (!existsSync(fil) || !statSync(fil).isFile()) fel.push(`${sida}: länken ${relative(dist, fil) || "."} leder inte till en fil (file://)`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return { lankar, fel: [...new Set(fel)] };
 }
 
 interface Diagramstatus {
@@ -322,9 +377,10 @@ interface Resultat {
   varningar: string[];
   diagram: Diagramstatus[];
   nedladdningar: number;
+  lankar: number;
 }
 
-async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string): Promise<Resultat> {
+async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string, provade: Map<string, number>): Promise<Resultat> {
   const fel: string[] = [];
   const varningar: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
@@ -359,7 +415,9 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
   for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
-  const namn = adress === "/" ? "index" : adress.slice(1).replaceAll("/", "_");
+  const lankar = await kontrolleraLankar(page, bas, provade, fel);
+
+  const namn = adress.slice(1).replace(/\.html$/, "").replaceAll("/", "_");
   await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
 
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -400,7 +458,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
 
   await context.close();
-  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar };
+  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar };
 }
 
 async function main(): Promise<number> {
@@ -415,13 +473,17 @@ async function main(): Promise<number> {
   }
   const skarmbilder = join(PROJEKTROT, ".finsam-build", "skarmbilder");
   await mkdir(skarmbilder, { recursive: true });
-  const sidor = (await htmlSidor(dist)).map(adressFor);
+  const filer = await htmlSidor(dist);
+  const sidor = filer.map(adressFor);
   const server = await startaServer(dist);
   const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGGOR });
   const resultat: Resultat[] = [];
+  const provade = new Map<string, number>();
+  let filLankar: { lankar: number; fel: string[] };
   try {
-    for (const adress of sidor) resultat.push(await kontrolleraSida(browser, bas, adress, skarmbilder));
+    for (const adress of sidor) resultat.push(await kontrolleraSida(browser, bas, adress, skarmbilder, provade));
+    filLankar = await kontrolleraFilLankar(browser, dist, filer);
   } finally {
     await browser.close();
     server.close();
@@ -433,11 +495,14 @@ async function main(): Promise<number> {
     const diagram = r.diagram.length
       ? `${r.diagram.length} diagram (${r.diagram.map((d) => d.markeringar).join(", ")} markeringar)`
       : "inga diagram";
-    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna`);
+    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna, ${r.lankar} interna länkar`);
     for (const f of r.fel) console.log(`     fel: ${f}`);
     for (const v of r.varningar) console.log(`     varning: ${v}`);
     antalFel += r.fel.length;
   }
+  console.log(`\n${filLankar.fel.length ? "FEL " : "OK  "} file://: ${filLankar.lankar} länkar på ${filer.length} sidor öppnade utan server`);
+  for (const f of filLankar.fel) console.log(`     fel: ${f}`);
+  antalFel += filLankar.fel.length;
   console.log(`\nSkärmbilder: ${relative(process.cwd(), skarmbilder)}/`);
   if (antalFel) {
     console.log(`Underkänd: ${antalFel} fel på ${resultat.filter((r) => r.fel.length).length} av ${resultat.length} sidor.`);

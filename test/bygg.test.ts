@@ -1,16 +1,23 @@
 // Kör det riktiga bygget (scripts/bygg.ts): pipelinen, Observable Framework och bytet av
-// dist. Långsamt (några tiotal sekunder per bygge), därför generösa tidsgränser.
-import { execFile } from "node:child_process";
+// dist. Ett Framework-bygge tar några tiotal sekunder, så testerna delar byggena: ett med
+// ändrade indata, ett med exempeldatan (det som de flesta testerna läser) och ett andra med
+// samma indata (reproducerbart), plus ett som publiceringsgrinden stoppar. Bytet av dist när
+// bygget avbryts prövas utan Framework i test/utkatalog.test.ts.
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIDOR, dataladdarfiler, efterbehandlaHtml, kontrolleraBygge } from "../scripts/bygg.ts";
+import { SIDOR, dataladdarfiler, efterbehandlaHtml, kontrolleraBygge, tomCachen } from "../scripts/bygg.ts";
+import { finsam } from "./helpers/cli.ts";
 
 const ROT = fileURLToPath(new URL("../", import.meta.url));
 const EXEMPEL = join(ROT, "data", "exempel");
+const GOLDEN = join(ROT, "test", "golden", "exempel");
 const TSX = join(ROT, "node_modules", ".bin", "tsx");
 
 interface Resultat {
@@ -19,9 +26,9 @@ interface Resultat {
   stderr: string;
 }
 
-function kor(kommando: string, argument: string[], env: Record<string, string> = {}): Promise<Resultat> {
+function kor(kommando: string, argument: string[], env: Record<string, string> = {}, cwd = ROT): Promise<Resultat> {
   return new Promise((klar) => {
-    execFile(kommando, argument, { cwd: ROT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (fel, stdout, stderr) => {
+    execFile(kommando, argument, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (fel, stdout, stderr) => {
       const kod = fel ? (typeof fel.code === "number" ? fel.code : 1) : 0;
       klar({ kod, stdout: String(stdout), stderr: String(stderr) });
     });
@@ -29,17 +36,23 @@ function kor(kommando: string, argument: string[], env: Record<string, string> =
 }
 
 /**
- * Ett bygge. Byggen delar låset .finsam-build/bygg.las: pågår ett annat bygge i samma katalog
- * (t.ex. `npm run build` i ett annat fönster) väntar testet och försöker igen.
+ * Ett bygge. Byggen i samma klon delar låset .finsam-build/bygg.las: pågår ett annat bygge i
+ * klonen (t.ex. `npm run build` i ett annat fönster) väntar testet och försöker igen.
  */
 async function bygg(data: string, dist: string): Promise<Resultat> {
   for (let forsok = 0; ; forsok++) {
     const r = await kor(TSX, ["scripts/bygg.ts"], { FINSAM_DATA: data, FINSAM_DIST: dist, SOURCE_DATE_EPOCH: "" });
-    if (r.kod === 0 || !/Ett annat bygge pågår redan/.test(r.stderr) || forsok >= 40) return r;
+    if (r.kod === 0 || !/Ett annat bygge pågår redan i den här klonen/.test(r.stderr) || forsok >= 40) return r;
     await new Promise((klar) => setTimeout(klar, 5000));
   }
 }
-const pipeline = (data: string, ut: string) => kor(process.execPath, ["bin/finsam.js", "run", data, "--out", ut]);
+
+/** Pipelinens utdata för en datakatalog (i den här processen). */
+async function pipeline(data: string, ut: string): Promise<string> {
+  const r = await finsam("run", data, "--out", ut);
+  expect(r.code, r.stderr).toBe(0);
+  return ut;
+}
 
 function filer(katalog: string): string[] {
   return readdirSync(katalog).flatMap((namn) => {
@@ -53,7 +66,7 @@ function avtryck(katalog: string): Map<string, string> {
   return new Map(filer(katalog).map((f) => [relative(katalog, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
 }
 
-/** Den publicerade helarsekvivalenter.csv i ett bygge (namnet har en innehållshash). */
+/** En publicerad datafil i ett bygge (namnet har en innehållshash). */
 function publicerad(dist: string, namn: string): Buffer {
   const katalog = join(dist, "_file", "data");
   const [bas, andelse] = [namn.slice(0, namn.lastIndexOf(".")), namn.slice(namn.lastIndexOf("."))];
@@ -91,53 +104,152 @@ function utanSistaManaden(sokvag: string): void {
   writeFileSync(sokvag, Buffer.from(nya.join(radslut), "latin1"));
 }
 
+/** Vad som finns bredvid dist och i .dist-versioner utöver den version dist visar. */
+function rester(dist: string): string[] {
+  const versioner = join(dirname(dist), ".dist-versioner");
+  const aktuell = lstatSync(dist).isSymbolicLink() ? posix.basename(readlinkSync(dist)) : undefined;
+  const i = existsSync(versioner) ? readdirSync(versioner).filter((f) => f !== aktuell) : [];
+  return [...i.map((f) => `.dist-versioner/${f}`), ...readdirSync(dirname(dist)).filter((f) => f.startsWith(".dist-") && f !== ".dist-versioner")];
+}
+
+/**
+ * Varje intern länk i en sida och i de skript den laddar: href och src, modulernas import,
+ * och filerna sidan registrerar (FileAttachment). Sökvägar relativa till filen. I skripten
+ * bara de statiska importerna: Frameworks klient har dynamiska importer av bibliotek som bara
+ * laddas om en sida använder dem (DuckDB, Leaflet och andra), och de finns inte i bygget.
+ */
+function internaLankar(text: string, sida = true): string[] {
+  const ut = new Set<string>();
+  const statiska = [/\bfrom\s*"([^"]+)"/g, /\bimport\s*"([^"]+)"/g];
+  const monster = sida ? [/\s(?:href|src)="([^"]+)"/g, /\bimport\s*\(\s*"([^"]+)"\s*\)/g, /"path":"([^"]+)"/g, ...statiska] : statiska;
+  for (const m of monster) for (const t of text.matchAll(m)) ut.add(t[1]!);
+  return [...ut].filter((l) => !/^(#|[a-z][a-z0-9+.-]*:|\/\/)/i.test(l));
+}
+
+/** Följer varje intern länk från varje sida (och varje skript den laddar) i en kopia av dist/: vad som inte är en fil. */
+function trasigaLankar(rot: string): { lankar: number; trasiga: string[] } {
+  const trasiga: string[] = [];
+  const sedda = new Set<string>();
+  const ko = readdirSync(rot).filter((f) => f.endsWith(".html")).map((f) => join(rot, f));
+  let lankar = 0;
+  while (ko.length) {
+    const fil = ko.pop()!;
+    if (sedda.has(fil)) continue;
+    sedda.add(fil);
+    for (const lank of internaLankar(readFileSync(fil, "utf8"), fil.endsWith(".html"))) {
+      lankar++;
+      const mal = join(dirname(fil), decodeURIComponent(lank.split(/[?#]/)[0]!));
+      if (!existsSync(mal) || !statSync(mal).isFile()) trasiga.push(`${relative(rot, fil)}: ${lank}`);
+      else if (/\.(html|js)$/.test(mal) && mal.startsWith(rot + sep)) ko.push(mal);
+    }
+  }
+  return { lankar, trasiga };
+}
+
+/** En statisk server som python3 -m http.server: bara filer som finns, katalog/ ger index.html, inget .html läggs till. */
+function enkelServer(rot: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const sokvag = join(rot, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const fil = sokvag.endsWith(sep) || (existsSync(sokvag) && statSync(sokvag).isDirectory() && req.url?.endsWith("/")) ? join(sokvag, "index.html") : sokvag;
+    if (!fil.startsWith(rot) || !existsSync(fil) || !statSync(fil).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200);
+    createReadStream(fil).pipe(res);
+  });
+  return new Promise((klar) => server.listen(0, "127.0.0.1", () => klar(server)));
+}
+
+/** Hämtar varje sida och varje intern länk i den över HTTP: adresserna som inte gav 200. */
+async function hamtaAllaLankar(bas: string, sidor: string[]): Promise<{ hamtade: number; fel: string[] }> {
+  const fel: string[] = [];
+  const sedda = new Set<string>();
+  const ko = sidor.map((s) => new URL(s, bas).href);
+  while (ko.length) {
+    const adress = ko.pop()!;
+    if (sedda.has(adress)) continue;
+    sedda.add(adress);
+    const svar = await fetch(adress);
+    if (svar.status !== 200) {
+      fel.push(`${svar.status} ${adress.slice(bas.length)}`);
+      continue;
+    }
+    if (/\.html$/.test(new URL(adress).pathname)) {
+      for (const l of internaLankar(await svar.text())) ko.push(new URL(l, adress).href.split("#")[0]!);
+    } else {
+      await svar.arrayBuffer();
+    }
+  }
+  return { hamtade: sedda.size, fel };
+}
+
 describe("bygget (scripts/bygg.ts)", () => {
   let tmp: string;
   let data: string;
+  let andrad: string;
   let dist: string;
 
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), "finsam-byggtest-"));
     data = join(tmp, "data");
+    andrad = join(tmp, "data-andrad");
     dist = join(tmp, "dist");
     cpSync(EXEMPEL, data, { recursive: true });
+    // Samma data utan den senaste månaden i SCB-filen och med andra rapporterade utfall.
+    cpSync(EXEMPEL, andrad, { recursive: true });
+    utanSistaManaden(scbFil(andrad));
+    andraRapporterat(andrad);
   });
   afterAll(() => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it(
-    "ett bygge publicerar pipelinens filer och visar ändrade indata i nästa bygge",
-    async () => {
-      utanSistaManaden(scbFil(data));
-      const forsta = await bygg(data, dist);
-      expect(forsta.kod, forsta.stderr).toBe(0);
-      for (const sida of ["index.html", "helarsekvivalenter.html", "jamforelse.html"]) {
-        expect(readFileSync(join(dist, sida), "utf8")).toContain('<html lang="sv">');
-      }
-      const fore = publicerad(dist, "helarsekvivalenter.csv");
-      const forvantadFore = join(tmp, "ut-fore");
-      expect((await pipeline(data, forvantadFore)).kod).toBe(0);
-      expect(fore.equals(readFileSync(join(forvantadFore, "helarsekvivalenter.csv")))).toBe(true);
+  /** Byggena som testerna delar, i ordning; var och ett körs en gång. */
+  let forstaBygget: Promise<{ avtryck: Map<string, string>; he: Buffer; rapporterat: Buffer }> | undefined;
+  let exempelBygget: Promise<void> | undefined;
+  const forsta = () =>
+    (forstaBygget ??= (async () => {
+      const r = await bygg(andrad, dist);
+      expect(r.kod, r.stderr).toBe(0);
+      return { avtryck: avtryck(dist), he: publicerad(dist, "helarsekvivalenter.csv"), rapporterat: publicerad(dist, "insatser_rapporterat.csv") };
+    })());
+  const exempel = () =>
+    (exempelBygget ??= (async () => {
+      await forsta();
+      const r = await bygg(data, dist);
+      expect(r.kod, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Klart: .*dist\/ har \d+ sidor/);
+    })());
 
-      // Den senaste månaden kommer till: bygget måste visa den, inte en gammal cachad fil.
-      cpSync(EXEMPEL, data, { recursive: true });
-      const andra = await bygg(data, dist);
-      expect(andra.kod, andra.stderr).toBe(0);
-      const efter = publicerad(dist, "helarsekvivalenter.csv");
-      const forvantadEfter = join(tmp, "ut-efter");
-      expect((await pipeline(data, forvantadEfter)).kod).toBe(0);
-      expect(efter.equals(readFileSync(join(forvantadEfter, "helarsekvivalenter.csv")))).toBe(true);
-      expect(efter.equals(fore)).toBe(false);
-      expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+  it(
+    "ett bygge publicerar pipelinens filer, och ändrade indata (SCB-fil, rapporterade utfall) syns i nästa bygge",
+    async () => {
+      const fore = await forsta();
+      const forvantadFore = await pipeline(andrad, join(tmp, "ut-andrad"));
+      expect(fore.he.equals(readFileSync(join(forvantadFore, "helarsekvivalenter.csv")))).toBe(true);
+      expect(fore.rapporterat.equals(readFileSync(join(forvantadFore, "insatser_rapporterat.csv")))).toBe(true);
+
+      // Nästa bygge, med den senaste månaden och de rätta utfallen: inte en gammal cachad fil.
+      await exempel();
+      for (const sida of SIDOR) expect(readFileSync(join(dist, sida), "utf8")).toContain('<html lang="sv">');
+      for (const fil of ["helarsekvivalenter.csv", "insatser_rapporterat.csv", "insatser_nyckeltal.csv"]) {
+        expect(publicerad(dist, fil).equals(readFileSync(join(GOLDEN, fil))), `${fil} är pipelinens fil för exempeldatan`).toBe(true);
+      }
+      expect(publicerad(dist, "helarsekvivalenter.csv").equals(fore.he)).toBe(false);
+      expect(publicerad(dist, "insatser_rapporterat.csv").equals(fore.rapporterat)).toBe(false);
+      expect(avtryck(dist)).not.toEqual(fore.avtryck);
+      // dist är en länk till den nya versionen; den förra är borta.
+      expect(lstatSync(dist).isSymbolicLink()).toBe(true);
+      expect(rester(dist)).toEqual([]);
     },
-    300_000
+    400_000
   );
 
   it(
     "den byggda webbplatsen innehåller varken testpersonen, deltagarnas id eller oskyddade deltagarresultat",
     async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      await exempel();
       // Deltagarnas id (Löpnummer) ur exempelfilen, och den planterade testpersonen.
       const deltagarfil = readFileSync(join(EXEMPEL, "deltagare_sodra_dalarna.csv")).toString("latin1");
       const id = new Set(deltagarfil.split("\r\n").slice(1).map((r) => r.split(";")[0]!).filter((x) => x !== ""));
@@ -148,20 +260,18 @@ describe("bygget (scripts/bygg.ts)", () => {
         for (const m of testperson) expect(m.test(text), `${m} i ${relative(dist, fil)}`).toBe(false);
         for (const x of id) if (text.includes(x)) expect.fail(`deltagar-id ${x} i ${relative(dist, fil)}`);
       }
-      // Det publicerade är pipelinens skyddade utdata (bygget kör aldrig --intern).
-      const skyddad = join(tmp, "ut-skyddad");
-      expect((await pipeline(data, skyddad)).kod).toBe(0);
-      expect(publicerad(dist, "insatser_nyckeltal.csv").equals(readFileSync(join(skyddad, "insatser_nyckeltal.csv")))).toBe(true);
-      expect(readFileSync(join(skyddad, "insatser_nyckeltal.csv"), "utf8")).toContain(",1\n"); // något är dolt
+      // Det publicerade är pipelinens skyddade utdata (bygget kör aldrig --intern); något är dolt.
+      expect(publicerad(dist, "insatser_nyckeltal.csv").equals(readFileSync(join(GOLDEN, "insatser_nyckeltal.csv")))).toBe(true);
+      expect(readFileSync(join(GOLDEN, "insatser_nyckeltal.csv"), "utf8")).toContain(",1\n");
     },
-    300_000
+    400_000
   );
 
   it(
     "två byggen av samma indata ger byte för byte samma webbplats",
     async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
-      const andra = join(tmp, "dist-andra");
+      await exempel();
+      const andra = join(tmp, "andra", "dist");
       const r = await bygg(data, andra);
       expect(r.kod, r.stderr).toBe(0);
       expect(avtryck(andra)).toEqual(avtryck(dist));
@@ -169,35 +279,65 @@ describe("bygget (scripts/bygg.ts)", () => {
       const nyast = Math.max(...filer(data).map((f) => Math.floor(statSync(f).mtimeMs / 1000) * 1000));
       const tider = new Set([...readFileSync(join(dist, "insatser.html"), "utf8").matchAll(/"lastModified":(\d+)/g)].map((m) => Number(m[1])));
       expect([...tider]).toEqual([nyast]);
-      rmSync(andra, { recursive: true, force: true });
     },
-    300_000
+    400_000
   );
 
   it(
-    "ändrade rapporterade utfall syns i nästa bygge",
+    "varje intern länk på varje sida leder till en fil: i en vanlig kopia av dist/ (file://) och på en enkel statisk server",
     async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
-      const fore = avtryck(dist);
-      const foreFil = publicerad(dist, "insatser_rapporterat.csv");
-      andraRapporterat(data);
-      const r = await bygg(data, dist);
-      expect(r.kod, r.stderr).toBe(0);
-      const efterFil = publicerad(dist, "insatser_rapporterat.csv");
-      expect(efterFil.equals(foreFil)).toBe(false);
-      const forvantad = join(tmp, "ut-rapporterat");
-      expect((await pipeline(data, forvantad)).kod).toBe(0);
-      expect(efterFil.equals(readFileSync(join(forvantad, "insatser_rapporterat.csv")))).toBe(true);
-      expect(avtryck(dist)).not.toEqual(fore);
-      cpSync(EXEMPEL, data, { recursive: true });
+      await exempel();
+      const kopia = join(tmp, "kopia");
+      cpSync(`${dist}/`, kopia, { recursive: true });
+      const { lankar, trasiga } = trasigaLankar(kopia);
+      expect(trasiga).toEqual([]);
+      expect(lankar).toBeGreaterThan(100);
+      // Sidofältets länkar har .html: /insatser.html, aldrig /insatser.
+      const index = readFileSync(join(kopia, "index.html"), "utf8");
+      for (const sida of SIDOR) expect(index).toContain(`href="./${sida}"`);
+
+      const server = await enkelServer(kopia);
+      try {
+        const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        const { hamtade, fel } = await hamtaAllaLankar(bas, SIDOR);
+        expect(fel).toEqual([]);
+        expect(hamtade).toBeGreaterThan(SIDOR.length);
+      } finally {
+        server.close();
+      }
     },
-    300_000
+    400_000
+  );
+
+  it.skipIf(!existsSync("/usr/bin/python3") && !existsSync("/usr/local/bin/python3"))(
+    "README:s förhandsvisning, python3 -m http.server -d dist, visar varje sida och varje länk",
+    async () => {
+      await exempel();
+      const python = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dist], { stdio: ["ignore", "pipe", "pipe"] });
+      try {
+        const port = await new Promise<string>((klar, fel) => {
+          let ut = "";
+          python.stdout.on("data", (d: Buffer) => {
+            ut += d.toString();
+            const m = /port (\d+)/.exec(ut);
+            if (m) klar(m[1]!);
+          });
+          python.on("close", () => fel(new Error(`python3 -m http.server avslutades: ${ut}`)));
+        });
+        const { hamtade, fel } = await hamtaAllaLankar(`http://127.0.0.1:${port}/`, SIDOR);
+        expect(fel).toEqual([]);
+        expect(hamtade).toBeGreaterThan(SIDOR.length);
+      } finally {
+        python.kill();
+      }
+    },
+    400_000
   );
 
   it(
     "publiceringsgrinden stoppar ett personnummer på väg ut och lämnar dist orörd",
     async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      await exempel();
       const fore = avtryck(dist);
       // Ett personnummer i ett förbunds namn (fritext i en egen förbundsindelning): pipelinen
       // godtar det, men det skulle publiceras. (Insatsens namn prövas redan när filen läses.)
@@ -213,45 +353,114 @@ describe("bygget (scripts/bygg.ts)", () => {
         expect(`${r.stdout}${r.stderr}`).not.toMatch(/1212-1212|121212121212/);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(avtryck(dist)).toEqual(fore);
-        expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+        expect(rester(dist)).toEqual([]);
       } finally {
         rmSync(indelning);
       }
     },
-    300_000
+    400_000
   );
 
   it(
     "ogiltiga indata stoppar bygget med ett svenskt meddelande och lämnar dist orörd",
     async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(data, dist)).kod).toBe(0);
+      await exempel();
       const fore = avtryck(dist);
+      const trasig = join(tmp, "data-trasig");
+      cpSync(EXEMPEL, trasig, { recursive: true });
       // A helårsekvivalenter file with a value in Swedish decimal comma: an error, not a warning.
-      writeFileSync(scbFil(data), Buffer.from('"region";"kön";"tabellinnehåll";"2024M01"\r\n"2080 Falun";"män";"Sjukpenning";12,5\r\n', "latin1"));
-
-      const resultat = await bygg(data, dist);
+      writeFileSync(scbFil(trasig), Buffer.from('"region";"kön";"tabellinnehåll";"2024M01"\r\n"2080 Falun";"män";"Sjukpenning";12,5\r\n', "latin1"));
+      const resultat = await bygg(trasig, dist);
       expect(resultat.kod).not.toBe(0);
       expect(resultat.stderr).toMatch(/Bygget misslyckades: Pipelinen avvisade indata/);
       expect(resultat.stderr).toMatch(/är oförändrad/);
       expect(resultat.stderr).not.toMatch(/\n\s+at /);
       expect(avtryck(dist)).toEqual(fore);
-      expect(readdirSync(tmp).filter((f) => f.startsWith(".dist-"))).toEqual([]);
+      expect(rester(dist)).toEqual([]);
     },
-    300_000
+    400_000
   );
 
-  it(
-    "en datakatalog som inte finns stoppar bygget och lämnar dist orörd",
-    async () => {
-      if (!existsSync(join(dist, "index.html"))) expect((await bygg(EXEMPEL, dist)).kod).toBe(0);
-      const fore = avtryck(dist);
-      const resultat = await bygg(join(tmp, "finns-inte"), dist);
-      expect(resultat.kod).toBe(1);
-      expect(resultat.stderr).toMatch(/Datakatalogen .* finns inte/);
-      expect(avtryck(dist)).toEqual(fore);
-    },
-    300_000
-  );
+  it("en datakatalog som inte finns stoppar bygget och lämnar dist orörd", async () => {
+    const egen = join(tmp, "saknas", "dist");
+    mkdirSync(egen, { recursive: true });
+    writeFileSync(join(egen, "index.html"), "förra");
+    const resultat = await bygg(join(tmp, "finns-inte"), egen);
+    expect(resultat.kod).toBe(1);
+    expect(resultat.stderr).toMatch(/Datakatalogen .* finns inte/);
+    expect(readFileSync(join(egen, "index.html"), "utf8")).toBe("förra");
+  }, 60_000);
+
+  it("en dist som är en länk till en annan katalog (webbserverns) vägras med ett meddelande, och rörs inte", async () => {
+    const katalog = join(tmp, "lankad");
+    const webbrot = join(katalog, "www");
+    mkdirSync(webbrot, { recursive: true });
+    writeFileSync(join(webbrot, "index.html"), "webbserverns");
+    symlinkSync(webbrot, join(katalog, "dist"));
+    const r = await bygg(data, join(katalog, "dist"));
+    expect(r.kod).toBe(1);
+    expect(r.stderr).toMatch(/Bygget misslyckades: .*dist är en symbolisk länk till .*www, som bygget inte har lagt dit/);
+    expect(r.stderr).toContain(`FINSAM_DIST=${webbrot} npm run build`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(webbrot)).toEqual(["index.html"]);
+  }, 60_000);
+
+  it("två kloner som bygger till samma FINSAM_DIST: den andra stoppas medan den första pågår", async () => {
+    const gemensam = join(tmp, "gemensam", "dist");
+    // En andra klon: samma skript (kopierade, så att projektroten och .finsam-build är dess egna).
+    const klon = join(tmp, "klon2");
+    mkdirSync(klon);
+    cpSync(join(ROT, "scripts"), join(klon, "scripts"), { recursive: true });
+    cpSync(join(ROT, "package.json"), join(klon, "package.json"));
+    for (const del of ["loaders", "node_modules", "bin", "src", "data"]) symlinkSync(join(ROT, del), join(klon, del));
+    // Den första klonen stannar efter att ha tagit låsen.
+    const forsta = spawn(TSX, ["scripts/bygg.ts"], {
+      cwd: ROT,
+      env: { ...process.env, FINSAM_DATA: data, FINSAM_DIST: gemensam, FINSAM_BYGG_TESTPAUS: "efter-las" },
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"]
+    });
+    let stderr = "";
+    forsta.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    try {
+      for (let i = 0; !stderr.includes("TESTPAUS efter-las"); i++) {
+        if (forsta.exitCode !== null || i > 1500) throw new Error(`det första bygget stannade inte: ${stderr}`);
+        await new Promise((klar) => setTimeout(klar, 20));
+      }
+      const andra = await kor(join(ROT, "node_modules", ".bin", "tsx"), ["scripts/bygg.ts"], { FINSAM_DATA: data, FINSAM_DIST: gemensam }, klon);
+      expect(andra.kod).toBe(1);
+      expect(andra.stderr).toMatch(/Bygget misslyckades: Ett annat bygge till .*gemensam\/dist pågår redan \(process \d+, klonen \//);
+      expect(andra.stdout).not.toMatch(/Klart/);
+    } finally {
+      process.kill(-forsta.pid!, "SIGKILL");
+    }
+  }, 60_000);
+});
+
+describe("Frameworks cache mellan byggen", () => {
+  const projekt = mkdtempSync(join(tmpdir(), "finsam-cache-"));
+  afterAll(() => rmSync(projekt, { recursive: true, force: true }));
+  const cache = join(projekt, "cache");
+  const lagg = (markering: string | undefined) => {
+    rmSync(cache, { recursive: true, force: true });
+    for (const d of ["_node/d3@7.9.2", "_npm/x@1.0.0", "_observablehq", "data"]) mkdirSync(join(cache, d), { recursive: true });
+    writeFileSync(join(cache, "data", "helarsekvivalenter.csv"), "gammal");
+    if (markering !== undefined) writeFileSync(join(cache, ".finsam-klar"), markering);
+  };
+  writeFileSync(join(projekt, "package-lock.json"), '{"lockfileVersion": 3}');
+  const nyckel = createHash("sha256").update('{"lockfileVersion": 3}').digest("hex");
+
+  it("dataladdarnas resultat tas alltid bort; biblioteken behålls bara efter ett bygge som gick klart med samma låsfil", async () => {
+    lagg(nyckel);
+    await tomCachen(cache, projekt);
+    expect(readdirSync(cache).sort()).toEqual(["_node", "_npm"]);
+    lagg(undefined); // ett avbrutet bygge: ingen markering
+    await tomCachen(cache, projekt);
+    expect(readdirSync(cache)).toEqual([]);
+    lagg("en annan låsfil");
+    await tomCachen(cache, projekt);
+    expect(readdirSync(cache)).toEqual([]);
+  });
 });
 
 describe("efterbehandlingen av Frameworks HTML", () => {

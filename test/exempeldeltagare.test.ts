@@ -9,6 +9,7 @@ import { beraknaUnderlag, fonster, type Underlag } from "../loaders/compute/nyck
 import { hamtaNyckel } from "../loaders/reference/nyckel.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { parsePersonnummer } from "../loaders/validate/personnummer.ts";
+import type { Datum } from "../loaders/normalise/datum.ts";
 import { PERIODER, TABELL1, TABELL1_FEL, TABELLER, tal, type Rad } from "./helpers/delarsbokslut2025.ts";
 
 const FIL = new URL("../data/exempel/deltagare_sodra_dalarna.csv", import.meta.url);
@@ -39,6 +40,9 @@ function rapportvarde(u: Underlag, rad: Rad): number {
   }
 }
 
+/** The file's export date ("rapportdagen"), as data/exempel/finsam.json states it. */
+const EXPORTDATUM = "2025-08-31" as Datum;
+
 let katalog: string;
 let tidigareNyckel: string | undefined;
 let findings: Findings;
@@ -51,7 +55,7 @@ beforeAll(() => {
   process.env.FINSAM_NYCKEL = join(katalog, "nyckel");
   findings = new Findings();
   deltaganden = readDeltagare(bytes, "deltagare_sodra_dalarna.csv", () => hamtaNyckel(), findings) ?? [];
-  underlag = beraknaUnderlag(deltaganden);
+  underlag = beraknaUnderlag(deltaganden, { exportdatum: EXPORTDATUM });
 });
 
 afterAll(() => {
@@ -138,7 +142,7 @@ describe("exempelfilen data/exempel/deltagare_sodra_dalarna.csv", () => {
   });
 
   it("täcker perioderna till och med juli 2024-juni 2025", () => {
-    const f = fonster(deltaganden);
+    const f = fonster(deltaganden, EXPORTDATUM);
     expect(f[0]).toEqual({ fran: "2013-07", till: "2014-06" });
     expect(f.at(-1)).toEqual({ fran: "2024-07", till: "2025-06" });
     for (const [fran, till] of PERIODER) expect(f).toContainEqual({ fran, till });

@@ -201,6 +201,15 @@ describe("teamens rapporterade tabeller", () => {
     expect(k.map((x) => x.status)).toEqual(["stammer", "motsager"]);
     expect(k[1]!.text).toContain("summerar till 8, men teamet rapporterar 10 avslut");
   });
+  it("utfallen är de som tabellen har: medicinsk rehabilitering och teamets egna utfall räknas med", () => {
+    const v: Record<string, number> = { avslut: 24, arbete: 2, studier: 6, medicinsk_rehabilitering: 0, "Nära till hälsa": 9, "Nära till språket": 7, annat: 0 };
+    const hamtaV = (m: string) => ({ varde: v[m] ?? null, dolt: false });
+    expect(kontrolleraRapport(hamtaV, ["Nära till hälsa", "Nära till språket"])[1]).toMatchObject({ kod: "utfall", status: "stammer" });
+    v.avslut = 14;
+    expect(kontrolleraRapport(hamtaV, ["Nära till hälsa", "Nära till språket"])[1]!.text).toBe(
+      "Utfallen (arbete, studier, medicinsk rehabilitering, annat, nära till hälsa och nära till språket) summerar till 24, men teamet rapporterar 14 avslut.",
+    );
+  });
 });
 
 describe("texten för styrelsen", () => {

@@ -60,7 +60,9 @@ describe("the corpus", () => {
   it("has at least 40 broken files across every input kind", async () => {
     expect(FORVANTAT.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(FALL.map((f) => f.slag));
-    expect([...kinds].sort()).toEqual(["bas", "befolkning", "deltagare", "förbundsindelning", "försörjningsmått", "helårsekvivalenter", "inställningar", "utfall"]);
+    expect([...kinds].sort()).toEqual([
+      "bas", "befolkning", "deltagare", "förbundsindelning", "försörjningsmått", "helårsekvivalenter", "inställningar", "mål", "personalinriktade insatser", "utfall",
+    ]);
     for (const kind of kinds) expect(FALL.filter((f) => f.slag === kind).length, kind).toBeGreaterThanOrEqual(5);
   });
 
@@ -103,8 +105,18 @@ describe("every broken file: exit 1, nothing written, file, line and column name
         expect(existsSync(out)).toBe(false);
         expect(run.stderr).toContain(`Inget skrevs till ${out}`);
         const plats = `FEL ${join(dir, f.fil)} rad ${f.rad}${f.kolumn !== undefined ? `, kolumn ${f.kolumn}` : ""}`;
-        const line = run.stderr.split("\n").find((l) => l.startsWith(plats + " (") || l.startsWith(plats + ":"));
+        const rad = (regelns: { rad: number; kolumn?: number | undefined }) => {
+          const p = `FEL ${join(dir, f.fil)} rad ${regelns.rad}${regelns.kolumn !== undefined ? `, kolumn ${regelns.kolumn}` : ""}`;
+          return run.stderr.split("\n").filter((l) => l.startsWith(p + " (") || l.startsWith(p + ":"));
+        };
+        const line = rad(f)[0];
         expect(line, `expected a line starting "${plats}" in:\n${run.stderr}`).toBeDefined();
+        // The message shows the value and what is accepted; a file with several mistakes has all of them reported in this one run.
+        const fall = FALL.find((x) => x.fil === f.fil)!;
+        if (fall.meddelande) expect(line).toContain(fall.meddelande);
+        for (const o of fall.ocksa ?? []) {
+          expect(rad(o).some((l) => l.includes(o.meddelande)), `expected ${o.regel} at line ${o.rad} with "${o.meddelande}" in:\n${run.stderr}`).toBe(true);
+        }
         expect(run.stderr).not.toMatch(STACK);
         expect(run.stderr).not.toContain("internt fel");
         expect(run.stderr.length).toBeLessThan(20_000); // never the 200 MB line, or any big part of a file
@@ -115,6 +127,9 @@ describe("every broken file: exit 1, nothing written, file, line and column name
         expect(findings).toContainEqual(expect.objectContaining({
           fil: join(dir, f.fil), rad: f.rad, kolumn: f.kolumn ?? null, regel: f.regel, allvar: "fel",
         }));
+        for (const o of FALL.find((x) => x.fil === f.fil)!.ocksa ?? []) {
+          expect(findings).toContainEqual(expect.objectContaining({ fil: join(dir, f.fil), rad: o.rad, kolumn: o.kolumn ?? null, regel: o.regel, allvar: "fel" }));
+        }
         for (const finding of findings) expect(typeof finding.meddelande === "string" && typeof finding.message === "string").toBe(true);
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -138,6 +153,7 @@ describe("through bin/finsam.js", () => {
   for (const fil of [
     "he_xlsx.csv", "he_binar.csv", "he_200mb_rad.csv", "deltagare_blandad_kodning.csv", "installningar_ogiltig_json.json",
     "forsorjningsmatt_text_i_belopp.xlsx", "forsorjningsmatt_avkortad.xlsx", "forsorjningsmatt_losenord.xlsx",
+    "personalinriktade_text_i_antal.xlsx",
   ]) {
     it(`${fil}: exit 1, no stack trace, nothing written`, async () => {
       const f = FORVANTAT.find((x) => x.fil === fil)!;

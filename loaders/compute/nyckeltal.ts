@@ -4,7 +4,7 @@
  * behind every nyckeltal. Nothing here is rounded or protected; `loaders/protect` decides
  * what may be published.
  */
-import { dagarMellan, forstaDag, manadAv, sistaDag, type Datum } from "../normalise/datum.ts";
+import { dagarMellan, forstaDag, manadAv, senastePeriodslut, sistaDag, type Datum } from "../normalise/datum.ts";
 import { MAL, type Deltagande } from "../normalise/deltagare.ts";
 
 /** Days per average month (365.25 / 12). */
@@ -45,29 +45,32 @@ export interface Underlag {
 }
 
 export interface NyckeltalInstallningar {
+  /**
+   * The day the records were exported (validate/exportdatum.ts): a period is published once
+   * it has ended by then.
+   */
+  readonly exportdatum: Datum;
   /** Förbund ids whose tidiga avhopp stay in the denominator of andel_mal (default: out). */
   readonly tidigaAvhoppINamnaren?: ReadonlySet<string>;
 }
 
-/** 12-month windows ending in June and December covered by the data. */
-export function fonster(deltaganden: readonly Deltagande[]): Fonster[] {
+/**
+ * 12-month windows ending in June and December: from the one holding the first start to the
+ * last one that has ended by the export date (not by the latest date in the records: an
+ * export made in January whose last event is in December still publishes the year just ended).
+ */
+export function fonster(deltaganden: readonly Deltagande[], exportdatum: Datum): Fonster[] {
   if (deltaganden.length === 0) return [];
   let forsta = deltaganden[0]!.start as string;
-  let sista = forsta;
-  for (const d of deltaganden) {
-    if (d.start < forsta) forsta = d.start;
-    if (d.start > sista) sista = d.start;
-    if (d.slut && d.slut > sista) sista = d.slut;
-  }
+  for (const d of deltaganden) if (d.start < forsta) forsta = d.start;
   // first window end: the first June/December on or after the first start month
   const [fy, fm] = manadAv(forsta as Datum).split("-").map(Number) as [number, number];
   let end = fm <= 6 ? { y: fy, m: 6 } : { y: fy, m: 12 };
-  // last window end: the latest June/December that has ended by the last date in the data
-  const lastDate = sista;
+  const sista = senastePeriodslut(exportdatum);
   const out: Fonster[] = [];
   for (;;) {
     const till = `${end.y}-${String(end.m).padStart(2, "0")}`;
-    if (sistaDag(till) > lastDate) break;
+    if (till > sista) break;
     const fromY = end.m === 6 ? end.y - 1 : end.y;
     const fromM = end.m === 6 ? 7 : 1;
     out.push({ fran: `${fromY}-${String(fromM).padStart(2, "0")}`, till });
@@ -76,8 +79,8 @@ export function fonster(deltaganden: readonly Deltagande[]): Fonster[] {
   return out;
 }
 
-export function beraknaUnderlag(deltaganden: readonly Deltagande[], installningar: NyckeltalInstallningar = {}): Underlag[] {
-  const windows = fonster(deltaganden);
+export function beraknaUnderlag(deltaganden: readonly Deltagande[], installningar: NyckeltalInstallningar): Underlag[] {
+  const windows = fonster(deltaganden, installningar.exportdatum);
   const byForbund = new Map<string, Deltagande[]>();
   for (const d of deltaganden) {
     const f = d.forbund ?? "";

@@ -4,7 +4,7 @@
  * they went, aktiva at the end. Here `avslut` counts every participation that ended in the
  * window, överflyttad included, so that start + nya − avslut = aktiva always holds.
  */
-import { forstaDag, sistaDag } from "../normalise/datum.ts";
+import { forstaDag, sistaDag, type Datum } from "../normalise/datum.ts";
 import { AVSLUTSORSAKER, type Avslutsorsak, type Deltagande } from "../normalise/deltagare.ts";
 import { fonster, KON_ORDNING, type KonAlla } from "./nyckeltal.ts";
 
@@ -20,8 +20,8 @@ export interface UtfallRad {
   readonly varden: Record<BeraknatUtfall, number>;
 }
 
-export function beraknaUtfall(deltaganden: readonly (Deltagande & { forbund: string })[]): UtfallRad[] {
-  const windows = fonster(deltaganden);
+export function beraknaUtfall(deltaganden: readonly (Deltagande & { forbund: string })[], exportdatum: Datum): UtfallRad[] {
+  const windows = fonster(deltaganden, exportdatum);
   const forbund = [...new Set(deltaganden.map((d) => d.forbund))].sort();
   const out: UtfallRad[] = [];
   for (const f of forbund) {

@@ -13,9 +13,11 @@ import { helarsekvivalenter } from "./helarsekvivalenter.ts";
 import { bas } from "./bas.ts";
 import { befolkning } from "./befolkning.ts";
 import { forsorjningsmatt } from "./forsorjningsmatt.ts";
+import { personalinriktade, mal } from "./styrelseindata/index.ts";
 import { deltagare } from "./deltagare.ts";
 import { utfall } from "./utfall.ts";
 import { insatser } from "./insatser.ts";
+import { ekonomi } from "./ekonomi/index.ts";
 
 export const REGISTER: readonly NagonKind[] = [
   forbundsindelning,
@@ -24,9 +26,13 @@ export const REGISTER: readonly NagonKind[] = [
   bas,
   befolkning,
   forsorjningsmatt,
+  // Before the participant kinds: an activity log with an "Insats" and a "Förbund" column is no insats mapping.
+  personalinriktade,
+  mal,
   deltagare,
   utfall,
   insatser,
+  ekonomi,
 ];
 
-export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, deltagare, utfall, insatser };
+export { forbundsindelning, installningar, helarsekvivalenter, bas, befolkning, forsorjningsmatt, personalinriktade, mal, deltagare, utfall, insatser, ekonomi };

@@ -15,6 +15,7 @@ import type { Nyckel } from "../reference/nyckel.ts";
 import type { Findings } from "../validate/findings.ts";
 import type { Schema, Utdatatabell } from "../publish/schema.ts";
 import type { Indatafil } from "./indatafil.ts";
+import type { Datum } from "../normalise/datum.ts";
 
 /** What reading one file may use besides the file itself. */
 export interface Laskontext {
@@ -26,6 +27,8 @@ export interface Laskontext {
   readonly nyckel: () => Nyckel;
   /** Where the key is kept (for a finding about it). */
   readonly nyckelFil: string;
+  /** Today (`YYYY-MM-DD`), when a test fixes it: a log of what was done has no later dates. */
+  readonly idag?: string;
 }
 
 /** A file recognised as a kind: what to call it, how to read it, how to describe what was read. */
@@ -54,6 +57,8 @@ export type Igenkanning<D> =
 export interface Sammanslagningskontext {
   readonly kommuner: ReadonlyMap<string, Kommun>;
   readonly findings: Findings;
+  /** Today (the export date when the settings state none; validate/exportdatum.ts). */
+  readonly idag: Datum;
   /** The merged input of an earlier kind; undefined when it had errors. */
   indata<M>(kind: Kind<any, M, any>): M | undefined;
 }
@@ -66,12 +71,19 @@ export interface Berakningskontext {
   readonly k: number;
   /** `finsam run --intern`: unprotected participant results, never published. */
   readonly intern: boolean;
+  /** `finsam run --till`: the economy's report date, when given. */
+  readonly till: string | undefined;
   readonly findings: Findings;
   readonly progress: (meddelande: string) => void;
   /** The merged input of any kind (undefined when it had errors). */
   indata<M>(kind: Kind<any, M, any>): M | undefined;
   /** Another kind's computed result (computed once, when first asked for). */
   resultat<R>(kind: Kind<any, any, R>): R;
+  /**
+   * Every other kind's output tables, computing them first: for a kind that measures what the
+   * run publishes (the goal "all statistik könsuppdelad", kinds/styrelseindata/mal).
+   */
+  tabeller(): readonly Utdatatabell[];
 }
 
 export interface Berakning<R> {

@@ -40,3 +40,19 @@ export function sistaDag(manad: string): Datum {
   const [y, m] = manad.split("-").map(Number) as [number, number];
   return `${manad}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}` as Datum;
 }
+
+/** Today's date in the local time zone (the build's; tests fix TZ). */
+export function idag(nu: Date = new Date()): Datum {
+  return `${nu.getFullYear()}-${String(nu.getMonth() + 1).padStart(2, "0")}-${String(nu.getDate()).padStart(2, "0")}` as Datum;
+}
+
+/**
+ * The last month (`YYYY-MM`, June or December) of the latest 12-month period that has ended
+ * by `dag`: 2025-08-31 -> 2025-06, 2026-01-15 -> 2025-12, 2025-06-30 -> 2025-06.
+ */
+export function senastePeriodslut(dag: Datum): string {
+  const ar = Number(dag.slice(0, 4));
+  if (dag >= sistaDag(`${ar}-12`)) return `${ar}-12`;
+  if (dag >= sistaDag(`${ar}-06`)) return `${ar}-06`;
+  return `${ar - 1}-12`;
+}

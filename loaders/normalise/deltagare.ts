@@ -2,12 +2,17 @@
  * Participant records (one row per participation in an insats) as teams keep them: column
  * names in common Swedish spellings, Swedish dates, decimal comma. Personnummer are validated
  * and replaced by a keyed pseudonym at read time; they never leave this module unmasked.
+ *
+ * Every line is checked to the end and every mistake reported in the same run (capped per
+ * rule and column); a line is either a participation or named in an error. The förbund, the
+ * insats's förbund and dates after the export are checked later, against the membership and
+ * the settings (`reference/forbund.ts`, `kontrolleraExportdatum`).
  */
 import { z } from "zod";
 import type { DelimitedText } from "../read/delimited.ts";
-import { readRecords, type Located } from "../read/records.ts";
 import { labelKey } from "./labels.ts";
 import { parseDatum, type Datum } from "./datum.ts";
+import { FEL, lasRadtabell, Radkontroll, visaVarde, type Kolumn, type Rad, type Tolkning } from "./radtabell.ts";
 import { maskPersonnummer, parsePersonnummer, PERSONNUMMER_FEL } from "../validate/personnummer.ts";
 import { hittaPersonnummer } from "../protect/lackor.ts";
 import type { Nyckel } from "../reference/nyckel.ts";
@@ -50,80 +55,24 @@ const KON_ALIAS: ReadonlyMap<string, "kvinnor" | "man"> = new Map(
   ).map(([l, k]) => [labelKey(l), k]),
 );
 
-/** Numbers as Swedish Excel writes them: `5,5` or `5.5`. */
-const tal = (falt: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      const v = Number(s.replace(/\s/g, "").replace(",", "."));
-      if (!/^\d+(?:[.,]\d+)?$/.test(s.replace(/\s/g, "")) || !Number.isFinite(v)) {
-        ctx.addIssue({ code: "custom", message: `${falt}: förväntat ett tal som är 0 eller större, t.ex. 18 eller 1,5` });
-        return z.NEVER;
-      }
-      return v;
-    })
-    .optional();
-
-const datum = (falt: string) =>
-  z.string().transform((s, ctx) => {
-    const d = parseDatum(s);
-    if (!d) {
-      ctx.addIssue({ code: "custom", message: `${falt}: ogiltigt datum; förväntat ÅÅÅÅ-MM-DD, t.ex. 2024-03-15` });
-      return z.NEVER;
-    }
-    return d;
-  });
-
-const schema = z.object({
-  deltagare_id: z.string().optional(),
-  personnummer: z.string().optional(),
-  insats: z.string({ error: "insats saknas; förväntat insatsens (teamets) namn" }),
-  forbund: z.string().optional(),
-  kon: z
-    .string()
-    .transform((s, ctx) => {
-      const k = KON_ALIAS.get(labelKey(s));
-      if (!k) {
-        ctx.addIssue({ code: "custom", message: 'kön: förväntat "kvinna" eller "man" (K/M)' });
-        return z.NEVER;
-      }
-      return k;
-    })
-    .optional(),
-  fodelsear: z.string().regex(/^(19|20)\d{2}$/, "födelseår: förväntat ett årtal, t.ex. 1985").transform(Number).optional(),
-  startdatum: datum("startdatum").optional(),
-  slutdatum: datum("slutdatum").optional(),
-  avslutsorsak: z
-    .string()
-    .transform((s, ctx) => {
-      const o = ORSAK_ALIAS.get(labelKey(s));
-      if (!o) {
-        ctx.addIssue({
-          code: "custom",
-          message: "avslutsorsak: okänd; förväntat arbete, studier, arbetslivsinriktad rehabilitering, medicinsk rehabilitering, sjukersättning, annat, tidigt avhopp eller överflyttad",
-        });
-        return z.NEVER;
-      }
-      return o;
-    })
-    .optional(),
-  manader_utan_arbete_fore_start: tal("månader utan arbete före start"),
-  ar_fore_start: tal("år utan arbete före start"),
-  forsorjning_fore_start: z.string().optional(),
-});
-
 export const DELTAGARE_KOLUMNER = {
   deltagare_id: ["deltagare_id", "deltagarid", "deltagar-id", "deltagar_id", "id", "löpnummer", "lopnummer", "pseudonym"],
   personnummer: ["personnummer", "pnr", "personnr", "person_nr"],
-  insats: ["insats", "team", "samverkansteam", "verksamhet", "insatsnamn"],
-  forbund: ["forbund", "förbund", "samordningsförbund", "forbund_id"],
+  insats: ["insats", "team", "samverkansteam", "verksamhet", "insatsnamn", "insats/team", "teamnamn"],
+  forbund: ["forbund", "förbund", "samordningsförbund", "forbund_id", "forbund_namn", "förbundsnamn"],
   kon: ["kon", "kön", "kön (k/m)", "kvinna/man"],
   fodelsear: ["fodelsear", "födelseår", "fodd_ar", "född år"],
   startdatum: ["startdatum", "start", "inskrivningsdatum", "inskriven", "startdatum insats", "start_datum"],
   slutdatum: ["slutdatum", "slut", "avslutsdatum", "utskrivningsdatum", "avslutad", "slut_datum"],
   avslutsorsak: ["avslutsorsak", "avslutsanledning", "orsak till avslut", "avslutsorsak/anledning", "avslut_orsak"],
-  manader_utan_arbete_fore_start: ["manader_utan_arbete_fore_start", "månader utan arbete före start", "manader_fore_start", "månader före start"],
-  ar_fore_start: ["ar_fore_start", "år före start", "år utan arbete före start", "ar_utan_arbete_fore_start"],
+  manader_utan_arbete_fore_start: [
+    "manader_utan_arbete_fore_start", "månader utan arbete före start", "manader_fore_start", "månader före start",
+    "månader utan arbete eller studier före start", "månader i bidrag före start", "tid före start (mån)", "tid före start (månader)",
+  ],
+  ar_fore_start: [
+    "ar_fore_start", "år före start", "år utan arbete före start", "ar_utan_arbete_fore_start", "år utan arbete eller studier före start",
+    "tid utan arbete eller studier före start", "tid i bidrag före start", "år i bidrag före start", "tid före start (år)",
+  ],
   forsorjning_fore_start: ["forsorjning_fore_start", "försörjning före start", "forsorjning"],
 } as const;
 
@@ -137,6 +86,47 @@ export function isDeltagarHeader(headerKeys: readonly string[]): boolean {
   const core = [has("insats"), has("startdatum"), has("deltagare_id") || has("personnummer")].filter(Boolean).length;
   return core === 3 || (core === 2 && (has("slutdatum") || has("avslutsorsak")));
 }
+
+
+/** How the reasons are written in messages (every alias in docs/indata.md). */
+const ORSAK_TEXT = "arbete, studier, arbetslivsinriktad rehabilitering, medicinsk rehabilitering, sjukersättning, annat, tidigt avhopp eller överflyttad";
+
+/** Numbers as Swedish Excel writes them: `5,5` or `5.5`, `1 234`. */
+function tal(falt: string) {
+  return (s: string): Tolkning<number> => {
+    const t = s.replace(/[\s\u00a0]/g, "");
+    if (/^\d+(?:[.,]\d+)?$/.test(t)) return { ok: true, varde: Number(t.replace(",", ".")) };
+    return { ok: false, meddelande: `${falt}: "${visaVarde(s)}" är inget tal; förväntat ett tal som är 0 eller större, t.ex. 18 eller 1,5`, message: `${falt}: not a number` };
+  };
+}
+
+function datum(falt: string) {
+  return (s: string): Tolkning<Datum> => {
+    const d = parseDatum(s);
+    if (d) return { ok: true, varde: d };
+    return { ok: false, meddelande: `${falt}: ogiltigt datum "${visaVarde(s)}"; förväntat ÅÅÅÅ-MM-DD, t.ex. 2024-03-15 (även 20240315, 15/3/2024 och 15.3.2024 läses)`, message: `${falt}: invalid date` };
+  };
+}
+
+const kon = (s: string): Tolkning<"kvinnor" | "man"> => {
+  const k = KON_ALIAS.get(labelKey(s));
+  if (k) return { ok: true, varde: k };
+  return { ok: false, meddelande: `kön: okänt värde "${visaVarde(s)}"; förväntat kvinna eller man (även K/M, F, kvinnor/män)`, message: "kön: unknown value" };
+};
+
+const orsak = (s: string): Tolkning<Avslutsorsak> => {
+  const o = ORSAK_ALIAS.get(labelKey(s));
+  if (o) return { ok: true, varde: o };
+  return { ok: false, meddelande: `avslutsorsak: okänd ("${visaVarde(s)}"); förväntat ${ORSAK_TEXT} (och vanliga varianter, t.ex. alr, övrigt, avhopp)`, message: "avslutsorsak: unknown value" };
+};
+
+const fodelsear = z.string().regex(/^(19|20)\d{2}$/, "födelseår: förväntat ett årtal, t.ex. 1985").transform(Number);
+
+type Falt = keyof typeof DELTAGARE_KOLUMNER;
+
+const KOLUMNER = Object.fromEntries(
+  (Object.keys(DELTAGARE_KOLUMNER) as Falt[]).map((f): [Falt, Kolumn] => [f, { namn: DELTAGARE_KOLUMNER[f], kravs: f === "insats" }]),
+) as Record<Falt, Kolumn>;
 
 export interface Deltagande {
   /** Pseudonymous person id: the team's own id, or a keyed hash of the personnummer. */
@@ -154,108 +144,141 @@ export interface Deltagande {
   /** Columns of förbund and insats, for findings about the förbund made later. */
   readonly forbundKolumn?: number;
   readonly insatsKolumn?: number;
+  /** Columns of the dates, for findings about dates after the export. */
+  readonly startKolumn?: number;
+  readonly slutKolumn?: number;
 }
 
+export interface Deltagarfil {
+  readonly fil: string;
+  /** The lines without errors, as participations. */
+  readonly deltaganden: Deltagande[];
+  /** Every data line of the file (a participation, or named in an error). */
+  readonly rader: readonly number[];
+  /** The lines with at least one error. */
+  readonly felrader: ReadonlySet<number>;
+}
+
+/**
+ * The file's participations, or undefined when any line has an error (the errors are in
+ * `findings`). `lasDeltagare` gives the lines without errors too.
+ */
 export function readDeltagare(bytes: Uint8Array | DelimitedText, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagande[] | undefined {
-  let columns: Record<string, { kolumn: number; namn: string }> = {};
-  let headerLine = 1;
-  const rows = readRecords(bytes, fil, schema, DELTAGARE_KOLUMNER, findings, {
-    mask: { personnummer: maskPersonnummer },
-    onHeader: (c, line) => {
-      columns = c;
-      headerLine = line;
-    },
-  });
-  if (!rows) return undefined;
-  const at = (field: string) => (columns[field] ? { kolumn: columns[field].kolumn, falt: columns[field].namn } : {});
-  if (!columns.deltagare_id && !columns.personnummer) {
-    findings.fel({ fil, rad: headerLine, regel: "deltagare.id", meddelande: "kolumn saknas: \"deltagare_id\" eller \"personnummer\"", message: "missing column: deltagare_id or personnummer" });
+  const r = lasDeltagare(bytes, fil, nyckel, findings);
+  return r && r.felrader.size === 0 ? r.deltaganden : undefined;
+}
+
+/** Reads every line; undefined only when the file cannot be read as a participant table. */
+export function lasDeltagare(bytes: Uint8Array | DelimitedText, fil: string, nyckel: () => Nyckel, findings: Findings): Deltagarfil | undefined {
+  const tabell = lasRadtabell(bytes, fil, KOLUMNER, findings);
+  if (!tabell) return undefined;
+  const kolumner = tabell.kolumner;
+  if (!kolumner.deltagare_id && !kolumner.personnummer) {
+    findings.fel({ fil, rad: tabell.rubrikrad, regel: "deltagare.id", meddelande: "kolumn saknas: \"deltagare_id\" eller \"personnummer\" (t.ex. \"Löpnummer\", \"Deltagar-id\", \"Personnummer\")", message: "missing column: deltagare_id or personnummer" });
     return undefined;
   }
-  if (!columns.startdatum) {
-    findings.fel({ fil, rad: headerLine, regel: "csv.kolumn_saknas", meddelande: "kolumn saknas: \"startdatum\"", message: "missing column: startdatum" });
+  if (!kolumner.startdatum) {
+    findings.fel({ fil, rad: tabell.rubrikrad, regel: "csv.kolumn_saknas", meddelande: "kolumn saknas: \"startdatum\" (t.ex. \"Startdatum\", \"Inskrivningsdatum\", \"Start\")", message: "missing column: startdatum" });
     return undefined;
   }
-  let ok = true;
-  const fel = (r: Located<unknown>, field: string, regel: string, meddelande: string, message: string, varde?: string) => {
-    ok = false;
-    findings.fel({ fil, rad: r.line, ...at(field), ...(varde !== undefined ? { varde } : {}), regel, meddelande, message });
-  };
-  const out: Deltagande[] = [];
+  for (const o of tabell.ovriga) {
+    findings.info({
+      fil, rad: tabell.rubrikrad, kolumn: o.kolumn, falt: o.namn, regel: "deltagare.kolumn_lases_inte",
+      meddelande: `kolumnen "${visaVarde(o.namn)}" läses inte och förs inte vidare (deltagaruppgifter läses bara ur kolumnerna i docs/indata.md)`,
+      message: "the column is not read and never passed on",
+    });
+  }
+  const k = new Radkontroll(tabell, findings, { personnummer: maskPersonnummer, deltagare_id: (v) => (parsePersonnummer(v).ok ? maskPersonnummer(v) : visaVarde(v)) });
+  const deltaganden: Deltagande[] = [];
   const seen = new Map<string, number>();
   let idVarnad = false;
-  for (const r of rows) {
-    const v = r.value;
+  for (const r of tabell.rader) {
+    const d = lasRad(r);
+    if (d && !k.felrader.has(r.rad)) deltaganden.push(d);
+  }
+  k.sammanfatta();
+  return { fil, deltaganden, rader: tabell.rader.map((r) => r.rad), felrader: k.felrader };
+
+  function lasRad(r: Rad<Falt>): Deltagande | undefined {
+    const v = r.varden;
+    const fel = (falt: Falt, regel: string, meddelande: string, message: string, varde?: string) => k.fel(r.rad, falt, regel, meddelande, message, varde);
     let person: string | undefined = v.deltagare_id;
-    let kon = v.kon;
-    if (person !== undefined && parsePersonnummer(person).ok) {
+    let konPnr: "kvinnor" | "man" | undefined;
+    if (person !== undefined) {
       // A personnummer in the id column is treated as one: pseudonymised, never kept.
       const pnr = parsePersonnummer(person);
       if (pnr.ok) {
         person = nyckel().pseudonym(pnr.tio);
-        kon ??= pnr.kon;
-      }
-      if (!idVarnad) {
-        idVarnad = true;
-        findings.varning({ fil, rad: r.line, ...at("deltagare_id"), regel: "deltagare.id_personnummer", meddelande: "deltagar-id ser ut som personnummer; de pseudonymiseras som personnummer", message: "participant ids look like personnummer; they are pseudonymised as such" });
+        konPnr = pnr.kon;
+        if (!idVarnad) {
+          idVarnad = true;
+          k.varning(r.rad, "deltagare_id", "deltagare.id_personnummer", "deltagar-id ser ut som personnummer; de pseudonymiseras som personnummer", "participant ids look like personnummer; they are pseudonymised as such");
+        }
       }
     }
+    let pnrFel = false;
     if (v.personnummer !== undefined) {
       const pnr = parsePersonnummer(v.personnummer);
       if (!pnr.ok) {
-        fel(r, "personnummer", "deltagare.personnummer", `ogiltigt personnummer: ${PERSONNUMMER_FEL[pnr.orsak]}`, "invalid personnummer", maskPersonnummer(v.personnummer));
-        continue;
-      }
-      person ??= nyckel().pseudonym(pnr.tio);
-      if (kon === undefined) kon = pnr.kon;
-      else if (kon !== pnr.kon) {
-        findings.varning({ fil, rad: r.line, ...at("kon"), regel: "deltagare.kon_personnummer", meddelande: "kön stämmer inte med personnumret; kolumnen kön används", message: "kön differs from the personnummer; the kön column is used" });
+        pnrFel = true;
+        const visas = maskPersonnummer(v.personnummer);
+        fel("personnummer", "deltagare.personnummer", `ogiltigt personnummer (${visas}): ${PERSONNUMMER_FEL[pnr.orsak]}`, "invalid personnummer", visas);
+      } else {
+        person ??= nyckel().pseudonym(pnr.tio);
+        konPnr ??= pnr.kon;
       }
     }
-    if (person === undefined) {
-      fel(r, columns.deltagare_id ? "deltagare_id" : "personnummer", "deltagare.id", "deltagar-id och personnummer saknas; förväntat ett av dem", "missing participant id");
-      continue;
+    if (person === undefined && !pnrFel) {
+      fel(kolumner.deltagare_id ? "deltagare_id" : "personnummer", "deltagare.id", "deltagar-id och personnummer saknas; förväntat ett av dem", "missing participant id");
     }
+    if (v.insats === undefined) fel("insats", "deltagare.insats", "insats saknas; förväntat insatsens (teamets) namn", "missing insats");
     // Insats and förbund are published as they are written: a personnummer in them would be too.
-    const publicerad = (["insats", "forbund"] as const).find((f) => v[f] !== undefined && hittaPersonnummer(v[f]!).length > 0);
-    if (publicerad) {
-      const hit = hittaPersonnummer(v[publicerad]!)[0]!;
-      fel(r, publicerad, "deltagare.personnummer_i_text", `${publicerad === "insats" ? "insatsens namn" : "förbundet"} innehåller något som ser ut som ett personnummer (${hit.visas}); kolumnen publiceras och får inte innehålla personnummer`, "a published column contains what looks like a personnummer", hit.visas);
-      continue;
+    for (const f of ["insats", "forbund"] as const) {
+      const hit = v[f] !== undefined ? hittaPersonnummer(v[f]!)[0] : undefined;
+      if (!hit) continue;
+      fel(f, "deltagare.personnummer_i_text", `${f === "insats" ? "insatsens namn" : "förbundet"} innehåller något som ser ut som ett personnummer (${hit.visas}); kolumnen publiceras och får inte innehålla personnummer`, "a published column contains what looks like a personnummer", hit.visas);
     }
-    if (v.startdatum === undefined) {
-      fel(r, "startdatum", "deltagare.start", "startdatum saknas; förväntat ÅÅÅÅ-MM-DD", "missing start date");
-      continue;
+    let konen = k.tolka(r, "kon", kon);
+    k.tolka(r, "fodelsear", fodelsear); // checked, not kept
+    const start = k.tolka(r, "startdatum", datum("startdatum"));
+    const slut = k.tolka(r, "slutdatum", datum("slutdatum"));
+    const avslut = k.tolka(r, "avslutsorsak", orsak);
+    const manader = k.tolka(r, "manader_utan_arbete_fore_start", tal("månader utan arbete före start"));
+    const ar = k.tolka(r, "ar_fore_start", tal("år utan arbete före start"));
+    if (start === undefined) fel("startdatum", "deltagare.start", "startdatum saknas; förväntat ÅÅÅÅ-MM-DD", "missing start date");
+    if (start !== undefined && start !== FEL && slut !== undefined && slut !== FEL && slut < start) {
+      fel("slutdatum", "deltagare.slut_fore_start", `slutdatum ${slut} är före startdatum ${start}`, "end date before start date", slut);
     }
-    if (v.slutdatum !== undefined && v.slutdatum < v.startdatum) {
-      fel(r, "slutdatum", "deltagare.slut_fore_start", `slutdatum ${v.slutdatum} är före startdatum ${v.startdatum}`, "end date before start date", v.slutdatum);
-      continue;
+    if (slut !== undefined && slut !== FEL && avslut === undefined) {
+      fel("avslutsorsak", "deltagare.orsak_saknas", `avslutsorsak saknas för ett deltagande som avslutades ${slut}; förväntat ${ORSAK_TEXT}`, "missing reason for an ended participation");
     }
-    if (v.slutdatum !== undefined && v.avslutsorsak === undefined) {
-      fel(r, "avslutsorsak", "deltagare.orsak_saknas", "avslutsorsak saknas för ett avslutat deltagande; förväntat t.ex. arbete, studier eller tidigt avhopp", "missing reason for an ended participation");
-      continue;
+    if (slut === undefined && avslut !== undefined && avslut !== FEL) {
+      fel("slutdatum", "deltagare.slut_saknas", "avslutsorsak finns men slutdatum saknas; förväntat slutdatum ÅÅÅÅ-MM-DD", "reason given but no end date");
     }
-    if (v.slutdatum === undefined && v.avslutsorsak !== undefined) {
-      fel(r, "slutdatum", "deltagare.slut_saknas", "avslutsorsak finns men slutdatum saknas; förväntat slutdatum ÅÅÅÅ-MM-DD", "reason given but no end date");
-      continue;
-    }
-    const key = `${person}|${labelKey(v.insats)}|${v.startdatum}`;
+    if (konen === FEL || start === undefined || start === FEL || person === undefined || v.insats === undefined) return undefined;
+    const key = `${person}|${labelKey(v.insats)}|${start}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fel(r, "startdatum", "deltagare.dubblett", `samma deltagande (samma person, insats och startdatum) finns redan på rad ${first}`, `duplicate participation (line ${first})`);
-      continue;
+      fel("startdatum", "deltagare.dubblett", `samma deltagande (samma person, insats och startdatum ${start}) finns redan på rad ${first}`, `duplicate participation (line ${first})`);
+      return undefined;
     }
-    seen.set(key, r.line);
-    if (kon === undefined) {
-      findings.varning({ fil, rad: r.line, ...at("kon"), regel: "deltagare.kon_saknas", meddelande: "kön saknas; deltagandet räknas bara i kön \"alla\"", message: "kön missing; counted only in 'alla'" });
+    seen.set(key, r.rad);
+    if (k.felrader.has(r.rad)) return undefined;
+    if (konen === undefined) konen = konPnr;
+    else if (konPnr !== undefined && konen !== konPnr) {
+      k.varning(r.rad, "kon", "deltagare.kon_personnummer", "kön stämmer inte med personnumret; kolumnen kön används", "kön differs from the personnummer; the kön column is used");
     }
-    const arForeStart = v.ar_fore_start ?? (v.manader_utan_arbete_fore_start !== undefined ? v.manader_utan_arbete_fore_start / 12 : undefined);
-    out.push({
-      person, insats: v.insats.trim(), forbund: v.forbund?.trim(), kon, start: v.startdatum, slut: v.slutdatum,
-      orsak: v.avslutsorsak, arForeStart, fil, rad: r.line,
-      ...(columns.forbund ? { forbundKolumn: columns.forbund.kolumn } : {}),
-      ...(columns.insats ? { insatsKolumn: columns.insats.kolumn } : {}),
-    });
+    if (konen === undefined) {
+      k.varning(r.rad, "kon", "deltagare.kon_saknas", "kön saknas; deltagandet räknas bara i kön \"alla\"", "kön missing; counted only in 'alla'");
+    }
+    const arForeStart = ar !== undefined && ar !== FEL ? ar : manader !== undefined && manader !== FEL ? manader / 12 : undefined;
+    return {
+      person, insats: v.insats.trim(), forbund: v.forbund?.trim(), kon: konen, start, slut: slut === FEL ? undefined : slut,
+      orsak: avslut === FEL ? undefined : avslut, arForeStart, fil, rad: r.rad,
+      ...(kolumner.forbund ? { forbundKolumn: kolumner.forbund.kolumn } : {}),
+      ...(kolumner.insats ? { insatsKolumn: kolumner.insats.kolumn } : {}),
+      startKolumn: kolumner.startdatum!.kolumn,
+      ...(kolumner.slutdatum ? { slutKolumn: kolumner.slutdatum.kolumn } : {}),
+    };
   }
-  return ok ? out : undefined;
 }

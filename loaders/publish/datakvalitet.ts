@@ -89,6 +89,14 @@ const SAMMANFATTNING: Readonly<Record<string, readonly [string, string]>> = {
   "utfall.flode": ["inskrivna vid start + nyinskrivna − avslut stämmer inte med aktiva vid slut", "start + new − exits differs from active at end"],
   "utfall.avslut": ["utfallen summerar inte till antalet avslut", "the outcomes do not sum to the exits"],
   "fil.okand": ["filen känns inte igen och används inte", "unrecognised file; it is not used"],
+  "deltagare.kolumn_lases_inte": ["kolumner som inte läses (t.ex. fritext); de förs aldrig vidare", "columns that are not read (e.g. free text); never passed on"],
+  "deltagare.efter_sista_period": ["deltaganden som började efter den sista hela perioden; de räknas när en period som omfattar dem har tagit slut", "participations that started after the last complete period; counted once a period containing them has ended"],
+  "insats.stavning": ["en insats skrivs på flera sätt; alla stavningar räknas som en insats", "an insats is written in several ways; all are counted as one"],
+  "utfall.aktiva_under": ["inskrivna vid start + nyinskrivna stämmer inte med aktiva under perioden", "start + new differs from active during the period"],
+  "utfall.eget_utfall": ["kolumner som läses som egna utfall av avsluten och räknas med i summan av utfallen", "columns read as outcomes of their own, counted in the sum of the outcomes"],
+  "utfall.kolumn_oanvand": ["kolumner som inte känns igen och inte används", "columns that are not recognised and not used"],
+  "utfall.medel_utan_grupp": ["ett medelvärde anges fast ingen nådde målet", "a mean is given but nobody reached the goal"],
+  "utfall.medel_publiceras_inte": ["teamets medelvärden (genomströmningstid, tid före start) läses och kontrolleras men publiceras inte", "the team's means are read and checked but not published"],
 };
 const STANDARD_SAMMANFATTNING: readonly [string, string] = [
   "fynd i filen; rader och värden visas inte för att skydda enskilda",

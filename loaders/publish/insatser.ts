@@ -6,10 +6,11 @@ import { beraknaUnderlag } from "../compute/nyckeltal.ts";
 import { beraknaUtfall, BERAKNAT_UTFALL } from "../compute/utfall.ts";
 import { fisherExact, wilson } from "../compute/osakerhet.ts";
 import type { Deltagande } from "../normalise/deltagare.ts";
-import { UTFALL_DELAR, UTFALL_MATT, type RapporteratUtfall } from "../normalise/utfall.ts";
+import { utfallsdelar, utfallsmatt, type RapporteratUtfall } from "../normalise/utfall.ts";
 import type { HeRad } from "../compute/helarsekvivalenter.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Installningar } from "../reference/installningar.ts";
+import type { Datum } from "../normalise/datum.ts";
 import { oskyddadeNyckeltal, skyddaNyckeltal, skydda, type NyckeltalRad, type Publicering } from "../protect/index.ts";
 import { INSATSER_JAMSTALLDHET, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT, INSATSER_UTFALL } from "./insatsscheman.ts";
 import { tabellFranRader, type Utdatatabell } from "./schema.ts";
@@ -20,6 +21,8 @@ export interface InsatsIndata {
   readonly heRader: readonly HeRad[] | undefined;
   readonly indelning: Indelning;
   readonly installningar: Installningar;
+  /** The day the records were exported: periods that have ended by then are published. */
+  readonly exportdatum: Datum;
   readonly k: number;
   readonly intern: boolean;
 }
@@ -30,7 +33,7 @@ export const SIGNIFIKANSNIVA = 0.05;
 export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
   const out: Utdatatabell[] = [];
   if (indata.deltagare.length > 0) {
-    const underlag = beraknaUnderlag(indata.deltagare, { tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
+    const underlag = beraknaUnderlag(indata.deltagare, { exportdatum: indata.exportdatum, tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
     const konKanSaknas = indata.deltagare.some((d) => d.kon === undefined);
     const rader = indata.intern
       ? oskyddadeNyckeltal(underlag)
@@ -42,7 +45,7 @@ export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
       // counts could be worked out from them (överflyttad = its avslut − the nyckeltal's
       // avslut; tidiga avhopp = avslut − the share's denominator; one goal outcome from the
       // share's numerator). The site shows the breakdown the nyckeltal already publish.
-      const utfall = beraknaUtfall(indata.deltagare).flatMap((u) =>
+      const utfall = beraknaUtfall(indata.deltagare, indata.exportdatum).flatMap((u) =>
         BERAKNAT_UTFALL.map((matt) => ({ forbund: u.forbund, insats: u.insats, fran: u.fran, till: u.till, kon: u.kon, matt, varde: u.varden[matt], undertryckt: 0 })),
       );
       out.push(tabellFranRader(INSATSER_UTFALL, utfall));
@@ -52,7 +55,7 @@ export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
     out.push(nyckeltalCsv([]));
     out.push(jamstalldhetCsv([], indata.heRader, indata.indelning));
   }
-  out.push(utfallCsv(indata.utfall, UTFALL_MATT, UTFALL_DELAR, indata.k, indata.intern));
+  out.push(utfallCsv(indata.utfall, utfallsmatt(indata.utfall), utfallsdelar(indata.utfall), indata.k, indata.intern));
   return out;
 }
 
@@ -134,14 +137,14 @@ interface UtfallsRad {
   readonly varden: Partial<Record<string, number>>;
 }
 
-const FLODE = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"] as const;
+const FLODE = ["inskrivna_start", "nyinskrivna", "aktiva_under_perioden", "avslut", "aktiva_slut"] as const;
 
 /**
  * Outcome tables (reported or computed), protected with the same engine: counts 1..k-1 hidden,
  * and enough more that nothing hidden can be recomputed from a row's own sum (avslut = its
  * outcomes, when the figures add up), from kvinnor + män = alla, from the teams' sum in
- * `totalt`, or from the flow start + nya = avslut + aktiva (the four flow figures are shown
- * or hidden together).
+ * `totalt`, or from the flow start + nya = avslut + aktiva = aktiva under the period (the
+ * flow figures are shown or hidden together).
  */
 function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: readonly string[], k: number, intern: boolean): Utdatatabell {
   const out: { forbund: string; insats: string; fran: string; till: string; kon: string; matt: string; varde: number | null; undertryckt: number }[] = [];
@@ -164,7 +167,10 @@ function utfallCsv(rows: readonly UtfallsRad[], matt: readonly string[], delar: 
     for (const r of group) for (const m of matt) if (r.varden[m] !== undefined) varden.set(key(r.insats, m, r.kon), r.varden[m]!);
     const insatser = [...new Set(group.map((r) => r.insats))].filter((i) => i !== "totalt");
     for (const r of group) {
-      exakt(key(r.insats, "avslut", r.kon), delar.map((d) => key(r.insats, d, r.kon)));
+      // The outcomes the row has (a table has the format's and its own; not every table has all).
+      const radensDelar = delar.filter((d) => r.varden[d] !== undefined);
+      if (radensDelar.length > 0) exakt(key(r.insats, "avslut", r.kon), radensDelar.map((d) => key(r.insats, d, r.kon)));
+      exakt(key(r.insats, "aktiva_under_perioden", r.kon), ["inskrivna_start", "nyinskrivna"].map((d) => key(r.insats, d, r.kon)));
       const flode = FLODE.filter((m) => r.varden[m] !== undefined);
       if (flode.length > 1) grupper.push(flode.map((m) => key(r.insats, m, r.kon)));
       for (const m of matt) {

@@ -50,7 +50,8 @@ export const INSATSER_JAMSTALLDHET = schema({
 });
 
 const RAPPORTERADE_MATT =
-  "`inskrivna_start`, `nyinskrivna`, `avslut`, `tidiga_avhopp`, `arbete`, `studier`, `arbetslivsinriktad_rehabilitering`, `sjukersattning`, `annat`, `aktiva_slut`";
+  "`inskrivna_start`, `nyinskrivna`, `aktiva_under_perioden`, `avslut`, `tidiga_avhopp`, `arbete`, `studier`, `arbetslivsinriktad_rehabilitering`, " +
+  "`medicinsk_rehabilitering`, `sjukersattning`, `annat`, teamets egna utfall med kolumnens namn (t.ex. `Nära till hälsa`; se indata.md), `aktiva_slut`";
 
 export const INSATSER_RAPPORTERAT = schema({
   namn: "insatser_rapporterat",

@@ -73,6 +73,8 @@ export function sniffDelimiter(text: string): string | undefined {
  * cannot be read as a table at all.
  */
 export function readDelimited(text: string, fil: string, findings: Findings): DelimitedText | undefined {
+  // Judged on the text as written, before line endings are made the same below.
+  const cut = cutAtEnd(text);
   // Lines end in CR alone in old Mac files, and in both CRLF and LF when lines were added in
   // another editor: papaparse would split on one kind only, and rows would get wrong line numbers.
   if (/\r(?!\n)/.test(text) || (text.includes("\r\n") && /(?:^|[^\r])\n/.test(text))) text = text.replace(/\r\n?/g, "\n");
@@ -215,6 +217,16 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
       message: `${reported - 20} more lines have the wrong number of columns`,
     });
   }
+  if (cut) {
+    // The last line with anything on it, whether data, a footnote or a cell cut to one field.
+    const last = nonEmpty.at(-1)!;
+    // A header (or title) alone is judged by the readers ("bara rubrik"), and a line already
+    // named (wrong number of columns) is not named twice.
+    if (last.line > header.line && !findings.all.some((f) => f.fil === fil && f.rad === last.line && f.allvar === "fel")) {
+      findings.fel(truncated(fil, last, cut));
+      return undefined;
+    }
+  }
   if (reported > 0) return undefined;
   return { delimiter, titleLines, header, rows };
 }
@@ -296,6 +308,39 @@ function parseLines(text: string, delimiter: string): Parsed {
     rows.push({ line: i + 1, fields });
   });
   return { rows, unterminated };
+}
+
+/** How a file's lines end: CRLF, LF or (old Mac files) CR. */
+type LineEnding = "CRLF" | "LF" | "CR";
+
+/**
+ * The line ending the file's last line lacks, when the file was cut: every other line ends with
+ * a line ending and the last one does not (or ends in CR where every other line has CRLF). A file
+ * of one line has nothing to compare with, and whitespace after the last line ending is not a
+ * line. Files that end every line, the last one included, in CR (old Mac) are whole.
+ */
+export function cutAtEnd(text: string): LineEnding | undefined {
+  const lastBreak = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
+  if (lastBreak < 0) return undefined;
+  const crlf = text.includes("\r\n");
+  const lf = /(?:^|[^\r])\n/.test(text);
+  const ending: LineEnding = crlf ? "CRLF" : lf ? "LF" : "CR";
+  if (text.slice(lastBreak + 1).trim() !== "") return ending;
+  // Cut between CR and LF: the last line ends in CR alone, every other line in CRLF.
+  if (text.endsWith("\r") && crlf && !lf && !/\r(?![\n]|$)/.test(text)) return "CRLF";
+  return undefined;
+}
+
+function truncated(fil: string, last: Row, ending: LineEnding): Omit<Finding, "allvar"> {
+  const kolumn = last.fields.length;
+  const value = last.fields[kolumn - 1] ?? "";
+  return {
+    fil, rad: last.line, kolumn, varde: showValue(value), regel: "csv.avkortad",
+    meddelande:
+      `avkortad fil: sista raden saknar radslutet (${ending}) som alla andra rader har, så sista värdet ${showValue(value)} kan vara ofullständigt; ` +
+      "förväntat ett radslut efter sista raden — ladda ned eller spara filen igen (är filen hel, lägg till en radbrytning sist i den)",
+    message: `truncated file: the last line lacks the line ending (${ending}) every other line has, so its last value may be incomplete`,
+  };
 }
 
 /** Fields in a row, not counting one empty field after a trailing delimiter. */

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { DelimitedText } from "../read/delimited.ts";
 import { readRecords } from "../read/records.ts";
-import type { Findings } from "../validate/findings.ts";
+import { showValue, type Findings } from "../validate/findings.ts";
+import { menadeDu, Namnmatchare } from "./namn.ts";
 
 export interface Kommun {
   readonly kod: string;
@@ -40,10 +41,13 @@ export const REFERENS_DIR = fileURLToPath(new URL("../../data/referens/", import
 
 const MANAD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A zod message that shows the value it refuses: `"2023-1": förväntat …`. */
+const medVarde = (forvantat: string) => ({ error: (iss: { input?: unknown }) => `"${showValue(String(iss.input ?? ""))}": ${forvantat}` });
+
 const kommunSchema = z.object({
-  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, "förväntat fyrsiffrig kommunkod, t.ex. 0114"),
+  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, medVarde("förväntat fyrsiffrig kommunkod, t.ex. 0114")),
   kommun: z.string({ error: "kommunnamn saknas" }),
-  lanskod: z.string({ error: "länskod saknas" }).regex(/^\d{2}$/, "förväntat tvåsiffrig länskod, t.ex. 20"),
+  lanskod: z.string({ error: "länskod saknas" }).regex(/^\d{2}$/, medVarde("förväntat tvåsiffrig länskod, t.ex. 20")),
   lan: z.string({ error: "länets namn saknas" }),
 });
 
@@ -55,11 +59,11 @@ export const KOMMUN_KOLUMNER = {
 } as const;
 
 const medlemskapSchema = z.object({
-  forbund: z.string({ error: "förbundets id saknas" }).regex(/^[a-z0-9][a-z0-9-]*$/, "förväntat ett id med små bokstäver a-z, siffror och bindestreck, t.ex. falun-borlange"),
+  forbund: z.string({ error: "förbundets id saknas" }).regex(/^[a-z0-9][a-z0-9-]*$/, medVarde("förväntat ett id med små bokstäver a-z, siffror och bindestreck, t.ex. falun-borlange")),
   forbund_namn: z.string({ error: "förbundets namn saknas" }),
-  kommunkod: z.string({ error: "kommunkod saknas" }).regex(/^\d{4}$/, "förväntat fyrsiffrig kommunkod, t.ex. 2080"),
-  giltig_fran: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2023-01").optional(),
-  giltig_till: z.string().regex(MANAD, "förväntat en månad som ÅÅÅÅ-MM, t.ex. 2022-12").optional(),
+  kommunkod: z.string({ error: "kommunkod saknas; förväntat kommunens kod (t.ex. 2080) eller namn (Falun)" }),
+  giltig_fran: z.string().regex(MANAD, medVarde("förväntat en månad som ÅÅÅÅ-MM, t.ex. 2023-01")).optional(),
+  giltig_till: z.string().regex(MANAD, medVarde("förväntat en månad som ÅÅÅÅ-MM, t.ex. 2022-12")).optional(),
 });
 
 export const MEDLEMSKAP_KOLUMNER = {
@@ -94,11 +98,20 @@ export function readMedlemskap(
   const out: Medlemskap[] = [];
   const names = new Map<string, string>();
   let ok = true;
-  for (const { value: r, line } of rows) {
-    if (!kommuner.has(r.kommunkod)) {
+  const kommun = kommunmatchare(kommuner);
+  for (const { value: rad, line } of rows) {
+    const kod = kommunkod(rad.kommunkod, kommuner, kommun);
+    if (kod.typ === "okand") {
       ok = false;
-      findings.fel({ fil, rad: line, ...at("kommunkod"), varde: r.kommunkod, regel: "referens.okand_kommun", meddelande: `okänd kommunkod "${r.kommunkod}"; förväntat en av de 290 kommunkoderna i data/referens/kommuner.csv`, message: "unknown kommun code" });
+      findings.fel({ fil, rad: line, ...at("kommunkod"), varde: showValue(rad.kommunkod), regel: "referens.okand_kommun", meddelande: kod.meddelande, message: "unknown kommun (neither a code nor a name in data/referens/kommuner.csv)" });
+    } else if (kod.typ === "nolla") {
+      findings.varning({
+        fil, rad: line, ...at("kommunkod"), varde: showValue(rad.kommunkod), regel: "referens.kommunkod_utan_nolla",
+        meddelande: `kommunkoden "${rad.kommunkod}" saknar sin inledande nolla (som när Excel sparar koden som ett tal); läses som ${kod.kod} ${kommuner.get(kod.kod)!.namn}`,
+        message: `kommun code without its leading zero; read as ${kod.kod}`,
+      });
     }
+    const r = { ...rad, kommunkod: kod.typ === "okand" ? rad.kommunkod : kod.kod };
     if (r.giltig_fran && r.giltig_till && r.giltig_fran > r.giltig_till) {
       ok = false;
       findings.fel({ fil, rad: line, ...at("giltig_till"), varde: r.giltig_till, regel: "referens.giltighet", meddelande: `giltig_till (${r.giltig_till}) är före giltig_fran (${r.giltig_fran})`, message: "end before start" });
@@ -118,6 +131,37 @@ export function readMedlemskap(
     out.push({ forbund: r.forbund, forbundNamn: r.forbund_namn, kommunkod: r.kommunkod, fran: r.giltig_fran, till: r.giltig_till });
   }
   return ok ? out : undefined;
+}
+
+/** Kommuner by code, name, or both (`2080`, `Falun`, `2080 Falun`, `2080 - Falun`). */
+export function kommunmatchare(kommuner: ReadonlyMap<string, Kommun>): Namnmatchare<string> {
+  return new Namnmatchare([...kommuner.values()].map((k) => ({ varde: k.kod, namn: [k.kod, k.namn, `${k.kod} ${k.namn}`], visas: `${k.kod} ${k.namn}` })));
+}
+
+export type Kommunkod =
+  | { readonly typ: "kod"; readonly kod: string }
+  /** A code whose leading zero was stripped (`180` for 0180), where exactly one kommun fits. */
+  | { readonly typ: "nolla"; readonly kod: string }
+  | { readonly typ: "okand"; readonly meddelande: string };
+
+/**
+ * Where a kommun code is expected: the code, the name or both are taken; a code that lost its
+ * leading zero is restored when exactly one kommun fits; anything else is unknown, with the
+ * closest kommuner suggested.
+ */
+export function kommunkod(text: string, kommuner: ReadonlyMap<string, Kommun>, matchare = kommunmatchare(kommuner)): Kommunkod {
+  const m = matchare.matcha(text);
+  if (m.typ === "traff") return { typ: "kod", kod: m.varde };
+  const t = text.trim();
+  if (/^\d{1,3}$/.test(t)) {
+    const kandidater = [...kommuner.keys()].filter((k) => k.replace(/^0+/, "") === t.replace(/^0+/, "") && k.length === 4);
+    if (kandidater.length === 1) return { typ: "nolla", kod: kandidater[0]! };
+  }
+  const forslag = m.typ === "tvetydig" ? m.visas : m.forslag;
+  return {
+    typ: "okand",
+    meddelande: `okänd kommun "${showValue(t)}"${menadeDu(forslag)}; förväntat en av de 290 kommunkoderna (t.ex. 2080) eller ett kommunnamn (Falun) i data/referens/kommuner.csv`,
+  };
 }
 
 function overlaps(m: Medlemskap, fran: string | undefined, till: string | undefined): boolean {

@@ -97,7 +97,8 @@ export class Namnmatchare<T> {
 
   /**
    * The closest candidates (as shown), best first: the smallest edit distance between the
-   * texts without diacritics and case, then containment; ties in the candidates' order.
+   * texts without diacritics and case, or one text starting a word of the other; only those
+   * at most one step farther than the closest, ties in the candidates' order.
    */
   forslag(text: string, max = 3): string[] {
     if (max <= 0) return [];
@@ -110,7 +111,9 @@ export class Namnmatchare<T> {
       const tidigare = basta.get(s.kandidat);
       if (tidigare === undefined || poang < tidigare) basta.set(s.kandidat, poang);
     }
+    const narmast = Math.min(...basta.values());
     return [...basta]
+      .filter(([, p]) => p <= narmast + 1)
       .sort(([a, pa], [b, pb]) => pa - pb || a - b)
       .slice(0, max)
       .map(([i]) => this.visning[i]!);
@@ -139,9 +142,9 @@ export function menadeDu(forslag: readonly string[]): string {
 
 /**
  * How close `a` is to `b` (both keys without diacritics), lower is closer; undefined when too
- * far to suggest. Identical keys (differing only in diacritics) score 0; one containing the
- * other (at least 3 characters) scores 0.5 plus a little per extra character, so a short name
- * inside a long one comes after real near-misses of the same length.
+ * far to suggest. Identical keys (differing only in diacritics) score 0; one starting a word of
+ * the other (at least 3 characters: `falun` in `finsam falun`, not `ange` in `borlanges`)
+ * scores 0.5 plus a little per extra character, so the closest in length comes first.
  */
 function narhet(a: string, b: string): number | undefined {
   if (a === b) return 0;
@@ -152,7 +155,7 @@ function narhet(a: string, b: string): number | undefined {
     if (d <= grans) return d;
   }
   const [kort, lang] = a.length <= b.length ? [a, b] : [b, a];
-  if (kort.length >= 3 && lang.includes(kort)) return 0.5 + (lang.length - kort.length) / 1000;
+  if (kort.length >= 3 && (lang.startsWith(kort) || lang.includes(` ${kort}`))) return 0.5 + (lang.length - kort.length) / 1000;
   return undefined;
 }
 

@@ -39,7 +39,21 @@ const REGELRUBRIKER = new Map([
   ["fran_valdistrikt", "Kommunen summeras från valdistrikt"],
   ["december", "December saknas"],
   ["riket", "Filen läses som riket"],
-  ["fotnot", "Fotnot i filen"]
+  ["fotnot", "Fotnot i filen"],
+  ["kolumn_lases_inte", "Kolumner som inte läses"],
+  ["efter_sista_period", "Deltaganden efter den sista hela perioden"],
+  ["stavning", "Insatsen skrivs på flera sätt"],
+  ["aktiva_under", "Aktiva under perioden går inte ihop"],
+  ["eget_utfall", "Teamets eget utfall"],
+  ["kolumn_oanvand", "Kolumn som inte används"],
+  ["medel_utan_grupp", "Medelvärde fast ingen nådde målet"],
+  ["medel_publiceras_inte", "Teamets medelvärden publiceras inte"],
+  ["kommunkod_utan_nolla", "Kommunkod utan inledande nolla"],
+  ["motsager_matning", "Bedömningen motsäger det uppmätta"],
+  ["kan_inte_matas", "Indikatorn kan inte mätas"],
+  ["personuppgifter", "Kolumn med personuppgifter läses inte"],
+  ["samma_dag", "Samma aktivitet två gånger samma dag"],
+  ["blad_lases_inte", "Bladet läses inte"]
 ]);
 
 /** @param {string} regel t.ex. `he.saknas` */

@@ -102,7 +102,8 @@ export declare function staplatUtfall(
   perioder: { nyckel: string; fran: string; till: string; avslut: number | null; avslutDolt: boolean; dolda: string[] }[];
 };
 export declare function kontrolleraRapport(
-  hamta: (matt: string) => Cell
+  hamta: (matt: string) => Cell,
+  egna?: readonly string[]
 ): { kod: "balans" | "utfall"; status: "stammer" | "motsager" | "ej_kontrollerad"; text: string; matt: string[] }[];
 export declare function slutsatsText(jam: { slutsats: string | null; pVarde: number | null } | undefined): string | null;
 export declare function konsmening(matt: string, kvinnor: Cell, man: Cell, jam?: { slutsats: string | null; pVarde: number | null }): string;

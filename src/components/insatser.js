@@ -400,14 +400,19 @@ export function staplatUtfall(rader, fonster, kategorier = AVSLUTSUTFALL) {
 export const RAPPORTERADE_DELAR = ["tidiga_avhopp", "arbete", "studier", "arbetslivsinriktad_rehabilitering", "sjukersattning", "annat"];
 
 const visat = (rad) => rad != null && !rad.dolt && rad.varde != null;
+/** Har teamet rapporterat talet (visat eller dolt)? */
+const rapporterat = (rad) => rad != null && (rad.dolt || rad.varde != null);
 
 /**
  * Kontrollerar en rapporterad tabell mot sig själv. En kontroll görs bara när alla tal som
- * ingår visas; annars är statusen "ej_kontrollerad" (och ingenting räknas).
+ * ingår visas; annars är statusen "ej_kontrollerad" (och ingenting räknas). Utfallen som
+ * summeras till avslut är de som tabellen har: de sex vanliga, medicinsk rehabilitering och
+ * teamets egna utfall (`egna`, t.ex. "Nära till hälsa").
  * @param {(matt: string) => ({varde: number | null, dolt: boolean} | undefined)} hamta
+ * @param {readonly string[]} [egna]
  * @returns {{kod: "balans" | "utfall", status: "stammer" | "motsager" | "ej_kontrollerad", text: string, matt: string[]}[]}
  */
-export function kontrolleraRapport(hamta) {
+export function kontrolleraRapport(hamta, egna = []) {
   const ut = [];
   const balans = ["inskrivna_start", "nyinskrivna", "avslut", "aktiva_slut"].map(hamta);
   if (balans.every(visat)) {
@@ -426,9 +431,11 @@ export function kontrolleraRapport(hamta) {
   } else {
     ut.push({ kod: "balans", status: "ej_kontrollerad", matt: [], text: "Inskrivna vid start + nyinskrivna − avslut = aktiva vid slut går inte att kontrollera, eftersom något av talen inte visas." });
   }
-  const delar = RAPPORTERADE_DELAR.map(hamta);
+  const koder = [...RAPPORTERADE_DELAR.slice(0, 4), "medicinsk_rehabilitering", ...RAPPORTERADE_DELAR.slice(4), ...egna].filter((m) => rapporterat(hamta(m)));
+  const delar = koder.map(hamta);
   const avslut = hamta("avslut");
-  if (delar.every(visat) && visat(avslut)) {
+  const namnen = koder.map((m) => (UTFALL.find((u) => u.kod === m)?.namn.replaceAll("\u00ad", "") ?? m).replace(/^[A-ZÅÄÖ](?=[a-zåäö])/, (c) => c.toLowerCase()));
+  if (delar.length >= 2 && delar.every(visat) && visat(avslut)) {
     const summa = delar.reduce((s, d) => s + /** @type {number} */ (d?.varde), 0);
     const a = /** @type {number} */ (avslut?.varde);
     ut.push(
@@ -438,7 +445,7 @@ export function kontrolleraRapport(hamta) {
             kod: "utfall",
             status: "motsager",
             matt: ["avslut"],
-            text: `Utfallen (tidiga avhopp, arbete, studier, arbetslivsinriktad rehabilitering, sjukersättning och annat) summerar till ${formatHeltal(summa)}, men teamet rapporterar ${formatHeltal(a)} avslut.`
+            text: `Utfallen (${namnen.slice(0, -1).join(", ")} och ${namnen.at(-1)}) summerar till ${formatHeltal(summa)}, men teamet rapporterar ${formatHeltal(a)} avslut.`
           }
     );
   } else {

@@ -290,16 +290,22 @@ export function utfallstabell({ bildtext, fonster, hamta, kategorier = AVSLUTSUT
 
 /**
  * Teamets rapporterade tabell bredvid den beräknade för samma period, med teamets egna
- * motsägelser markerade med ikon och text.
- * @param {{bildtext: string, rapporterat: (matt: string) => any, beraknat: (matt: string) => any}} alternativ
+ * motsägelser markerade med ikon och text. Aktiva under perioden och teamets egna utfall
+ * (`egna`, t.ex. "Nära till hälsa") står med när teamet har rapporterat dem; de har inget
+ * beräknat värde.
+ * @param {{bildtext: string, rapporterat: (matt: string) => any, beraknat: (matt: string) => any, egna?: readonly string[]}} alternativ
  */
-export function rapporttabell({ bildtext, rapporterat, beraknat }) {
-  const kontroller = kontrolleraRapport(rapporterat);
+export function rapporttabell({ bildtext, rapporterat, beraknat, egna = [] }) {
+  const kontroller = kontrolleraRapport(rapporterat, egna);
   const motsagda = new Set(kontroller.filter((k) => k.status === "motsager").flatMap((k) => k.matt));
-  const harRapport = (kod) => kod !== "medicinsk_rehabilitering" && kod !== "overflyttad";
+  const harRapport = (kod) => kod !== "overflyttad";
+  const harBerakning = (kod) => kod !== "aktiva_under_perioden" && !egna.includes(kod);
+  const aktivaUnder = rapporterat("aktiva_under_perioden") ? [{ kod: "aktiva_under_perioden", namn: "Aktiva under perioden" }] : [];
+  const i = UTFALL.findIndex((u) => u.kod === "annat") + 1;
+  const rader = [UTFALL[0], UTFALL[1], ...aktivaUnder, ...UTFALL.slice(2, i), ...egna.map((kod) => ({ kod, namn: kod })), ...UTFALL.slice(i)];
   const t = tabell({
     bildtext,
-    rader: UTFALL,
+    rader,
     radklass: (u) => (u.kod === "avslut" ? "summa" : null),
     kolumner: [
       { rubrik: "", radrubrik: true, varde: (u) => u.namn },
@@ -313,7 +319,7 @@ export function rapporttabell({ bildtext, rapporterat, beraknat }) {
           return [el("span", { class: "varningsikon", "aria-hidden": "true" }, "⚠"), " ", cell(v), el("span", { class: "visuellt-dold" }, " (stämmer inte med teamets övriga tal)")];
         }
       },
-      { rubrik: "Beräknat", tal: true, varde: (u) => cell(visning(beraknat(u.kod), formatHeltal)) }
+      { rubrik: "Beräknat", tal: true, varde: (u) => cell(harBerakning(u.kod) ? visning(beraknat(u.kod), formatHeltal) : { status: "saknas", text: "–" }) }
     ]
   });
   const lista = el(

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readDeltagare } from "../../loaders/normalise/deltagare.ts";
 import { beraknaUnderlag, fonster, DAGAR_PER_MANAD } from "../../loaders/compute/nyckeltal.ts";
 import { hamtaNyckel } from "../../loaders/reference/nyckel.ts";
+import type { Datum } from "../../loaders/normalise/datum.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { utf8 } from "../helpers/scb.ts";
 
@@ -26,21 +27,37 @@ const FILE = [
   "F;Team Y;M;2021-01-01;2023-12-31;Arbete;6,5",
 ].join("\r\n");
 
+/** The day the file was taken out: after its last date (2024-12-31). */
+const EXPORT = "2025-01-20" as Datum;
+
 function underlag(text = FILE, tidigaAvhoppINamnaren: string[] = []) {
   const findings = new Findings();
   const d = readDeltagare(utf8(text), "deltagare.csv", nyckel, findings);
   expect(findings.errors).toEqual([]);
-  const rows = beraknaUnderlag(d!, { tidigaAvhoppINamnaren: new Set(tidigaAvhoppINamnaren) });
+  const rows = beraknaUnderlag(d!, { exportdatum: EXPORT, tidigaAvhoppINamnaren: new Set(tidigaAvhoppINamnaren) });
   return (insats: string, fran: string, kon = "alla") => rows.find((r) => r.insats === insats && r.fran === fran && r.kon === kon)!;
 }
 
 describe("windows", () => {
-  it("are the 12-month windows ending in June and December from the first start to the last date", () => {
+  it("are the 12-month windows ending in June and December from the first start to the last one ended by the export date", () => {
     const findings = new Findings();
-    const w = fonster(readDeltagare(utf8(FILE), "d.csv", nyckel, findings)!);
+    const w = fonster(readDeltagare(utf8(FILE), "d.csv", nyckel, findings)!, EXPORT);
     expect(w[0]).toEqual({ fran: "2020-07", till: "2021-06" }); // first start 2021-01-01
-    expect(w.at(-1)).toEqual({ fran: "2024-01", till: "2024-12" }); // last date 2024-12-31
+    expect(w.at(-1)).toEqual({ fran: "2024-01", till: "2024-12" }); // exported 2025-01-20: 2024 has ended
     expect(w).toHaveLength(8);
+  });
+
+  it("end with the last period ended by the export date, not by the latest date in the file", () => {
+    const findings = new Findings();
+    const d = readDeltagare(utf8(FILE.replace("2024-12-31;Överflyttad", "2024-10-31;Överflyttad")), "d.csv", nyckel, findings)!;
+    // exported in January, the last event in October: the year just ended is published
+    expect(fonster(d, "2025-01-05" as Datum).at(-1)).toEqual({ fran: "2024-01", till: "2024-12" });
+    // exported on the last day of December: so is that year
+    expect(fonster(d, "2024-12-31" as Datum).at(-1)).toEqual({ fran: "2024-01", till: "2024-12" });
+    // the day before: the year has not ended, the last period ends in June
+    expect(fonster(d, "2024-12-30" as Datum).at(-1)).toEqual({ fran: "2023-07", till: "2024-06" });
+    // exported a year later: the periods go on (ongoing participations are active in them)
+    expect(fonster(d, "2026-02-01" as Datum).at(-1)).toEqual({ fran: "2025-01", till: "2025-12" });
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readDeltagare } from "../../loaders/normalise/deltagare.ts";
+import { lasDeltagare, readDeltagare } from "../../loaders/normalise/deltagare.ts";
 import { hamtaNyckel } from "../../loaders/reference/nyckel.ts";
 import { Findings, formatFinding } from "../../loaders/validate/findings.ts";
 import { utf8, windows1252 } from "../helpers/scb.ts";
@@ -26,7 +26,7 @@ describe("reading participant records", () => {
     const { rows, findings } = read(text, windows1252(text));
     expect(findings.errors).toEqual([]);
     expect(rows).toEqual([
-      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2, insatsKolumn: 2 },
+      { person: "X1", insats: "Team Säter", forbund: undefined, kon: "kvinnor", start: "2024-01-15", slut: "2024-06-30", orsak: "arbetslivsinriktad_rehabilitering", arForeStart: 2.5, fil: "deltagare.csv", rad: 2, insatsKolumn: 2, startKolumn: 4, slutKolumn: 5 },
     ]);
   });
 
@@ -117,5 +117,59 @@ describe("bad participant files give errors naming file, line and column, and no
 
   it("a kön that is neither kvinna nor man", () => {
     expect(read(`${HEADER}\nA;;Team;X;2024-01-01;;;\n`).findings.errors).toMatchObject([{ rad: 2, kolumn: 4 }]);
+  });
+});
+
+describe("one run reports every mistake of the file", () => {
+  it("three mistakes (a date that does not exist, an unknown kön, a wrong check digit) are all reported, and the good lines kept", () => {
+    const text = [
+      "Löpnummer;Personnummer;Insats;Kön;Startdatum;Slutdatum;Avslutsorsak",
+      "A;;Team;K;2024-01-10;;",
+      "B;;Team;K;2024-02-30;;",
+      "C;;Team;X;2024-03-01;;",
+      ";19900101-2386;Team;;2024-04-01;;",
+      "E;;Team;M;2024-05-01;;",
+    ].join("\n");
+    const findings = new Findings();
+    const r = lasDeltagare(utf8(text), "deltagare.csv", nyckel, findings);
+    expect(findings.errors.map((f) => [f.regel, f.rad, f.kolumn, f.varde])).toEqual([
+      ["csv.varde", 3, 5, "2024-02-30"],
+      ["csv.varde", 4, 4, "X"],
+      ["deltagare.personnummer", 5, 2, "19900101-****"],
+    ]);
+    expect(r!.deltaganden.map((d) => d.person)).toEqual(["A", "E"]);
+    expect([...r!.felrader]).toEqual([3, 4, 5]);
+    expect(readDeltagare(utf8(text), "deltagare.csv", nyckel, new Findings())).toBeUndefined();
+  });
+
+  it("several mistakes on one line are all reported", () => {
+    const { findings } = read(`${HEADER}\nA;;;Q;2024-13-01;;semester;x\n`);
+    expect(findings.errors.map((f) => [f.regel, f.kolumn]).sort()).toEqual([
+      ["csv.varde", 4], ["csv.varde", 5], ["csv.varde", 7], ["csv.varde", 8], ["deltagare.insats", 3],
+    ].sort());
+  });
+
+  it("an unknown value shows the value and the accepted ones, a personnummer only masked", () => {
+    const { findings, report } = read(`${HEADER}\nA;;Team;Q;2024-01-01;2024-03-01;semester;\n;19900101-2386;Team;;2024-01-01;;;\nB;;Team;K;1/2/24;;;\n`);
+    const m = Object.fromEntries(findings.errors.map((f) => [`${f.rad}:${f.kolumn}`, f.meddelande]));
+    expect(m["2:4"]).toBe('kön: okänt värde "Q"; förväntat kvinna eller man (även K/M, F, kvinnor/män)');
+    expect(m["2:7"]).toBe('avslutsorsak: okänd ("semester"); förväntat arbete, studier, arbetslivsinriktad rehabilitering, medicinsk rehabilitering, sjukersättning, annat, tidigt avhopp eller överflyttad (och vanliga varianter, t.ex. alr, övrigt, avhopp)');
+    expect(m["3:2"]).toBe("ogiltigt personnummer (19900101-****): kontrollsiffran stämmer inte (Luhn)");
+    expect(m["4:5"]).toBe('startdatum: ogiltigt datum "1/2/24"; förväntat ÅÅÅÅ-MM-DD, t.ex. 2024-03-15 (även 20240315, 15/3/2024 och 15.3.2024 läses)');
+    expect(report).not.toContain("2386");
+  });
+
+  it("a personnummer typed into another column is masked in the message too", () => {
+    const { findings, report } = read(`${HEADER}\nA;;Team;19121212-1212;2024-01-01;;;\n`);
+    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 4, varde: "19121212-****" }]);
+    expect(report).not.toContain("1212-1212");
+  });
+
+  it("names the columns it does not read in an info (they are never passed on)", () => {
+    const { findings } = read("id;insats;start;Kommentar;Handläggare\nA;T;2024-01-01;ringde;Eva\n");
+    expect(findings.all.filter((f) => f.allvar === "info").map((f) => [f.allvar, f.regel, f.rad, f.kolumn, f.falt])).toEqual([
+      ["info", "deltagare.kolumn_lases_inte", 1, 4, "Kommentar"], ["info", "deltagare.kolumn_lases_inte", 1, 5, "Handläggare"],
+    ]);
+    expect(findings.all.map((f) => f.meddelande).join()).not.toMatch(/ringde|Eva/);
   });
 });

@@ -55,6 +55,15 @@ describe("closest suggestions", () => {
     expect(FORBUND.forslag("Södra Dalarna")).toEqual(["sodra-dalarna (Södra Dalarnas Samordningsförbund)"]);
   });
 
+  it("only the closest (and those one step farther), and containment only at the start of a word", () => {
+    const m = new Namnmatchare([
+      { varde: "norra", namn: ["Norra Dalarnas samordningsförbund"] }, { varde: "sodra", namn: ["Södra Dalarnas Samordningsförbund"] },
+      { varde: "2260", namn: ["Ånge"] }, { varde: "2081", namn: ["Borlänge"] },
+    ]);
+    expect(m.forslag("Södra Dalarnas Samordningsförbundet")).toEqual(["Södra Dalarnas Samordningsförbund"]);
+    expect(m.forslag("Borlänges")).toEqual(["Borlänge"]);
+  });
+
   it("nothing for what is nowhere near", () => {
     expect(FORBUND.forslag("norra-vasterbotten")).toEqual([]);
     expect(FORBUND.forslag("")).toEqual([]);

@@ -1,0 +1,4 @@
+// Dataladdare för data/ekonomi_langsiktig.csv (se src/data/utdata.ts och docs/utdata.md).
+import { skrivUtdatafil } from "./utdata.ts";
+
+skrivUtdatafil("ekonomi_langsiktig.csv");
