@@ -15,7 +15,7 @@
  * jämförs byte för byte: snabbare får inte betyda andra tal.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,6 +50,8 @@ export interface MalResultat {
   readonly matningar: Record<string, Processmatning>;
   readonly mal: { text: string; varde: number; grans: number; ok: boolean; enhet: "kvot" | "MiB" }[];
   readonly kontroller: { ok: boolean; text: string }[];
+  /** The last round's outputs per command: each file's size in bytes, and the total. */
+  readonly utdata: Record<string, { filer: { namn: string; byte: number }[]; byte: number }>;
 }
 
 interface Kommando {
@@ -59,6 +61,8 @@ interface Kommando {
   readonly cwd: string;
   /** Runs after the command, e.g. to keep or remove its outputs. */
   readonly efter?: (runda: number) => void;
+  /** Where the command writes its outputs (a folder or a file), for their sizes. */
+  readonly utdata?: string;
 }
 
 const GNU_TIME = ["/usr/bin/time", "/bin/time"].find((p) => {
@@ -141,11 +145,11 @@ export async function matMal(alt: MalAlternativ): Promise<MalResultat> {
   if (!peer) alt.framsteg("Rscript eller R-skriptet (../shared/peer/hek_r.R) saknas: R mäts inte");
 
   const finsam = (namn: string, cwd: string, indata: string): Kommando => ({
-    namn, cmd: process.execPath, args: [join(cwd, "bin", "finsam.js"), "run", indata, "--out", join(ut, namn)], cwd,
+    namn, cmd: process.execPath, args: [join(cwd, "bin", "finsam.js"), "run", indata, "--out", join(ut, namn)], cwd, utdata: join(ut, namn),
   });
   const kommandon: Kommando[] = [
     { namn: "d3-dsv HE", cmd: process.execPath, args: [join(REPO, "bench", "d3-tolkning.mjs"), he.fil], cwd: REPO },
-    ...(peer ? [{ namn: "R HE", cmd: "Rscript", args: [peer, he.fil, join(ut, "halvar_r.csv")], cwd: REPO }] : []),
+    ...(peer ? [{ namn: "R HE", cmd: "Rscript", args: [peer, he.fil, join(ut, "halvar_r.csv")], cwd: REPO, utdata: join(ut, "halvar_r.csv") }] : []),
     finsam("finsam HE", REPO, he.katalog),
     finsam("finsam BAS", REPO, bas.katalog),
     { namn: "d3-dsv BAS", cmd: process.execPath, args: [join(REPO, "bench", "d3-tolkning.mjs"), bas.fil], cwd: REPO },
@@ -189,11 +193,21 @@ export async function matMal(alt: MalAlternativ): Promise<MalResultat> {
   kvot("BAS status: finsam run / dagens finsam run (högst 1/4)", "finsam BAS", "dagens finsam BAS", 1 / 4);
   minne("BAS status: toppminne (högst 1 GiB)", "finsam BAS", 1024);
 
+  const utdata: MalResultat["utdata"] = {};
+  for (const k of kommandon) {
+    if (!k.utdata || !existsSync(k.utdata)) continue;
+    const filer = statSync(k.utdata).isDirectory()
+      ? readdirSync(k.utdata).sort().map((namn) => ({ namn, byte: statSync(join(k.utdata!, namn)).size }))
+      : [{ namn: k.utdata.split("/").pop()!, byte: statSync(k.utdata).size }];
+    utdata[k.namn] = { filer, byte: filer.reduce((s, f) => s + f.byte, 0) };
+  }
+
   const kontroller: { ok: boolean; text: string }[] = [];
   for (const [namn, x] of Object.entries(matningar)) kontroller.push({ ok: x.fel.length === 0, text: x.fel.length === 0 ? `${namn}: ${x.ms.length} körningar utan fel` : `${namn}: ${x.fel[0]}` });
   if (jamfor) {
-    // The validation report names the rules and wording of each version: compare the tables.
-    const hoppa = new Set(["datakvalitet.csv", "indatafiler.csv"]);
+    // The validation report names the rules and wording of each version (this branch adds a
+    // <regel>.inlast row per SCB file): compare the tables, in both formats.
+    const hoppa = new Set(["datakvalitet.csv", "datakvalitet.parquet", "indatafiler.csv", "indatafiler.parquet"]);
     for (const [ny, gammal] of [["finsam HE", "dagens finsam HE"], ["finsam BAS", "dagens finsam BAS"]] as const) {
       const r = lika(join(ut, ny), join(ut, gammal), hoppa);
       kontroller.push({ ok: r.ok, text: `${ny} och ${gammal}: ${r.text}` });
@@ -204,7 +218,7 @@ export async function matMal(alt: MalAlternativ): Promise<MalResultat> {
   return {
     runs: alt.runs, rssKalla: GNU_TIME ? "GNU time" : existsSync("/proc/self/status") ? "/proc" : "saknas",
     jamfor: jamfor ? { ref: alt.jamfor, commit: jamfor.commit } : undefined, r: peer ? { skript: resolve(peer) } : undefined,
-    matningar, mal, kontroller,
+    matningar, mal, kontroller, utdata,
   };
 }
 
@@ -220,6 +234,13 @@ export function formateraMal(r: MalResultat): string[] {
   ut.push(`  ${kol("", 24)}${hkol("median", 10)}${hkol("min", 10)}${hkol("max", 10)}${hkol("toppminne", 12)}`);
   for (const [namn, m] of Object.entries(r.matningar)) {
     ut.push(`  ${kol(namn, 24)}${hkol(sek(m.medianMs), 10)}${hkol(sek(Math.min(...m.ms)), 10)}${hkol(sek(Math.max(...m.ms)), 10)}${hkol(`${tal(m.medianRssByte / MIB)} MiB`, 12)}`);
+  }
+  const mib = (b: number) => `${tal(b / MIB, 1)} MiB`;
+  for (const [namn, u] of Object.entries(r.utdata)) {
+    const csv = u.filer.filter((f) => f.namn.endsWith(".csv"));
+    const parquet = u.filer.filter((f) => f.namn.endsWith(".parquet"));
+    const storst = [...csv].sort((a, b) => b.byte - a.byte).slice(0, 3).map((f) => `${f.namn} ${mib(f.byte)}`).join(", ");
+    ut.push(`  utdata ${namn}: ${mib(u.byte)}${parquet.length > 0 ? ` (CSV ${mib(csv.reduce((s, f) => s + f.byte, 0))}, Parquet ${mib(parquet.reduce((s, f) => s + f.byte, 0))})` : ""}; störst ${storst}`);
   }
   for (const m of r.mal) {
     const v = m.enhet === "kvot" ? tal(m.varde, 2) : `${tal(m.varde)} MiB`;
