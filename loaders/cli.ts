@@ -256,7 +256,7 @@ personer och får INTE publiceras eller lämnas ut. Använd dem bara för förbu
 (WARNING: unprotected results; must not be published.)
 `;
 
-function report(dir: string, r: PipelineResult): string {
+function report(dir: string, r: Pick<PipelineResult, "findings" | "files">): string {
   const lines = [`Validering av ${dir}`];
   for (const f of r.files) lines.push(`  ${f.fil}: ${f.typ} (${f.beskrivning})`);
   if (r.files.length === 0) lines.push("  (inga filer)");

@@ -368,8 +368,9 @@ describe("bygget (scripts/bygg.ts)", () => {
       const fore = avtryck(dist);
       const trasig = join(tmp, "data-trasig");
       cpSync(EXEMPEL, trasig, { recursive: true });
-      // A helårsekvivalenter file with a value in Swedish decimal comma: an error, not a warning.
-      writeFileSync(scbFil(trasig), Buffer.from('"region";"kön";"tabellinnehåll";"2024M01"\r\n"2080 Falun";"män";"Sjukpenning";12,5\r\n', "latin1"));
+      // A helårsekvivalenter file with a word in a number cell: an error, not a warning. (A decimal
+      // comma is read when the whole file writes numbers so, as Swedish Excel does: issue 9.)
+      writeFileSync(scbFil(trasig), Buffer.from('"region";"kön";"tabellinnehåll";"2024M01"\r\n"2080 Falun";"män";"Sjukpenning";tolv\r\n', "latin1"));
       const resultat = await bygg(trasig, dist);
       expect(resultat.kod).not.toBe(0);
       expect(resultat.stderr).toMatch(/Bygget misslyckades: Pipelinen avvisade indata/);

@@ -51,6 +51,8 @@ describe("finsam validate", () => {
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toEqual([
       expect.objectContaining({ fil: join(dir, "he.csv"), rad: 3, kolumn: 1, falt: "region", varde: "2099 Okänd", regel: "he.region", allvar: "fel" }),
+      // Every SCB file's own line: what was read, missing, rejected and not used.
+      expect.objectContaining({ fil: join(dir, "he.csv"), regel: "he.inlast", allvar: "info" }),
     ]);
     expect(lines[0].message).toMatch(/unknown kommun code/);
   });

@@ -1,11 +1,16 @@
 /**
- * docs/definitioner/regioner.md: kommun values summed to förbund, län and riket, checked on
- * numbers small enough to add by hand.
+ * docs/definitioner/regioner.md: kommun values summed to förbund, län and riket (the verb
+ * `loaders/kub/verb/summeraRegioner.ts`), checked on numbers small enough to add by hand.
  */
 import { describe, expect, it } from "vitest";
-import { summeraRegioner, type Kallvarde } from "../../loaders/compute/regioner.ts";
+import { KubBygge, NIVA, NIVAER, TAL, UTAN_CELL, koder, varden as kolumn } from "../../loaders/kub/kub.ts";
+import { summeraRegioner } from "../../loaders/kub/verb/summeraRegioner.ts";
+import { regionnamn } from "../../loaders/kub/verb/lang.ts";
+import type { Indelning } from "../../loaders/reference/indelning.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { AVESTA, BORLANGE, FALUN, indelning } from "../helpers/he.ts";
+
+interface Kallvarde { niva: "kommun" | "lan" | "riket"; kod: string; tid: string; grupp: string; varde: number | null }
 
 const IND = indelning([FALUN, BORLANGE, AVESTA], [
   { forbund: "falun", forbundNamn: "Finsam Falun", kommunkod: "2080", fran: undefined, till: "2022-12" },
@@ -15,9 +20,36 @@ const IND = indelning([FALUN, BORLANGE, AVESTA], [
 
 const k = (kod: string, tid: string, grupp: string, varde: number | null): Kallvarde => ({ niva: "kommun", kod, tid, grupp, varde });
 
+/** The values as a cube (niva, kod, grupp by period), summed, and back as rows in the published order. */
+function summera(varden: Kallvarde[], ind: Indelning, findings: Findings) {
+  const b = new KubBygge(["niva", "kod", "grupp"]);
+  const perioder = [...new Set(varden.map((v) => v.tid))].sort();
+  for (const p of perioder) b.period(p);
+  for (const v of varden) {
+    const s = b.serie([NIVA[v.niva], b.kod(1, v.kod), b.kod(2, v.grupp)]);
+    b.satt(s, b.period(v.tid), v.varde ?? Number.NaN, v.varde === null ? 2 : TAL);
+  }
+  const kub = summeraRegioner(b.bygg(), ind, { fil: "test.csv", regel: "test" }, findings);
+  const namn = regionnamn(ind);
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const grupp = koder(kub, 2);
+  const rader: { niva: string; kod: string; namn: string; tid: string; grupp: string; varde: number | null }[] = [];
+  for (let s = 0; s < kub.antal; s++) {
+    kub.perioder.forEach((tid, p) => {
+      const sak = kub.saknas[p]![s]!;
+      if (sak === UTAN_CELL) return;
+      const k = kub.ordbok[1]![kod[s]!]!;
+      rader.push({ niva: NIVAER[niva[s]!]!, kod: k, namn: namn(niva[s]!, k), tid, grupp: kub.ordbok[2]![grupp[s]!]!, varde: sak === TAL ? kolumn(kub, p)[s]! : null });
+    });
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rader.sort((a, b) => NIVAER.indexOf(a.niva as never) - NIVAER.indexOf(b.niva as never) || cmp(a.kod, b.kod) || cmp(a.tid, b.tid) || cmp(a.grupp, b.grupp));
+}
+
 function run(varden: Kallvarde[], ind = IND) {
   const findings = new Findings();
-  const rader = summeraRegioner(varden, ind, "test.csv", "test", findings);
+  const rader = summera(varden, ind, findings);
   const find = (niva: string, kod: string, tid: string, grupp = "alla") => rader.find((r) => r.niva === niva && r.kod === kod && r.tid === tid && r.grupp === grupp);
   return { rader, findings, find };
 }
