@@ -15,10 +15,9 @@ import { readDelimited } from "../loaders/read/delimited.ts";
 import { tableFrom } from "../loaders/read/pxweb.ts";
 import { isHelarsekvivalenter, normaliseHelarsekvivalenter } from "../loaders/normalise/helarsekvivalenter.ts";
 import { defaultMedlemskapBytes, lanFrom, readDefaultKommuner, readMedlemskap } from "../loaders/reference/indelning.ts";
+import { regionreferens } from "../loaders/normalise/region.ts";
 import { computeHelarsekvivalenter } from "../loaders/compute/helarsekvivalenter.ts";
-import { halvarstabell } from "../loaders/compute/halvarstabell.ts";
-import { HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR } from "../loaders/publish/helarsekvivalenter.ts";
-import { tabellFranRader } from "../loaders/publish/schema.ts";
+import { helarsekvivalenterTabeller } from "../loaders/publish/helarsekvivalenter.ts";
 import { writeOutputs } from "../loaders/publish/utkatalog.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { kraschAv, svara, type Delsteg, type Krasch } from "./gemensamt.ts";
@@ -71,13 +70,9 @@ try {
     const medlemskap = readMedlemskap(m.bytes, m.fil, kommuner, findings);
     return medlemskap ? { kommuner, lan: lanFrom(kommuner), medlemskap, medlemskapFil: m.fil } : undefined;
   }), "referensdata", findings);
-  const data = krav(tid("normalisera (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, indelning.kommuner, findings)), "normaliseHelarsekvivalenter", findings);
-  const rader = tid("beräkna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
-  const halvar = tid("halvårstabell (halvarstabell)", () => halvarstabell(rader));
-  const utdata = tid("utdatatabeller (tabellFranRader)", () => [
-    tabellFranRader(HELARSEKVIVALENTER, rader),
-    tabellFranRader(HELARSEKVIVALENTER_HALVAR, halvar),
-  ]);
+  const data = krav(tid("läsa till kuben (normaliseHelarsekvivalenter)", () => normaliseHelarsekvivalenter(table, regionreferens(indelning.kommuner), findings)), "normaliseHelarsekvivalenter", findings);
+  const res = tid("verben och de långa tabellerna (computeHelarsekvivalenter)", () => computeHelarsekvivalenter(data, indelning, findings));
+  const utdata = tid("utdatatabeller (tabellFranArquero, kontroll av varje värde)", () => helarsekvivalenterTabeller(res));
   const t0 = performance.now();
   await writeOutputs(utkatalog, { tabeller: utdata });
   steg.push({ namn: "skriva filerna, CSV och Parquet (writeOutputs)", ms: performance.now() - t0, heapEfterByte: undefined });

@@ -1,8 +1,13 @@
 /**
- * `npm run bench`: prestandamätning av pipelinen på en genererad nationell fil (alla 290
- * kommuner och riket, 144 månader; se nationell-fil.ts). Se docs/prestanda.md.
+ * `npm run bench`: prestandamätning av pipelinen på genererade nationella filer. Se
+ * docs/prestanda.md.
  *
- * Mäter (median av N körningar, N = 3 om inte --runs N anges):
+ * Först målen i issue 10 (bench/mal.ts): hela processer sida vid sida i samma körning —
+ * `finsam run` på helårsekvivalenter och BAS, R-skriptet (när Rscript finns), en ren
+ * d3-dsv-tolkning, och dagens kod (`main`, eller --jamfor REF) på samma filer — med kvoterna och
+ * toppminnet mot målen, och en kontroll att ny och gammal kod ger samma utdata byte för byte.
+ *
+ * Med --detaljer också (median av N körningar, N = 3 om inte --runs N anges):
  *  a) ren tolkning i denna process: avkodning och d3-dsv `parseRows` var för sig;
  *  b) hela pipelinen, läsning till utdata (runPipeline + writeOutputs), i en egen barnprocess
  *     per körning: tid, MB/s, rader/s, värden/s och toppminne (maxRSS);
@@ -15,7 +20,9 @@
  * filen (mätningen kontrollerar alltså också att pipelinen klarar en nationell fil).
  *
  * Flaggor:
- *   --runs N          antal körningar per mätning (standard 3)
+ *   --runs N          antal körningar (rundor) per mätning (standard 3)
+ *   --jamfor REF      git-referens för "dagens" kod i målen (standard main; "" = mät inte)
+ *   --detaljer        även a-d nedan (tar flera minuter till)
  *   --stack-size KB   kör barnprocesserna med node --stack-size=KB
  *   --cpu-prof        en extra, profilerad pipelinekörning; profilen sparas och sammanfattas
  *   --behall          behåll de temporära kataloger som indata och utdata skrivs till
@@ -37,6 +44,7 @@ import { ANTAL_MANADER, skrivNationellFil } from "./nationell-fil.ts";
 import { median, SVARSMARKERING, type DelstegSvar, type Krasch, type PipelineSvar } from "./gemensamt.ts";
 import { formateraProfil, sammanfatta, type Profilsammanfattning } from "./sammanfatta-profil.ts";
 import { formateraScb, matScb, type ScbResultat } from "./scb-bench.ts";
+import { formateraMal, matMal } from "./mal.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const RESULTATKATALOG = join(REPO, ".finsam-build", "bench");
@@ -56,12 +64,14 @@ const { values: flaggor } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     behall: { type: "boolean", default: false },
     "utan-scb": { type: "boolean", default: false },
+    jamfor: { type: "string", default: "main" },
+    detaljer: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
   strict: true,
 });
 if (flaggor.help) {
-  console.log("npm run bench -- [--runs N] [--stack-size KB] [--cpu-prof] [--behall] [--utan-scb]   (se docs/prestanda.md)");
+  console.log("npm run bench -- [--runs N] [--jamfor REF] [--detaljer] [--stack-size KB] [--cpu-prof] [--behall] [--utan-scb]   (se docs/prestanda.md)");
   process.exit(0);
 }
 const N = Number(flaggor.runs);
@@ -149,6 +159,14 @@ logg(`Maskin: Node ${maskin.node}, ${maskin.plattform}, ${maskin.karnor} kärnor
 logg("Tiderna varierar ±30 % mellan körningar på delade maskiner: läs kvoterna, inte de absoluta talen.");
 logg();
 
+// ---------------------------------------------------------------- målen, sida vid sida
+
+framsteg("målen: hela processer sida vid sida");
+const mal = await matMal({ runs: N, jamfor: flaggor.jamfor, behall: flaggor.behall, framsteg });
+for (const rad of formateraMal(mal)) logg(rad);
+logg();
+const detaljer = flaggor.detaljer;
+
 // ---------------------------------------------------------------- indata
 
 const tGen = performance.now();
@@ -194,7 +212,7 @@ d3Rader = [];
 const anmarkningar: string[] = [];
 const kraschar: { korning: string; krasch: Krasch; nodeFlaggor: string[] }[] = [];
 const pipelinekorningar: (Barnkorning<PipelineSvar> & { index: number })[] = [];
-for (let i = 0; i < N; i++) {
+for (let i = 0; detaljer && i < N; i++) {
   framsteg(`b) pipelinen, körning ${i + 1}/${N}${stackKb ? ` (--stack-size=${stackKb})` : ""}`);
   const ut = join(utkatalogRot, `pipeline-${i + 1}`);
   let k = korBarn<PipelineSvar>(BARN_PIPELINE, [indata.katalog, ut]);
@@ -225,7 +243,7 @@ const sek = pipelineMs.median / 1000;
 // ---------------------------------------------------------------- c) delsteg
 
 const delstegskorningar: Barnkorning<DelstegSvar>[] = [];
-for (let i = 0; i < N; i++) {
+for (let i = 0; detaljer && i < N; i++) {
   framsteg(`c) delsteg, körning ${i + 1}/${N}`);
   const ut = join(utkatalogRot, `delsteg-${i + 1}`);
   const k = korBarn<DelstegSvar>(BARN_DELSTEG, [indata.fil, ut], ["--expose-gc"]);
@@ -244,7 +262,7 @@ const delstegSumma = delsteg.reduce((s, d) => s + d.median, 0);
 // ---------------------------------------------------------------- profil (valfri)
 
 let profil: { fil: string; sammanfattning: Profilsammanfattning } | undefined;
-if (flaggor["cpu-prof"]) {
+if (detaljer && flaggor["cpu-prof"]) {
   framsteg("profilerad pipelinekörning (--cpu-prof, räknas inte i medianerna)");
   const katalog = join(RESULTATKATALOG, "profil");
   rmSync(katalog, { recursive: true, force: true });
@@ -259,7 +277,7 @@ if (flaggor["cpu-prof"]) {
 
 // ---------------------------------------------------------------- d) SCB-indata
 
-const scb: ScbResultat[] = flaggor["utan-scb"]
+const scb: ScbResultat[] = flaggor["utan-scb"] || !detaljer
   ? []
   : (["bas", "befolkning"] as const).map((fall) => matScb(fall, {
     runs: N, stackKb, behall: flaggor.behall, framsteg,
@@ -273,8 +291,9 @@ const kontroller: { ok: boolean; text: string }[] = [];
 const kontroll = (ok: boolean, text: string) => kontroller.push({ ok, text });
 kontroll(tolkningRader === indata.dataRader + 2 && tolkningBredd, `d3-dsv läser ${tal(tolkningRader)} rader (titel + rubrik + ${tal(indata.dataRader)} datarader), alla ${4 + ANTAL_MANADER} fält breda`);
 kontroll(papaRader === indata.dataRader + 2, `papaparse läser ${tal(papaRader)} rader`);
-kontroll(kraschar.length === 0, kraschar.length === 0 ? "ingen körning kraschade" : `${kraschar.length} körning(ar) kraschade: ${[...new Set(kraschar.map((k) => `${k.krasch.namn}: ${k.krasch.meddelande}`))].join("; ")}`);
-kontroll(lyckade.length === N, `${lyckade.length} av ${N} pipelinekörningar gav svar`);
+for (const k of mal.kontroller) kontroller.push(k);
+if (detaljer) kontroll(kraschar.length === 0, kraschar.length === 0 ? "ingen körning kraschade" : `${kraschar.length} körning(ar) kraschade: ${[...new Set(kraschar.map((k) => `${k.krasch.namn}: ${k.krasch.meddelande}`))].join("; ")}`);
+if (detaljer) kontroll(lyckade.length === N, `${lyckade.length} av ${N} pipelinekörningar gav svar`);
 if (forsta) {
   kontroll(forsta.fynd.fel === 0, `pipelinen rapporterar ${forsta.fynd.fel} fel (väntat 0)${forsta.forstaFel.length ? `: ${forsta.forstaFel.join(" | ")}` : ""}`);
   const summa = forsta.regler["he.summa"] ?? 0;
@@ -302,8 +321,10 @@ logg(`  ${kol("", 58)}${hkol("median", 10)}${hkol("min", 10)}${hkol("max", 10)}$
 for (const m of [avkodning, avkodningDecode, d3, papa]) logg(matrad(m, mbps(m)));
 logg();
 
-logg("b) Hela pipelinen, läsning till utdata (runPipeline + writeOutputs, egen barnprocess per körning)");
-if (lyckade.length > 0) {
+if (detaljer) logg("b) Hela pipelinen, läsning till utdata (runPipeline + writeOutputs, egen barnprocess per körning)");
+if (!detaljer) {
+  // b-d are measured with --detaljer only
+} else if (lyckade.length > 0) {
   logg(`  ${kol("", 58)}${hkol("median", 10)}${hkol("min", 10)}${hkol("max", 10)}`);
   logg(matrad(pipelineMs));
   logg(matrad(skrivMs));
@@ -315,10 +336,10 @@ if (lyckade.length > 0) {
   logg("  ingen körning lyckades");
 }
 for (const a of anmarkningar) logg(`  OBS: ${a}`);
-logg();
+if (detaljer) logg();
 
 const kvot = pipelineMs.median / d3.median;
-logg(`c) Kvot pipeline / ren tolkning (d3-dsv parseRows): ${tal(kvot)} x  (${ms(pipelineMs.median)} / ${ms(d3.median)})`);
+if (detaljer) logg(`c) Kvot pipeline / ren tolkning (d3-dsv parseRows): ${tal(kvot)} x  (${ms(pipelineMs.median)} / ${ms(d3.median)})`);
 if (delsteg.length > 0) {
   logg(`   Tid per steg (lågnivåfunktionerna, egen barnprocess${stackKb ? ` med --stack-size=${stackKb}` : ""}, median av ${N}):`);
   logg(`  ${kol("", 58)}${hkol("median", 10)}${hkol("andel", 8)}${hkol("x tolkning", 12)}${hkol("heap efter", 13)}`);
@@ -366,6 +387,7 @@ const resultat = {
   delsteg: { steg: delsteg, summaMs: delstegSumma },
   profil,
   scb,
+  mal,
   anmarkningar,
   kraschar,
   kontroller,

@@ -18,6 +18,7 @@ import type { Utdatatabell } from "./publish/schema.ts";
 import { REGISTER, forbundsindelning, installningar } from "./kinds/index.ts";
 import { Indatafil } from "./kinds/indatafil.ts";
 import type { Berakningskontext, Laskontext, NagonKind } from "./kinds/kind.ts";
+import { laddaLosare } from "./protect/index.ts";
 
 export interface FileSummary {
   readonly fil: string;
@@ -88,9 +89,11 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const misslyckat = (): PipelineResult => ({ findings, files, outputs: undefined, texter });
   const kommuner = readDefaultKommuner(findings);
   if (!kommuner) return misslyckat();
+  const env = options.env ?? process.env;
+  const nyckel = nyckelhamtare(env, findings);
 
   // Read: every file once, recognised by the registry and read by its kind.
-  const lasta = await lasFiler(dir, register, kommuner, findings, files, options);
+  const lasta = await lasFiler(dir, register, kommuner, findings, files, options, nyckel);
   const harData = register.some((kind) => kind.roll === "data" && (lasta.get(kind)?.length ?? 0) > 0);
   if (!findings.hasErrors() && !harData) {
     findings.fel({
@@ -112,6 +115,8 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   }
   const indelning = hamtaIndata<ReturnType<typeof forbundsindelning.slaSamman>>(forbundsindelning);
   if (findings.hasErrors() || !indelning) return misslyckat();
+  // The suppression's LP solver (HiGHS) is loaded once, asynchronously; every solve is synchronous.
+  if (register.some((kind) => kind.skyddas && (lasta.get(kind)?.length ?? 0) > 0)) await laddaLosare();
 
   // Compute: each kind's output tables (a kind may ask for another's result first).
   const resultat = new Map<NagonKind, unknown>();
@@ -120,6 +125,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const inst = hamtaIndata<ReturnType<typeof installningar.slaSamman>>(installningar)!;
   const ctx: Berakningskontext = {
     indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, till: options.till, findings, progress,
+    nyckel, nyckelFil: env.FINSAM_NYCKEL ?? "nyckelfilen",
     indata: hamtaIndata,
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {
@@ -150,26 +156,14 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
 /** Each kind's files, read (a file with errors is left out; its findings say why). */
 async function lasFiler(
   dir: string, register: readonly NagonKind[], kommuner: Laskontext["kommuner"], findings: Findings, files: FileSummary[], options: PipelineOptions,
+  nyckel: () => Nyckel,
 ): Promise<Map<NagonKind, unknown[]>> {
   const progress = options.progress ?? (() => {});
   const env = options.env ?? process.env;
-  let nyckel: Nyckel | undefined;
   const ctx: Laskontext = {
     kommuner, lanKoder: new Set(lanFrom(kommuner).keys()), findings, nyckelFil: env.FINSAM_NYCKEL ?? "nyckelfilen",
     ...(options.idag !== undefined ? { idag: options.idag } : {}),
-    nyckel: () => {
-      if (!nyckel) {
-        nyckel = hamtaNyckel(env);
-        if (nyckel.skapad) {
-          findings.info({
-            fil: nyckel.sokvag, regel: "nyckel.skapad",
-            meddelande: `en ny nyckel för pseudonymisering av personnummer skapades i ${nyckel.sokvag}; förvara den utanför projektet och dela den inte`,
-            message: "a new pseudonymisation key was created",
-          });
-        }
-      }
-      return nyckel;
-    },
+    nyckel,
   };
   const lasta = new Map<NagonKind, unknown[]>();
   const names = listInputFiles(dir);
@@ -206,4 +200,25 @@ async function lasFiler(
     lasta.set(svar.kind, lista);
   }
   return lasta;
+}
+
+/**
+ * The pseudonymisation key, read (or created) on first use: for the personnummer as files are
+ * read, and for the noise's record keys as the participant results are protected.
+ */
+function nyckelhamtare(env: NodeJS.ProcessEnv, findings: Findings): () => Nyckel {
+  let nyckel: Nyckel | undefined;
+  return () => {
+    if (!nyckel) {
+      nyckel = hamtaNyckel(env);
+      if (nyckel.skapad) {
+        findings.info({
+          fil: nyckel.sokvag, regel: "nyckel.skapad",
+          meddelande: `en ny nyckel för pseudonymisering av personnummer skapades i ${nyckel.sokvag}; förvara den utanför projektet och dela den inte`,
+          message: "a new pseudonymisation key was created",
+        });
+      }
+    }
+    return nyckel;
+  };
 }

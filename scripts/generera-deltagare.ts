@@ -617,7 +617,7 @@ export function avrundadeNyckeltal(u: Underlag): Nyckeltal {
 
 function kontrollera(bytes: Buffer): void {
   const findings = new Findings();
-  const stubbe: Nyckel = { sokvag: "(ingen)", skapad: false, pseudonym: () => "p-testperson" };
+  const stubbe: Nyckel = { sokvag: "(ingen)", skapad: false, pseudonym: () => "p-testperson", postnyckel: () => new Uint32Array(8) };
   const deltaganden = readDeltagare(bytes, FILNAMN, () => stubbe, findings);
   // The one info expected: the free-text column Kommentar is not read.
   const fynd = findings.all.filter((f) => f.regel !== "deltagare.kolumn_lases_inte" || f.falt !== "Kommentar");

@@ -7,9 +7,13 @@
 // - ett personnummer eller samordningsnummer (mönster, datum och kontrollsiffra), ett
 //   deltagar-id ur datakatalogens deltagarfiler eller exempeldatans testperson, var som helst
 //   i en publicerad fil;
-// - en deltagartabell som inte är den skyddade: insatser_nyckeltal.csv kontrolleras med
-//   angriparkontrollen (kontrolleraPublicerat) och k ur datakatalogens inställningar, och
-//   insatser_rapporterat.csv och insatser_jamstalldhet.csv får inte visa något antal 1..k-1.
+// - en deltagartabell som inte är den skyddade: insatser_nyckeltal.csv kontrolleras
+//   (kontrolleraPublicerat) efter metoden i varje rads kolumn skydd, med k och brusets
+//   parametrar ur datakatalogens inställningar: med brus inga små tal (1..sma_tal), andelar som
+//   går ihop med sina antal, samma personer med samma antal och inga medelvärden över för få;
+//   med undertryckning angriparkontrollen över alla perioder på en gång. Ingen rad får sakna
+//   skydd. insatser_jamstalldhet.csv får inte visa något litet antal (1..sma_tal med brus,
+//   1..k-1 med undertryckning) och insatser_rapporterat.csv inget antal 1..k-1.
 //
 // Ett fynd anger fil och plats (rad, kolumn) och visar aldrig ett personnummer eller id i klartext.
 import { createHash } from "node:crypto";
@@ -24,12 +28,13 @@ import { readRecords } from "../loaders/read/records.ts";
 import { recognise, TABLE_EXTENSIONS } from "../loaders/validate/recognise.ts";
 import { Findings } from "../loaders/validate/findings.ts";
 import { DELTAGARE_KOLUMNER } from "../loaders/normalise/deltagare.ts";
-import { parsePersonnummer } from "../loaders/validate/personnummer.ts";
 import { isInstallningar, readInstallningar, STANDARD } from "../loaders/reference/installningar.ts";
+import type { Skyddsinstallningar } from "../loaders/protect/parametrar.ts";
 import { hittaId, hittaPersonnummer, hittaText, type Lacka } from "../loaders/protect/lackor.ts";
 import { kontrolleraPublicerat } from "../loaders/protect/publicerat.ts";
 import { MotsagelseFel, type Overtradelse } from "../loaders/protect/model.ts";
-import { KON, MATT, RADENS_STORHETER, type Kon, type Matt, type NyckeltalRad, type Storhet } from "../loaders/protect/nyckeltal.ts";
+import { laddaLosare } from "../loaders/protect/highs.ts";
+import { KON, MATT, SKYDD, type Kon, type Matt, type NyckeltalRad, type Skydd } from "../loaders/protect/rader.ts";
 
 /** Filtyper som får publiceras: det Observable Framework skriver, och bilder och typsnitt. */
 export const TILLATNA_FILTYPER = [
@@ -73,21 +78,18 @@ export interface Grindfynd {
 export interface Grindunderlag {
   /** Skyddsgränsen k ur datakatalogens inställningar (standard 5). */
   readonly k: number;
+  /** Skyddsmetod och brusets parametrar ur inställningarna. */
+  readonly skydd: Skyddsinstallningar;
   /** Deltagar-id (Löpnummer, deltagare_id och liknande) ur deltagarfilerna, långa nog att sökas. */
   readonly deltagarId: readonly string[];
   /** Antal id som var för korta för att sökas (MINSTA_ID_LANGD). */
   readonly kortaId: number;
-  /**
-   * Saknar någon deltagare kön (tom kolumn och inget giltigt personnummer)? Då är alla minst,
-   * inte exakt, kvinnor + män, precis som när pipelinen skyddade tabellen.
-   */
-  readonly konKanSaknas: boolean;
   /** Datakatalogens filer: namn och SHA-256 av innehållet. */
   readonly indata: readonly { readonly namn: string; readonly sha256: string }[];
 }
 
-const ID_SCHEMA = z.object({ deltagare_id: z.string().optional(), personnummer: z.string().optional(), kon: z.string().optional() });
-const ID_KOLUMNER = { deltagare_id: DELTAGARE_KOLUMNER.deltagare_id, personnummer: DELTAGARE_KOLUMNER.personnummer, kon: DELTAGARE_KOLUMNER.kon };
+const ID_SCHEMA = z.object({ deltagare_id: z.string().optional() });
+const ID_KOLUMNER = { deltagare_id: DELTAGARE_KOLUMNER.deltagare_id };
 
 /** Är id:t långt nog att söka efter utan att hitta vanliga ord och tal? */
 export function sokbartId(id: string): boolean {
@@ -103,9 +105,9 @@ const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
  */
 export async function lasGrindunderlag(datakatalog: string): Promise<Grindunderlag> {
   let k = STANDARD.skyddsgrans;
+  let skydd = STANDARD.skydd;
   const id = new Set<string>();
   let kortaId = 0;
-  let konKanSaknas = false;
   const indata: { namn: string; sha256: string }[] = [];
   for (const fil of await allaFiler(datakatalog)) {
     const bytes = await readFile(fil);
@@ -118,22 +120,20 @@ export async function lasGrindunderlag(datakatalog: string): Promise<Grindunderl
     const tyst = new Findings();
     if (ext === ".json") {
       const text = decodeOrReport(bytes, fil, tyst, "en JSON-fil med inställningar")?.text;
-      if (text !== undefined && isInstallningar(text)) k = readInstallningar(text, fil, tyst)?.skyddsgrans ?? k;
+      const inst = text !== undefined && isInstallningar(text) ? readInstallningar(text, fil, tyst) : undefined;
+      if (inst) ({ skyddsgrans: k, skydd } = inst);
       continue;
     }
     if (!TABLE_EXTENSIONS.includes(ext) || isXlsx(bytes)) continue;
     if (recognise(bytes, fil, tyst).kind !== "deltagare") continue;
     for (const r of readRecords(bytes, fil, ID_SCHEMA, ID_KOLUMNER, tyst) ?? []) {
-      const { kon, personnummer } = r.value;
-      const pnrOk = (x: string | undefined) => x !== undefined && parsePersonnummer(x).ok;
-      if (kon === undefined && !pnrOk(personnummer) && !pnrOk(r.value.deltagare_id)) konKanSaknas = true;
       const v = r.value.deltagare_id?.trim();
       if (v === undefined || v === "" || id.has(v)) continue;
       if (sokbartId(v)) id.add(v);
       else kortaId++;
     }
   }
-  return { k, deltagarId: [...id].sort(), kortaId, konKanSaknas, indata };
+  return { k, skydd, deltagarId: [...id].sort(), kortaId, indata };
 }
 
 async function allaFiler(katalog: string): Promise<string[]> {
@@ -152,8 +152,16 @@ export function utanHash(namn: string): string {
   return namn.replace(/\.[0-9a-f]{8}(\.[^.]+)$/, "$1");
 }
 
-/** Kör grinden på en byggd katalog. Tom lista: bygget får publiceras. */
-export async function publiceringsgrind(katalog: string, underlag: Grindunderlag): Promise<Grindfynd[]> {
+/**
+ * Kör grinden på en byggd katalog. Tom lista: bygget får publiceras. `urval` begränsar vilka
+ * filer som prövas (bygget prövar pipelinens utdata, utom Parquet-filerna som aldrig
+ * publiceras, innan Framework bygger sidorna, och sedan hela det färdiga bygget).
+ */
+export async function publiceringsgrind(
+  katalog: string,
+  underlag: Grindunderlag,
+  urval: (fil: string) => boolean = () => true,
+): Promise<Grindfynd[]> {
   const fynd: Grindfynd[] = [];
   const indataHash = new Map(underlag.indata.map((f) => [f.sha256, f.namn]));
   const indataNamn = new Set(underlag.indata.map((f) => f.namn.toLowerCase()));
@@ -162,6 +170,7 @@ export async function publiceringsgrind(katalog: string, underlag: Grindunderlag
 
   for (const sokvag of await allaFiler(katalog)) {
     const fil = relative(katalog, sokvag).split(sep).join("/");
+    if (!urval(fil)) continue;
     const namn = utanHash(basename(sokvag));
     const ext = extname(namn).toLowerCase();
     const bytes = await readFile(sokvag);
@@ -203,7 +212,8 @@ export async function publiceringsgrind(katalog: string, underlag: Grindunderlag
       fynd.push({ fil: t.fil, regel: "grind.tabell", meddelande: `${t.namn} kan inte läsas som CSV; grinden kan inte se att tabellen är skyddad (unreadable table)` });
       continue;
     }
-    if (t.namn === "insatser_nyckeltal.csv") fynd.push(...kontrolleraNyckeltal(t.fil, tolkad, underlag.k, underlag.konKanSaknas));
+    if (t.namn === "insatser_nyckeltal.csv") fynd.push(...(await kontrolleraNyckeltal(t.fil, tolkad, underlag.k, underlag.skydd)));
+    else if (t.namn === "insatser_jamstalldhet.csv" && underlag.skydd.metod === "brus") fynd.push(...kontrolleraAntal(t.fil, t.namn, tolkad, underlag.skydd.brus.sma + 1, `1–${underlag.skydd.brus.sma} (små tal publiceras aldrig)`));
     else fynd.push(...kontrolleraAntal(t.fil, t.namn, tolkad, underlag.k));
   }
   return fynd;
@@ -254,12 +264,11 @@ const tal = (s: string | undefined): number | null => {
 };
 
 /**
- * insatser_nyckeltal.csv: angriparkontrollen (kontrolleraPublicerat) med byggets k och samma
- * antaganden som pipelinens skydd: en person kan finnas i flera insatser, och alla är minst
- * (inte exakt) kvinnor + män när kön kan saknas.
+ * insatser_nyckeltal.csv: kontrollen utifrån (kontrolleraPublicerat) efter metoden i varje
+ * rads kolumn skydd, med byggets k och brusets parametrar.
  */
-export function kontrolleraNyckeltal(fil: string, t: DelimitedText, k: number, konKanSaknas = false): Grindfynd[] {
-  const namn = ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt"] as const;
+export async function kontrolleraNyckeltal(fil: string, t: DelimitedText, k: number, skydd: Skyddsinstallningar = STANDARD.skydd): Promise<Grindfynd[]> {
+  const namn = ["forbund", "insats", "fran", "till", "kon", "matt", "varde", "antal", "undertryckt", "skydd"] as const;
   const index = kolumner(fil, t, namn);
   if (!(index instanceof Map)) return [index];
   const falt = (r: { fields: string[] }, n: (typeof namn)[number]) => (r.fields[index.get(n)!] ?? "").trim();
@@ -269,13 +278,14 @@ export function kontrolleraNyckeltal(fil: string, t: DelimitedText, k: number, k
   for (const r of t.rows) {
     const kon = falt(r, "kon") as Kon;
     const matt = falt(r, "matt") as Matt;
-    if (!KON.includes(kon) || !MATT.includes(matt)) {
-      fynd.push({ fil, rad: r.line, regel: "grind.tabell", meddelande: `okänt kön "${kon}" eller mått "${matt}"; grinden kan inte se att raden är skyddad (unknown row)` });
+    const metod = falt(r, "skydd") as Skydd;
+    if (!KON.includes(kon) || !MATT.includes(matt) || !SKYDD.includes(metod)) {
+      fynd.push({ fil, rad: r.line, regel: "grind.tabell", meddelande: `okänt kön "${kon}", mått "${matt}" eller skydd "${metod}"; grinden kan inte se att raden är skyddad (unknown row)` });
       continue;
     }
     const rad: NyckeltalRad = {
       forbund: falt(r, "forbund"), insats: falt(r, "insats"), fran: falt(r, "fran"), till: falt(r, "till"), kon, matt,
-      varde: tal(falt(r, "varde")), antal: tal(falt(r, "antal")), undertryckt: falt(r, "undertryckt") === "1"
+      varde: tal(falt(r, "varde")), antal: tal(falt(r, "antal")), undertryckt: falt(r, "undertryckt") === "1", skydd: metod
     };
     rader.push(rad);
     radnummer.set(`${rad.forbund}|${rad.fran}|${rad.till}|${rad.insats}|${rad.kon}|${rad.matt}`, r.line);
@@ -283,29 +293,31 @@ export function kontrolleraNyckeltal(fil: string, t: DelimitedText, k: number, k
   if (fynd.length > 0) return fynd;
   let overtradelser: Overtradelse[];
   try {
-    // Motsäger de visade talen att alla = kvinnor + män, saknar någon kön: kontrollera så.
-    try {
-      overtradelser = kontrolleraPublicerat(rader, k, { deltagareKanOverlappa: true, konKanSaknas });
-    } catch (e) {
-      if (!(e instanceof MotsagelseFel)) throw e;
-      overtradelser = kontrolleraPublicerat(rader, k, { deltagareKanOverlappa: true, konKanSaknas: true });
-    }
+    if (rader.some((r) => r.skydd === "undertryckning")) await laddaLosare();
+    overtradelser = kontrolleraPublicerat(rader, { k, brus: skydd.brus });
   } catch (e) {
+    if (!(e instanceof MotsagelseFel) && !(e instanceof RangeError)) throw e;
     return [{ fil, regel: "grind.tabell", meddelande: `tabellen går inte att kontrollera: ${(e as Error).message} (the protection check failed)` }];
   }
   const antalKolumn = index.get("antal")! + 1;
   return overtradelser.map((o) => {
-    const [forbund, fran, till, storhet, insats, kon] = o.nyckel.split("|") as [string, string, string, Storhet, string, Kon];
-    const matt = MATT.find((m) => RADENS_STORHETER[m].includes(storhet));
-    const rad = (matt && radnummer.get(`${forbund}|${fran}|${till}|${insats}|${kon}|${matt}`)) ??
-      MATT.map((m) => radnummer.get(`${forbund}|${fran}|${till}|${insats}|${kon}|${m}`)).find((x) => x !== undefined);
-    const var_ = `${insats}, ${kon}, ${fran}–${till}`;
+    const p = o.plats;
+    const rad = p && (radnummer.get(`${p.forbund}|${p.fran}|${p.till}|${p.insats}|${p.kon}|${p.matt}`) ?? MATT.map((m) => radnummer.get(`${p.forbund}|${p.fran}|${p.till}|${p.insats}|${p.kon}|${m}`)).find((x) => x !== undefined));
+    const var_ = p ? `${p.insats}, ${p.kon}, ${p.fran}–${p.till}` : o.nyckel;
+    const vad = p?.vad ?? o.nyckel;
+    const grans = p?.metod === "brus" ? `1–${skydd.brus.sma} (små tal publiceras aldrig)` : `mindre än k = ${k}`;
     const meddelande =
       o.typ === "litet_tal"
-        ? `antalet ${o.min} (${storhet}; ${var_}) visas men är mindre än k = ${k} (a count below k is shown)`
+        ? `antalet ${o.min} (${vad}; ${var_}) visas men är ${grans} (a small count is shown)`
         : o.typ === "visat_dolt"
-          ? `raden är markerad som dold men visar ändå ett värde (${storhet}; ${var_}) (a hidden row shows a value)`
-          : `det dolda antalet (${storhet}; ${var_}) kan räknas fram ur det publicerade till ${o.min === o.max ? `exakt ${o.min}` : `mellan ${o.min} och ${o.max}`}, ett spann smalare än k = ${k} (a hidden count can be recomputed)`;
+          ? `raden är markerad som dold men visar ändå ett värde (${vad}; ${var_}) (a hidden row shows a value)`
+          : o.typ === "oskyddad"
+            ? `raden är inte skyddad (skydd = ingen; ${vad}; ${var_}); bara finsam run --intern skriver sådana rader (an unprotected row)`
+            : o.typ === "oforenlig"
+              ? `värdena går inte ihop med skyddet (${vad}; ${var_}): en andel måste vara de publicerade antalens kvot och samma personer ha samma antal (values the protection cannot give)`
+              : o.typ === "medel_fa"
+                ? `ett medelvärde visas över ${o.min} (${vad}; ${var_}), färre än minsta antalet för ett medelvärde (a mean over too few)`
+                : `det dolda antalet (${vad}; ${var_}) kan räknas fram ur det publicerade till ${o.min === o.max ? `exakt ${o.min}` : `mellan ${o.min} och ${o.max === Infinity ? "∞" : o.max}`}, ett spann som avslöjar ett antal under k = ${k} (a hidden count can be narrowed)`;
     return { fil, ...(rad !== undefined ? { rad, kolumn: antalKolumn } : {}), regel: `grind.skydd.${o.typ}`, meddelande };
   });
 }
@@ -315,15 +327,15 @@ const ANTALSMATT = new Set(["deltagare", "avslut"]);
 
 /**
  * insatser_rapporterat.csv och insatser_jamstalldhet.csv: inget visat antal i 1..k-1, och en
- * rad som är markerad som dold visar inget värde.
+ * rad som är markerad som dold visar inget värde. (Med brus är k här sma_tal + 1.)
  */
-export function kontrolleraAntal(fil: string, namn: string, t: DelimitedText, k: number): Grindfynd[] {
+export function kontrolleraAntal(fil: string, namn: string, t: DelimitedText, k: number, grans = `mindre än k = ${k}`): Grindfynd[] {
   const fynd: Grindfynd[] = [];
   const litet = (v: number | null) => v !== null && v > 0 && v < k;
   const fel = (rad: number, kolumn: number, kolumnnamn: string, v: number, hur = "visas") =>
     fynd.push({
       fil, rad, kolumn, regel: "grind.skydd.litet_tal",
-      meddelande: `antalet ${v} (${kolumnnamn}) ${hur} men är mindre än k = ${k} (a count below k is shown)`
+      meddelande: `antalet ${v} (${kolumnnamn}) ${hur} men är ${grans} (a small count is shown)`
     });
   if (namn === "insatser_rapporterat.csv") {
     const index = kolumner(fil, t, ["varde", "undertryckt"]);

@@ -51,6 +51,8 @@ describe("finsam validate", () => {
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toEqual([
       expect.objectContaining({ fil: join(dir, "he.csv"), rad: 3, kolumn: 1, falt: "region", varde: "2099 Okänd", regel: "he.region", allvar: "fel" }),
+      // Every SCB file's own line: what was read, missing, rejected and not used.
+      expect.objectContaining({ fil: join(dir, "he.csv"), regel: "he.inlast", allvar: "info" }),
     ]);
     expect(lines[0].message).toMatch(/unknown kommun code/);
   });
@@ -223,7 +225,7 @@ describe("finsam run", () => {
     const dir = folder("bara-scb", { "he.csv": readFileSync(join(EXEMPEL, "TAB1386_20260315-101500.csv")) });
     const out = join(tmp, "ut-bara-scb");
     expect((await finsam("run", dir, "--out", out)).code).toBe(0);
-    expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\n");
+    expect(readFileSync(join(out, "insatser_nyckeltal.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\n");
     expect(readFileSync(join(out, "insatser_rapporterat.csv"), "utf8")).toBe("forbund,insats,fran,till,kon,matt,varde,undertryckt\n");
     expect(readFileSync(join(out, "helarsekvivalenter.csv"), "utf8").split("\n").length).toBeGreaterThan(1000);
   });

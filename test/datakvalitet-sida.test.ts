@@ -47,11 +47,12 @@ describe("sammanställning", () => {
 
   it("räknar raderna per allvarlighetsgrad och säger det i en mening", () => {
     // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel), 1 eget kapital,
-    // 1 mål vars bedömning motsäger det uppmätta och 19 rapporterade ekonomisiffror som inte stämmer = 28 varningar; 9 upplysningar (ett blad utan
+    // 1 mål vars bedömning motsäger det uppmätta och 19 rapporterade ekonomisiffror som inte stämmer = 28 varningar; 9 upplysningar om hur filerna lästes (ett blad utan
     // tabell; deltagarfilens kolumn Kommentar, som inte läses, och deltaganden efter den sista hela
-    // perioden; sex om huvudböckerna).
-    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 28, info: 9 });
-    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("28 varningar och 9 upplysningar i 9 filer.");
+    // perioden; sex om huvudböckerna) och en rad per SCB-fil om vad som lästes (<tabell>.inlast,
+    // åtta filer) = 17 upplysningar.
+    expect(antalPerAllvar(rader)).toEqual({ fel: 0, varning: 28, info: 17 });
+    expect(sammanfattning(antalPerAllvar(rader), grupperaFynd(rader).length)).toBe("28 varningar och 17 upplysningar i 14 filer.");
     expect(sammanfattning({ fel: 0, varning: 1, info: 0 }, 1)).toBe("1 varning i 1 fil.");
     expect(sammanfattning({ fel: 0, varning: 0, info: 0 }, 0)).toBe("Valideringen hittade inget att anmärka på.");
   });
@@ -59,10 +60,15 @@ describe("sammanställning", () => {
   it("grupperar per fil och regel i rapportens ordning", () => {
     const grupper = grupperaFynd(rader);
     expect(grupper.map((g) => [g.fil, g.regler.map((r) => `${r.regel}:${r.rader.length}`)])).toEqual([
-      ["Forsorjningsmatt_Dalarna_2020-2025.xlsx", ["forsorjningsmatt.blad_utan_tabell:1"]],
+      ["ArbStatHuv_20260410-084000.csv", ["bas.inlast:1"]],
+      ["BE0101N1_20260220-090000.csv", ["befolkning.inlast:1"]],
+      ["Forsorjningsmatt_Dalarna_2020-2025.xlsx", ["forsorjningsmatt.blad_utan_tabell:1", "forsorjningsmatt.inlast:1"]],
       ["Huvudbok_Sodra_Dalarna_2024-2025.xlsx", ["ekonomi.blad_utan_tabell:1", "ekonomi.efter_rapportdatum:1", "ekonomi.kolumn_anvands_inte:1", "ekonomi.rapportdatum:1"]],
-      ["TAB1386_20260315-101500.csv", ["he.saknas:4"]],
-      ["TAB6260_20260410-081500.csv", ["bas.saknas:1"]],
+      ["TAB1386_20260315-101500.csv", ["he.inlast:1", "he.saknas:4"]],
+      ["TAB1784_20260410-083000.csv", ["bas.inlast:1"]],
+      ["TAB1784_20260410-083500.csv", ["bas.inlast:1"]],
+      ["TAB6260_20260410-081500.csv", ["bas.inlast:1", "bas.saknas:1"]],
+      ["TAB6260_20260410-082000.csv", ["bas.inlast:1"]],
       ["deltagare_sodra_dalarna.csv", ["deltagare.efter_sista_period:1", "deltagare.kolumn_lases_inte:1"]],
       ["huvudbok_falun_borlange_2023-2024.csv", ["ekonomi.eget_kapital:1", "ekonomi.kolumn_anvands_inte:1", "ekonomi.regel_hogst:1"]],
       ["mal_falun_borlange_2024.xlsx", ["mal.motsager_matning:1"]],

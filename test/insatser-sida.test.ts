@@ -48,11 +48,12 @@ function medPahittadeDoldaVarden(csv: string): string {
   const kolumner = rubrik!.split(",");
   const iVarde = kolumner.indexOf("varde");
   const iAntal = kolumner.indexOf("antal");
+  const iDold = kolumner.indexOf("undertryckt");
   return [
     rubrik,
     ...rader.map((r, i) => {
       const f = r.split(",");
-      if (f.at(-1) !== "1") return r;
+      if (f[iDold] !== "1") return r;
       f[iVarde] = String(i % 7);
       if (iAntal >= 0) f[iAntal] = String(3 + (i % 5));
       return f.join(",");
@@ -63,7 +64,7 @@ function medPahittadeDoldaVarden(csv: string): string {
 describe("tolkningen av insatsfilerna", () => {
   it("en dold rad får aldrig värde eller antal, även om filen skulle ha dem", () => {
     const rader = tolkaNyckeltal(
-      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1\nf,A,2024-01,2024-12,man,avslut,0,0,0\nf,A,2024-01,2024-12,alla,avslut,7,7,1\n"
+      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1,undertryckning\nf,A,2024-01,2024-12,man,avslut,0,0,0,undertryckning\nf,A,2024-01,2024-12,alla,avslut,7,7,1,undertryckning\n"
     );
     expect(rader.map((r) => [r.varde, r.antal, r.dolt])).toEqual([
       [null, null, true],
@@ -77,12 +78,18 @@ describe("tolkningen av insatsfilerna", () => {
     expect(visning(rad, (x) => String(x))).toEqual({ status: "saknas", text: "–" });
   });
   it("avsluten fördelas bara så långt nyckeltalen visar: till målet, övriga och tidiga avhopp", () => {
-    // Avesta jan–dec 2024: 24 avslut, 11 av 24 till målet (0 tidiga avhopp).
+    // Avesta jan–dec 2024 (brusat): 25 avslut, 11 av 23 till målet; tidiga avhopp = 25 − 23 = 2
+    // (avslut och nämnaren har var sitt brus, så skillnaden är ungefärlig; aldrig under 0).
     const r = (matt: string) => utfallsrader.find((x) => x.insats === "Samverkansteam Avesta" && x.fran === "2024-01" && x.till === "2024-12" && x.kon === "alla" && x.matt === matt);
-    expect([r("avslut")?.varde, r("till_mal")?.varde, r("ovriga")?.varde, r("tidiga_avhopp")?.varde]).toEqual([24, 11, 13, 0]);
+    expect([r("avslut")?.varde, r("till_mal")?.varde, r("ovriga")?.varde, r("tidiga_avhopp")?.varde]).toEqual([25, 11, 12, 2]);
+    const negativ = utfallFranNyckeltal([
+      { forbund: "f", insats: "A", fran: "2024-01", till: "2024-12", kon: "alla", matt: "avslut", varde: 20, antal: 20, dolt: false, skydd: "brus" },
+      { forbund: "f", insats: "A", fran: "2024-01", till: "2024-12", kon: "alla", matt: "andel_mal", varde: 0.5, antal: 22, dolt: false, skydd: "brus" },
+    ]);
+    expect(negativ.find((x) => x.matt === "tidiga_avhopp")!.varde).toBe(0);
     // En dold andel ger dolda delar, aldrig 0.
-    const dold = nyckeltalsrader.find((x) => x.matt === "andel_mal" && x.dolt)!;
-    const delar = utfallsrader.filter((x) => x.insats === dold.insats && x.fran === dold.fran && x.kon === dold.kon && x.matt !== "avslut");
+    const dold = utfallFranNyckeltal(nyckeltalsrader.map((x) => (x.insats === "Samverkansteam Avesta" && x.fran === "2024-01" && x.matt === "andel_mal" ? { ...x, varde: null, antal: null, dolt: true } : x)));
+    const delar = dold.filter((x) => x.insats === "Samverkansteam Avesta" && x.fran === "2024-01" && x.kon === "alla" && x.matt !== "avslut");
     expect(delar.map((x) => [x.varde, x.dolt])).toEqual([[null, true], [null, true], [null, true]]);
   });
   it("en fil utan de väntade kolumnerna, eller en annan tabell än den väntade, ger ett fel som säger vad", () => {
@@ -104,21 +111,29 @@ describe("resultattabellen som i delårsbokslutet", () => {
     const fonster = fonsterIRader(nyckeltalsrader.filter((r) => r.forbund === "sodra-dalarna")).slice(-4);
     expect(fonster.map((f) => [f.fran, f.till])).toEqual(PERIODER.map(([fran, till]) => [fran, till]));
   });
-  it("varje visad cell i Tabell 2–4 har samma värde som rapporten, avrundad på samma sätt; dolda celler visar markeringen", () => {
+  it("varje visad cell i Tabell 2–4 ligger inom bruset från rapportens värde, avrundad på samma sätt; dolda celler visar markeringen", () => {
+    // Antal: högst 1 ifrån (maxbrus 1). Andelar: högst 5 procentenheter (ett av 20 eller fler;
+    // plus avrundningen till hela procent). Medelvärden: högst en halv månad eller ett halvt år.
+    const grans: Record<string, number> = { deltagare: 1, avslut: 1, andel_mal: 5, genomstromningstid_man: 0.5, tid_fore_start_ar: 0.5 };
     let visade = 0;
+    let dolda = 0;
     for (const [team, tabell] of Object.entries(TABELLER)) {
       for (const [rad, tryckta] of Object.entries(tabell) as [Rad, readonly string[]][]) {
         PERIODER.forEach(([fran, till], i) => {
           const matt = RADER[rad];
           const v = visning(hamta("sodra-dalarna", team, { fran, till }, "alla", matt), (x) => formatNyckeltal(matt, x));
-          if (v.status === "dolt") return expect(v.text).toBe(DOLT);
+          if (v.status === "dolt") {
+            dolda++;
+            return expect(v.text).toBe(DOLT);
+          }
           visade++;
           expect(v.status).toBe("visas");
-          expect(tal(v.text.replace(NBSP, " "))).toBe(tal(tryckta[i]!));
+          expect(Math.abs(tal(v.text.replace(NBSP, " ")) - tal(tryckta[i]!)), `${team} ${rad} ${fran}`).toBeLessThanOrEqual(grans[matt]! + 1e-9);
         });
       }
     }
-    expect(visade).toBeGreaterThan(30);
+    // Bara Säters medelvärden 2023 (2 och 3 som nådde målet) är för få att visa.
+    expect([visade, dolda]).toEqual([56, 4]);
   });
   it("andelar visas i hela procent och medelvärden med en decimal och enhet", () => {
     expect(formatNyckeltal("andel_mal", 0.4583333333333333)).toBe(`46${NBSP}%`);
@@ -136,7 +151,8 @@ describe("resultattabellen som i delårsbokslutet", () => {
 });
 
 describe("diagrammen ritar bara visade värden", () => {
-  const avesta = nyckeltalsrader.filter((r) => r.insats === "Samverkansteam Avesta" && r.matt === "andel_mal");
+  // Säters genomströmningstid: medelvärden över för få döljs.
+  const avesta = nyckeltalsrader.filter((r) => r.insats === "Samverkansteam Säter" && r.matt === "genomstromningstid_man");
   const fonster = fonsterIRader(avesta).filter(arKalenderar);
   it("en dold rad blir en markering utan värde, aldrig en punkt", () => {
     const { punkter, dolda } = tidsserie(avesta, fonster);
@@ -165,9 +181,11 @@ describe("diagrammen ritar bara visade värden", () => {
     const avesta = utfallsrader.filter((r) => r.insats === "Samverkansteam Avesta" && r.kon === "alla");
     const f = fonsterIRader(avesta).filter((x) => x.fran === "2024-01" && x.till === "2024-12");
     const { segment, perioder } = staplatUtfall(avesta, f, AVSLUT_FRAN_NYCKELTAL);
-    expect(perioder[0]).toMatchObject({ avslut: 24, avslutDolt: false, dolda: [] });
-    expect(segment.map((s) => [s.kod, s.x1, s.x2])).toEqual([["till_mal", 0, 11], ["ovriga", 11, 24]]);
-    const hedemora = utfallsrader.filter((r) => r.insats === "Samverkansteam Kraften Hedemora" && r.kon === "alla");
+    expect(perioder[0]).toMatchObject({ avslut: 25, avslutDolt: false, dolda: [] });
+    expect(segment.map((s) => [s.kod, s.x1, s.x2])).toEqual([["till_mal", 0, 11], ["ovriga", 11, 23], ["tidiga_avhopp", 23, 25]]);
+    // Med undertryckning kan andelen vara dold: då får ingen del någon stapel.
+    const medDold = utfallFranNyckeltal(nyckeltalsrader.map((x) => (x.insats === "Samverkansteam Kraften Hedemora" && x.fran === "2023-07" && x.matt === "andel_mal" ? { ...x, varde: null, antal: null, dolt: true } : x)));
+    const hedemora = medDold.filter((r) => r.insats === "Samverkansteam Kraften Hedemora" && r.kon === "alla");
     const g = fonsterIRader(hedemora).filter((x) => x.fran === "2023-07");
     expect(staplatUtfall(hedemora, g, AVSLUT_FRAN_NYCKELTAL)).toMatchObject({ segment: [], perioder: [{ dolda: ["till_mal", "ovriga", "tidiga_avhopp"] }] });
   });
@@ -228,15 +246,15 @@ describe("texten för styrelsen", () => {
     });
   it("förbundet 2024: andelarna för kvinnor och män och att skillnaden ryms inom slumpens variation", () => {
     const t = text("totalt", "2024-01", "2024-12");
-    expect(t[0]).toBe(`Antalet deltagare var 99 för kvinnor och 67 för män. Kvinnorna var 60${NBSP}% av deltagarna, jämfört med 48${NBSP}% av befolkningen 20–64 år i förbundets kommuner.`);
+    expect(t[0]).toBe(`Antalet deltagare var 98 för kvinnor och 66 för män. Kvinnorna var 60${NBSP}% av deltagarna, jämfört med 48${NBSP}% av befolkningen 20–64 år i förbundets kommuner.`);
     expect(t).toContain(
-      `Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering var 43${NBSP}% för kvinnor och 55${NBSP}% för män; skillnaden ryms inom slumpens variation.`
+      `Andelen som gick till arbete, studier eller arbetslivsinriktad rehabilitering var 41${NBSP}% för kvinnor och 55${NBSP}% för män; skillnaden ryms inom slumpens variation.`
     );
   });
   it("när värdena är dolda säger texten det i stället för att gissa", () => {
-    const t = text("totalt", "2024-07", "2025-06");
-    expect(t.at(-1)).toBe("Antalet avslut, resultatet mot mål, genomströmningstiden och tiden före start visas inte för kvinnor och män var för sig, för att skydda enskilda personer.");
-    expect(t.slice(1).join(" ")).not.toMatch(/\d/);
+    const t = text("Samverkansteam Säter", "2024-07", "2025-06");
+    expect(t.at(-1)).toBe("Genomströmningstiden och tiden före start visas inte för kvinnor och män var för sig, för att skydda enskilda personer.");
+    expect(t.at(-1)).not.toMatch(/\d/);
   });
   it("utan deltagare nämns ingen andel kvinnor; med dolt antal sägs att den inte visas", () => {
     const t = text("Samverkansteam Säter", "2016-07", "2017-06");

@@ -1,198 +1,109 @@
 /**
- * BAS to the published tables (definitions: docs/definitioner/bas.md):
- * - status, inkomstkälla and inkomstnivå: counts per region level (kommun, förbund, län,
- *   riket; `summeraRegioner`), `andel` = antal / the group's total at the same level, computed
- *   from the summed counts, never summed itself;
+ * BAS to the published tables, on the cube (definitions: docs/definitioner/bas.md):
+ * - status, inkomstkälla and inkomstnivå: counts per region level (`summeraRegioner`),
+ *   `andel` = antal / the group's total at the same level (`andel`), computed from the summed
+ *   counts, never summed itself;
  * - målgrupp: people 20-64 whose main income is not work (`totalt - arbete`) and those with no
  *   income (`saknar ersättningar`), as shares of all 20-64.
  */
+import type { ColumnTable } from "arquero";
 import { compareAlder, intervall } from "../normalise/alder.ts";
-import {
-  compareInkomstniva, FODELSEREGIONER, INKOMSTKALLOR, STATUSAR, type BasData, type BasKalla,
-} from "../normalise/bas.ts";
+import { compareInkomstniva, FODELSEREGIONER, INKOMSTKALLOR, STATUSAR, type BasData, type BasKalla } from "../normalise/bas.ts";
 import { KON } from "../normalise/kon.ts";
-import type { ScbData, ScbVarde } from "../normalise/scbtabell.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
-import { NIVAER, summeraRegioner, type Kallvarde, type Regionvarde } from "./regioner.ts";
-
-export interface StatusRad {
-  niva: string; kod: string; namn: string; manad: string; kon: string; alder: string; fodelseregion: string; status: string;
-  antal: number | null; andel: number | null;
-}
-export interface InkomstkallaRad {
-  niva: string; kod: string; namn: string; manad: string; kon: string; alder: string; inkomstkalla: string;
-  antal: number | null; andel: number | null;
-}
-export interface InkomstnivaRad extends InkomstkallaRad { inkomstniva: string }
-export interface MalgruppRad {
-  niva: string; kod: string; namn: string; manad: string; kon: string; matt: string; antal: number | null; andel: number | null;
-}
+import { BERAKNAS_INTE } from "../read/tal.ts";
+import { KubBygge, TAL, UTAN_CELL, dimIndex, koder, varden, type Kub } from "../kub/kub.ts";
+import { sammanfoga, type Kubfil } from "../kub/sammanfoga.ts";
+import { summeraRegioner } from "../kub/verb/summeraRegioner.ts";
+import { andel } from "../kub/verb/andel.ts";
+import { valj } from "../kub/verb/valj.ts";
+import { lang, regionnamn, type LangKolumn } from "../kub/verb/lang.ts";
 
 export const MATT = ["utanfor_arbetsmarknaden", "saknar_inkomst"] as const;
 
-/**
- * Several files of one kind read as one; a value in two files is an error naming both (the
- * whole kind is then left out).
- */
-export function slaSamman(data: readonly BasData[], kalla: BasKalla, findings: Findings): ScbData | undefined {
-  const delar = data.filter((d) => d.kalla === kalla).map((d) => d.data);
-  if (delar.length === 0) return undefined;
-  if (delar.length === 1) return delar[0];
-  const fran = new Map<string, string>();
-  const varden: ScbVarde[] = [];
-  let ok = true;
-  for (const d of delar) {
-    let rapporterad = false;
-    for (const v of d.varden) {
-      const key = `${v.niva}|${v.kod}|${v.tid}|${v.dims.join("|")}`;
-      const annan = fran.get(key);
-      if (annan !== undefined) {
-        ok = false;
-        if (!rapporterad) {
-          rapporterad = true;
-          findings.fel({
-            fil: d.fil, regel: "bas.dubblett_filer",
-            meddelande: `samma värde (${v.kod}, ${v.dims.join(", ")}, ${v.tid}) finns också i ${annan}; förväntat att varje värde finns i en fil`,
-            message: `value also present in ${annan}`,
-          });
-        }
-        continue;
-      }
-      fran.set(key, d.fil);
-      varden.push(v);
-    }
-  }
-  if (!ok) return undefined;
-  return {
-    fil: delar.map((d) => d.fil).join(", "),
-    varden,
-    kommuner: new Set(delar.flatMap((d) => [...d.kommuner])),
-    tider: [...new Set(delar.flatMap((d) => d.tider))].sort(),
+export const STATUS_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "fodelseregion", "status", "antal", "andel"] as const;
+export const INKOMSTKALLA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "antal", "andel"] as const;
+export const INKOMSTNIVA_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "alder", "inkomstkalla", "inkomstniva", "antal", "andel"] as const;
+export const MALGRUPP_KOLUMNER = ["niva", "kod", "namn", "manad", "kon", "matt", "antal", "andel"] as const;
+
+/** Several files of one kind read as one; a value in two files is an error naming both (the kind is then left out). */
+export function slaSamman(data: readonly BasData[], kalla: BasKalla, findings: Findings): Kubfil | undefined {
+  return sammanfoga(data.filter((d) => d.kalla === kalla).map((d) => d.data), "bas", findings);
+}
+
+/** Position in a fixed list; values not in it after, alphabetically. */
+function ordning(lista: readonly string[]): (a: string, b: string) => number {
+  return (a, b) => {
+    const i = lista.indexOf(a);
+    const j = lista.indexOf(b);
+    return (i < 0 ? lista.length : i) - (j < 0 ? lista.length : j) || cmp(a, b);
   };
 }
 
-/** Region sums of every group (dims joined by "|"). */
-function summera(data: ScbData, indelning: Indelning, findings: Findings): Regionvarde[] {
-  // Values of one group share their dims array (scbtabell.ts): join it once per array.
-  const grupper = new Map<readonly string[], string>();
-  const kallor: Kallvarde[] = [];
-  for (const v of data.varden) {
-    let grupp = grupper.get(v.dims);
-    if (grupp === undefined) grupper.set(v.dims, (grupp = v.dims.join("|")));
-    kallor.push({ niva: v.niva, kod: v.kod, tid: v.tid, grupp, varde: v.varde });
-  }
-  return summeraRegioner(kallor, indelning, data.fil, "bas", findings);
-}
+const JAMFOR: Readonly<Record<string, (a: string, b: string) => number>> = {
+  kon: ordning(KON),
+  alder: compareAlder,
+  fodelseregion: ordning(FODELSEREGIONER),
+  status: ordning(STATUSAR),
+  inkomstkalla: ordning(INKOMSTKALLOR),
+  inkomstniva: compareInkomstniva,
+  matt: ordning(["totalt", ...MATT]),
+};
 
-/** `andel = antal / total` where the total is the same group with `totalDim` set to `totalt`. */
-function medAndel(rader: readonly Regionvarde[], totalDim: number): { r: Regionvarde; dims: string[]; andel: number | null }[] {
-  // Values by region and time, then group; the rows of one region and time come together
-  // (summeraRegioner sorts them), so the region key is built once per run of rows.
-  const index = new Map<string, Map<string, number | null>>();
-  const block = new Array<Map<string, number | null>>(rader.length);
-  let forra: Regionvarde | undefined;
-  let aktuell: Map<string, number | null> | undefined;
-  for (let i = 0; i < rader.length; i++) {
-    const r = rader[i]!;
-    if (!forra || !aktuell || forra.niva !== r.niva || forra.kod !== r.kod || forra.tid !== r.tid) {
-      const key = `${r.niva}|${r.kod}|${r.tid}`;
-      aktuell = index.get(key);
-      if (!aktuell) index.set(key, (aktuell = new Map()));
-    }
-    aktuell.set(r.grupp, r.varde);
-    block[i] = aktuell;
-    forra = r;
-  }
-  const delade = new Map<string, { dims: string[]; total: string }>();
-  return rader.map((r, i) => {
-    let d = delade.get(r.grupp);
-    if (!d) {
-      const dims = r.grupp.split("|");
-      const totalDims = [...dims];
-      totalDims[totalDim] = "totalt";
-      delade.set(r.grupp, (d = { dims, total: totalDims.join("|") }));
-    }
-    return { r, dims: d.dims, andel: kvot(r.varde, block[i]!.get(d.total)) };
+/** Series order within a region: the dimensions in turn, each by its own order (ranks of the dictionary). */
+function gruppordning(kub: Kub, dims: readonly string[]): (a: number, b: number) => number {
+  const delar = dims.map((namn) => {
+    const d = dimIndex(kub, namn);
+    const ord = kub.ordbok[d]!;
+    const jf = JAMFOR[namn] ?? cmp;
+    const sorterade = ord.map((_, i) => i).sort((a, b) => jf(ord[a]!, ord[b]!));
+    const rang = new Int32Array(ord.length);
+    let r = -1;
+    sorterade.forEach((i, k) => {
+      if (k === 0 || jf(ord[sorterade[k - 1]!]!, ord[i]!) !== 0) r++;
+      rang[i] = r;
+    });
+    return { k: koder(kub, d), rang };
   });
+  return (a, b) => {
+    for (const { k, rang } of delar) {
+      const x = rang[k[a]!]! - rang[k[b]!]!;
+      if (x !== 0) return x;
+    }
+    return 0;
+  };
 }
 
-type MedRegion = { niva: string; kod: string; manad: string };
-
-/**
- * `rader.sort((a, b) => jamforRegion(a, b) || jamforGrupp(a, b))`, by one number per row: the
- * ranks of level, code, month and group (`grupper[i]` is row i's group, which decides every
- * field `jamforGrupp` reads), and the index last, so equal rows keep their order as in a
- * stable sort.
- */
-function sortera<R extends MedRegion>(rader: R[], grupper: readonly string[], jamforGrupp: (a: R, b: R) => number): R[] {
-  const n = rader.length;
-  const forst = new Map<string, R>();
-  for (let i = 0; i < n; i++) if (!forst.has(grupper[i]!)) forst.set(grupper[i]!, rader[i]!);
-  const gruppRang = new Map<string, number>();
-  let rang = -1;
-  let forra: R | undefined;
-  for (const [grupp, r] of [...forst].sort((a, b) => jamforGrupp(a[1], b[1]))) {
-    if (!forra || jamforGrupp(forra, r) !== 0) rang++;
-    gruppRang.set(grupp, rang);
-    forra = r;
-  }
-  const G = rang + 1;
-  const rangAv = (varden: Iterable<string>) => new Map([...new Set(varden)].sort(cmp).map((x, i) => [x, i]));
-  const kodRang = rangAv(rader.map((r) => r.kod));
-  const manadRang = rangAv(rader.map((r) => r.manad));
-  const K = kodRang.size;
-  const M = manadRang.size;
-  if (NIVAER.length * K * M * G * n >= Number.MAX_SAFE_INTEGER) return rader.sort((a, b) => jamforRegion(a, b) || jamforGrupp(a, b));
-  const nycklar = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rader[i]!;
-    nycklar[i] = (((NIVA_ORDNING.get(r.niva)! * K + kodRang.get(r.kod)!) * M + manadRang.get(r.manad)!) * G + gruppRang.get(grupper[i]!)!) * n + i;
-  }
-  nycklar.sort();
-  const ut = new Array<R>(n);
-  for (let j = 0; j < n; j++) ut[j] = rader[nycklar[j]! % n]!;
-  return ut;
+/** Counts per region level and their share of the group's total (`totalDim` = `totalt`), as a tidy table. */
+function antalOchAndel(data: Kubfil, ind: Indelning, findings: Findings, dims: readonly string[], totalDim: string): ColumnTable {
+  const kub = summeraRegioner(data.kub, ind, { fil: data.fil, regel: "bas" }, findings);
+  const andelar = andel(kub, totalDim, "totalt");
+  const kolumner: LangKolumn[] = [
+    { namn: "niva", slag: "niva" }, { namn: "kod", slag: "kod" }, { namn: "namn", slag: "namn" }, { namn: "manad", slag: "period" },
+    ...dims.map((d): LangKolumn => ({ namn: d, slag: "dim", dimension: d })),
+    { namn: "antal", slag: "varde", kub }, { namn: "andel", slag: "varde", kub: andelar },
+  ];
+  return lang(kub, { kolumner, serier: () => true, jamfor: gruppordning(kub, dims), rad: (s, p) => kub.saknas[p]![s] !== UTAN_CELL }, regionnamn(ind));
 }
 
-function kvot(antal: number | null | undefined, total: number | null | undefined): number | null {
-  return antal === null || antal === undefined || total === null || total === undefined || total === 0 ? null : antal / total;
+export function computeStatus(data: Kubfil, ind: Indelning, findings: Findings): ColumnTable {
+  return antalOchAndel(data, ind, findings, ["kon", "alder", "fodelseregion", "status"], "status");
 }
 
-export function computeStatus(data: ScbData, indelning: Indelning, findings: Findings): StatusRad[] {
-  const summerade = medAndel(summera(data, indelning, findings), 3);
-  const rader = summerade.map(({ r, dims, andel }) => ({
-    niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, fodelseregion: dims[2]!, status: dims[3]!,
-    antal: r.varde, andel,
-  }));
-  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
-    || ordning(FODELSEREGIONER, a.fodelseregion, b.fodelseregion) || ordning(STATUSAR, a.status, b.status));
-}
-
-export function computeInkomstkalla(data: ScbData, indelning: Indelning, findings: Findings): InkomstkallaRad[] {
-  const summerade = medAndel(summera(data, indelning, findings), 2);
-  const rader = summerade.map(({ r, dims, andel }) => ({
-    niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, inkomstkalla: dims[2]!, antal: r.varde, andel,
-  }));
-  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
-    || ordning(INKOMSTKALLOR, a.inkomstkalla, b.inkomstkalla));
+export function computeInkomstkalla(data: Kubfil, ind: Indelning, findings: Findings): ColumnTable {
+  return antalOchAndel(data, ind, findings, ["kon", "alder", "inkomstkalla"], "inkomstkalla");
 }
 
 /** `andel` of the inkomstnivå total within the same inkomstkälla. */
-export function computeInkomstniva(data: ScbData, indelning: Indelning, findings: Findings): InkomstnivaRad[] {
-  const summerade = medAndel(summera(data, indelning, findings), 3);
-  const rader = summerade.map(({ r, dims, andel }) => ({
-    niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, alder: dims[1]!, inkomstkalla: dims[2]!, inkomstniva: dims[3]!,
-    antal: r.varde, andel,
-  }));
-  return sortera(rader, summerade.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || compareAlder(a.alder, b.alder)
-    || ordning(INKOMSTKALLOR, a.inkomstkalla, b.inkomstkalla) || compareInkomstniva(a.inkomstniva, b.inkomstniva));
+export function computeInkomstniva(data: Kubfil, ind: Indelning, findings: Findings): ColumnTable {
+  return antalOchAndel(data, ind, findings, ["kon", "alder", "inkomstkalla", "inkomstniva"], "inkomstniva");
 }
 
-/** Inkomstkälla from ArbStatHuv: the values of inkomstnivå `totalt` (derived from the nivåer when the file lacks it). */
-export function inkomstkallaFranNiva(data: ScbData): ScbData {
-  const varden = data.varden.filter((v) => v.dims[3] === "totalt").map((v) => ({ ...v, dims: v.dims.slice(0, 3) }));
-  return { ...data, varden };
+/** Inkomstkälla from ArbStatHuv: the series of inkomstnivå `totalt` (derived from the nivåer when the file lacks it). */
+export function inkomstkallaFranNiva(data: Kubfil): Kubfil {
+  const kub = valj(data.kub, "inkomstniva", "totalt");
+  return { fil: data.fil, kub, rad: [], kolumn: [] };
 }
 
 /**
@@ -201,48 +112,95 @@ export function inkomstkallaFranNiva(data: ScbData): ScbData {
  * 20-64; `andel` of all 20-64. Without a `20-64` age the age groups that exactly tile 20-64
  * are summed.
  */
-export function computeMalgrupp(data: ScbData, indelning: Indelning, findings: Findings): MalgruppRad[] {
-  // niva|kod|tid|kon -> alder -> inkomstkalla -> värde
-  const perGrupp = new Map<string, { v: ScbVarde; aldrar: Map<string, Map<string, number | null>> }>();
-  for (const v of data.varden) {
-    const [kon, alder, kalla] = v.dims as [string, string, string];
-    if (kalla !== "totalt" && kalla !== "arbete" && kalla !== "saknar_ersattning") continue;
-    const key = `${v.niva}|${v.kod}|${v.tid}|${kon}`;
-    let g = perGrupp.get(key);
-    if (!g) perGrupp.set(key, (g = { v, aldrar: new Map() }));
-    let a = g.aldrar.get(alder);
-    if (!a) g.aldrar.set(alder, (a = new Map()));
-    a.set(kalla, v.varde);
+export function computeMalgrupp(data: Kubfil, ind: Indelning, findings: Findings): ColumnTable {
+  const kub = data.kub;
+  const dKon = dimIndex(kub, "kon");
+  const dAlder = dimIndex(kub, "alder");
+  const dKalla = dimIndex(kub, "inkomstkalla");
+  const kallor = kub.ordbok[dKalla]!;
+  const TOTALT = kallor.indexOf("totalt");
+  const ARBETE = kallor.indexOf("arbete");
+  const SAKNAR = kallor.indexOf("saknar_ersattning");
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const kon = koder(kub, dKon);
+  const alder = koder(kub, dAlder);
+  const kalla = koder(kub, dKalla);
+  const aldrar = kub.ordbok[dAlder]!;
+  // Per region and kön: the series of each age and källa.
+  const K = kub.ordbok[1]!.length;
+  const KON_N = kub.ordbok[dKon]!.length;
+  const A = aldrar.length;
+  const grupper = new Map<number, Int32Array>();
+  for (let s = 0; s < kub.antal; s++) {
+    const k = kalla[s]!;
+    const j = k === TOTALT ? 0 : k === ARBETE ? 1 : k === SAKNAR ? 2 : -1;
+    if (j < 0) continue;
+    const g = (niva[s]! * K + kod[s]!) * KON_N + kon[s]!;
+    let a = grupper.get(g);
+    if (!a) grupper.set(g, (a = new Int32Array(A * 3).fill(-1)));
+    a[alder[s]! * 3 + j] = s;
   }
-  const kallor: Kallvarde[] = [];
-  for (const { v, aldrar } of perGrupp.values()) {
-    const kon = v.dims[0]!;
-    const delar = aldrar.has("20-64") ? ["20-64"] : tackning([...aldrar.keys()], 20, 64);
-    if (!delar) continue;
-    const summa = (kalla: string): number | null | undefined => {
-      let s = 0;
-      for (const a of delar) {
-        const x = aldrar.get(a)!.get(kalla);
-        if (x === undefined) return undefined;
-        if (x === null) return null;
-        s += x;
+  const ut = new KubBygge(["niva", "kod", "kon", "matt"], [kub.ordbok[0]!, kub.ordbok[1]!, kub.ordbok[dKon]!, ["totalt", ...MATT]]);
+  const perioder = kub.perioder.map((p) => ut.period(p));
+  const plan = new Map<string, number[] | undefined>();
+  const buf = new Int32Array(4);
+  for (const [g, serier] of [...grupper].sort(([a], [b]) => a - b)) {
+    buf[0] = Math.floor(g / (K * KON_N));
+    buf[1] = Math.floor(g / KON_N) % K;
+    buf[2] = g % KON_N;
+    for (let p = 0; p < kub.perioder.length; p++) {
+      const sak = kub.saknas[p]!;
+      const har: number[] = [];
+      for (let a = 0; a < A; a++) {
+        if ([0, 1, 2].some((j) => serier[a * 3 + j]! >= 0 && sak[serier[a * 3 + j]!] !== UTAN_CELL)) har.push(a);
       }
-      return s;
-    };
-    const total = summa("totalt");
-    const arbete = summa("arbete");
-    const saknar = summa("saknar_ersattning");
-    const push = (matt: string, varde: number | null | undefined) => {
-      if (varde !== undefined) kallor.push({ niva: v.niva, kod: v.kod, tid: v.tid, grupp: `${kon}|${matt}`, varde });
-    };
-    push("totalt", total);
-    if (total !== undefined && arbete !== undefined) push("utanfor_arbetsmarknaden", total === null || arbete === null ? null : total - arbete);
-    push("saknar_inkomst", saknar);
+      if (har.length === 0) continue;
+      const nyckel = har.join(",");
+      if (!plan.has(nyckel)) {
+        const namn = har.map((a) => aldrar[a]!);
+        const delar = namn.includes("20-64") ? ["20-64"] : tackning(namn, 20, 64);
+        plan.set(nyckel, delar?.map((x) => aldrar.indexOf(x)));
+      }
+      const delar = plan.get(nyckel);
+      if (!delar) continue;
+      const v = varden(kub, p);
+      /** Sum over the ages: undefined when a cell is absent, NaN when one is missing. */
+      const summa = (j: number): number | undefined => {
+        let x = 0;
+        for (const a of delar) {
+          const s = serier[a * 3 + j]!;
+          if (s < 0 || sak[s] === UTAN_CELL) return undefined;
+          if (sak[s] !== TAL) return Number.NaN;
+          x += v[s]!;
+        }
+        return x;
+      };
+      const satt = (m: number, x: number | undefined) => {
+        if (x === undefined) return;
+        buf[3] = m;
+        const t = ut.serie(buf);
+        ut.satt(t, perioder[p]!, x, Number.isNaN(x) ? BERAKNAS_INTE : TAL);
+      };
+      const total = summa(0);
+      const arbete = summa(1);
+      satt(0, total);
+      if (total !== undefined && arbete !== undefined) satt(1, total - arbete);
+      satt(2, summa(2));
+    }
   }
-  const summerade = summeraRegioner(kallor, indelning, data.fil, "bas", findings);
-  const utan = medAndel(summerade, 1).filter(({ dims }) => dims[1] !== "totalt");
-  const rader = utan.map(({ r, dims, andel }) => ({ niva: r.niva, kod: r.kod, namn: r.namn, manad: r.tid, kon: dims[0]!, matt: dims[1]!, antal: r.varde, andel }));
-  return sortera(rader, utan.map((s) => s.r.grupp), (a, b) => ordning(KON, a.kon, b.kon) || ordning(MATT, a.matt, b.matt));
+  const mal = ut.bygg();
+  const regioner = summeraRegioner(mal, ind, { fil: data.fil, regel: "bas" }, findings);
+  const andelar = andel(regioner, "matt", "totalt");
+  const mattK = koder(regioner, "matt");
+  return lang(regioner, {
+    kolumner: [
+      { namn: "niva", slag: "niva" }, { namn: "kod", slag: "kod" }, { namn: "namn", slag: "namn" }, { namn: "manad", slag: "period" },
+      { namn: "kon", slag: "dim", dimension: "kon" }, { namn: "matt", slag: "dim", dimension: "matt" },
+      { namn: "antal", slag: "varde", kub: regioner }, { namn: "andel", slag: "varde", kub: andelar },
+    ],
+    serier: (s) => mattK[s] !== 0, jamfor: gruppordning(regioner, ["kon", "matt"]), rad: (s, p) => regioner.saknas[p]![s] !== UTAN_CELL,
+  }, regionnamn(ind));
 }
 
 /**
@@ -265,19 +223,6 @@ export function tackning(aldrar: readonly string[], fran: number, till: number):
     return undefined;
   };
   return steg(fran);
-}
-
-const NIVA_ORDNING = new Map<string, number>(NIVAER.map((n, i) => [n, i]));
-
-function jamforRegion(a: MedRegion, b: MedRegion): number {
-  return NIVA_ORDNING.get(a.niva)! - NIVA_ORDNING.get(b.niva)! || cmp(a.kod, b.kod) || cmp(a.manad, b.manad);
-}
-
-/** Position in a fixed list; values not in it after, alphabetically. */
-function ordning(lista: readonly string[], a: string, b: string): number {
-  const i = lista.indexOf(a);
-  const j = lista.indexOf(b);
-  return (i < 0 ? lista.length : i) - (j < 0 ? lista.length : j) || cmp(a, b);
 }
 
 function cmp(a: string, b: string): number {

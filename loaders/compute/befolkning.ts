@@ -2,8 +2,7 @@
  * Population per region, year and kön; the age pyramid in 5-year groups; the demografisk
  * försörjningskvot. Definitions: docs/definitioner/befolkning.md.
  *
- * - The values of all population files are pooled per region, year, kön and age; the same
- *   value in two files is an error.
+ * - The files are one cube (`kub/sammanfoga.ts`): the same value in two files is an error.
  * - Total population (`befolkning.csv`): SCB's own total (`totalt ålder`) when the file has it
  *   (from 2025 SCB adds noise, so it need not equal the sum of the ages); otherwise the sum of
  *   ages that cover every age from 0 to an open top group (`100+`).
@@ -14,12 +13,16 @@
  * Förbund, län and riket are sums of kommuner (`summeraRegioner`); SCB's own län and riket
  * rows are kept when the file has them.
  */
-import type { BefolkningData, BefolkningVarde } from "../normalise/befolkning.ts";
+import type { ColumnTable } from "arquero";
 import { compareAlder, intervall, type Aldersintervall } from "../normalise/alder.ts";
-import type { Kon } from "../normalise/kon.ts";
+import { KON, type Kon } from "../normalise/kon.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
-import { NIVAER, summeraRegioner, type Kallvarde, type Niva, type Regionvarde } from "./regioner.ts";
+import { BERAKNAS_INTE } from "../read/tal.ts";
+import { KubBygge, NIVAER, TAL, UTAN_CELL, koder, varden, type Niva } from "../kub/kub.ts";
+import type { Kubfil } from "../kub/sammanfoga.ts";
+import { summeraRegioner } from "../kub/verb/summeraRegioner.ts";
+import { lang, regionnamn, type LangKolumn } from "../kub/verb/lang.ts";
 
 export interface BefolkningRad {
   readonly niva: Niva;
@@ -35,9 +38,12 @@ export interface BefolkningAlderRad extends BefolkningRad {
 }
 
 export interface BefolkningResultat {
-  readonly befolkning: BefolkningRad[];
-  readonly alder: BefolkningAlderRad[];
-  readonly forsorjningskvot: BefolkningRad[];
+  /** befolkning.csv: niva, kod, namn, ar, kon, varde */
+  readonly befolkning: ColumnTable;
+  /** befolkning_alder.csv: niva, kod, namn, ar, kon, alder, varde */
+  readonly alder: ColumnTable;
+  /** forsorjningskvot.csv: niva, kod, namn, ar, kon, varde */
+  readonly forsorjningskvot: ColumnTable;
 }
 
 /** The three bands of the försörjningskvot. */
@@ -46,8 +52,6 @@ export const BAND = ["0-19", "20-64", "65+"] as const;
 /** The pyramid's groups: 0-4, 5-9, ..., 95-99, 100+. */
 export const FEMARSGRUPPER: readonly string[] = [...Array.from({ length: 20 }, (_, i) => `${5 * i}-${5 * i + 4}`), "100+"];
 
-const KON_ORDER = new Map<string, number>([["alla", 0], ["kvinnor", 1], ["man", 2]]);
-const NIVA_ORDER = new Map<string, number>(NIVAER.map((n, i) => [n, i]));
 
 interface Aldrar { readonly alder: string; readonly iv: Aldersintervall }
 
@@ -139,85 +143,71 @@ export function planera(aldrar: readonly string[]): Plan {
   return { total, grupper, band };
 }
 
-export function computeBefolkning(data: readonly BefolkningData[], ind: Indelning, findings: Findings): BefolkningResultat | undefined {
-  if (data.length === 0) return { befolkning: [], alder: [], forsorjningskvot: [] };
-  // 1. Pool the files per region, year and kön; the same value in two files is an error.
-  interface Grupp { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; aldrar: Map<string, number | null>; kalla: Map<string, string> | undefined; filer: Set<string> }
-  // Region -> year -> kön, without a key string per value (a file's values run through the
-  // years of one age before the next); `grupper` keeps the order the groups were first seen in.
-  const perRegion = new Map<string, Map<string, Map<Kon, Grupp>>>();
-  const grupper: Grupp[] = [];
-  const flera = data.length > 1;
-  let dubbletter = 0;
-  for (const d of data) {
-    let g: Grupp | undefined;
-    let region: Map<string, Map<Kon, Grupp>> | undefined;
-    let regionAv: BefolkningVarde | undefined;
-    for (const v of d.varden) {
-      if (!g || g.niva !== v.niva || g.kod !== v.kod || g.ar !== v.ar || g.kon !== v.kon) {
-        if (!region || !regionAv || regionAv.niva !== v.niva || regionAv.kod !== v.kod) {
-          const key = `${v.niva}|${v.kod}`;
-          region = perRegion.get(key);
-          if (!region) perRegion.set(key, (region = new Map()));
-          regionAv = v;
-        }
-        let perAr = region.get(v.ar);
-        if (!perAr) region.set(v.ar, (perAr = new Map()));
-        g = perAr.get(v.kon);
-        if (!g) {
-          perAr.set(v.kon, (g = { niva: v.niva, kod: v.kod, ar: v.ar, kon: v.kon, aldrar: new Map(), kalla: flera ? new Map() : undefined, filer: new Set() }));
-          grupper.push(g);
-        }
-        g.filer.add(d.fil);
-      }
-      if (g.aldrar.has(v.alder)) {
-        const other = g.kalla?.get(v.alder) ?? d.fil;
-        if (dubbletter++ < 10) {
-          findings.fel({
-            fil: d.fil, regel: "befolkning.dubblett_filer",
-            meddelande: `samma värde (${v.kod}, ${v.ar}, ${v.kon}, ålder ${v.alder}) finns också i ${other}; förväntat att varje värde finns i en fil`,
-            message: `value also present in ${other}`,
-          });
-        }
-        continue;
-      }
-      g.aldrar.set(v.alder, v.varde);
-      g.kalla?.set(v.alder, d.fil);
-    }
+/** The kinds of derived series: the total, an age group of the pyramid, a band of the kvot. */
+const TYP = ["T", "A", "K"] as const;
+
+export function computeBefolkning(data: Kubfil, ind: Indelning, findings: Findings): BefolkningResultat {
+  const kub = data.kub;
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const kon = koder(kub, 2);
+  const alder = koder(kub, 3);
+  const aldrar = kub.ordbok[3]!;
+  const K = kub.ordbok[1]!.length;
+  const KON_N = kub.ordbok[2]!.length;
+  const A = aldrar.length;
+  // Per region and kön: the series of each age.
+  const grupper = new Map<number, Int32Array>();
+  for (let s = 0; s < kub.antal; s++) {
+    const g = (niva[s]! * K + kod[s]!) * KON_N + kon[s]!;
+    let a = grupper.get(g);
+    if (!a) grupper.set(g, (a = new Int32Array(A).fill(-1)));
+    a[alder[s]!] = s;
   }
-  if (dubbletter > 10) {
-    findings.fel({
-      fil: data[data.length - 1]!.fil, regel: "befolkning.dubblett_filer",
-      meddelande: `ytterligare ${dubbletter - 10} värden finns i två filer`, message: `${dubbletter - 10} more values present in two files`,
-    });
-  }
-  if (dubbletter > 0) return undefined;
+  const filAv = (s: number, p: number): string => (data.kallor ? data.kallor.filer[data.kallor.fil[p]![s]!]! : data.fil);
 
   // 2. Per region, year and kön: the total, the pyramid's groups and the bands. Files repeat
   // one set of ages for every region, year and kön, so what to sum is worked out once per set.
   const planer = new Map<string, Plan>();
-  const kall: Kallvarde[] = [];
   const utanTotal = new Set<string>();
   const utanKvot = new Set<string>();
-  const gruppnamn = new Map<string, string>();
-  const namnFor = (typ: string, kon: Kon, grp?: string): string => {
-    const k = grp === undefined ? `${typ}|${kon}` : `${typ}|${kon}|${grp}`;
-    let n = gruppnamn.get(k);
-    if (n === undefined) gruppnamn.set(k, (n = k));
-    return n;
-  };
-  for (const g of grupper) {
-    const aldrar = [...g.aldrar.keys()];
-    const nyckel = aldrar.join("|");
-    let plan = planer.get(nyckel);
-    if (!plan) planer.set(nyckel, (plan = planera(aldrar)));
-    const summaAv = (delar: readonly string[]) => summa(delar.map((a) => g.aldrar.get(a)!));
-    const push = (grupp: string, varde: number | null) => kall.push({ niva: g.niva, kod: g.kod, tid: g.ar, grupp, varde });
-    if (plan.total) push(namnFor("T", g.kon), summaAv(plan.total));
-    else for (const f of g.filer) utanTotal.add(f);
-    for (const [grp, delar] of plan.grupper) push(namnFor("A", g.kon, grp), summaAv(delar));
-    if (plan.band) for (const [band, delar] of plan.band) push(namnFor("K", g.kon, band), summaAv(delar));
-    else for (const f of g.filer) utanKvot.add(f);
+  const ut = new KubBygge(["niva", "kod", "kon", "typ", "alder"], [kub.ordbok[0]!, kub.ordbok[1]!, kub.ordbok[2]!, [...TYP], []]);
+  const perioder = kub.perioder.map((p) => ut.period(p));
+  const buf = new Int32Array(5);
+  for (const [g, serier] of [...grupper].sort(([a], [b]) => a - b)) {
+    buf[0] = Math.floor(g / (K * KON_N));
+    buf[1] = Math.floor(g / KON_N) % K;
+    buf[2] = g % KON_N;
+    for (let p = 0; p < kub.perioder.length; p++) {
+      const sak = kub.saknas[p]!;
+      const har: number[] = [];
+      for (let a = 0; a < A; a++) if (serier[a]! >= 0 && sak[serier[a]!] !== UTAN_CELL) har.push(a);
+      if (har.length === 0) continue;
+      const nyckel = har.join(",");
+      let plan = planer.get(nyckel);
+      if (!plan) planer.set(nyckel, (plan = planera(har.map((a) => aldrar[a]!))));
+      const v = varden(kub, p);
+      const summaAv = (delar: readonly string[]): number => {
+        let x = 0;
+        for (const d of delar) {
+          const s = serier[aldrar.indexOf(d)]!;
+          if (sak[s] !== TAL) return Number.NaN;
+          x += v[s]!;
+        }
+        return x;
+      };
+      const satt = (typ: number, grupp: string, x: number) => {
+        buf[3] = typ;
+        buf[4] = ut.kod(4, grupp);
+        ut.satt(ut.serie(buf), perioder[p]!, x, Number.isNaN(x) ? BERAKNAS_INTE : TAL);
+      };
+      const filer = () => har.map((a) => filAv(serier[a]!, p));
+      if (plan.total) satt(0, "", summaAv(plan.total));
+      else for (const f of filer()) utanTotal.add(f);
+      for (const [grp, delar] of plan.grupper) satt(1, grp, summaAv(delar));
+      if (plan.band) for (const [band, delar] of plan.band) satt(2, band, summaAv(delar));
+      else for (const f of filer()) utanKvot.add(f);
+    }
   }
   for (const fil of [...utanTotal].sort()) {
     findings.info({
@@ -235,78 +225,75 @@ export function computeBefolkning(data: readonly BefolkningData[], ind: Indelnin
   }
 
   // 3. Förbund, län, riket; the kvot from the summed bands at each level.
-  const filer = [...new Set(data.map((d) => d.fil))].join(", ");
-  const summerat = summeraRegioner(kall, ind, filer, "befolkning", findings);
-  const befolkning: BefolkningRad[] = [];
-  const alder: BefolkningAlderRad[] = [];
-  const band = new Map<string, { r: Regionvarde; kon: Kon; v: Map<string, number | null> }>();
-  const delat = new Map<string, [string, Kon, string]>();
-  for (const r of summerat) {
-    let delar = delat.get(r.grupp);
-    if (!delar) delat.set(r.grupp, (delar = r.grupp.split("|") as [string, Kon, string]));
-    const [typ, kon, grp] = delar;
-    const bas = { niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: r.varde };
-    if (typ === "T") befolkning.push(bas);
-    else if (typ === "A") alder.push({ ...bas, alder: grp });
-    else {
-      const key = `${r.niva}|${r.kod}|${r.tid}|${kon}`;
-      let b = band.get(key);
-      if (!b) band.set(key, (b = { r, kon, v: new Map() }));
-      b.v.set(grp, r.varde);
-    }
+  const summerat = summeraRegioner(ut.bygg(), ind, { fil: data.fil, regel: "befolkning" }, findings);
+  const typ = koder(summerat, 3);
+  const grp = koder(summerat, 4);
+  const grpText = summerat.ordbok[4]!;
+  const konOrdning = summerat.ordbok[2]!.map((k) => KON.indexOf(k as Kon));
+  const sKon = koder(summerat, 2);
+  const alderRang = rang(grpText, (a, b) => (a === "" || b === "" ? cmp(a, b) : compareAlder(a, b)));
+  const jamfor = (a: number, b: number) => konOrdning[sKon[a]!]! - konOrdning[sKon[b]!]! || alderRang[grp[a]!]! - alderRang[grp[b]!]!;
+  const namn = regionnamn(ind);
+  const rad = (s: number, p: number) => summerat.saknas[p]![s] !== UTAN_CELL;
+  const bas: LangKolumn[] = [{ namn: "niva", slag: "niva" }, { namn: "kod", slag: "kod" }, { namn: "namn", slag: "namn" }, { namn: "ar", slag: "period" }, { namn: "kon", slag: "dim", dimension: "kon" }];
+  const befolkning = lang(summerat, { kolumner: [...bas, { namn: "varde", slag: "varde", kub: summerat }], serier: (s) => typ[s] === 0, jamfor, rad }, namn);
+  const alderTabell = lang(summerat, {
+    kolumner: [...bas, { namn: "alder", slag: "dim", dimension: "alder" }, { namn: "varde", slag: "varde", kub: summerat }], serier: (s) => typ[s] === 1, jamfor, rad,
+  }, namn);
+
+  // Försörjningskvot = (0-19 + 65+) / 20-64 per region, year and kön, from the summed bands.
+  const kvot = new KubBygge(["niva", "kod", "kon"], [summerat.ordbok[0]!, summerat.ordbok[1]!, summerat.ordbok[2]!]);
+  const kvotPerioder = summerat.perioder.map((p) => kvot.period(p));
+  const bandKod = BAND.map((b) => grpText.indexOf(b));
+  const sNiva = koder(summerat, 0);
+  const sKod = koder(summerat, 1);
+  const bandSerier = new Map<number, Int32Array>();
+  for (let s = 0; s < summerat.antal; s++) {
+    if (typ[s] !== 2) continue;
+    const b = bandKod.indexOf(grp[s]!);
+    if (b < 0) continue;
+    const g = (sNiva[s]! * summerat.ordbok[1]!.length + sKod[s]!) * summerat.ordbok[2]!.length + sKon[s]!;
+    let a = bandSerier.get(g);
+    if (!a) bandSerier.set(g, (a = new Int32Array(3).fill(-1)));
+    a[b] = s;
   }
-  const forsorjningskvot: BefolkningRad[] = [];
-  for (const { r, kon, v } of band.values()) {
-    const [unga, arbetsfor, aldre] = BAND.map((b) => v.get(b));
-    const kvot = unga == null || arbetsfor == null || aldre == null || arbetsfor === 0 ? null : (unga + aldre) / arbetsfor;
-    forsorjningskvot.push({ niva: r.niva, kod: r.kod, namn: r.namn, ar: r.tid, kon, varde: kvot });
+  const kbuf = new Int32Array(3);
+  for (const serier of bandSerier.values()) {
+    const forsta = [...serier].find((s) => s >= 0)!;
+    kbuf[0] = sNiva[forsta]!;
+    kbuf[1] = sKod[forsta]!;
+    kbuf[2] = sKon[forsta]!;
+    const t = kvot.serie(kbuf);
+    summerat.perioder.forEach((_, p) => {
+      const sak = summerat.saknas[p]!;
+      if (![...serier].some((s) => s >= 0 && sak[s] !== UTAN_CELL)) return;
+      const v = varden(summerat, p);
+      const x = [...serier].map((s) => (s >= 0 && sak[s] === TAL ? v[s]! : null));
+      const [unga, arbetsfor, aldre] = x;
+      const k = unga == null || arbetsfor == null || aldre == null || arbetsfor === 0 ? Number.NaN : (unga + aldre) / arbetsfor;
+      kvot.satt(t, kvotPerioder[p]!, k, Number.isNaN(k) ? BERAKNAS_INTE : TAL);
+    });
   }
-  return { befolkning: sortera(befolkning), alder: sortera(alder), forsorjningskvot: sortera(forsorjningskvot) };
+  const kvotKub = kvot.bygg();
+  const kvotKon = koder(kvotKub, 2);
+  const kvotKonOrdning = kvotKub.ordbok[2]!.map((k) => KON.indexOf(k as Kon));
+  const forsorjningskvot = lang(kvotKub, {
+    kolumner: [...bas, { namn: "varde", slag: "varde", kub: kvotKub }], serier: () => true,
+    jamfor: (a, b) => kvotKonOrdning[kvotKon[a]!]! - kvotKonOrdning[kvotKon[b]!]!, rad: (s, p) => kvotKub.saknas[p]![s] !== UTAN_CELL,
+  }, namn);
+  return { befolkning, alder: alderTabell, forsorjningskvot };
 }
 
-/**
- * `rader.sort(compareRad)`, by one number per row: the ranks of level, code, year, kön and age,
- * and the index last, so equal rows keep their order as in a stable sort.
- */
-function sortera<R extends BefolkningRad & { alder?: string }>(rader: R[]): R[] {
-  const n = rader.length;
-  const rang = (varden: Iterable<string>, jamfor: (a: string, b: string) => number) => {
-    const m = new Map<string, number>();
-    let i = -1;
-    let forra: string | undefined;
-    for (const x of [...new Set(varden)].sort(jamfor)) {
-      if (forra === undefined || jamfor(forra, x) !== 0) i++;
-      m.set(x, i);
-      forra = x;
-    }
-    return { m, antal: i + 1 };
-  };
-  const kod = rang(rader.map((r) => r.kod), cmp);
-  const ar = rang(rader.map((r) => r.ar), cmp);
-  const alla = rader.every((r) => r.alder !== undefined);
-  // compareRad compares ages only when both rows have one: rank them only when every row does.
-  if (!alla && rader.some((r) => r.alder !== undefined)) return rader.sort(compareRad);
-  const alder = rang(alla ? rader.map((r) => r.alder!) : [], compareAlder);
-  const A = Math.max(1, alder.antal);
-  const K = KON_ORDER.size;
-  if (NIVA_ORDER.size * kod.antal * ar.antal * K * A * n >= Number.MAX_SAFE_INTEGER) return rader.sort(compareRad);
-  const nycklar = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rader[i]!;
-    const k = KON_ORDER.get(r.kon);
-    if (k === undefined) return rader.sort(compareRad);
-    const a = alla ? alder.m.get(r.alder!)! : 0;
-    nycklar[i] = ((((NIVA_ORDER.get(r.niva)! * kod.antal + kod.m.get(r.kod)!) * ar.antal + ar.m.get(r.ar)!) * K + k) * A + a) * n + i;
-  }
-  nycklar.sort();
-  const ut = new Array<R>(n);
-  for (let j = 0; j < n; j++) ut[j] = rader[nycklar[j]! % n]!;
-  return ut;
-}
-
-function compareRad(a: BefolkningRad & { alder?: string }, b: BefolkningRad & { alder?: string }): number {
-  return NIVA_ORDER.get(a.niva)! - NIVA_ORDER.get(b.niva)! || cmp(a.kod, b.kod) || cmp(a.ar, b.ar)
-    || KON_ORDER.get(a.kon)! - KON_ORDER.get(b.kon)! || (a.alder !== undefined && b.alder !== undefined ? compareAlder(a.alder, b.alder) : 0);
+/** Ranks of a dictionary's values by `jamfor` (equal values, equal ranks). */
+function rang(varden: readonly string[], jamfor: (a: string, b: string) => number): Int32Array {
+  const ordning = varden.map((_, i) => i).sort((a, b) => jamfor(varden[a]!, varden[b]!));
+  const r = new Int32Array(varden.length);
+  let k = -1;
+  ordning.forEach((i, j) => {
+    if (j === 0 || jamfor(varden[ordning[j - 1]!]!, varden[i]!) !== 0) k++;
+    r[i] = k;
+  });
+  return r;
 }
 
 function cmp(a: string, b: string): number {

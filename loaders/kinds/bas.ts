@@ -6,6 +6,7 @@
 import { describeTable } from "../read/pxweb.ts";
 import { basKalla, normaliseBas, type BasData, type BasKalla } from "../normalise/bas.ts";
 import { ARBETSMARKNADSSTATUS, INKOMSTKALLA_SCHEMA, INKOMSTNIVA, MALGRUPP, basTabeller, slaSammanBas, type BasIndata } from "../publish/bas.ts";
+import { regionreferensFor } from "../normalise/region.ts";
 import type { Kind } from "./kind.ts";
 
 const TYP: Readonly<Record<BasKalla, string>> = {
@@ -26,7 +27,7 @@ export const bas: Kind<BasData, BasIndata, void> = {
         if (!kalla) return undefined;
         return {
           typ: TYP[kalla],
-          las: () => normaliseBas(kalla, tabell, ctx.kommuner, ctx.lanKoder, ctx.findings),
+          las: () => normaliseBas(kalla, tabell, regionreferensFor(ctx.kommuner), ctx.findings),
           beskriv: () => describeTable(tabell),
         };
       },

@@ -4,10 +4,12 @@
  */
 import { describeTable } from "../read/pxweb.ts";
 import { isBefolkning, normaliseBefolkning, type BefolkningData } from "../normalise/befolkning.ts";
-import { BEFOLKNING, BEFOLKNING_ALDER, FORSORJNINGSKVOT, befolkningTabeller } from "../publish/befolkning.ts";
+import { BEFOLKNING, BEFOLKNING_ALDER, FORSORJNINGSKVOT, befolkningTabeller, slaSammanBefolkning } from "../publish/befolkning.ts";
+import { regionreferensFor } from "../normalise/region.ts";
+import type { Kubfil } from "../kub/sammanfoga.ts";
 import type { Kind } from "./kind.ts";
 
-export const befolkning: Kind<BefolkningData, readonly BefolkningData[], void> = {
+export const befolkning: Kind<BefolkningData, Kubfil | null, void> = {
   id: "befolkning",
   namn: "folkmängd (BE0101)",
   roll: "data",
@@ -16,13 +18,13 @@ export const befolkning: Kind<BefolkningData, readonly BefolkningData[], void> =
       steg: "scb",
       kanner: (tabell, _fil, ctx) => isBefolkning(tabell) ? {
         typ: "folkmängd",
-        las: () => normaliseBefolkning(tabell, ctx.kommuner, ctx.lanKoder, ctx.findings),
+        las: () => normaliseBefolkning(tabell, regionreferensFor(ctx.kommuner), ctx.findings),
         beskriv: () => describeTable(tabell),
       } : undefined,
     },
   ],
-  // The years of several files are combined (and checked for overlap) by computeBefolkning.
-  slaSamman: (data) => data,
+  // Several files are one cube; the same region, age, kön and year in two files is an error.
+  slaSamman: (data, ctx) => slaSammanBefolkning(data, ctx.findings),
   utdata: [BEFOLKNING, BEFOLKNING_ALDER, FORSORJNINGSKVOT],
   berakna(data, ctx) {
     ctx.progress("Beräknar befolkning");
@@ -30,7 +32,7 @@ export const befolkning: Kind<BefolkningData, readonly BefolkningData[], void> =
   },
   dokumentation: [
     {
-      indata: "Folkmängd, BE0101 (år eller månad)",
+      indata: "Folkmängd, BE0101 (år eller månad; `TAB638`, från 2025 `TAB5557`)",
       kannsIgenPa: "kolumnen `ålder` och innehållet `Folkmängd` (eller en titel som börjar med \"Folkmängd\")",
       definition: "[definitioner/befolkning.md](definitioner/befolkning.md)",
     },

@@ -53,9 +53,20 @@ export const deltagare: Kind<Deltagarfil, readonly Deltagande[], void> = {
     const knutna = ctx.indata(insatser);
     if (!knutna) return { tabeller: [], resultat: undefined };
     if (rader.length > 0 || knutna.utfall.length > 0) ctx.progress("Beräknar insatsernas resultat");
+    // The noise's record keys come from the pseudonymisation key (never written anywhere).
+    let postnyckel: ((enhet: string) => Uint32Array) | undefined;
+    if (!ctx.intern && knutna.deltagare.length > 0 && ctx.installningar.skydd.metod === "brus") {
+      try {
+        postnyckel = ctx.nyckel?.().postnyckel;
+      } catch (e) {
+        if (!(e instanceof NyckelError)) throw e;
+        ctx.findings.fel({ fil: ctx.nyckelFil ?? "nyckelfilen", regel: "nyckel.skadad", meddelande: e.message, message: "the pseudonymisation key file is damaged" });
+        return { tabeller: [], resultat: undefined };
+      }
+    }
     const tabeller = insatserFiler({
       deltagare: knutna.deltagare, utfall: knutna.utfall, heRader: ctx.resultat(helarsekvivalenter), indelning: ctx.indelning,
-      installningar: ctx.installningar, exportdatum: ctx.installningar.exportdag!.exportdatum, k: ctx.k, intern: ctx.intern,
+      installningar: ctx.installningar, exportdatum: ctx.installningar.exportdag!.exportdatum, k: ctx.k, intern: ctx.intern, postnyckel,
     });
     return { tabeller, resultat: undefined };
   },

@@ -1,16 +1,19 @@
 /**
  * Kind: SCB's helårsekvivalenter (HE0000T02N2), recognised by its contents (Sjukpenning …
- * Summa helårsekvivalenter). Several files (e.g. one per year) are read as one; a value in two
- * files is an error naming both. Definitions: docs/definitioner/helarsekvivalenter.md.
+ * Summa helårsekvivalenter), read in any PxWeb placement to the cube. Several files (e.g. one
+ * per year) are one cube; a value in two files is an error naming both (kub/sammanfoga.ts).
+ * Definitions: docs/definitioner/helarsekvivalenter.md.
  */
 import { describeTable } from "../read/pxweb.ts";
-import { isHelarsekvivalenter, normaliseHelarsekvivalenter, type HeData, type HeManadsvarde } from "../normalise/helarsekvivalenter.ts";
-import { computeHelarsekvivalenter, type HeRad } from "../compute/helarsekvivalenter.ts";
+import { isHelarsekvivalenter, normaliseHelarsekvivalenter } from "../normalise/helarsekvivalenter.ts";
+import { regionreferensFor } from "../normalise/region.ts";
+import type { ScbLasning } from "../normalise/scbtabell.ts";
+import { computeHelarsekvivalenter, forbundSumma, type HeRad } from "../compute/helarsekvivalenter.ts";
+import { sammanfoga, type Kubfil } from "../kub/sammanfoga.ts";
 import { HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR, helarsekvivalenterTabeller } from "../publish/helarsekvivalenter.ts";
-import type { Findings } from "../validate/findings.ts";
 import type { Kind } from "./kind.ts";
 
-export const helarsekvivalenter: Kind<HeData, HeData | null, HeRad[] | undefined> = {
+export const helarsekvivalenter: Kind<ScbLasning, Kubfil | null, HeRad[] | undefined> = {
   id: "helarsekvivalenter",
   namn: "SCB:s helårsekvivalenter (HE0000T02N2)",
   roll: "data",
@@ -19,20 +22,19 @@ export const helarsekvivalenter: Kind<HeData, HeData | null, HeRad[] | undefined
       steg: "scb",
       kanner: (tabell, _fil, ctx) => isHelarsekvivalenter(tabell) ? {
         typ: "helårsekvivalenter",
-        las: () => normaliseHelarsekvivalenter(tabell, ctx.kommuner, ctx.findings),
+        las: () => normaliseHelarsekvivalenter(tabell, regionreferensFor(ctx.kommuner), ctx.findings),
         beskriv: () => describeTable(tabell),
       } : undefined,
     },
   ],
-  slaSamman: (data, ctx) => (data.length === 0 ? null : slaSammanHe(data, ctx.findings)),
+  slaSamman: (data, ctx) => (data.length === 0 ? null : sammanfoga(data, "he", ctx.findings)),
   utdata: [HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR],
   berakna(data, ctx) {
-    let rader: HeRad[] | undefined;
-    if (data) {
-      ctx.progress("Beräknar helårsekvivalenter");
-      rader = computeHelarsekvivalenter(data, ctx.indelning, ctx.findings);
-    }
-    return { tabeller: helarsekvivalenterTabeller(rader ?? []), resultat: rader };
+    if (!data) return { tabeller: helarsekvivalenterTabeller(undefined), resultat: undefined };
+    ctx.progress("Beräknar helårsekvivalenter");
+    const res = computeHelarsekvivalenter(data, ctx.indelning, ctx.findings);
+    // The jämställdhet table needs the förbund's population by kön and month.
+    return { tabeller: helarsekvivalenterTabeller(res), resultat: forbundSumma(res) };
   },
   dokumentation: [
     {
@@ -42,36 +44,3 @@ export const helarsekvivalenter: Kind<HeData, HeData | null, HeRad[] | undefined
     },
   ],
 };
-
-/** Several SCB files (e.g. one per period) are read as one; a value given twice is an error. */
-function slaSammanHe(data: readonly HeData[], findings: Findings): HeData | undefined {
-  if (data.length === 1) return data[0];
-  const varden = new Map<string, HeManadsvarde>();
-  const from = new Map<string, string>();
-  let ok = true;
-  for (const d of data) {
-    for (const [k, v] of d.varden) {
-      const other = from.get(k);
-      if (other !== undefined) {
-        if (ok) {
-          findings.fel({
-            fil: d.fil, regel: "he.dubblett_filer",
-            meddelande: `samma värde (${v.kod}, ${v.kon}, ${v.matt}, ${v.manad}) finns också i ${other}; förväntat att varje värde finns i en fil`,
-            message: `value also present in ${other}`,
-          });
-        }
-        ok = false;
-      }
-      from.set(k, d.fil);
-      varden.set(k, v);
-    }
-  }
-  if (!ok) return undefined;
-  return {
-    fil: data.map((d) => d.fil).join(", "),
-    varden,
-    kommuner: new Set(data.flatMap((d) => [...d.kommuner])),
-    harRiket: data.some((d) => d.harRiket),
-    manader: [...new Set(data.flatMap((d) => d.manader))].sort(),
-  };
-}

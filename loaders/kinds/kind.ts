@@ -75,6 +75,12 @@ export interface Berakningskontext {
   readonly till: string | undefined;
   readonly findings: Findings;
   readonly progress: (meddelande: string) => void;
+  /**
+   * The pseudonymisation key, read on first use (the noise's record keys come from it; it may
+   * throw NyckelError), and its file for findings. Absent in tests that need no key.
+   */
+  readonly nyckel?: () => Nyckel;
+  readonly nyckelFil?: string;
   /** The merged input of any kind (undefined when it had errors). */
   indata<M>(kind: Kind<any, M, any>): M | undefined;
   /** Another kind's computed result (computed once, when first asked for). */

@@ -2,13 +2,13 @@
  * Age labels as SCB writes them, to one canonical form:
  * `"20-64 år"`, `"20–64 år"` -> `20-64`; `"7 år"`, `"7"` -> `7`; `"100+ år"`, `"65+"`,
  * `"65 år och äldre"`, `"100 år och äldre"` -> `65+` / `100+`; `"totalt ålder"`, `"totalt"`,
- * `"samtliga åldrar"` -> `totalt`; `"-4 år"`, `"0-4"` -> `0-4`.
+ * `"samtliga åldrar"` and PxWeb's codes `tot`, `TotSa` -> `totalt`; `"-4 år"`, `"0-4"` -> `0-4`.
  */
 import { labelKey } from "./labels.ts";
 
 export type Aldersintervall = { readonly fran: number; readonly till: number | null };
 
-const TOTALT = new Set(["totalt", "totalt alder", "alla aldrar", "samtliga aldrar", "samtliga", "total", "alder totalt", "alla"]);
+const TOTALT = new Set(["totalt", "totalt alder", "alla aldrar", "samtliga aldrar", "samtliga", "total", "alder totalt", "alla", "tot", "totsa", "totalt samtliga"]);
 
 /** Canonical label, or undefined when the label is not an age. */
 export function parseAlder(label: string): string | undefined {

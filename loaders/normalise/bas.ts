@@ -6,18 +6,21 @@
  * tolerated). Definitions: docs/definitioner/bas.md.
  */
 import type { PxTable } from "../read/pxweb.ts";
-import type { Kommun } from "../reference/indelning.ts";
-import { showValue, type Findings } from "../validate/findings.ts";
+import type { Findings } from "../validate/findings.ts";
+import { harledTotal } from "../kub/verb/harledTotal.ts";
+import type { Regionreferens } from "./region.ts";
+import { standardreferens } from "./standardreferens.ts";
+import { RUBRIKER } from "./rubriker.ts";
 import { parseAlder } from "./alder.ts";
 import { KON_FORVANTAT, tolkaKon } from "./kon.ts";
 import { labelKey } from "./labels.ts";
-import { normaliseScbTabell, type Dimension, type ScbData, type ScbSpec, type ScbVarde } from "./scbtabell.ts";
+import { lasScbTabell, placeraEnligtSpec, type Dimension, type ScbLasning, type ScbSpec } from "./scbtabell.ts";
 
 export type BasKalla = "bas_status" | "bas_inkomstkalla" | "bas_inkomstniva";
 
 export interface BasData {
   readonly kalla: BasKalla;
-  readonly data: ScbData;
+  readonly data: ScbLasning;
 }
 
 export const STATUSAR = ["sysselsatta", "arbetslosa", "studerande", "pensionarer", "sjuka", "ovriga", "totalt"] as const;
@@ -152,14 +155,7 @@ export function tolkaFodelseregion(label: string): string | undefined {
   return FODELSEREGION_LABELS.get(labelKey(label));
 }
 
-const RUBRIK = {
-  kon: ["kon", "sex"],
-  alder: ["alder", "age", "alder (bas)"],
-  fodelseregion: ["fodelseregion", "fodelseland", "fodelselandgrupp", "fodelseregion (bas)"],
-  status: ["arbetsmarknadsstatus", "status", "arbetsmarknadsstatus (bas)"],
-  inkomstkalla: ["huvudsaklig inkomstkalla", "inkomstkalla", "huvudsaklig inkomstkalla (bas)"],
-  inkomstniva: ["arbetsrelaterad inkomstniva", "inkomstniva", "arbetsrelaterad inkomstniva (bas)"],
-} as const;
+const RUBRIK = RUBRIKER;
 
 const STATUS_FORVANTAT = "\"sysselsatta\", \"arbetslösa\", \"studerande\", \"pensionärer\", \"sjuka\", \"övriga\" eller \"totalt\" (med eller utan \"antal \")";
 const INKOMSTKALLA_FORVANTAT =
@@ -184,6 +180,7 @@ export const SPECAR: Readonly<Record<BasKalla, ScbSpec>> = {
   bas_status: {
     regel: "bas",
     tabell: "SCB:s tabell ArbStatusM (TAB6260)",
+    okantInnehallFel: "bas.status",
     dimensioner: [
       KON_DIM,
       ALDER_DIM,
@@ -237,6 +234,10 @@ export const SPECAR: Readonly<Record<BasKalla, ScbSpec>> = {
 
 /** Which BAS table this is, recognised by its dimensions and content labels. */
 export function basKalla(t: PxTable): BasKalla | undefined {
+  return generellt(t) ?? enligtSpec(t);
+}
+
+function generellt(t: PxTable): BasKalla | undefined {
   const stubs = t.stubNames.map(labelKey);
   const har = (namn: readonly string[]) => stubs.some((s) => namn.includes(s));
   if (har(RUBRIK.inkomstniva) && har(RUBRIK.inkomstkalla)) return "bas_inkomstniva";
@@ -247,58 +248,38 @@ export function basKalla(t: PxTable): BasKalla | undefined {
   return undefined;
 }
 
-export function normaliseBas(
-  kalla: BasKalla, t: PxTable, kommuner: ReadonlyMap<string, Kommun>, lanKoder: ReadonlySet<string>, findings: Findings,
-): BasData | undefined {
-  if (!kontrolleraInnehall(kalla, t, findings)) return undefined;
-  const data = normaliseScbTabell(t, SPECAR[kalla], kommuner, lanKoder, findings);
+/** By each table's own placement, for a variable in the heading (`ersättning för arbete 2024M03`). */
+function enligtSpec(t: PxTable): BasKalla | undefined {
+  const ref = standardreferens();
+  const niva = placeraEnligtSpec(t, SPECAR.bas_inkomstniva, ref);
+  if (niva && niva.okandaTextkolumner === 0 && niva.har("inkomstniva") && niva.har("inkomstkalla")) return "bas_inkomstniva";
+  const kalla = placeraEnligtSpec(t, SPECAR.bas_inkomstkalla, ref);
+  if (kalla && kalla.okandaTextkolumner === 0 && kalla.har("inkomstkalla")) return "bas_inkomstkalla";
+  const status = placeraEnligtSpec(t, SPECAR.bas_status, ref);
+  if (status && status.okandaTextkolumner === 0 && (status.har("status") || status.innehall.some((c) => { const x = statusFranInnehall(c); return x !== null && x !== undefined && x !== "totalt"; }))) return "bas_status";
+  return undefined;
+}
+
+export function normaliseBas(kalla: BasKalla, t: PxTable, ref: Regionreferens, findings: Findings): BasData | undefined {
+  const data = lasScbTabell(t, SPECAR[kalla], ref, findings);
   if (!data) return undefined;
   return { kalla, data: kalla === "bas_inkomstniva" ? medNivaTotal(data) : data };
 }
 
 /**
- * An unknown content label in a status table read from its content (e.g. a misspelt
- * "antal sysselsata") would silently drop a status: it is an error, named by line and column.
- */
-function kontrolleraInnehall(kalla: BasKalla, t: PxTable, findings: Findings): boolean {
-  if (kalla !== "bas_status" || t.stubNames.some((n) => (RUBRIK.status as readonly string[]).includes(labelKey(n)))) return true;
-  const okanda = new Set(t.contents.filter((c) => statusFranInnehall(c) === undefined));
-  if (okanda.size === 0) return true;
-  const rapporterade = new Set<string>();
-  t.forEach((o) => {
-    const label = o.innehall ?? "";
-    if (!okanda.has(label) || rapporterade.has(label)) return;
-    rapporterade.add(label);
-    findings.fel({
-      fil: t.fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(label), regel: "bas.status",
-      meddelande: `okänt tabellinnehåll "${showValue(label)}" för arbetsmarknadsstatus; förväntat ${STATUS_FORVANTAT} eller en andel i procent`,
-      message: "unknown BAS status content label",
-    });
-  });
-  return false;
-}
-
-/**
  * ArbStatHuv without an inkomstnivå total: the total is the sum over the nivåer the file has
  * (every nivå that occurs anywhere in the file must be there; a missing value gives a missing
- * total), as `normaliseScbTabell` derives kön `alla`.
+ * total), as kön `alla` is derived.
  */
-function medNivaTotal(data: ScbData): ScbData {
-  const N = 3;
-  const nivaer = [...new Set(data.varden.map((v) => v.dims[N]!).filter((n) => n !== "totalt"))];
-  const index = new Map(data.varden.map((v) => [`${v.niva}|${v.kod}|${v.tid}|${v.dims.join("|")}`, v]));
-  const tillagda: ScbVarde[] = [];
-  const klara = new Set<string>();
-  for (const v of data.varden) {
-    if (v.dims[N] === "totalt") continue;
-    const grupp = [...v.dims.slice(0, N), "totalt"];
-    const key = `${v.niva}|${v.kod}|${v.tid}|${grupp.join("|")}`;
-    if (index.has(key) || klara.has(key)) continue;
-    klara.add(key);
-    const delar = nivaer.map((n) => index.get(`${v.niva}|${v.kod}|${v.tid}|${[...v.dims.slice(0, N), n].join("|")}`));
-    if (delar.some((d) => d === undefined)) continue;
-    const varde = delar.some((d) => d!.varde === null) ? null : delar.reduce((s, d) => s + d!.varde!, 0);
-    tillagda.push({ niva: v.niva, kod: v.kod, tid: v.tid, dims: grupp, varde });
-  }
-  return tillagda.length === 0 ? data : { ...data, varden: [...data.varden, ...tillagda] };
+function medNivaTotal(l: ScbLasning): ScbLasning {
+  const d = l.kub.dimensioner.indexOf("inkomstniva");
+  const nivaer = l.kub.ordbok[d]!.filter((n) => n !== "totalt");
+  const kub = harledTotal(l.kub, { dimension: "inkomstniva", total: "totalt", delar: nivaer });
+  if (kub === l.kub) return l;
+  const utoka = (a: Int32Array) => {
+    const b = new Int32Array(kub.antal);
+    b.set(a);
+    return b;
+  };
+  return { ...l, kub, rad: l.rad.map(utoka), kolumn: l.kolumn.map(utoka) };
 }

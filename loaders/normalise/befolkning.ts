@@ -9,33 +9,23 @@
  * region, kön, ålder and civilstånd (BAS tables have status/inkomstkälla; the HE file, whose
  * content also includes `Folkmängd`, is recognised before this one).
  */
-import type { PxObservation, PxTable } from "../read/pxweb.ts";
-import type { Kommun } from "../reference/indelning.ts";
+import type { PxTable } from "../read/pxweb.ts";
 import type { Findings } from "../validate/findings.ts";
+import { KubBygge, Serieindex, UTAN_CELL, TAL, koder, varden } from "../kub/kub.ts";
+import type { Kubfil } from "../kub/sammanfoga.ts";
+import { BERAKNAS_INTE } from "../read/tal.ts";
 import { parseAlder } from "./alder.ts";
-import { tolkaKon, KON_FORVANTAT, type Kon } from "./kon.ts";
+import { tolkaKon, KON_FORVANTAT } from "./kon.ts";
 import { labelKey } from "./labels.ts";
-import { REGION_RUBRIKER } from "./region.ts";
-import { normaliseScbTabell, type ScbSpec } from "./scbtabell.ts";
+import { REGION_RUBRIKER, type Regionreferens } from "./region.ts";
+import { standardreferens } from "./standardreferens.ts";
+import { lasScbTabell, placeraEnligtSpec, type ScbSpec } from "./scbtabell.ts";
 
-/** One population count at the end of a year (31 December). */
-export interface BefolkningVarde {
-  readonly niva: "kommun" | "lan" | "riket";
-  readonly kod: string;
-  /** `YYYY`. */
-  readonly ar: string;
-  readonly kon: Kon;
-  /** Canonical age (`alder.ts`): `7`, `0-4`, `100+` or `totalt`. */
-  readonly alder: string;
-  readonly varde: number | null;
-}
-
-export interface BefolkningData {
-  readonly fil: string;
-  readonly varden: readonly BefolkningVarde[];
-  readonly kommuner: ReadonlySet<string>;
-  /** Years with a value, sorted. */
-  readonly ar: readonly string[];
+/**
+ * A population file as a cube of years: dimensions `niva`, `kod`, `kon`, `alder`; a monthly
+ * table is its Decembers, civilstånd is SCB's total or the sum of the file's civilstånd.
+ */
+export interface BefolkningData extends Kubfil {
   readonly manadstabell: boolean;
 }
 
@@ -64,6 +54,11 @@ function folkmangdInnehall(label: string): boolean | undefined {
 }
 
 export function isBefolkning(t: PxTable): boolean {
+  return generellt(t) || enligtSpec(t);
+}
+
+/** By the table's stub and contents as the generic reading sees them (SCB's usual downloads). */
+function generellt(t: PxTable): boolean {
   const keys = t.stubNames.map(labelKey);
   if (keys.some((k) => !KNOWN_STUBS.has(k))) return false;
   const harAlder = keys.includes("alder");
@@ -72,6 +67,15 @@ export function isBefolkning(t: PxTable): boolean {
   // SCB's title names the content when only one is chosen: "Folkmängden efter region, kön och år".
   const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
   return harAlder || harFolkmangd || titel;
+}
+
+/** By the spec's own placement (ålder or the region in the heading): no unknown variable, contents Folkmängd if any. */
+function enligtSpec(t: PxTable): boolean {
+  const p = placeraEnligtSpec(t, SPEC, standardreferens());
+  if (!p || p.okandaTextkolumner > 0) return false;
+  if (p.innehall.length > 0 && !p.innehall.some((c) => folkmangdInnehall(c) === true)) return false;
+  const titel = t.title !== undefined && /^folkmangd/.test(labelKey(t.title));
+  return p.har("alder") || p.innehall.length > 0 || titel;
 }
 
 const SPEC: ScbSpec = {
@@ -92,49 +96,34 @@ const SPEC: ScbSpec = {
   innehall: folkmangdInnehall,
   tid: "manad_eller_ar",
   harled: [{ dimension: "kon", total: "alla", delar: ["kvinnor", "man"] }],
+  // SCB's riket tables have no region column.
+  utanRegion: "riket",
+  // From 2025 (TAB5557 and the monthly tables) SCB adds noise (Cell Key Method): totals need not be their parts' sum.
+  brusFran: "2025",
 };
 
-export function normaliseBefolkning(
-  t: PxTable, kommuner: ReadonlyMap<string, Kommun>, lanKoder: ReadonlySet<string>, findings: Findings,
-): BefolkningData | undefined {
-  const harRegion = t.stubNames.some((n) => REGION_RUBRIKER.has(labelKey(n)));
-  if (!harRegion) {
-    findings.info({
-      fil: t.fil, rad: t.headerLine, regel: "befolkning.riket",
-      meddelande: "filen har ingen regionkolumn; värdena läses som riket (00 Riket)",
-      message: "no region column: the values are read as riket",
-    });
-  }
-  const data = normaliseScbTabell(harRegion ? t : medRiket(t), SPEC, kommuner, lanKoder, findings);
-  if (!data) return undefined;
-  const manadstabell = data.tider[0]!.length > 4;
-  if (!manadstabell && !t.stubNames.some((n) => labelKey(n) === "civilstand")) {
-    // A yearly table without civilstånd: one value per region, year, kön and age already.
-    const varden = data.varden.map((v): BefolkningVarde => ({ niva: v.niva, kod: v.kod, ar: v.tid, kon: v.dims[0] as Kon, alder: v.dims[1]!, varde: v.varde }));
-    return { fil: t.fil, varden, kommuner: data.kommuner, ar: data.tider, manadstabell };
-  }
+export function normaliseBefolkning(t: PxTable, ref: Regionreferens, findings: Findings): BefolkningData | undefined {
+  const l = lasScbTabell(t, SPEC, ref, findings);
+  if (!l) return undefined;
+  const kub = l.kub;
+  const manadstabell = kub.perioder[0]!.length > 4;
+  const dCiv = kub.dimensioner.indexOf("civilstand");
+  const civ = koder(kub, dCiv);
+  const totalKod = kub.ordbok[dCiv]!.indexOf("totalt");
+  const index = new Serieindex(kub);
 
-  // Civilstånd: SCB's total when the file has it, otherwise the sum of the file's civilstånd.
-  interface Summa { niva: BefolkningVarde["niva"]; kod: string; ar: string; kon: Kon; alder: string; varde: number | null; total: boolean }
-  const summor = new Map<string, Summa>();
+  // The year of each period: a month table's Decembers; other months give no value.
   const arMedManader = new Set<string>();
   const arMedDecember = new Set<string>();
-  for (const v of data.varden) {
-    let ar = v.tid;
-    if (manadstabell) {
-      ar = v.tid.slice(0, 4);
-      arMedManader.add(ar);
-      if (v.tid.slice(5, 7) !== "12") continue;
-      arMedDecember.add(ar);
-    }
-    const [kon, alder, civ] = v.dims as [Kon, string, string];
-    const key = `${v.niva}|${v.kod}|${ar}|${kon}|${alder}`;
-    const total = civ === "totalt";
-    const s = summor.get(key);
-    if (!s) summor.set(key, { niva: v.niva, kod: v.kod, ar, kon, alder, varde: v.varde, total });
-    else if (total) { s.varde = v.varde; s.total = true; }
-    else if (!s.total) s.varde = s.varde === null || v.varde === null ? null : s.varde + v.varde;
-  }
+  const perioder: { p: number; ar: string }[] = [];
+  kub.perioder.forEach((tid, p) => {
+    if (!manadstabell) { perioder.push({ p, ar: tid }); return; }
+    const ar = tid.slice(0, 4);
+    arMedManader.add(ar);
+    if (tid.slice(5, 7) !== "12") return;
+    arMedDecember.add(ar);
+    perioder.push({ p, ar });
+  });
   const utanDecember = [...arMedManader].filter((a) => !arMedDecember.has(a)).sort();
   if (utanDecember.length > 0) {
     findings.info({
@@ -143,23 +132,34 @@ export function normaliseBefolkning(
       message: `a year's population is December's value; ${utanDecember.join(", ")} have no December and give no values`,
     });
   }
-  const varden = [...summor.values()].map(({ total: _, ...v }) => v as BefolkningVarde);
-  return { fil: t.fil, varden, kommuner: data.kommuner, ar: [...new Set(varden.map((v) => v.ar))].sort(), manadstabell };
-}
 
-/** The table with a region stub `00 Riket` in front (SCB's riket tables have no region column). */
-function medRiket(t: PxTable): PxTable {
-  return {
-    ...t,
-    stubNames: ["region", ...t.stubNames],
-    stubColumns: [0, ...t.stubColumns],
-    forEach(visit) {
-      let prev: readonly string[] | undefined;
-      let stub: readonly string[] = [];
-      t.forEach((o: PxObservation) => {
-        if (o.stub !== prev) { prev = o.stub; stub = ["00 Riket", ...o.stub]; }
-        visit({ ...o, stub });
-      });
-    },
-  };
+  // Civilstånd: SCB's total when the file has it (that cell), otherwise the sum of the file's civilstånd.
+  const ut = new KubBygge(["niva", "kod", "kon", "alder"], [kub.ordbok[0]!, kub.ordbok[1]!, kub.ordbok[2]!, kub.ordbok[3]!], true);
+  const utPerioder = perioder.map(({ ar }) => ut.period(ar));
+  const dimkoder = [0, 1, 2, 3].map((d) => koder(kub, d));
+  const buf = new Int32Array(4);
+  for (let s = 0; s < kub.antal; s++) {
+    const total = civ[s] === totalKod;
+    const totalSyskon = total ? s : totalKod >= 0 ? index.syskon(s, dCiv, totalKod) : -1;
+    for (let d = 0; d < 4; d++) buf[d] = dimkoder[d]![s]!;
+    const t2 = ut.serie(buf);
+    perioder.forEach(({ p }, i) => {
+      const sak = kub.saknas[p]![s]!;
+      if (sak === UTAN_CELL) return;
+      if (!total && totalSyskon >= 0 && kub.saknas[p]![totalSyskon] !== UTAN_CELL) return; // SCB's total is used
+      const q = utPerioder[i]!;
+      const v = varden(kub, p)[s]!;
+      const forra = ut.saknasKolumn(q)[t2]!;
+      if (total || forra === UTAN_CELL) {
+        ut.satt(t2, q, v, sak);
+        ut.plats(t2, q, l.rad[p]![s]!, l.kolumn[p]![s]!);
+      } else if (forra === TAL && sak === TAL) {
+        ut.satt(t2, q, ut.kolumn(q)[t2]! + v, TAL);
+      } else {
+        ut.satt(t2, q, Number.NaN, forra !== TAL ? forra : sak === TAL ? BERAKNAS_INTE : sak);
+      }
+    });
+  }
+  const { kub: ar, rad, kolumn } = ut.byggMedPlats();
+  return { fil: t.fil, kub: ar, rad, kolumn, manadstabell };
 }

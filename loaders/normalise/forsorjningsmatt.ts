@@ -213,6 +213,10 @@ function hittaRubrik(rader: readonly { celler: readonly Cell[] }[]): Rubrik | un
  * header row, and a population column, an amount in tkr or a title naming försörjningsmått.
  */
 export function kannerIgenForsorjningsmatt(parsed: DelimitedText): boolean {
+  // A PxWeb table (helårsekvivalenter in long form has columns named Sjukpenning, …) has kön
+  // or months; the försörjningsmått has neither.
+  const nycklar = parsed.header.fields.map((f) => labelKey(f));
+  if (nycklar.some((k) => k === "kon" || k === "manad" || k === "kvartal" || /^\d{4}m\d{2}$/.test(k))) return false;
   const rader = [parsed.header, ...parsed.rows.slice(0, RUBRIK_RADER)].map((r) => ({ celler: r.fields }));
   const r = hittaRubrik(rader);
   if (!r) return false;
@@ -413,6 +417,10 @@ const MAX_FEL = 20;
 class Lasare {
   private fel = 0;
   private saknade = 0;
+  /** Cells read as numbers, missing, and rejected (for the file's `forsorjningsmatt.inlast` line). */
+  private lastaTal = 0;
+  private lastaSaknade = 0;
+  private avvisade = 0;
   readonly rader: Lasrad[] = [];
   private readonly sedda = new Map<string, string>();
 
@@ -434,6 +442,12 @@ class Lasare {
   }
 
   avsluta(): void {
+    const tal = (n: number) => n.toLocaleString("sv-SE");
+    this.findings.info({
+      fil: this.fil, regel: "forsorjningsmatt.inlast",
+      meddelande: `läste ${tal(this.lastaTal)} tal; ${tal(this.lastaSaknade)} saknade värden; ${tal(this.avvisade)} avvisade celler`,
+      message: `read ${this.lastaTal} numbers, ${this.lastaSaknade} missing values, ${this.avvisade} rejected cells`,
+    });
     if (this.fel > MAX_FEL) {
       this.findings.fel({ fil: this.fil, regel: "forsorjningsmatt.fler_fel", meddelande: `ytterligare ${this.fel - MAX_FEL} fel i filen visas inte`, message: `${this.fel - MAX_FEL} more errors in the file` });
     }
@@ -607,16 +621,20 @@ class Lasare {
     const nr = x.index + 1;
     switch (t.kind) {
       case "tal":
+        this.lastaTal++;
         return t.value;
       case "saknas":
+        this.lastaSaknade++;
         if (!tystSaknad) this.saknade++;
         return null;
       case "negativ":
+        this.avvisade++;
         this.felVid(k, rad.rad, nr, x.etikett, cellText(raw), "forsorjningsmatt.negativt",
           `${vad === "befolkning" ? "befolkningen" : "beloppet"} ${showValue(cellText(raw))} är negativt; förväntat ett tal som är 0 eller större`,
           `negative ${vad === "befolkning" ? "population" : "amount"}`);
         return false;
       case "ogiltig":
+        this.avvisade++;
         this.felVid(k, rad.rad, nr, x.etikett, cellText(raw), "forsorjningsmatt.inte_tal",
           `"${showValue(cellText(raw))}" i kolumnen "${showValue(x.etikett)}" är inte ett tal; förväntat ${vad === "befolkning" ? "antal invånare (t.ex. 34 512)" : vad === "per_invanare" ? "kronor per invånare" : "ett belopp i tkr (t.ex. 12 345,6)"} eller .. för saknat värde`,
           "not a number");

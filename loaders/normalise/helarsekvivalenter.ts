@@ -1,16 +1,19 @@
 /**
- * SCB helårsekvivalenter (HE0000T02N2 / TAB1386) from a PxWeb table to monthly values per
- * kommun (and riket when the file has it), kön and ersättning. Labels are matched by key, so
- * SCB's typo `Sjuk- och aktivitetsersersättning`, double spaces and en dashes are accepted.
+ * SCB helårsekvivalenter (HE0000T02N2 / TAB1386): the spec of the table, read by the one SCB
+ * reader (`scbtabell.ts`) in any PxWeb placement, and the checks only this table has.
+ * Dimensions: region, kön, ålder (only 20-64 år is used), the content as `matt`
+ * (the six ersättningar, their summa, folkmängd and SCB's rate), month.
+ * Labels are matched by key, so SCB's typo `Sjuk- och aktivitetsersersättning`, double spaces
+ * and en dashes are accepted. Definitions: docs/definitioner/helarsekvivalenter.md.
  */
-import { parseCell, CELL_PROBLEM } from "../read/cell.ts";
-import { isTimeCode, type PxObservation, type PxTable } from "../read/pxweb.ts";
+import type { PxTable } from "../read/pxweb.ts";
+import { TAL, dimIndex, koder, varden, Serieindex } from "../kub/kub.ts";
+import type { Regionreferens } from "./region.ts";
 import { labelKey } from "./labels.ts";
-import { KON_FORVANTAT, tolkaKon, type Kon } from "./kon.ts";
-import { parseRegion, type Region } from "./region.ts";
-import type { Kommun } from "../reference/indelning.ts";
-import { Begransning, showValue, type Findings } from "../validate/findings.ts";
-import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
+import { KON_FORVANTAT, tolkaKon } from "./kon.ts";
+import { parseAlder } from "./alder.ts";
+import { lasScbTabell, type ScbLasning, type ScbSpec } from "./scbtabell.ts";
+import { Begransning, type Findings } from "../validate/findings.ts";
 
 export const ERSATTNINGAR = [
   "sjukpenning",
@@ -26,6 +29,7 @@ export type Ersattning = (typeof ERSATTNINGAR)[number];
 export const DELAR: readonly Ersattning[] = ERSATTNINGAR.filter((e) => e !== "summa");
 
 export type Matt = Ersattning | "folkmangd" | "andel_procent";
+export const MATT: readonly Matt[] = [...ERSATTNINGAR, "folkmangd", "andel_procent"];
 
 export { KON, type Kon } from "./kon.ts";
 
@@ -51,310 +55,164 @@ const INNEHALL: ReadonlyMap<string, Matt> = new Map<string, Matt>(
   ).map(([label, matt]) => [labelKey(label), matt]),
 );
 
-const AGE_20_64 = new Set(["20-64 ar", "20-64", "20-64 years"]);
+export function tolkaMatt(label: string): Matt | undefined {
+  return INNEHALL.get(labelKey(label));
+}
+
+const AGE_20_64 = new Set(["20-64"]);
+
+/** The one age the table is read for; other ages are passed over (counted, not used); a label that is no age is an error. */
+function tolkaHeAlder(label: string): string | null | undefined {
+  const a = parseAlder(label);
+  if (a === undefined) return undefined;
+  return AGE_20_64.has(a) ? "20-64" : null;
+}
+
+export const SPEC: ScbSpec = {
+  regel: "he",
+  tabell: "SCB:s tabell HE0000T02N2",
+  dimensioner: [
+    { namn: "kon", visningsnamn: "kön", rubriker: ["kon", "sex"], tolka: tolkaKon, forvantat: KON_FORVANTAT },
+    {
+      namn: "alder", visningsnamn: "ålder", rubriker: ["alder", "age", "aldersgrupp"], tolka: tolkaHeAlder, forvantat: "en ålder eller åldersgrupp, t.ex. \"20-64 år\" (bara 20-64 år används)", standard: "20-64",
+      kravs: { varde: "20-64", meddelande: "åldersgruppen 20-64 år saknas; förväntat ålder \"20-64 år\"", message: "age group 20-64 missing" },
+    },
+    {
+      namn: "matt", visningsnamn: "tabellinnehåll", rubriker: [], franInnehall: true, tolka: tolkaMatt,
+      forvantat: "SCB:s tabellinnehåll, t.ex. \"Sjukpenning\", \"Summa helårsekvivalenter\" eller \"Folkmängd\"",
+    },
+  ],
+  innehall: () => undefined,
+  tid: "manad",
+  tidRegel: "he.manad",
+  harled: [{ dimension: "kon", total: "alla", delar: ["kvinnor", "man"], utom: { dimension: "matt", varden: ["andel_procent"] } }],
+  beskrivSaknat: (c) => `${c.kod}, ${c.etiketter[0] ?? c.dims[0]}, ${c.innehall ?? c.dims[2]}, ${c.tid}`,
+  saknatMeddelande: {
+    sv: "halvår och år som omfattar månaden beräknas inte för regionen",
+    en: "missing value; the half-year and year containing this month are not computed for the region",
+  },
+  tystSaknad: (dims) => dims[2] === "andel_procent",
+  tom: { sv: "filen innehåller inga värden för ålder 20-64 år", en: "no values for age 20-64" },
+  periodlucka: true,
+  // kontrolleraHe compares kön, summa and SCB's rate with their parts, in the table's own words.
+  jamforTotaler: false,
+  oanvand: { dimension: "matt", varden: ["andel_procent"], varfor: "SCB:s \"Andel av befolkningen\" används bara för att kontrollera filen; andelen räknas om som summa / folkmängd" },
+};
 
 /** Does this table look like helårsekvivalenter? (recognised by content labels, not name) */
 export function isHelarsekvivalenter(t: PxTable): boolean {
-  const matt = t.contents.map((c) => INNEHALL.get(labelKey(c)));
+  const matt = t.contents.map((c) => tolkaMatt(c));
   return matt.some((m) => m !== undefined && m !== "folkmangd" && m !== "andel_procent");
-}
-
-/** One monthly value; `varde` null when SCB marks it missing. */
-export interface HeManadsvarde {
-  readonly kod: string;
-  readonly manad: string;
-  readonly kon: Kon;
-  readonly matt: Matt;
-  readonly varde: number | null;
-}
-
-export interface HeData {
-  readonly fil: string;
-  /** Key `kod|manad|kon|matt`. */
-  readonly varden: ReadonlyMap<string, HeManadsvarde>;
-  readonly kommuner: ReadonlySet<string>;
-  readonly harRiket: boolean;
-  readonly manader: readonly string[];
-}
-
-export function heKey(kod: string, manad: string, kon: Kon, matt: Matt): string {
-  return `${kod}|${manad}|${kon}|${matt}`;
 }
 
 const MAX_PER_RULE = 25;
 
-export function normaliseHelarsekvivalenter(
-  t: PxTable, kommuner: ReadonlyMap<string, Kommun>, findings: Findings,
-): HeData | undefined {
-  const fil = t.fil;
-  const keys = t.stubNames.map((n) => labelKey(n));
-  const iRegion = keys.findIndex((k) => k === "region" || k === "kommun" || k === "lan och kommun");
-  const iKon = keys.findIndex((k) => k === "kon" || k === "sex");
-  const iAlder = keys.findIndex((k) => k === "alder" || k === "age" || k === "aldersgrupp");
-  const missingDims = [iRegion < 0 ? "region" : "", iKon < 0 ? "kön" : ""].filter(Boolean);
-  if (missingDims.length > 0) {
-    findings.fel({
-      fil, rad: t.headerLine, regel: "he.dimension",
-      meddelande: `kolumn saknas: ${missingDims.map((d) => `"${d}"`).join(", ")}; förväntat region, kön, (ålder), tabellinnehåll och månader som i SCB:s tabell HE0000T02N2`,
-      message: `missing dimension(s): ${missingDims.join(", ")}`,
-    });
-    return undefined;
-  }
-  if (iAlder >= 0) {
-    const ages = new Set<string>();
-    t.forEach((o) => ages.add(labelKey(o.stub[iAlder]!)));
-    if (![...ages].some((a) => AGE_20_64.has(a))) {
-      findings.fel({
-        fil, rad: t.headerLine, kolumn: t.stubColumns[iAlder], falt: t.stubNames[iAlder], varde: [...ages].slice(0, 3).join(", "),
-        regel: "he.alder", meddelande: "åldersgruppen 20-64 år saknas; förväntat ålder \"20-64 år\"",
-        message: "age group 20-64 missing",
+/** Reads a helårsekvivalenter table (any placement) and runs the table's own checks. */
+export function normaliseHelarsekvivalenter(t: PxTable, ref: Regionreferens, findings: Findings): ScbLasning | undefined {
+  const l = lasScbTabell(t, SPEC, ref, findings);
+  if (!l) return undefined;
+  ekonomisktBistandNoll(l, findings);
+  kontrolleraHe(l, findings);
+  return l;
+}
+
+/** SCB: a 0 for ekonomiskt bistånd can mean that the kommun did not report the month. */
+function ekonomisktBistandNoll(l: ScbLasning, findings: Findings): void {
+  const { kub } = l;
+  const m = dimIndex(kub, "matt");
+  const eb = kub.ordbok[m]!.indexOf("ekonomiskt_bistand");
+  if (eb < 0) return;
+  const mk = koder(kub, m);
+  const b = new Begransning(MAX_PER_RULE);
+  const regel = "he.ekonomiskt_bistand_noll";
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
+  for (let s = 0; s < kub.antal; s++) {
+    if (mk[s] !== eb) continue;
+    for (let p = 0; p < kub.perioder.length; p++) {
+      const rad = l.rad[p]![s]!;
+      if (rad === 0 || kub.saknas[p]![s] !== TAL || kolumner[p]![s] !== 0 || !b.rapportera(regel)) continue;
+      const kolumn = l.kolumn[p]![s]!;
+      findings.varning({
+        fil: l.fil, rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: "0", regel,
+        meddelande: "ekonomiskt bistånd är 0; enligt SCB kan det betyda att kommunen inte rapporterat månaden",
+        message: "ekonomiskt bistånd is 0, which SCB says may mean the kommun did not report the month",
       });
-      return undefined;
     }
   }
-
-  const begransning = new Begransning(MAX_PER_RULE);
-  const report = (rule: string): boolean => begransning.rapportera(rule);
-  const varden = new Map<string, HeManadsvarde>();
-  const firstSeen = new Map<string, Plats>();
-  const kommunerISfil = new Set<string>();
-  /** Each kommun's first row and the months it has (for `he.kommun_saknar_period`). */
-  const kommunPerioder = new Map<string, { plats: Plats; varde: string; perioder: Set<string> }>();
-  const manadPlats = new Map<string, Plats>();
-  const manader = new Set<string>();
-  const unknownContent = new Set<string>();
-  const reportedRegion = new Set<string>();
-  let harRiket = false;
-  let ok = true;
-
-  /** What a row's stub and content say; the same for every value of a row in a wide table. */
-  const rowInfo = (o: PxObservation): { region: Region; kon: Kon; konCell: string; matt: Matt; contentLabel: string } | null => {
-    if (iAlder >= 0 && !AGE_20_64.has(labelKey(o.stub[iAlder]!))) return null;
-    const regionCell = o.stub[iRegion]!;
-    const region = parseRegion(regionCell);
-    const regionCol = t.stubColumns[iRegion]!;
-    if (!region || (region.niva === "kommun" && !kommuner.has(region.kod))) {
-      ok = false;
-      if (!reportedRegion.has(regionCell) && report("he.region")) {
-        reportedRegion.add(regionCell);
-        const hint = /^\d{3}\b/.test(regionCell.trim()) ? " (saknas en inledande nolla? Excel tar bort den)" : "";
-        findings.fel({
-          fil, rad: o.line, kolumn: regionCol, falt: t.stubNames[iRegion], varde: showValue(regionCell), regel: "he.region",
-          meddelande: region ? `okänd kommunkod "${region.kod}"${hint}; förväntat en av de 290 kommunkoderna` : `kan inte läsa regionen "${showValue(regionCell)}"${hint}; förväntat t.ex. "2080 Falun", "2080 - Falun", "2080" eller "00 Riket"`,
-          message: region ? `unknown kommun code ${region.kod}` : "cannot read region; expected e.g. \"2080 Falun\"",
-        });
-      }
-      return null;
-    }
-    if (region.niva === "lan") {
-      if (!reportedRegion.has(regionCell)) {
-        reportedRegion.add(regionCell);
-        findings.info({
-          fil, rad: o.line, kolumn: regionCol, varde: regionCell, regel: "he.lan_i_fil",
-          meddelande: "länsrader i filen används inte; länet beräknas som summan av sina kommuner",
-          message: "county rows are not used; the county is computed as the sum of its kommuner",
-        });
-      }
-      return null;
-    }
-    if (region.niva === "kommun" && region.namn !== undefined && !reportedRegion.has(regionCell)) {
-      const ref = kommuner.get(region.kod)!;
-      if (labelKey(region.namn) !== labelKey(ref.namn)) {
-        reportedRegion.add(regionCell);
-        findings.varning({
-          fil, rad: o.line, kolumn: regionCol, varde: regionCell, regel: "he.kommunnamn",
-          meddelande: `kommunkod ${region.kod} heter ${ref.namn} i referensdata men "${region.namn}" i filen; koden används`,
-          message: "kommun name differs from reference data; the code is used",
-        });
-      }
-    }
-    const konCell = o.stub[iKon]!;
-    const kon = tolkaKon(konCell);
-    if (!kon) {
-      ok = false;
-      if (report("he.kon")) {
-        findings.fel({
-          fil, rad: o.line, kolumn: t.stubColumns[iKon], falt: t.stubNames[iKon], varde: showValue(konCell), regel: "he.kon",
-          meddelande: `okänt kön "${showValue(konCell)}"; förväntat ${KON_FORVANTAT}`,
-          message: "unknown sex; expected män, kvinnor or män och kvinnor totalt",
-        });
-      }
-      return null;
-    }
-    const contentLabel = o.innehall ?? "";
-    const matt = INNEHALL.get(labelKey(contentLabel));
-    if (!matt) {
-      if (!unknownContent.has(contentLabel)) {
-        unknownContent.add(contentLabel);
-        findings.varning({
-          fil, rad: o.line, kolumn: o.innehallKolumn, varde: showValue(contentLabel), regel: "he.innehall",
-          meddelande: `okänt tabellinnehåll "${showValue(contentLabel)}" används inte`,
-          message: "unknown content label is ignored",
-        });
-      }
-      return null;
-    }
-    return { region, kon, konCell, matt, contentLabel };
-  };
-  let prevStub: readonly string[] | undefined;
-  let prevInnehall: string | undefined;
-  let prevInfo: ReturnType<typeof rowInfo> = null;
-  const manadFor = new Map<string, string | null>();
-
-  t.forEach((o) => {
-    if (o.stub !== prevStub || o.innehall !== prevInnehall) {
-      prevStub = o.stub;
-      prevInnehall = o.innehall;
-      prevInfo = rowInfo(o);
-    }
-    if (!prevInfo) return;
-    const { region, kon, konCell, matt, contentLabel } = prevInfo;
-    let manad = manadFor.get(o.tid);
-    if (manad === undefined) {
-      manad = isTimeCode(o.tid) && /M\d{2}$/.test(o.tid) ? `${o.tid.slice(0, 4)}-${o.tid.slice(5, 7)}` : null;
-      manadFor.set(o.tid, manad);
-    }
-    if (manad === null) {
-      ok = false;
-      if (report("he.manad")) {
-        findings.fel({
-          fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: showValue(o.tid), regel: "he.manad",
-          meddelande: `ogiltig månad "${showValue(o.tid)}"; förväntat ÅÅÅÅMmm, t.ex. 2024M03`,
-          message: "invalid month; expected YYYYMmm such as 2024M03",
-        });
-      }
-      return;
-    }
-    const cell = parseCell(o.cell);
-    let varde: number | null;
-    if (cell.kind === "ogiltig") {
-      ok = false;
-      if (report("he.tal")) {
-        findings.fel({
-          fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: showValue(o.cell), regel: "he.tal",
-          meddelande: CELL_PROBLEM[cell.reason].sv, message: CELL_PROBLEM[cell.reason].en,
-        });
-      }
-      return;
-    } else if (cell.kind === "saknas") {
-      varde = null;
-      if (matt !== "andel_procent" && report("he.saknas")) {
-        findings.varning({
-          fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: cell.symbol === "" ? "(tom)" : cell.symbol, regel: "he.saknas",
-          meddelande: `värdet saknas (${region.kod}, ${konCell}, ${contentLabel}, ${o.tid}); halvår och år som omfattar månaden beräknas inte för regionen`,
-          message: "missing value; the half-year and year containing this month are not computed for the region",
-        });
-      }
-    } else {
-      varde = cell.value;
-      if (varde < 0) {
-        ok = false;
-        if (report("he.negativ")) {
-          findings.fel({
-            fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: showValue(o.cell), regel: "he.negativ",
-            meddelande: "negativt värde; förväntat ett tal som är 0 eller större", message: "negative value; expected 0 or more",
-          });
-        }
-        return;
-      }
-      if (matt === "ekonomiskt_bistand" && varde === 0 && report("he.ekonomiskt_bistand_noll")) {
-        findings.varning({
-          fil, rad: o.line, kolumn: o.column, falt: o.columnName, varde: "0", regel: "he.ekonomiskt_bistand_noll",
-          meddelande: "ekonomiskt bistånd är 0; enligt SCB kan det betyda att kommunen inte rapporterat månaden",
-          message: "ekonomiskt bistånd is 0, which SCB says may mean the kommun did not report the month",
-        });
-      }
-    }
-    const key = heKey(region.kod, manad, kon, matt);
-    const seen = firstSeen.get(key);
-    if (seen !== undefined) {
-      ok = false;
-      if (report("he.dubblett")) {
-        findings.fel({
-          fil, rad: o.line, kolumn: o.column, falt: o.columnName, regel: "he.dubblett",
-          meddelande: `samma värde (${region.kod}, ${konCell}, ${contentLabel}, ${o.tid}) finns redan på rad ${seen.rad}; förväntat en rad per region, kön och innehåll`,
-          message: `duplicate of line ${seen.rad}`,
-        });
-      }
-      return;
-    }
-    firstSeen.set(key, { rad: o.line, kolumn: o.column, falt: o.columnName });
-    varden.set(key, { kod: region.kod, manad, kon, matt, varde });
-    manader.add(manad);
-    if (!manadPlats.has(manad)) manadPlats.set(manad, { rad: o.line, kolumn: o.column, falt: o.columnName });
-    if (region.niva === "riket") harRiket = true;
-    else {
-      kommunerISfil.add(region.kod);
-      let k = kommunPerioder.get(region.kod);
-      if (!k) {
-        k = { plats: { rad: o.line, kolumn: t.stubColumns[iRegion], falt: t.stubNames[iRegion] }, varde: o.stub[iRegion]!, perioder: new Set() };
-        kommunPerioder.set(region.kod, k);
-      }
-      k.perioder.add(manad);
-    }
-  });
-
-  begransning.sammanfatta(findings, fil, (regel) => (regel === "he.saknas" || regel === "he.ekonomiskt_bistand_noll" ? "varning" : "fel"));
-
-  if (!ok) return undefined;
-  if (varden.size === 0) {
-    findings.fel({ fil, regel: "he.tom", meddelande: "filen innehåller inga värden för ålder 20-64 år", message: "no values for age 20-64" });
-    return undefined;
-  }
-  const data: HeData = { fil, varden, kommuner: kommunerISfil, harRiket, manader: [...manader].sort() };
-  deriveTotals(varden);
-  checkConsistency(data, firstSeen, findings);
-  kontrolleraPerioder({ fil, regel: "he", kommuner: kommunPerioder, perioder: manadPlats, lucka: true }, findings);
-  return data;
+  b.sammanfatta(findings, l.fil, () => "varning");
 }
 
-/** When the file has män and kvinnor but not the total, the total is their sum. */
-function deriveTotals(varden: Map<string, HeManadsvarde>): void {
-  for (const v of [...varden.values()]) {
-    if (v.kon !== "kvinnor" || v.matt === "andel_procent") continue;
-    const allaKey = heKey(v.kod, v.manad, "alla", v.matt);
-    if (varden.has(allaKey)) continue;
-    const man = varden.get(heKey(v.kod, v.manad, "man", v.matt));
-    if (!man) continue;
-    const varde = v.varde === null || man.varde === null ? null : v.varde + man.varde;
-    varden.set(allaKey, { kod: v.kod, manad: v.manad, kon: "alla", matt: v.matt, varde });
-  }
-}
-
-/** Warnings where SCB's own totals disagree with their parts. */
-function checkConsistency(data: HeData, plats: ReadonlyMap<string, Plats>, findings: Findings): void {
-  const { varden, fil } = data;
+/**
+ * Warnings where SCB's own totals disagree with their parts: kön totalt is not kvinnor + män,
+ * summa is not the sum of the six ersättningar, SCB's andel is not summa / folkmängd.
+ */
+function kontrolleraHe(l: ScbLasning, findings: Findings): void {
+  const { kub, fil } = l;
+  const index = new Serieindex(kub);
+  const dKon = dimIndex(kub, "kon");
+  const dMatt = dimIndex(kub, "matt");
+  const kon = kub.ordbok[dKon]!;
+  const matt = kub.ordbok[dMatt]!;
+  const kodKon = (k: string) => kon.indexOf(k);
+  const kodMatt = (x: string) => matt.indexOf(x);
+  const konK = koder(kub, dKon);
+  const mattK = koder(kub, dMatt);
+  const kodKod = koder(kub, "kod");
   let n = 0;
-  let key = "";
-  const warn = (meddelande: string, message: string) => {
-    // Named by the cell of the total that disagrees with its parts.
-    const p = plats.get(key);
-    if (n++ < MAX_PER_RULE) {
-      findings.varning({ fil, ...(p ? { rad: p.rad, kolumn: p.kolumn, falt: p.falt, varde: String(varden.get(key)!.varde) } : {}), regel: "he.summa", meddelande, message });
-    }
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
+  const warn = (s: number, p: number, meddelande: string, message: string) => {
+    if (n++ >= MAX_PER_RULE) return;
+    const rad = l.rad[p]![s]!;
+    const kolumn = l.kolumn[p]![s]!;
+    findings.varning({ fil, ...(rad > 0 ? { rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: String(kolumner[p]![s]) } : {}), regel: "he.summa", meddelande, message });
   };
-  for (const [k, v] of varden) {
-    key = k;
-    if (v.varde === null) continue;
-    if (v.kon === "alla" && v.matt !== "andel_procent") {
-      const k = varden.get(heKey(v.kod, v.manad, "kvinnor", v.matt))?.varde;
-      const m = varden.get(heKey(v.kod, v.manad, "man", v.matt))?.varde;
-      if (k != null && m != null && Math.abs(k + m - v.varde) > 1e-9) {
-        warn(`${v.kod} ${v.manad} ${v.matt}: totalt ${v.varde} är inte kvinnor + män (${k} + ${m})`, "total is not women + men");
+  const varde = (s: number, p: number): number | undefined => (s >= 0 && kub.saknas[p]![s] === TAL ? kolumner[p]![s]! : undefined);
+  const alla = kodKon("alla");
+  const kvinnor = kodKon("kvinnor");
+  const man = kodKon("man");
+  const summa = kodMatt("summa");
+  const folk = kodMatt("folkmangd");
+  const andel = kodMatt("andel_procent");
+  const delar = DELAR.map(kodMatt);
+  const kanJamforaKon = kvinnor >= 0 && man >= 0;
+  const kanJamforaSumma = delar.every((d) => d >= 0);
+  const kanJamforaAndel = summa >= 0 && folk >= 0;
+  for (let s = 0; s < kub.antal; s++) {
+    const x = mattK[s]!;
+    // The siblings each check needs, found once per series (not per month).
+    const kon2 = konK[s] === alla && x !== andel && kanJamforaKon ? [index.syskon(s, dKon, kvinnor), index.syskon(s, dKon, man)] : undefined;
+    const delarS = x === summa && kanJamforaSumma ? delar.map((d) => index.syskon(s, dMatt, d)) : undefined;
+    const andelS = x === andel && kanJamforaAndel ? [index.syskon(s, dMatt, summa), index.syskon(s, dMatt, folk)] : undefined;
+    if (!kon2 && !delarS && !andelS) continue;
+    const kod = kub.ordbok[1]![kodKod[s]!]!;
+    const k = kon[konK[s]!]!;
+    for (let p = 0; p < kub.perioder.length; p++) {
+      const v = varde(s, p);
+      if (v === undefined) continue;
+      const manad = kub.perioder[p]!;
+      if (kon2) {
+        const kv = varde(kon2[0]!, p);
+        const m = varde(kon2[1]!, p);
+        if (kv !== undefined && m !== undefined && Math.abs(kv + m - v) > 1e-9) {
+          warn(s, p, `${kod} ${manad} ${matt[x]}: totalt ${v} är inte kvinnor + män (${kv} + ${m})`, "total is not women + men");
+        }
       }
-    }
-    if (v.matt === "summa") {
-      const parts = DELAR.map((d) => varden.get(heKey(v.kod, v.manad, v.kon, d))?.varde);
-      if (parts.every((p) => p != null)) {
-        const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - v.varde) > 1e-6) warn(`${v.kod} ${v.manad} ${v.kon}: summa ${v.varde} är inte summan av delarna (${sum})`, "summa is not the sum of its parts");
+      if (delarS) {
+        let sum = 0;
+        let alla6 = true;
+        for (const d of delarS) {
+          const q = varde(d, p);
+          if (q === undefined) { alla6 = false; break; }
+          sum += q;
+        }
+        if (alla6 && Math.abs(sum - v) > 1e-6) warn(s, p, `${kod} ${manad} ${k}: summa ${v} är inte summan av delarna (${sum})`, "summa is not the sum of its parts");
       }
-    }
-    if (v.matt === "andel_procent") {
-      const summa = varden.get(heKey(v.kod, v.manad, v.kon, "summa"))?.varde;
-      const folk = varden.get(heKey(v.kod, v.manad, v.kon, "folkmangd"))?.varde;
-      if (summa != null && folk != null && folk > 0 && Math.abs((100 * summa) / folk - v.varde) > 0.051) {
-        warn(`${v.kod} ${v.manad} ${v.kon}: SCB:s andel ${v.varde} % stämmer inte med summa/folkmängd (${((100 * summa) / folk).toFixed(2)} %)`, "SCB's share differs from summa/folkmängd");
+      if (andelS) {
+        const su = varde(andelS[0]!, p);
+        const fo = varde(andelS[1]!, p);
+        if (su !== undefined && fo !== undefined && fo > 0 && Math.abs((100 * su) / fo - v) > 0.051) {
+          warn(s, p, `${kod} ${manad} ${k}: SCB:s andel ${v} % stämmer inte med summa/folkmängd (${((100 * su) / fo).toFixed(2)} %)`, "SCB's share differs from summa/folkmängd");
+        }
       }
     }
   }

@@ -11,6 +11,8 @@ const KON_LABELS: ReadonlyMap<string, Kon> = new Map<string, Kon>(
       ["kvinnor", "kvinnor"], ["kvinna", "kvinnor"], ["women", "kvinnor"], ["k", "kvinnor"], ["2", "kvinnor"],
       ["män och kvinnor totalt", "alla"], ["män och kvinnor", "alla"], ["totalt", "alla"], ["total", "alla"],
       ["båda könen", "alla"], ["kvinnor och män", "alla"], ["samtliga", "alla"], ["1+2", "alla"], ["totalt kön", "alla"],
+      // PxWeb v2 codes (UseCodes): TotSa = totalt samtliga; SCB's text for it
+      ["TotSa", "alla"], ["totalt samtliga", "alla"],
     ] as const
   ).map(([label, kon]) => [labelKey(label), kon]),
 );

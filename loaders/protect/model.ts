@@ -44,6 +44,11 @@ export interface Publicering {
    * an outsider can pin down passes only at 0 (as a shown 0 would) or at k or more.
    */
   readonly harledda?: ReadonlySet<string>;
+  /**
+   * Keys that are never hidden: structural zeros (an insats with nobody in it in the period
+   * has 0 of everything, and an outsider knows it). Hiding them would protect nothing.
+   */
+  readonly aldrigDolda?: ReadonlySet<string>;
 }
 
 export type Orsak = "primar" | "sekundar";
@@ -62,15 +67,36 @@ export interface Overtradelse {
   /** The true value, when the checker knows it (null when checking published rows only). */
   readonly varde: number | null;
   /**
-   * "intervall": a hidden value whose feasible range is narrower than k;
-   * "litet_tal": a shown count (or a count implied by a shown share) in 1..k-1 (min = max = the count);
-   * "visat_dolt": a row marked as hidden that still carries a value.
+   * "intervall": a hidden value whose feasible range is not safe (angripare.ts sakertIntervall);
+   * "litet_tal": a shown count (or a count implied by a shown share) that is small (1..k-1,
+   *   or with noise 1..sma) (min = max = the count);
+   * "visat_dolt": a row marked as hidden that still carries a value;
+   * "oforenlig": values that cannot come from the method (a share that is not a ratio of the
+   *   published counts, the same persons with two different counts);
+   * "medel_fa": a mean shown over fewer than the minimum;
+   * "oskyddad": a row that no method protects.
    */
-  readonly typ: "intervall" | "litet_tal" | "visat_dolt";
+  readonly typ: "intervall" | "litet_tal" | "visat_dolt" | "oforenlig" | "medel_fa" | "oskyddad";
+  /** Where, for messages (checks of the published nyckeltal rows). */
+  readonly plats?: Plats;
+}
+
+export interface Plats {
+  readonly forbund: string;
+  readonly insats: string;
+  readonly kon: string;
+  /** The period (a window, or a half-year inside the windows). */
+  readonly fran: string;
+  readonly till: string;
+  /** The row, where the count is published in one. */
+  readonly matt?: string;
+  /** What the count is, in words for a message. */
+  readonly vad: string;
+  readonly metod: "brus" | "undertryckning" | "ingen";
 }
 
 export interface Skyddsparametrar {
-  /** Smallest group that may be shown; also the smallest allowed width of a hidden value's feasible range. */
+  /** Smallest group that may be shown; also the number of values a hidden count's range must hold. */
   readonly k: number;
 }
 
@@ -113,5 +139,7 @@ export function kontrolleraPublicering(p: Publicering): void {
     }
   }
   for (const n of p.tvingadeDolda ?? []) finns(n, "tvingadeDolda");
+  for (const n of p.aldrigDolda ?? []) finns(n, "aldrigDolda");
+  for (const n of p.harledda ?? []) finns(n, "harledda");
   for (const g of p.grupper ?? []) for (const n of g) finns(n, "en grupp");
 }

@@ -3,17 +3,15 @@
  * arbetsmarknadsstatus, inkomstkalla, inkomstniva and malgrupp. Every table is written; with
  * only its header when its input is absent. Contracts: docs/definitioner/bas.md.
  */
-import {
-  computeInkomstkalla, computeInkomstniva, computeMalgrupp, computeStatus, inkomstkallaFranNiva, slaSamman,
-  type InkomstkallaRad, type InkomstnivaRad, type MalgruppRad, type StatusRad,
-} from "../compute/bas.ts";
+import type { ColumnTable } from "arquero";
+import { computeInkomstkalla, computeInkomstniva, computeMalgrupp, computeStatus, inkomstkallaFranNiva, slaSamman } from "../compute/bas.ts";
 import type { BasData } from "../normalise/bas.ts";
-import type { ScbData } from "../normalise/scbtabell.ts";
+import type { Kubfil } from "../kub/sammanfoga.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import { Findings } from "../validate/findings.ts";
 import { ALDER, KON, MANAD, REGION } from "./kolumner.ts";
 import { csvFiler } from "./csv.ts";
-import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
+import { schema, tabellFranArquero, tabellFranRader, type Schema, type Utdatatabell } from "./schema.ts";
 
 const ANTAL = { namn: "antal", typ: "tal", saknas: true, beskrivning: "antal personer (tomt när SCB inte redovisar värdet)" } as const;
 const INKOMSTKALLA = {
@@ -67,11 +65,11 @@ export const MALGRUPP = schema({
   ],
 });
 
-/** The three BAS tables, each merged from its files (compute/bas.ts `slaSamman`). */
+/** The three BAS tables, each merged from its files (kub/sammanfoga.ts). */
 export interface BasIndata {
-  readonly status: ScbData | undefined;
-  readonly kalla: ScbData | undefined;
-  readonly niva: ScbData | undefined;
+  readonly status: Kubfil | undefined;
+  readonly kalla: Kubfil | undefined;
+  readonly niva: Kubfil | undefined;
 }
 
 /** Merges the files of each BAS table; a value in two files is an error naming both. */
@@ -87,16 +85,13 @@ export function basTabeller(indata: BasIndata, indelning: Indelning, findings: F
   const { status, kalla, niva } = indata;
   // ArbStatFoT1 when there is one; otherwise the inkomstkälla totals of ArbStatHuv.
   const kallaData = kalla ?? (niva ? inkomstkallaFranNiva(niva) : undefined);
-  const statusRader: StatusRad[] = status ? computeStatus(status, indelning, findings) : [];
-  const kallaRader: InkomstkallaRad[] = kallaData ? computeInkomstkalla(kallaData, indelning, findings) : [];
-  const nivaRader: InkomstnivaRad[] = niva ? computeInkomstniva(niva, indelning, findings) : [];
-  // Region findings for these values were already given by computeInkomstkalla.
-  const malgrupp: MalgruppRad[] = kallaData ? computeMalgrupp(kallaData, indelning, new Findings()) : [];
+  const tabell = <S extends Schema>(schema: S, t: ColumnTable | undefined) => (t ? tabellFranArquero(schema, t) : tabellFranRader(schema, []));
   return [
-    tabellFranRader(ARBETSMARKNADSSTATUS, statusRader),
-    tabellFranRader(INKOMSTKALLA_SCHEMA, kallaRader),
-    tabellFranRader(INKOMSTNIVA, nivaRader),
-    tabellFranRader(MALGRUPP, malgrupp),
+    tabell(ARBETSMARKNADSSTATUS, status ? computeStatus(status, indelning, findings) : undefined),
+    tabell(INKOMSTKALLA_SCHEMA, kallaData ? computeInkomstkalla(kallaData, indelning, findings) : undefined),
+    tabell(INKOMSTNIVA, niva ? computeInkomstniva(niva, indelning, findings) : undefined),
+    // Region findings for these values were already given by computeInkomstkalla.
+    tabell(MALGRUPP, kallaData ? computeMalgrupp(kallaData, indelning, new Findings()) : undefined),
   ];
 }
 

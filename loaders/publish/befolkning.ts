@@ -9,7 +9,8 @@ import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
 import { csvFiler } from "./csv.ts";
 import { AR, KON, REGION } from "./kolumner.ts";
-import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
+import { schema, tabellFranArquero, tabellFranRader, type Utdatatabell } from "./schema.ts";
+import { sammanfoga, type Kubfil } from "../kub/sammanfoga.ts";
 
 export const BEFOLKNING = schema({
   namn: "befolkning",
@@ -36,16 +37,23 @@ export const FORSORJNINGSKVOT = schema({
   ],
 });
 
-export function befolkningTabeller(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): Utdatatabell[] {
-  const r = computeBefolkning(data, indelning, findings) ?? { befolkning: [], alder: [], forsorjningskvot: [] };
+/** The files as one cube (kub/sammanfoga.ts: a value in two files is an error naming both); null without input. */
+export function slaSammanBefolkning(data: readonly BefolkningData[], findings: Findings): Kubfil | null | undefined {
+  return data.length === 0 ? null : sammanfoga(data, "befolkning", findings);
+}
+
+export function befolkningTabeller(data: Kubfil | null, indelning: Indelning, findings: Findings): Utdatatabell[] {
+  if (!data) return [tabellFranRader(BEFOLKNING, []), tabellFranRader(BEFOLKNING_ALDER, []), tabellFranRader(FORSORJNINGSKVOT, [])];
+  const r = computeBefolkning(data, indelning, findings);
   return [
-    tabellFranRader(BEFOLKNING, r.befolkning),
-    tabellFranRader(BEFOLKNING_ALDER, r.alder),
-    tabellFranRader(FORSORJNINGSKVOT, r.forsorjningskvot),
+    tabellFranArquero(BEFOLKNING, r.befolkning),
+    tabellFranArquero(BEFOLKNING_ALDER, r.alder),
+    tabellFranArquero(FORSORJNINGSKVOT, r.forsorjningskvot),
   ];
 }
 
 /** The population tables as CSV text, file name first (tests). */
 export function befolkningFiler(data: readonly BefolkningData[], indelning: Indelning, findings: Findings): [string, string][] {
-  return [...csvFiler(befolkningTabeller(data, indelning, findings))];
+  const merged = slaSammanBefolkning(data, findings);
+  return merged === undefined ? [] : [...csvFiler(befolkningTabeller(merged, indelning, findings))];
 }

@@ -33,64 +33,153 @@ function textfalt(s: string): string {
   return BEHOVER_CITAT.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A column's values by row index: arrays are read directly, other arquero columns with `at`. */
-function lasare(kolumn: { at(i: number): unknown } & ArrayLike<unknown>): (i: number) => unknown {
-  return Array.isArray(kolumn) || ArrayBuffer.isView(kolumn) ? (i) => kolumn[i] : (i) => kolumn.at(i);
+/**
+ * The bytes of the file are written straight into buffers of about a megabyte, never a string
+ * per row (a national table has a million rows; strings per row were most of the writing time,
+ * and the garbage of it). Text is encoded once per distinct value (dictionary columns such as
+ * the cube's `Ordbokskolumn` once per dictionary entry); whole numbers are written digit by
+ * digit, other numbers with `String(v)` (`formatNumber`); a missing value (null, or NaN in a
+ * number column) is an empty field.
+ */
+class Skrivare {
+  buf = Buffer.allocUnsafe(BIT);
+  pos = 0;
+  readonly klara: Buffer[] = [];
+
+  plats(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    this.klara.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(Math.max(BIT, n));
+    this.pos = 0;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.plats(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** ASCII text (a number's digits, sign, `.`, `e`). */
+  ascii(t: string): void {
+    this.plats(t.length);
+    this.pos += this.buf.write(t, this.pos, "latin1");
+  }
+
+  byte(b: number): void {
+    this.plats(1);
+    this.buf[this.pos++] = b;
+  }
+
+  /** A whole number of at most 15 digits. */
+  heltal(v: number): void {
+    this.plats(17);
+    let x = v;
+    if (x < 0) {
+      this.buf[this.pos++] = 45;
+      x = -x;
+    }
+    const start = this.pos;
+    do {
+      this.buf[this.pos++] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+    for (let i = start, j = this.pos - 1; i < j; i++, j--) {
+      const t = this.buf[i]!;
+      this.buf[i] = this.buf[j]!;
+      this.buf[j] = t;
+    }
+  }
 }
 
-/**
- * How a column's values are written. Text repeats (codes, names, periods): each distinct value
- * is quoted once and remembered.
- */
-function formaterare(k: Kolumn): (v: unknown) => string {
-  if (k.typ !== "text") return (v) => (v === null || v === undefined ? "" : formatNumber(v as number));
-  const sedda = new Map<string, string>();
-  return (v) => {
-    if (v === null || v === undefined) return "";
-    let f = sedda.get(v as string);
-    if (f === undefined) {
-      f = textfalt(v as string);
-      if (sedda.size < 100_000) sedda.set(v as string, f);
+type Faltskrivare = (rad: number, s: Skrivare) => void;
+
+/** A dictionary-encoded column (the cube's `Ordbokskolumn`): a code per row and the values. */
+interface Ordbok {
+  readonly ordbok: readonly string[];
+  kod(rad: number): number;
+}
+
+function arOrdbok(k: unknown): k is Ordbok {
+  return typeof k === "object" && k !== null && Array.isArray((k as Ordbok).ordbok) && typeof (k as Ordbok).kod === "function";
+}
+
+function faltskrivare(k: Kolumn, kolumn: { at(i: number): unknown } & ArrayLike<unknown>): Faltskrivare {
+  if (k.typ !== "text") {
+    const las = ArrayBuffer.isView(kolumn) || Array.isArray(kolumn) ? (i: number) => kolumn[i] as number | null | undefined : (i: number) => kolumn.at(i) as number | null | undefined;
+    let forra = Number.NaN;
+    let forraText = "";
+    return (i, s) => {
+      const v = las(i);
+      if (v === null || v === undefined || Number.isNaN(v)) return;
+      if (Number.isInteger(v) && Math.abs(v) < 1e15) {
+        s.heltal(Object.is(v, -0) ? 0 : v);
+        return;
+      }
+      // Neighbouring rows often share a value (a region's population beside each ersättning).
+      if (v !== forra) {
+        forra = v;
+        forraText = formatNumber(v);
+      }
+      s.ascii(forraText);
+    };
+  }
+  if (arOrdbok(kolumn)) {
+    const bytes = kolumn.ordbok.map((v) => Buffer.from(textfalt(v), "utf8"));
+    return (i, s) => s.bytes(bytes[kolumn.kod(i)]!);
+  }
+  const las = Array.isArray(kolumn) ? (i: number) => kolumn[i] : (i: number) => kolumn.at(i);
+  const sedda = new Map<unknown, Uint8Array>();
+  return (i, s) => {
+    const v = las(i);
+    if (v === null || v === undefined) return;
+    let b = sedda.get(v);
+    if (b === undefined) {
+      b = Buffer.from(textfalt(v as string), "utf8");
+      if (sedda.size < 100_000) sedda.set(v, b);
     }
-    return f;
+    s.bytes(b);
   };
 }
 
-/** About this many characters make one chunk. */
+/** About this many bytes make one chunk. */
 const BIT = 1 << 20;
 
 /** The CSV file in chunks of about a megabyte: the header, then the rows in the table's order. */
-export function* csvBitar(t: Utdatatabell): Generator<string> {
+export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
   const kolumner = t.schema.kolumner;
   const n = kolumner.length;
-  const las = kolumner.map((k) => lasare(t.tabell.column(k.namn)! as never));
-  const format = kolumner.map(formaterare);
+  const skriv = kolumner.map((k) => faltskrivare(k, t.tabell.column(k.namn)! as never));
   const index = t.tabell.indices();
-  let bit = kolumner.map((k) => textfalt(k.namn)).join(",") + "\n";
+  const s = new Skrivare();
+  s.bytes(Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8"));
   for (let i = 0; i < index.length; i++) {
     const r = index[i]!;
-    let rad = format[0]!(las[0]!(r));
-    for (let j = 1; j < n; j++) rad += "," + format[j]!(las[j]!(r));
-    bit += rad + "\n";
-    if (bit.length >= BIT) {
-      yield bit;
-      bit = "";
+    skriv[0]!(r, s);
+    for (let j = 1; j < n; j++) {
+      s.byte(44);
+      skriv[j]!(r, s);
+    }
+    s.byte(10);
+    if (s.klara.length > 0) {
+      yield* s.klara;
+      s.klara.length = 0;
     }
   }
-  if (bit.length > 0) yield bit;
+  yield* s.klara;
+  if (s.pos > 0) yield s.buf.subarray(0, s.pos);
 }
 
 /**
  * Writes `t` as CSV through `skriv`; when `skriv` returns a promise the next chunk waits for it,
  * so a file stream's back-pressure is respected.
  */
-export async function skrivCsv(t: Utdatatabell, skriv: (bit: string) => void | Promise<void>): Promise<void> {
+export async function skrivCsv(t: Utdatatabell, skriv: (bit: Uint8Array) => void | Promise<void>): Promise<void> {
   for (const bit of csvBitar(t)) await skriv(bit);
 }
 
 /** The whole CSV file as one string (small tables and tests). */
 export function csvText(t: Utdatatabell): string {
-  return [...csvBitar(t)].join("");
+  return Buffer.concat([...csvBitar(t)]).toString("utf8");
 }
 
 /** Output tables as CSV files: file name -> the whole text (small tables and tests). */

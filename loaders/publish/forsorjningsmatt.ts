@@ -4,7 +4,7 @@ import type { ForsorjningsmattData } from "../normalise/forsorjningsmatt.ts";
 import type { Indelning } from "../reference/indelning.ts";
 import type { Findings } from "../validate/findings.ts";
 import { AR, REGION } from "./kolumner.ts";
-import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
+import { schema, tabellFranArquero, tabellFranRader, type Utdatatabell } from "./schema.ts";
 
 export const FORSORJNINGSMATT = schema({
   namn: "forsorjningsmatt",
@@ -20,5 +20,6 @@ export const FORSORJNINGSMATT = schema({
 });
 
 export function forsorjningsmattTabeller(data: readonly ForsorjningsmattData[], indelning: Indelning, findings: Findings): Utdatatabell[] {
-  return [tabellFranRader(FORSORJNINGSMATT, computeForsorjningsmatt(data, indelning, findings))];
+  const t = computeForsorjningsmatt(data, indelning, findings);
+  return [t ? tabellFranArquero(FORSORJNINGSMATT, t) : tabellFranRader(FORSORJNINGSMATT, [])];
 }

@@ -1,8 +1,7 @@
 /** The helårsekvivalenter outputs (public SCB statistics: published as computed). */
-import type { HeRad } from "../compute/helarsekvivalenter.ts";
-import { halvarstabell } from "../compute/halvarstabell.ts";
+import type { HeResultat } from "../compute/helarsekvivalenter.ts";
 import { KON, REGION } from "./kolumner.ts";
-import { schema, tabellFranRader, type Utdatatabell } from "./schema.ts";
+import { schema, tabellFranArquero, tabellFranRader, type Utdatatabell } from "./schema.ts";
 
 const ERSATTNING = {
   namn: "ersattning", typ: "text",
@@ -37,9 +36,8 @@ export const HELARSEKVIVALENTER_HALVAR = schema({
   ],
 });
 
-export function helarsekvivalenterTabeller(rader: readonly HeRad[]): Utdatatabell[] {
-  return [
-    tabellFranRader(HELARSEKVIVALENTER, rader),
-    tabellFranRader(HELARSEKVIVALENTER_HALVAR, halvarstabell(rader)),
-  ];
+/** The cube's long tables (compute/helarsekvivalenter.ts) as output tables; only headers without input. */
+export function helarsekvivalenterTabeller(res: HeResultat | undefined): Utdatatabell[] {
+  if (!res) return [tabellFranRader(HELARSEKVIVALENTER, []), tabellFranRader(HELARSEKVIVALENTER_HALVAR, [])];
+  return [tabellFranArquero(HELARSEKVIVALENTER, res.tabell), tabellFranArquero(HELARSEKVIVALENTER_HALVAR, res.halvar)];
 }

@@ -2,7 +2,7 @@
  * The participant outputs: team nyckeltal (protected by default), the jämställdhet comparison
  * built only from published values, and the teams' reported outcome tables (protected too).
  */
-import { beraknaUnderlag } from "../compute/nyckeltal.ts";
+import { beraknaHalvar, beraknaInsatsunderlag } from "../compute/nyckeltal.ts";
 import { beraknaUtfall, BERAKNAT_UTFALL } from "../compute/utfall.ts";
 import { fisherExact, wilson } from "../compute/osakerhet.ts";
 import type { Deltagande } from "../normalise/deltagare.ts";
@@ -25,6 +25,8 @@ export interface InsatsIndata {
   readonly exportdatum: Datum;
   readonly k: number;
   readonly intern: boolean;
+  /** Record keys from the pseudonymisation key (reference/nyckel.ts); the noise needs them. */
+  readonly postnyckel?: ((enhet: string) => Uint32Array) | undefined;
 }
 
 /** p-values at or above this are "within what chance explains". */
@@ -32,12 +34,19 @@ export const SIGNIFIKANSNIVA = 0.05;
 
 export function insatserFiler(indata: InsatsIndata): Utdatatabell[] {
   const out: Utdatatabell[] = [];
+  const skydd = indata.installningar.skydd;
   if (indata.deltagare.length > 0) {
-    const underlag = beraknaUnderlag(indata.deltagare, { exportdatum: indata.exportdatum, tidigaAvhoppINamnaren: indata.installningar.tidigaAvhoppINamnaren });
-    const konKanSaknas = indata.deltagare.some((d) => d.kon === undefined);
+    const tidigaAvhoppINamnaren = indata.installningar.tidigaAvhoppINamnaren;
+    const exportdatum = indata.exportdatum;
+    const brus = !indata.intern && skydd.metod === "brus";
+    if (brus && !indata.postnyckel) throw new Error("bruset kräver postnycklar från pseudonymiseringsnyckeln");
+    const berakning = beraknaInsatsunderlag(indata.deltagare, { exportdatum, tidigaAvhoppINamnaren, ...(brus ? { postnyckel: indata.postnyckel! } : {}) });
     const rader = indata.intern
-      ? oskyddadeNyckeltal(underlag)
-      : skyddaNyckeltal(underlag, { k: indata.k, deltagareKanOverlappa: true, konKanSaknas });
+      ? oskyddadeNyckeltal(berakning.underlag)
+      : skyddaNyckeltal(
+          { ...berakning, ...(skydd.metod === "undertryckning" ? { halvar: beraknaHalvar(indata.deltagare, { exportdatum, tidigaAvhoppINamnaren }) } : {}) },
+          { metod: skydd.metod, k: indata.k, brus: skydd.brus },
+        );
     out.push(nyckeltalCsv(rader));
     out.push(jamstalldhetCsv(rader, indata.heRader, indata.indelning));
     if (indata.intern) {

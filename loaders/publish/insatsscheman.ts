@@ -20,6 +20,7 @@ export const INSATSER_NYCKELTAL = schema({
     { namn: "varde", typ: "tal", saknas: true, beskrivning: "oavrundat värde (andel som 0–1, tid i månader respektive år); tomt när det döljs" },
     { namn: "antal", typ: "tal", saknas: true, beskrivning: "antalet som värdet bygger på (nämnaren för `andel_mal`, gruppen för medelvärden); tomt när det döljs" },
     UNDERTRYCKT,
+    { namn: "skydd", typ: "text", beskrivning: "metoden som skyddar raden: `brus` (små slumpmässiga avvikelser, standard) eller `undertryckning` (små tal döljs); `ingen` i `finsam run --intern`" },
   ],
 });
 

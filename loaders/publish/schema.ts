@@ -106,8 +106,14 @@ export function tabellFranArquero<S extends Schema>(schema: S, tabell: ColumnTab
   const index = t.indices();
   for (const k of schema.kolumner) {
     const kolumn = t.column(k.namn)!;
+    // A number column of the cube is a Float64Array, where NaN is a missing value.
+    const nanSaknas = kolumn instanceof Float64Array;
     for (let i = 0; i < index.length; i++) {
       const v = kolumn.at(index[i]!);
+      if (nanSaknas && Number.isNaN(v)) {
+        if (k.saknas !== true) throw fel(schema, k, i, null);
+        continue;
+      }
       if (!arGiltigt(k, v)) throw fel(schema, k, i, v);
     }
   }

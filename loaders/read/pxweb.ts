@@ -7,8 +7,9 @@
  * from the value column's header. Interpreting stub values is the normaliser's job.
  */
 import { decode, ENCODING_NAMES, type Encoding } from "./decode.ts";
-import { lineTooLong, readDelimited, type DelimitedText } from "./delimited.ts";
+import { lineTooLong, readDelimited, type DelimitedText, type Row } from "./delimited.ts";
 import { labelKey } from "../normalise/labels.ts";
+import { DIMENSIONSRUBRIKER } from "../normalise/rubriker.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
 export interface PxObservation {
@@ -46,6 +47,10 @@ export interface PxTable {
   /** Distinct time codes, in order of appearance. */
   readonly times: readonly string[];
   readonly rowCount: number;
+  /** The header as written (trimmed), every column. */
+  readonly rubrik: readonly string[];
+  /** The data rows as parsed (for the spec-driven reader, `normalise/scbtabell.ts`). */
+  readonly rader: readonly Row[];
   /** Calls `visit` for every observation, row by row. */
   forEach(visit: (o: PxObservation) => void): void;
 }
@@ -57,6 +62,18 @@ const TIME_CODE = /^\d{4}(?:M(?:0[1-9]|1[0-2])|K[1-4])?$/;
  * invalid time with line and column instead of the file going unrecognised.
  */
 const HEADING = /^(?:(.*\S)\s+)?(\d{4}(?:[A-Za-z][0-9A-Za-z]*)?)$/;
+/** The same with the time first (`"2024M03 Sjukpenning"`: PxWeb joins the heading in the order the user chose). */
+const HEADING_TID_FORST = /^(\d{4}(?:[A-Za-z][0-9A-Za-z]*)?)\s+(.*\S)$/;
+
+/** `[whole, prefix, time]` whichever side of the heading the time is on. */
+function heading(h: string): RegExpExecArray | null {
+  const m = HEADING.exec(h);
+  if (m) return m;
+  const f = HEADING_TID_FORST.exec(h);
+  if (!f) return null;
+  const ut = [f[0], f[2], f[1]] as unknown as RegExpExecArray;
+  return ut;
+}
 const TIME_NAMES = new Set(["manad", "ar", "kvartal", "tid", "month", "year", "quarter", "period"]);
 const CONTENT_NAMES = new Set(["tabellinnehall", "innehall", "contents", "tabellinnehall/contents", "table contents"]);
 
@@ -151,11 +168,13 @@ export function tableFrom(parsed: DelimitedText, fil: string, encoding: Encoding
       });
     }
   });
-  const headings = names.map((h) => HEADING.exec(h));
-  // Heading columns are the trailing run of columns named by a time code that hold numbers:
-  // a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels and is not one.
+  const headings = names.map((h) => heading(h));
+  // Heading columns are the trailing run of columns named by a time code. A bare time code
+  // (`2024M03`) is a heading whatever its cells hold (a word among the numbers is the reader's
+  // error to report, never a reason to misread the table); a prefixed one must hold numbers at
+  // least half the time: a stub named "utbildningsgrupp SUN 2000" or "SSYK 2012" holds labels.
   let firstHeading = names.length;
-  while (firstHeading > 0 && headings[firstHeading - 1] && mostlyNumeric(parsed, firstHeading - 1)) firstHeading--;
+  while (firstHeading > 0 && headings[firstHeading - 1] && (headings[firstHeading - 1]![1] === undefined || mostlyNumeric(parsed, firstHeading - 1, 0.5))) firstHeading--;
   const title = parsed.titleLines.length > 0 ? parsed.titleLines.join(" ").replace(/^"|"$/g, "").trim() : undefined;
 
   if (firstHeading > 0 && firstHeading < names.length) {
@@ -183,7 +202,7 @@ function wideTable(
     fil, encoding, delimiter: parsed.delimiter, title, layout: "bred", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => stubAll[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
-    contents: [...contents], times: [...times], rowCount: parsed.rows.length,
+    contents: [...contents], times: [...times], rowCount: parsed.rows.length, rubrik: names, rader: parsed.rows,
     forEach(visit) {
       for (const r of parsed.rows) {
         const stub = stubIdx.map((i) => r.fields[i]!.trim());
@@ -222,7 +241,8 @@ function longTable(
   // cell among them is reported by the normaliser, not mistaken for a label column).
   const valueIdx: number[] = [];
   for (let i = names.length - 1; i >= 0; i--) {
-    if (i === timeIndex || i === contentIndex || !mostlyNumeric(parsed, i)) break;
+    // A variable's column holds codes that look like numbers (`2080`, `1`): known by its header.
+    if (i === timeIndex || i === contentIndex || DIMENSIONSRUBRIKER.has(labelKey(names[i]!)) || !mostlyNumeric(parsed, i, 0.5)) break;
     valueIdx.unshift(i);
   }
   if (valueIdx.length === 0) {
@@ -247,7 +267,7 @@ function longTable(
     fil, encoding, delimiter: parsed.delimiter, title, layout: "lang", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => names[i]!),
     stubColumns: stubIdx.map((i) => i + 1),
-    contents: [...contents], times: [...times], rowCount: rows.length,
+    contents: [...contents], times: [...times], rowCount: rows.length, rubrik: names, rader: rows,
     forEach(visit) {
       for (const r of rows) {
         const stub = stubIdx.map((i) => r.fields[i]!.trim());
@@ -264,12 +284,12 @@ function longTable(
 const NUMERIC_LIKE = /^\s*(-?[\d.,\s]+(?:[eE][+-]?\d+)?|\.{1,7}|-|)\s*$/;
 
 /** Whether column `i` holds numbers or SCB symbols (a few bad cells are reported later, not here). */
-function mostlyNumeric(parsed: DelimitedText, i: number): boolean {
+function mostlyNumeric(parsed: DelimitedText, i: number, andel = 0.9): boolean {
   const sample = parsed.rows.length > 2000 ? parsed.rows.slice(0, 2000) : parsed.rows;
   if (sample.length === 0) return true;
   let numeric = 0;
   for (const r of sample) if (NUMERIC_LIKE.test(r.fields[i]!)) numeric++;
-  return numeric >= 0.9 * sample.length;
+  return numeric >= andel * sample.length;
 }
 
 export function describeTable(t: PxTable): string {

@@ -6,6 +6,7 @@
  *               "forbund": {"sodra-dalarna": {"tidiga_avhopp_i_namnaren": false}}}}
  *
  * A förbund is named by its id or its name in the membership file (`reference/forbund.ts`).
+ * The protection's method and noise (protect/parametrar.ts): "skyddsmetod", "brus".
  */
 import { z } from "zod";
 import type { DelimitedText } from "../read/delimited.ts";
@@ -13,6 +14,7 @@ import { readRecords } from "../read/records.ts";
 import { textPlace, type Place } from "../read/decode.ts";
 import { parseDatum, type Datum } from "../normalise/datum.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
+import { BRUSNYCKLAR, skyddsinstallningar, skyddsschema, STANDARD_SKYDD, type Skyddsinstallningar } from "../protect/parametrar.ts";
 import { okantForbund, type MappadInsats } from "./forbund.ts";
 import type { Namnmatchare } from "./namn.ts";
 import { ekonomiNycklar, ekonomiSchema, tolkaEkonomi, type EkonomiInstallningar } from "../kinds/ekonomi/installningar.ts";
@@ -20,6 +22,8 @@ import { ekonomiNycklar, ekonomiSchema, tolkaEkonomi, type EkonomiInstallningar 
 export interface Installningar {
   /** k: counts 1..k-1 are never published (privacy.md). */
   readonly skyddsgrans: number;
+  /** The protection's method (brus or undertryckning) and noise parameters. */
+  readonly skydd: Skyddsinstallningar;
   /** Förbund whose tidiga avhopp stay in the denominator of andel_mal (ids once `knytInstallningar` has run). */
   readonly tidigaAvhoppINamnaren: ReadonlySet<string>;
   /**
@@ -40,11 +44,12 @@ export interface Installningar {
   readonly ekonomi?: ReadonlyMap<string, EkonomiInstallningar>;
 }
 
-export const STANDARD: Installningar = { skyddsgrans: 5, tidigaAvhoppINamnaren: new Set() };
+export const STANDARD: Installningar = { skyddsgrans: 5, skydd: STANDARD_SKYDD, tidigaAvhoppINamnaren: new Set() };
 
 const schema = z.object({
   finsam: z.strictObject({
     skyddsgrans: z.number().int().min(3, "skyddsgrans: minst 3").max(50, "skyddsgrans: högst 50").optional(),
+    ...skyddsschema,
     exportdatum: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDatum(s) !== undefined, "exportdatum: förväntat dagen då deltagaruppgifterna togs ut, ÅÅÅÅ-MM-DD, t.ex. \"2025-08-31\"").optional(),
     forbund: z.record(z.string(), z.strictObject({ tidiga_avhopp_i_namnaren: z.boolean().optional(), ekonomi: ekonomiSchema.optional() })).optional(),
   }),
@@ -88,7 +93,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
       findings.fel({
         fil, ...(at ? { rad: at.line, kolumn: at.column } : {}), falt: namn, regel: "installningar.varde",
         meddelande: key !== undefined
-          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans, exportdatum eller forbund" : issue.path.includes("ekonomi") ? ekonomiNycklar(issue.path) : "tidiga_avhopp_i_namnaren eller ekonomi"}`
+          ? `okänd inställning "${showValue(namn)}"; förväntat ${issue.path.length <= 1 ? "skyddsgrans, skyddsmetod, brus, exportdatum eller forbund" : issue.path[1] === "brus" ? BRUSNYCKLAR.join(", ") : issue.path.includes("ekonomi") ? ekonomiNycklar(issue.path) : "tidiga_avhopp_i_namnaren eller ekonomi"}`
           : `${namn}: ${issue.message}`,
         message: key !== undefined ? "unknown setting" : "invalid setting",
       });
@@ -100,6 +105,7 @@ export function readInstallningar(text: string, fil: string, findings: Findings)
   const exportdatum = r.data.finsam.exportdatum;
   return {
     skyddsgrans: r.data.finsam.skyddsgrans ?? STANDARD.skyddsgrans,
+    skydd: skyddsinstallningar(r.data.finsam),
     tidigaAvhoppINamnaren: new Set(Object.entries(forbund).filter(([, v]) => v.tidiga_avhopp_i_namnaren).map(([k]) => k)),
     ...(exportdatum !== undefined ? { exportdatum: parseDatum(exportdatum)!, exportdatumPlats: { fil, plats: places.get(JSON.stringify(["finsam", "exportdatum"]))?.value } } : {}),
     forbund: Object.keys(forbund).map((id) => ({ id, fil, plats: places.get(JSON.stringify(["finsam", "forbund", id]))?.key })),

@@ -62,7 +62,11 @@ const REGELRUBRIKER = new Map([
   ["kan_inte_matas", "Indikatorn kan inte mätas"],
   ["personuppgifter", "Kolumn med personuppgifter läses inte"],
   ["samma_dag", "Samma aktivitet två gånger samma dag"],
-  ["blad_lases_inte", "Bladet läses inte"]
+  ["blad_lases_inte", "Bladet läses inte"],
+  ["inlast", "Vad som lästes ur filen"],
+  ["inledande_nolla", "Regionkod utan inledande nolla"],
+  ["excelformat", "Tal i svenska Excels format"],
+  ["okand_kolumn", "Okänd kolumn med tal"]
 ]);
 
 /** `regel`: t.ex. `he.saknas`. */

@@ -20,9 +20,34 @@ import {
 export const DOLT = "\u2022" as const;
 /** Kort text för ett dolt värde (skärmläsare, verktygstips). */
 export const DOLT_KORT = "Visas inte för att skydda enskilda personer";
-/** Meningen som står vid varje tabell och diagram med insatsernas tal. */
+/** Meningen som står vid varje tabell och diagram med insatsernas tal, när små värden döljs (undertryckning). */
 export const SKYDDSTEXT =
   "Visas inte för att skydda enskilda personer (färre än 5 personer eller ett värde som annars skulle gå att räkna ut).";
+/** Meningen om bruset (skyddsmetoden brus, standard). */
+export const BRUSTEXT =
+  "Talen är skyddade med ett litet slumpmässigt brus och kan skilja sig från förbundets egna register med några enheter.";
+/** Med brus döljs bara medelvärden över för få personer. */
+export const BRUS_DOLT_TEXT = "Ett medelvärde som bygger på för få personer visas inte.";
+
+export type Skyddsmetod = "brus" | "undertryckning";
+let metod: Skyddsmetod = "brus";
+/**
+ * Sidans skyddsmetod, ur kolumnen `skydd` i insatser_nyckeltal (`brus` eller
+ * `undertryckning`): styr texten i skyddsnoten och i sidornas förklaringar.
+ */
+export function valjSkyddsmetod(rader: readonly { skydd?: string }[]): Skyddsmetod {
+  const m = rader.find((d) => d.skydd)?.skydd;
+  metod = m === "undertryckning" ? "undertryckning" : "brus";
+  return metod;
+}
+/** Sidans skyddsmetod (valjSkyddsmetod). */
+export function skyddsmetodNu(): Skyddsmetod {
+  return metod;
+}
+/** Texten vid tabeller och diagram för sidans skyddsmetod. */
+export function skyddstext(): string {
+  return metod === "brus" ? `${BRUSTEXT} ${BRUS_DOLT_TEXT}` : SKYDDSTEXT;
+}
 
 export type Kon = "alla" | "kvinnor" | "man";
 export interface Fonster {
@@ -40,6 +65,8 @@ export interface NyckeltalRad extends Fonster {
   varde: number | null;
   antal: number | null;
   dolt: boolean;
+  /** Skyddsmetoden: brus eller undertryckning (kolumnen skydd). */
+  skydd: string;
 }
 export interface UtfallRad extends Fonster {
   forbund: string;
@@ -166,7 +193,8 @@ export function utfallFranNyckeltal(nyckeltalsrader: readonly NyckeltalRad[]): U
     ut.push(rad("avslut", avslutVisat ? avslut.antal : null));
     ut.push(rad("till_mal", tillMal));
     ut.push(rad("ovriga", andelVisad ? andel.antal! - tillMal! : null));
-    ut.push(rad("tidiga_avhopp", avslutVisat && andelVisad ? avslut.antal! - andel.antal! : null));
+    // Med brus har avslut och nämnaren var sitt brus: skillnaden kan bli under 0, och visas då som 0.
+    ut.push(rad("tidiga_avhopp", avslutVisat && andelVisad ? Math.max(0, avslut.antal! - andel.antal!) : null));
   }
   return ut;
 }
@@ -213,7 +241,8 @@ export function tolkaNyckeltal(t: Sidtabell): NyckeltalRad[] {
       matt: d.matt,
       varde: dolt ? null : d.varde,
       antal: dolt ? null : d.antal,
-      dolt
+      dolt,
+      skydd: d.skydd ?? ""
     };
   });
 }

@@ -12,7 +12,8 @@ import {
   AVSLUTSUTFALL,
   DOLT,
   DOLT_KORT,
-  SKYDDSTEXT,
+  BRUSTEXT,
+  BRUS_DOLT_TEXT,
   UTFALL,
   arKalenderar,
   domanFranVisade,
@@ -28,7 +29,9 @@ import {
   type Nyckeltal,
   type Visning,
   type staplatUtfall,
-  type tidsserie
+  type tidsserie,
+  skyddsmetodNu,
+  skyddstext,
 } from "./insatser.js";
 
 /** Ett diagram från Plot (en svg, eller en figur med förklaring). */
@@ -71,7 +74,9 @@ export function cell(v: Visning): HTMLElement | string {
 
 /** Meningen om dolda värden, under en tabell eller ett diagram. */
 export function skyddsnot(): HTMLElement {
-  return el("p", { class: "fotnot skyddsnot" }, el("span", { class: "dolt", "aria-hidden": "true" }, DOLT), " ", SKYDDSTEXT);
+  const markering = el("span", { class: "dolt", "aria-hidden": "true" }, DOLT);
+  if (skyddsmetodNu() === "brus") return el("p", { class: "fotnot skyddsnot" }, BRUSTEXT, " ", markering, " ", BRUS_DOLT_TEXT);
+  return el("p", { class: "fotnot skyddsnot" }, markering, " ", skyddstext());
 }
 
 /** En vanlig fotnot. */

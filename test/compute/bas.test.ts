@@ -10,6 +10,7 @@ import { basKalla, normaliseBas, type BasData } from "../../loaders/normalise/ba
 import { runPipeline } from "../../loaders/pipeline.ts";
 import { basFiler } from "../../loaders/publish/bas.ts";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { BORLANGE, FALUN, indelning } from "../helpers/he.ts";
 import { csvUtdata } from "../helpers/utdata.ts";
@@ -22,7 +23,7 @@ function las(namn: string, findings: Findings): BasData | undefined {
   const table = readPxWeb(readFileSync(new URL(namn, FIXTURER)), namn, findings);
   const kalla = table ? basKalla(table) : undefined;
   expect(kalla, namn).toBeDefined();
-  return normaliseBas(kalla!, table!, IND.kommuner, new Set(IND.lan.keys()), findings);
+  return normaliseBas(kalla!, table!, regionreferens(IND.kommuner), findings);
 }
 
 function kor(...filer: string[]) {

@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { isBefolkning, normaliseBefolkning, type BefolkningData } from "../../loaders/normalise/befolkning.ts";
-import { computeBefolkning, type BefolkningResultat } from "../../loaders/compute/befolkning.ts";
+import { computeBefolkning as beraknaTabeller } from "../../loaders/compute/befolkning.ts";
+import { sammanfoga } from "../../loaders/kub/sammanfoga.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
+import type { Indelning } from "../../loaders/reference/indelning.ts";
+import { objekt } from "../helpers/tabell.ts";
 import { befolkningFiler } from "../../loaders/publish/befolkning.ts";
 import type { Medlemskap } from "../../loaders/reference/indelning.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
@@ -24,9 +28,20 @@ const IND = indelning([FALUN, BORLANGE], MEDLEMSKAP);
 function las(bytes: Uint8Array, fil: string, findings: Findings): BefolkningData {
   const t = readPxWeb(bytes, fil, findings)!;
   expect(isBefolkning(t)).toBe(true);
-  const d = normaliseBefolkning(t, IND.kommuner, new Set(IND.lan.keys()), findings)!;
+  const d = normaliseBefolkning(t, regionreferens(IND.kommuner), findings)!;
   expect(findings.errors).toEqual([]);
   return d;
+}
+
+type Rad = { niva: string; kod: string; ar: string; kon: string; alder?: string; varde: number | null };
+interface BefolkningResultat { befolkning: Rad[]; alder: Rad[]; forsorjningskvot: Rad[] }
+
+/** The files as one (kub/sammanfoga.ts), then the three tables as rows. */
+function computeBefolkning(data: BefolkningData[], ind: Indelning, findings: Findings): BefolkningResultat | undefined {
+  const merged = sammanfoga(data, "befolkning", findings);
+  if (!merged) return undefined;
+  const t = beraknaTabeller(merged, ind, findings);
+  return { befolkning: objekt<Rad>(t.befolkning), alder: objekt<Rad>(t.alder), forsorjningskvot: objekt<Rad>(t.forsorjningskvot) };
 }
 
 function berakna(...texter: string[]): { r: BefolkningResultat; findings: Findings } {

@@ -1,7 +1,9 @@
 /** Runs the helårsekvivalenter steps on an SCB-shaped text with a small, explicit indelning. */
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { normaliseHelarsekvivalenter } from "../../loaders/normalise/helarsekvivalenter.ts";
-import { computeHelarsekvivalenter, type HeRad } from "../../loaders/compute/helarsekvivalenter.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
+import { computeHelarsekvivalenter, heRader, type HeRad } from "../../loaders/compute/helarsekvivalenter.ts";
+import { cell } from "../../loaders/kub/kub.ts";
 import { lanFrom, type Indelning, type Kommun, type Medlemskap } from "../../loaders/reference/indelning.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { utf8 } from "./scb.ts";
@@ -18,17 +20,20 @@ export function indelning(kommuner: Kommun[], medlemskap: Medlemskap[]): Indelni
 export function normalise(text: string, ind: Indelning) {
   const findings = new Findings();
   const table = readPxWeb(utf8(text), "he.csv", findings);
-  const data = table ? normaliseHelarsekvivalenter(table, ind.kommuner, findings) : undefined;
-  return { data, findings };
+  const data = table ? normaliseHelarsekvivalenter(table, regionreferens(ind.kommuner), findings) : undefined;
+  /** A value read: kommun or riket code, month `YYYY-MM`, kön, matt. */
+  const value = (kod: string, manad: string, kon: string, matt: string) => (data ? cell(data.kub, { kod, kon, matt }, manad) : undefined);
+  return { data, findings, value };
 }
 
 export function compute(text: string, ind: Indelning) {
   const { data, findings } = normalise(text, ind);
   if (!data) throw new Error(findings.all.map((f) => f.meddelande).join("\n"));
-  const rader = computeHelarsekvivalenter(data, ind, findings);
+  const res = computeHelarsekvivalenter(data, ind, findings);
+  const rader: HeRad[] = heRader(res.tabell);
   const find = (niva: string, kod: string, period: string, ersattning = "sjukpenning", kon = "alla"): HeRad | undefined =>
     rader.find((r) => r.niva === niva && r.kod === kod && r.period === period && r.ersattning === ersattning && r.kon === kon);
-  return { rader, findings, find };
+  return { rader, findings, find, res };
 }
 
 /** `months(2024, 1, 12)` -> `["2024M01", ..., "2024M12"]` */

@@ -10,6 +10,8 @@ import {
   arTakt, basKalla, normaliseBas, tolkaFodelseregion, tolkaInkomstkalla, tolkaInkomstniva, tolkaStatus,
 } from "../../loaders/normalise/bas.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
+import { cell } from "../../loaders/kub/kub.ts";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { BORLANGE, FALUN, indelning } from "../helpers/he.ts";
@@ -27,7 +29,7 @@ function tabell(text: string) {
 function normalise(text: string) {
   const t = tabell(text);
   const findings = new Findings();
-  const data = normaliseBas(basKalla(t)!, t, IND.kommuner, new Set(IND.lan.keys()), findings);
+  const data = normaliseBas(basKalla(t)!, t, regionreferens(IND.kommuner), findings);
   return { data, findings };
 }
 
@@ -100,7 +102,8 @@ describe("labels as SCB and users write them", () => {
   it("a file without födelseregion is totalt, without kön is alla; en dash in the age", () => {
     const { data, findings } = normalise(`"region";"ålder";"tabellinnehåll";"2024M03"\n"2080 Falun";"20–64 år";"Antal sysselsatta";5`);
     expect(findings.errors).toEqual([]);
-    expect(data!.data.varden[0]).toMatchObject({ kod: "2080", tid: "2024-03", dims: ["alla", "20-64", "totalt", "sysselsatta"], varde: 5 });
+    expect(data!.data.kub.dimensioner).toEqual(["niva", "kod", "kon", "alder", "fodelseregion", "status"]);
+    expect(cell(data!.data.kub, { kod: "2080", kon: "alla", alder: "20-64", fodelseregion: "totalt", status: "sysselsatta" }, "2024-03")).toBe(5);
   });
 });
 
@@ -144,9 +147,14 @@ describe("malformed BAS files: an error naming file, line and column, and nothin
       .toEqual([{ fil: "TAB6260_c.csv", rad: 3, kolumn: 6, regel: "bas.tid" }]);
   });
 
-  it("a decimal comma", async () => {
-    expect(await kor("TAB6260_d.csv", titel, STATUS, '"2080 Falun";"män";"20-64 år";"antal arbetslösa";5,5'))
+  it("a file mixing decimal comma and decimal point", async () => {
+    expect(await kor("TAB6260_d.csv", titel, STATUS, '"2080 Falun";"män";"20-64 år";"antal arbetslösa";5,5', '"2081 Borlänge";"män";"20-64 år";"antal arbetslösa";5.5', '"2081 Borlänge";"kvinnor";"20-64 år";"antal arbetslösa";6.5'))
       .toEqual([{ fil: "TAB6260_d.csv", rad: 3, kolumn: 5, regel: "bas.tal" }]);
+  });
+
+  it("a word in a month cell", async () => {
+    expect(await kor("TAB6260_h.csv", titel, STATUS, '"2080 Falun";"män";"20-64 år";"antal arbetslösa";tolv'))
+      .toEqual([{ fil: "TAB6260_h.csv", rad: 3, kolumn: 5, regel: "bas.tal" }]);
   });
 
   it("a negative count", async () => {

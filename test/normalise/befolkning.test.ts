@@ -9,9 +9,10 @@ import { Findings } from "../../loaders/validate/findings.ts";
 import { BORLANGE, FALUN, indelning } from "../helpers/he.ts";
 import { crlf, latin1, utf8 } from "../helpers/scb.ts";
 import { referens } from "../helpers/referens.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
+import { cell } from "../../loaders/kub/kub.ts";
 
 const IND = indelning([FALUN, BORLANGE], []);
-const LAN = new Set(IND.lan.keys());
 
 function kind(bytes: Uint8Array): string {
   return recognise(bytes, "x.csv", new Findings()).kind;
@@ -21,12 +22,11 @@ function las(bytes: Uint8Array, fil = "bef.csv"): { data: BefolkningData | undef
   const findings = new Findings();
   const r = recognise(bytes, fil, findings);
   if (r.kind !== "befolkning" || !("table" in r) || !r.table) throw new Error(`not recognised as population: ${r.kind}`);
-  const data = normaliseBefolkning(r.table, IND.kommuner, LAN, findings);
+  const data = normaliseBefolkning(r.table, regionreferens(IND.kommuner), findings);
   return { data, findings };
 }
 
-const varde = (d: BefolkningData, kod: string, ar: string, kon: string, alder = "totalt") =>
-  d.varden.find((v) => v.kod === kod && v.ar === ar && v.kon === kon && v.alder === alder)?.varde;
+const varde = (d: BefolkningData, kod: string, ar: string, kon: string, alder = "totalt") => cell(d.kub, { kod, kon, alder }, ar);
 
 describe("which files are population tables (recognised by content)", () => {
   it("SCB's yearly table (BefolkningNy) and monthly table (BefolkManad)", () => {
@@ -45,8 +45,8 @@ describe("which files are population tables (recognised by content)", () => {
     const bytes = readFileSync(new URL("grocid__BE0101N1.csv", referens("scb-exempel")));
     const { data, findings } = las(bytes, "grocid__BE0101N1.csv");
     expect(findings.errors).toEqual([]);
-    expect(findings.all.map((f) => f.regel)).toEqual(["befolkning.riket"]);
-    expect(data!.ar).toHaveLength(48);
+    expect(findings.all.map((f) => f.regel)).toEqual(["befolkning.riket", "befolkning.inlast"]);
+    expect(data!.kub.perioder).toHaveLength(48);
     expect(varde(data!, "00", "1968", "alla")).toBe(7931193);
     expect(varde(data!, "00", "2015", "alla")).toBe(9851017);
   });
@@ -82,7 +82,7 @@ describe("monthly tables: a year's population is December's", () => {
   it("2023 = December 2023; 2024 has no December: no value and an info finding", () => {
     const { data, findings } = las(utf8(text));
     expect(data!.manadstabell).toBe(true);
-    expect(data!.ar).toEqual(["2023"]);
+    expect(data!.kub.perioder).toEqual(["2023"]);
     expect(varde(data!, "2080", "2023", "man")).toBe(101);
     expect(findings.errors).toEqual([]);
     expect(findings.all.find((f) => f.regel === "befolkning.december")).toMatchObject({ allvar: "info" });
@@ -94,7 +94,7 @@ describe("age labels as SCB writes them", () => {
   it("single years, 100+, groups, -4 and totalt ålder", () => {
     const rader = ["0 år", "1 år", "100+ år", "0-4 år", "-4 år", "65+ år", "20–64 år", "totalt ålder"];
     const { data } = las(utf8(['"region";"ålder";"kön";"2024"', ...rader.filter((r) => r !== "-4 år").map((a, i) => `"2080 Falun";"${a}";"män";${i + 1}`)].join("\n")));
-    expect(data!.varden.map((v) => v.alder).filter((_, i, a) => a.indexOf(a[i]!) === i).sort()).toEqual(["0", "0-4", "1", "100+", "20-64", "65+", "totalt"]);
+    expect([...data!.kub.ordbok[3]!].sort()).toEqual(["0", "0-4", "1", "100+", "20-64", "65+", "totalt"]);
     expect(varde(las(utf8('"region";"ålder";"kön";"2024"\n"2080 Falun";"-4 år";"män";5')).data!, "2080", "2024", "man", "0-4")).toBe(5);
   });
 });
@@ -106,7 +106,8 @@ describe("malformed population files: an error naming file, line and column; not
     // [name, data line (line 3, after title and header), rule, line, column]
     ["okand_alder", '"2080 Falun";"ålder okänd";"män";5', "befolkning.alder", 3, 2],
     ["felaktigt_ar", '"2080 Falun";"totalt ålder";"män";5;6', "befolkning.tid", 3, 5],
-    ["decimalkomma", '"2080 Falun";"totalt ålder";"män";12,5', "befolkning.tal", 3, 4],
+    ["decimalkomma_och_punkt", '"2080 Falun";"totalt ålder";"män";12,5\r\n"2080 Falun";"totalt ålder";"kvinnor";12.5\r\n"2081 Borlänge";"totalt ålder";"kvinnor";13.5', "befolkning.tal", 3, 4],
+    ["ord", '"2080 Falun";"totalt ålder";"män";tolv', "befolkning.tal", 3, 4],
     ["negativ", '"2080 Falun";"totalt ålder";"män";-5', "befolkning.negativ", 3, 4],
     ["okand_kommun", '"2099 Okänd";"totalt ålder";"män";5', "befolkning.region", 3, 1],
     ["dubblett", '"2080 Falun";"totalt ålder";"män";5\r\n"2080 Falun";"totalt ålder";"män";6', "befolkning.dubblett", 4, 4],

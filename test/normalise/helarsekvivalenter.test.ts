@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { heKey } from "../../loaders/normalise/helarsekvivalenter.ts";
 import { parseRegion } from "../../loaders/normalise/region.ts";
 import { labelKey } from "../../loaders/normalise/labels.ts";
 import { FALUN, BORLANGE, indelning, normalise } from "../helpers/he.ts";
@@ -8,9 +7,9 @@ const IND = indelning([FALUN, BORLANGE], []);
 const header = '"region";"kön";"ålder";"tabellinnehåll";"2024M01"';
 
 function value(text: string, kod: string, kon: "alla" | "kvinnor" | "man", matt: string) {
-  const { data, findings } = normalise(text, IND);
-  expect(findings.errors).toEqual([]);
-  return data!.varden.get(heKey(kod, "2024-01", kon, matt as never))?.varde;
+  const r = normalise(text, IND);
+  expect(r.findings.errors).toEqual([]);
+  return r.value(kod, "2024-01", kon, matt);
 }
 
 describe("labels as SCB and users write them", () => {
@@ -63,15 +62,28 @@ describe("what the file says is checked", () => {
     expect(findings.errors[0]!.meddelande).toContain('okänd kommunkod "2099"');
   });
 
-  it("a kommun code that lost its leading zero gets a hint", () => {
-    const { findings } = normalise(`${header}\n"114 Upplands Väsby";"män";"20-64 år";"Sjukpenning";5`, indelning([{ kod: "0114", namn: "Upplands Väsby", lan: "01", lanNamn: "Stockholms län" }], []));
-    expect(findings.errors[0]!.meddelande).toContain("inledande nolla");
+  it("a kommun code that lost its leading zero (Excel) is restored with a warning when one kommun fits; otherwise an error with the hint", () => {
+    const vasby = indelning([{ kod: "0114", namn: "Upplands Väsby", lan: "01", lanNamn: "Stockholms län" }, FALUN], []);
+    const ok = normalise(`${header}\n"114 Upplands Väsby";"män";"20-64 år";"Sjukpenning";5`, vasby);
+    expect(ok.findings.errors).toEqual([]);
+    expect(ok.value("0114", "2024-01", "man", "sjukpenning")).toBe(5);
+    expect(ok.findings.warnings).toMatchObject([{ regel: "he.inledande_nolla", rad: 2, kolumn: 1, varde: "114" }]);
+    expect(ok.findings.warnings[0]!.meddelande).toContain("0114 Upplands Väsby");
+    const fel = normalise(`${header}\n"115 Upplands Väsby";"män";"20-64 år";"Sjukpenning";5`, vasby);
+    expect(fel.findings.errors[0]!.meddelande).toContain("inledande nolla");
+    const annan = normalise(`${header}\n"114 Falun";"män";"20-64 år";"Sjukpenning";5`, vasby);
+    expect(annan.findings.errors).toMatchObject([{ regel: "he.region", rad: 2, kolumn: 1 }]);
+    expect(annan.findings.errors[0]!.meddelande).toContain("inledande nolla");
   });
 
-  it("a decimal comma is an error naming the month column", () => {
-    const { findings } = one('"10,5"');
-    expect(findings.errors).toMatchObject([{ rad: 2, kolumn: 5, falt: "2024M01", varde: "10,5", regel: "he.tal" }]);
-    expect(findings.errors[0]!.meddelande).toContain("decimalkomma");
+  it("decimal commas are read when the whole file has them (Swedish Excel); a file mixing comma and point is an error", () => {
+    const komma = one('"10,5"');
+    expect(komma.findings.errors).toEqual([]);
+    expect(komma.value("2080", "2024-01", "man", "sjukpenning")).toBe(10.5);
+    expect(komma.findings.all.map((f) => f.regel)).toContain("he.excelformat");
+    const blandat = normalise(`"region";"kön";"ålder";"tabellinnehåll";"2024M01";"2024M02"\n"2080 Falun";"män";"20-64 år";"Sjukpenning";"10,5";3.5\n"2080 Falun";"kvinnor";"20-64 år";"Sjukpenning";2.5;1.5`, IND);
+    expect(blandat.findings.errors).toMatchObject([{ rad: 2, kolumn: 5, falt: "2024M01", varde: "10,5", regel: "he.tal" }]);
+    expect(blandat.findings.errors[0]!.meddelande).toContain("decimalkomma");
   });
 
   it("a negative count is an error", () => {
@@ -120,7 +132,9 @@ describe("what the file says is checked", () => {
 
   it("other age groups are passed over, but 20-64 must be there", () => {
     const ok = normalise(`${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1\n"2080 Falun";"män";"20-64 år";"Sjukpenning";5`, IND);
-    expect(ok.data!.varden.size).toBe(1);
+    expect(ok.data!.kub.antal).toBe(1);
+    expect(ok.value("2080", "2024-01", "man", "sjukpenning")).toBe(5);
+    expect(ok.data!.inlasning.ignoreradeRader).toEqual([{ antal: 1, varfor: 'ålder "20-24 år" används inte' }]);
     const missing = normalise(`${header}\n"2080 Falun";"män";"20-24 år";"Sjukpenning";1`, IND);
     expect(missing.findings.errors).toMatchObject([{ regel: "he.alder" }]);
   });

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
-import { normaliseScbTabell, type ScbSpec } from "../../loaders/normalise/scbtabell.ts";
+import { lasScbTabell, type ScbSpec } from "../../loaders/normalise/scbtabell.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
+import { cell } from "../../loaders/kub/kub.ts";
 import { tolkaKon, KON_FORVANTAT } from "../../loaders/normalise/kon.ts";
 import { parseAlder } from "../../loaders/normalise/alder.ts";
 import { labelKey } from "../../loaders/normalise/labels.ts";
@@ -34,8 +36,8 @@ const SPEC: ScbSpec = {
 function read(text: string, spec = SPEC) {
   const findings = new Findings();
   const t = readPxWeb(utf8(text), "bas.csv", findings);
-  const data = t ? normaliseScbTabell(t, spec, KOMMUNER, new Set(["20"]), findings) : undefined;
-  const value = (kod: string, tid: string, ...dims: string[]) => data?.varden.find((v) => v.kod === kod && v.tid === tid && v.dims.join("|") === dims.join("|"))?.varde;
+  const data = t ? lasScbTabell(t, spec, regionreferens(KOMMUNER), findings) : undefined;
+  const value = (kod: string, tid: string, kon: string, alder: string, status: string) => (data ? cell(data.kub, { kod, kon, alder, status }, tid) : undefined);
   return { data, findings, value, errors: findings.errors.map((f) => ({ rad: f.rad, kolumn: f.kolumn, regel: f.regel })) };
 }
 
@@ -52,8 +54,9 @@ describe("reading", () => {
     expect(findings.errors).toEqual([]);
     expect(value("2080", "2024-03", "kvinnor", "20-64", "sysselsatta")).toBe(12010);
     expect(value("2080", "2024-02", "kvinnor", "20-64", "arbetslosa")).toBeNull();
-    expect(data!.varden.some((v) => v.dims[2]!.includes("procent"))).toBe(false);
-    expect(data!.tider).toEqual(["2024-02", "2024-03"]);
+    expect(data!.kub.ordbok[4]!.some((v) => v.includes("procent"))).toBe(false);
+    expect(data!.kub.perioder).toEqual(["2024-02", "2024-03"]);
+    expect(data!.inlasning.oanvandaTal).toEqual([{ antal: 2, varfor: 'tabellinnehållet "Andel sysselsatta, procent" används inte' }]);
   });
 
   it("reads status from its own column when the table has one, and defaults a missing age column to totalt", () => {
@@ -77,7 +80,9 @@ describe("errors name line and column, and give no data", () => {
     ["unknown kommun", `"2099 Okänd";"män";"20-64 år";"Sysselsatta";1;2`, { rad: 2, kolumn: 1, regel: "prov.region" }],
     ["unknown kön", `"2080 Falun";"okänt";"20-64 år";"Sysselsatta";1;2`, { rad: 2, kolumn: 2, regel: "prov.kon" }],
     ["unknown age", `"2080 Falun";"män";"vuxna";"Sysselsatta";1;2`, { rad: 2, kolumn: 3, regel: "prov.alder" }],
-    ["decimal comma", `"2080 Falun";"män";"20-64 år";"Sysselsatta";1,5;2`, { rad: 2, kolumn: 5, regel: "prov.tal" }],
+    ["decimal comma and point in one file", `"2080 Falun";"män";"20-64 år";"Sysselsatta";1,5;2.5`, { rad: 2, kolumn: 5, regel: "prov.tal" }],
+    ["a word where a number is expected", `"2080 Falun";"män";"20-64 år";"Sysselsatta";tolv;2`, { rad: 2, kolumn: 5, regel: "prov.tal" }],
+    ["a region name that matches no region", `"Faluun";"män";"20-64 år";"Sysselsatta";1;2`, { rad: 2, kolumn: 1, regel: "prov.region" }],
     ["negative count", `"2080 Falun";"män";"20-64 år";"Sysselsatta";-1;2`, { rad: 2, kolumn: 5, regel: "prov.negativ" }],
   ];
   it.each(cases)("%s", (_, line, expected) => {

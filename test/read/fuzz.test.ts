@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { readDelimited } from "../../loaders/read/delimited.ts";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { normaliseHelarsekvivalenter } from "../../loaders/normalise/helarsekvivalenter.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
 import { readDeltagare } from "../../loaders/normalise/deltagare.ts";
 import { readUtfall } from "../../loaders/normalise/utfall.ts";
 import { hamtaNyckel } from "../../loaders/reference/nyckel.ts";
@@ -122,7 +123,7 @@ describe("fuzzing the readers", () => {
             expect(o.column).toBeGreaterThanOrEqual(1);
           });
           const normalised = new Findings();
-          const data = normaliseHelarsekvivalenter(t, KOMMUNER, normalised);
+          const data = normaliseHelarsekvivalenter(t, regionreferens(KOMMUNER), normalised);
           check(data, normalised);
           if (t.rowCount === 0) expect(n).toBe(0);
         }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPxWeb, type PxObservation } from "../../loaders/read/pxweb.ts";
-import { parseCell } from "../../loaders/read/cell.ts";
+import { Tallasare } from "../../loaders/read/tal.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
 import { referens } from "../helpers/referens.ts";
 import { crlf, latin1, utf8 } from "../helpers/scb.ts";
@@ -45,9 +45,10 @@ describe("real SCB downloads in test/fixtures/referens/scb-exempel", () => {
       // Every value is a number or SCB's `..`; the count of `..` matches the raw file.
       const raw = bytes.toString("latin1");
       const dots = raw.split(/[,;\r\n]/).filter((f) => f === "..").length;
-      const cells = observations.map((o) => parseCell(o.cell));
-      expect(cells.filter((c) => c.kind === "ogiltig")).toEqual([]);
-      expect(cells.filter((c) => c.kind === "saknas")).toHaveLength(dots);
+      const tal = new Tallasare();
+      const cells = observations.map((o) => (tal.las(o.cell) ? "tal" : tal.symbol > 1 ? "saknas" : "ogiltig"));
+      expect(cells.filter((c) => c === "ogiltig")).toEqual([]);
+      expect(cells.filter((c) => c === "saknas")).toHaveLength(dots);
     });
   }
 
@@ -160,22 +161,5 @@ describe("the header", () => {
   it("may not name a column twice (which one holds the month is a guess)", () => {
     const { findings } = read(latin1(crlf('"region";"kön";"2024M01";"2024M01"', '"2080 Falun";"män";1;2')));
     expect(findings.errors).toMatchObject([{ regel: "csv.dubbel_kolumn", rad: 1, kolumn: 4, falt: "2024M01" }]);
-  });
-});
-
-describe("number cells", () => {
-  it("reads bare numbers with a decimal point", () => {
-    expect(parseCell("1234")).toEqual({ kind: "tal", value: 1234 });
-    expect(parseCell("10.5")).toEqual({ kind: "tal", value: 10.5 });
-  });
-
-  it("keeps SCB's symbols as missing, never as 0", () => {
-    for (const s of ["..", ".", "...", ".......", "-"]) expect(parseCell(s)).toEqual({ kind: "saknas", symbol: s });
-  });
-
-  it("names the problem with Swedish decimal commas and thousands separators", () => {
-    expect(parseCell("10,5")).toEqual({ kind: "ogiltig", reason: "decimalkomma" });
-    expect(parseCell("1 234")).toEqual({ kind: "ogiltig", reason: "tusentalsavgransare" });
-    expect(parseCell("abc")).toEqual({ kind: "ogiltig", reason: "inte_tal" });
   });
 });

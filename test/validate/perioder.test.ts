@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
-import { normaliseScbTabell, type ScbSpec } from "../../loaders/normalise/scbtabell.ts";
+import { lasScbTabell, type ScbSpec } from "../../loaders/normalise/scbtabell.ts";
+import { regionreferens } from "../../loaders/normalise/region.ts";
 import { readDeltagare } from "../../loaders/normalise/deltagare.ts";
 import { tolkaKon, KON_FORVANTAT } from "../../loaders/normalise/kon.ts";
 import { labelKey } from "../../loaders/normalise/labels.ts";
@@ -42,7 +43,7 @@ const SPEC: ScbSpec = {
 function scb(text: string) {
   const findings = new Findings();
   const t = readPxWeb(utf8(text), "bas.csv", findings);
-  const data = t ? normaliseScbTabell(t, SPEC, KOMMUNER, new Set(["20"]), findings) : undefined;
+  const data = t ? lasScbTabell(t, SPEC, regionreferens(KOMMUNER), findings) : undefined;
   return { data, findings };
 }
 
@@ -128,7 +129,7 @@ describe("a gap in the months", () => {
 
   it("BAS one month a year (a common download) is not a gap", () => {
     const { findings } = scb(['"region";"kön";"tabellinnehåll";"2023M03";"2024M03"', '"2080 Falun";"män";"Sysselsatta";5;5'].join("\n"));
-    expect(findings.all).toEqual([]);
+    expect(findings.all.filter((f) => !f.regel.endsWith(".inlast"))).toEqual([]);
   });
 
   it("counts months and years across year ends; caps the findings per rule", () => {

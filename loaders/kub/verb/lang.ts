@@ -1,0 +1,152 @@
+/**
+ * Going long, at the edge: the cube's series × periods as a tidy arquero table, one row per
+ * region, period and group, for the writers (CSV, Parquet, page data). This is the only place
+ * a cube becomes long; everything before it works on the wide series.
+ *
+ * Rows come in the published order: region level (kommun, förbund, län, riket), region code,
+ * period, then the groups in the order given. A cell is a row when `rad(serie, period)` says so
+ * (a kommun's month the file lacks is an empty row in helårsekvivalenter, no row in BAS).
+ * Number columns are `Float64Array` with NaN for an empty field; text columns are
+ * dictionary-encoded (`Ordbokskolumn`: a code per series or period, one string per value).
+ */
+import { table, type ColumnTable } from "arquero";
+import { NIVA, NIVAER, koder, varden, type Kub } from "../kub.ts";
+import { Ordbokskolumn } from "../ordbokskolumn.ts";
+import type { Indelning } from "../../reference/indelning.ts";
+
+export type LangKolumn =
+  | { readonly namn: string; readonly slag: "niva" }
+  | { readonly namn: string; readonly slag: "kod" }
+  | { readonly namn: string; readonly slag: "namn" }
+  | { readonly namn: string; readonly slag: "period" }
+  /** A dimension's value, optionally renamed (`matt` -> the output's `ersattning`). */
+  | { readonly namn: string; readonly slag: "dim"; readonly dimension: string; readonly text?: (varde: string) => string }
+  /** Values from a cube with the same series and periods (NaN when not a number). */
+  | { readonly namn: string; readonly slag: "varde"; readonly kub: Kub }
+  /** Values per series and period from a function (e.g. the same half-year a year earlier). */
+  | { readonly namn: string; readonly slag: "berakna"; readonly varde: (serie: number, period: number) => number }
+  /** Text per series and period from a function (e.g. försörjningsmått's age band). */
+  | { readonly namn: string; readonly slag: "text"; readonly text: (serie: number, period: number) => string };
+
+export interface Langform {
+  readonly kolumner: readonly LangKolumn[];
+  /** Which series are rows, and in which order within a region (a comparator on series). */
+  readonly serier: (serie: number) => boolean;
+  readonly jamfor: (a: number, b: number) => number;
+  /** Whether the cell of `serie` and `period` is a row. */
+  readonly rad: (serie: number, period: number) => boolean;
+  /** Only these periods (by index), when given. */
+  readonly perioder?: readonly number[];
+  /** The period as it is written (default: the period column's name). */
+  readonly periodText?: (period: string) => string;
+}
+
+/** Region names: kommun and län from the reference, förbund from the membership, riket. */
+export function regionnamn(ind: Indelning): (niva: number, kod: string) => string {
+  const forbund = new Map<string, string>();
+  for (const m of ind.medlemskap) if (!forbund.has(m.forbund)) forbund.set(m.forbund, m.forbundNamn);
+  return (niva, kod) =>
+    niva === NIVA.kommun ? ind.kommuner.get(kod)?.namn ?? kod
+      : niva === NIVA.forbund ? forbund.get(kod) ?? kod
+        : niva === NIVA.lan ? ind.lan.get(kod) ?? kod
+          : "Riket";
+}
+
+export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string) => string): ColumnTable {
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const kodText = kub.ordbok[1]!;
+  // Series grouped by region, regions in order (level, code), groups in the given order.
+  const serier: number[] = [];
+  for (let s = 0; s < kub.antal; s++) if (form.serier(s)) serier.push(s);
+  serier.sort((a, b) => niva[a]! - niva[b]! || cmp(kodText[kod[a]!]!, kodText[kod[b]!]!) || form.jamfor(a, b));
+  const perioder = form.perioder ?? kub.perioder.map((_, i) => i);
+  const block: number[] = [0];
+  for (let i = 1; i < serier.length; i++) {
+    if (niva[serier[i]!] !== niva[serier[i - 1]!] || kod[serier[i]!] !== kod[serier[i - 1]!]) block.push(i);
+  }
+  block.push(serier.length);
+
+  // First count the rows, then fill the columns.
+  let n = 0;
+  for (let b = 0; b + 1 < block.length; b++) {
+    for (const p of perioder) for (let i = block[b]!; i < block[b + 1]!; i++) if (form.rad(serier[i]!, p)) n++;
+  }
+  const radSerie = new Int32Array(n);
+  const radPeriod = new Int32Array(n);
+  let r = 0;
+  for (let b = 0; b + 1 < block.length; b++) {
+    for (const p of perioder) {
+      for (let i = block[b]!; i < block[b + 1]!; i++) {
+        const s = serier[i]!;
+        if (!form.rad(s, p)) continue;
+        radSerie[r] = s;
+        radPeriod[r] = p;
+        r++;
+      }
+    }
+  }
+
+  const kolumner: Record<string, unknown> = {};
+  const periodText = kub.perioder.map((p) => form.periodText?.(p) ?? p);
+  for (const k of form.kolumner) {
+    switch (k.slag) {
+      case "niva": kolumner[k.namn] = new Ordbokskolumn(radSerie, niva, NIVAER); break;
+      case "kod": kolumner[k.namn] = new Ordbokskolumn(radSerie, kod, kodText); break;
+      case "namn": {
+        // One name per region: the region's code (level and code) -> its name.
+        const namnNr = new Int32Array(kub.antal);
+        const ordbok: string[] = [];
+        const nr = new Map<number, number>();
+        for (let s = 0; s < kub.antal; s++) {
+          const nyckel = niva[s]! * kodText.length + kod[s]!;
+          let x = nr.get(nyckel);
+          if (x === undefined) {
+            x = ordbok.push(namn(niva[s]!, kodText[kod[s]!]!)) - 1;
+            nr.set(nyckel, x);
+          }
+          namnNr[s] = x;
+        }
+        kolumner[k.namn] = new Ordbokskolumn(radSerie, namnNr, ordbok);
+        break;
+      }
+      case "period": kolumner[k.namn] = new Ordbokskolumn(radPeriod, undefined, periodText); break;
+      case "dim": {
+        const d = kub.dimensioner.indexOf(k.dimension);
+        kolumner[k.namn] = new Ordbokskolumn(radSerie, koder(kub, d), kub.ordbok[d]!.map((v) => k.text?.(v) ?? v));
+        break;
+      }
+      case "text": {
+        const ordbok: string[] = [];
+        const nr = new Map<string, number>();
+        const a = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const t = k.text(radSerie[i]!, radPeriod[i]!);
+          let x = nr.get(t);
+          if (x === undefined) nr.set(t, (x = ordbok.push(t) - 1));
+          a[i] = x;
+        }
+        kolumner[k.namn] = new Ordbokskolumn(a, undefined, ordbok);
+        break;
+      }
+      case "varde": {
+        const a = new Float64Array(n);
+        const kols = k.kub.perioder.map((_, p) => varden(k.kub, p));
+        for (let i = 0; i < n; i++) a[i] = kols[radPeriod[i]!]![radSerie[i]!]!;
+        kolumner[k.namn] = a;
+        break;
+      }
+      case "berakna": {
+        const a = new Float64Array(n);
+        for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
+        kolumner[k.namn] = a;
+        break;
+      }
+    }
+  }
+  return table(kolumner);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,188 @@
+/**
+ * Sum to regions: kommun values to förbund, län and riket, for every SCB count (helårsekvivalenter,
+ * BAS, population, försörjningsmått). The one rule, written in docs/definitioner/regioner.md:
+ *
+ * - kommun: the file's value, unchanged;
+ * - förbund: the sum of the kommuner that are members in that period (a month `YYYY-MM`, or for
+ *   a year `YYYY` the membership valid in December); a value only when every member has one; a
+ *   förbund with a member kommun absent from the data is not computed (a warning);
+ * - län and riket: SCB's own rows in the file for the periods the file has them (SCB's noise
+ *   means the sum of kommuner can differ); for other periods the sum of all the län's kommuner
+ *   (all 290 for riket), computed only when every one of them is in the data;
+ * - every group (the other dimensions: kön, ålder, status …) is summed for itself; a total in
+ *   the file (kön `alla`) is summed like any group, never rebuilt from its parts.
+ *
+ * The series are grouped with arquero (`groupby` over the dimension columns: a group id per
+ * series, no key strings); the sums run over the period columns, thousands of series wide.
+ */
+import { giltig, type Indelning } from "../../reference/indelning.ts";
+import type { Findings } from "../../validate/findings.ts";
+import { BERAKNAS_INTE } from "../../read/tal.ts";
+import { KubBygge, NIVA, TAL, UTAN_CELL, koder, varden, type Kub } from "../kub.ts";
+
+/** The month whose membership applies to a period: the month itself, or December of a year. */
+export function medlemsmanad(tid: string): string {
+  return tid.length === 4 ? `${tid}-12` : tid.slice(0, 7);
+}
+
+export interface Regionsummering {
+  /** File name(s) for the findings. */
+  readonly fil: string;
+  /** Rule id prefix, e.g. `he`, `bas`. */
+  readonly regel: string;
+}
+
+export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, findings: Findings): Kub {
+  const { fil, regel } = s;
+  const N = kub.antal;
+  const P = kub.perioder.length;
+  const niva = koder(kub, 0);
+  const kod = koder(kub, 1);
+  const kodText = kub.ordbok[1]!;
+  const dimNamn = kub.dimensioner.slice(2);
+  // A group id per series over the other dimensions.
+  const grupper = dimNamn.length > 0 ? kub.tabell.groupby(...dimNamn).groups() : undefined;
+  const G = grupper ? grupper.size : 1;
+  const gruppAv = (i: number): number => (grupper ? grupper.keys[i]! : 0);
+  const gruppSerie = new Int32Array(G).fill(-1);
+  for (let i = 0; i < N; i++) if (gruppSerie[gruppAv(i)]! < 0) gruppSerie[gruppAv(i)] = i;
+
+  // Kommun series by group and kommun; the file's own län and riket series by group and code.
+  const kommunNr = new Map<string, number>();
+  for (let i = 0; i < N; i++) if (niva[i] === NIVA.kommun && !kommunNr.has(kodText[kod[i]!]!)) kommunNr.set(kodText[kod[i]!]!, kommunNr.size);
+  const K = kommunNr.size;
+  const kommunSerie = new Int32Array(G * K).fill(-1);
+  const egna = new Map<string, Int32Array>();
+  for (let i = 0; i < N; i++) {
+    const k = kodText[kod[i]!]!;
+    if (niva[i] === NIVA.kommun) kommunSerie[gruppAv(i) * K + kommunNr.get(k)!] = i;
+    else {
+      const nyckel = niva[i] === NIVA.lan ? `lan ${k}` : "riket";
+      let a = egna.get(nyckel);
+      if (!a) egna.set(nyckel, (a = new Int32Array(G).fill(-1)));
+      a[gruppAv(i)] = i;
+    }
+  }
+  const kolumner = kub.perioder.map((_, p) => varden(kub, p));
+
+  // Room for the kommun series and one series per group for each förbund, län and riket.
+  const ut = new KubBygge(kub.dimensioner, kub.ordbok, false, N + G * (new Set(ind.medlemskap.map((m) => m.forbund)).size + ind.lan.size + 1));
+  const utPerioder = kub.perioder.map((p) => ut.period(p));
+  const buf = new Int32Array(kub.dimensioner.length);
+  const dimkoder = kub.dimensioner.map((_, d) => koder(kub, d));
+  const kopiera = (i: number) => {
+    for (let d = 0; d < buf.length; d++) buf[d] = dimkoder[d]![i]!;
+    const t = ut.serie(buf);
+    for (let p = 0; p < P; p++) ut.satt(t, utPerioder[p]!, kolumner[p]![i]!, kub.saknas[p]![i]!);
+  };
+  // Kommun series first, as they are.
+  for (let i = 0; i < N; i++) if (niva[i] === NIVA.kommun) kopiera(i);
+
+  /** Sums the members (kommun numbers; absent members only count) of each group into region `rkod`. */
+  const summera = (rniva: number, rkod: string, medlemmar: (p: number) => readonly string[], utom?: (p: number) => boolean) => {
+    const kodNr = ut.kod(1, rkod);
+    for (let p = 0; p < P; p++) {
+      if (utom?.(p)) continue;
+      const m = medlemmar(p);
+      if (m.length === 0) continue;
+      const nr: number[] = [];
+      for (const k of m) { const x = kommunNr.get(k); if (x !== undefined) nr.push(x); }
+      const kol = kolumner[p]!;
+      const sak = kub.saknas[p]!;
+      for (let g = 0; g < G; g++) {
+        let summa = 0;
+        let n = 0;
+        let finns = false;
+        for (const x of nr) {
+          const i = kommunSerie[g * K + x]!;
+          if (i < 0) continue;
+          const sx = sak[i]!;
+          if (sx === UTAN_CELL) continue;
+          finns = true;
+          if (sx === TAL) { summa += kol[i]!; n++; }
+        }
+        if (!finns) continue;
+        const forsta = gruppSerie[g]!;
+        for (let d = 2; d < buf.length; d++) buf[d] = dimkoder[d]![forsta]!;
+        buf[0] = rniva;
+        buf[1] = kodNr;
+        const t = ut.serie(buf);
+        // A sum that lacks a part is missing, not smaller (never rounded down to what is there).
+        if (n === m.length) ut.satt(t, utPerioder[p]!, summa, TAL);
+        else ut.satt(t, utPerioder[p]!, Number.NaN, BERAKNAS_INTE);
+      }
+    }
+  };
+
+  // Förbund.
+  const kommuner = new Set(kommunNr.keys());
+  const forbund = new Map<string, string>();
+  for (const m of ind.medlemskap) forbund.set(m.forbund, m.forbundNamn);
+  for (const [id, namn] of [...forbund].sort(([a], [b]) => cmp(a, b))) {
+    const medlemskap = ind.medlemskap.filter((m) => m.forbund === id);
+    if (!medlemskap.some((m) => kommuner.has(m.kommunkod))) continue;
+    const saknas = medlemskap.filter((m) => !kommuner.has(m.kommunkod) && kub.perioder.some((t) => giltig(m, medlemsmanad(t))));
+    if (saknas.length > 0) {
+      findings.varning({
+        fil, regel: `${regel}.forbund_ofullstandigt`,
+        meddelande: `${namn} beräknas inte: medlemskommun ${[...new Set(saknas.map((m) => m.kommunkod))].join(", ")} finns inte i filen`,
+        message: `förbund ${id} not computed: member kommun(er) missing from the file`,
+      });
+      continue;
+    }
+    const perPeriod = kub.perioder.map((t) => medlemskap.filter((m) => giltig(m, medlemsmanad(t))).map((m) => m.kommunkod));
+    summera(NIVA.forbund, id, (p) => perPeriod[p]!);
+  }
+
+  // Län: SCB's own rows for their periods, otherwise the sum of all the län's kommuner.
+  const lanKoder = new Set<string>();
+  for (const k of kommuner) { const l = ind.kommuner.get(k)?.lan; if (l !== undefined) lanKoder.add(l); }
+  for (const nyckel of egna.keys()) if (nyckel.startsWith("lan ")) lanKoder.add(nyckel.slice(4));
+  const egnaPerioder = (serier: Int32Array | undefined): Set<number> => {
+    const s = new Set<number>();
+    if (!serier) return s;
+    for (let p = 0; p < P; p++) for (let g = 0; g < G; g++) { const i = serier[g]!; if (i >= 0 && kub.saknas[p]![i] !== UTAN_CELL) { s.add(p); break; } }
+    return s;
+  };
+  for (const lan of [...lanKoder].sort()) {
+    const namn = ind.lan.get(lan) ?? lan;
+    const egnaSerier = egna.get(`lan ${lan}`);
+    if (egnaSerier) for (let g = 0; g < G; g++) if (egnaSerier[g]! >= 0) kopiera(egnaSerier[g]!);
+    const egnaTider = egnaPerioder(egnaSerier);
+    if (egnaTider.size === P) continue;
+    const medlemmar = [...ind.kommuner.values()].filter((k) => k.lan === lan).map((k) => k.kod);
+    const saknas = medlemmar.filter((k) => !kommuner.has(k));
+    if (saknas.length > 0) {
+      if (egnaSerier) continue; // SCB's own rows for some periods; the others cannot be summed
+      findings.info({
+        fil, regel: `${regel}.lan_ofullstandigt`,
+        meddelande: `${namn} beräknas inte: ${saknas.length} av länets ${medlemmar.length} kommuner finns inte i filen`,
+        message: `county ${lan} not computed: kommuner missing from the file`,
+      });
+      continue;
+    }
+    summera(NIVA.lan, lan, () => medlemmar, (p) => egnaTider.has(p));
+  }
+
+  // Riket: SCB's own rows for their periods, otherwise the sum of all 290 kommuner.
+  const riket = egna.get("riket");
+  if (riket) for (let g = 0; g < G; g++) if (riket[g]! >= 0) kopiera(riket[g]!);
+  const riketTider = egnaPerioder(riket);
+  if (riketTider.size === P) {
+    // SCB's riket for every period
+  } else if (K === ind.kommuner.size) {
+    const alla = [...ind.kommuner.keys()];
+    summera(NIVA.riket, "00", () => alla, (p) => riketTider.has(p));
+  } else if (K > 0 && !riket) {
+    findings.info({
+      fil, regel: `${regel}.riket_saknas`,
+      meddelande: "riket finns inte i filen och beräknas inte (alla 290 kommuner behövs)",
+      message: "riket is not in the file and is not computed (all 290 kommuner needed)",
+    });
+  }
+  return ut.bygg();
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+/**
+ * The default protection: cell-key perturbation (docs/definitioner/skydd.md). Every count is
+ * published with a small noise looked up in the perturbation table (ptabell.ts) with the
+ * count's cell key (cellnyckel.ts), so
+ *   - the same persons give the same published count in every table, period, page and build;
+ *   - zeros stay zero, and the small counts 1..sma are never published (0 or sma + 1);
+ *   - nothing is hidden, except a mean whose published count is below the minimum.
+ * Shares and means are computed from what is published or perturbed themselves:
+ *   - resultat mot mål = t' / (t' + r'), where t' is the perturbed number who reached the goal
+ *     and r' the perturbed rest of the denominator; `antal` is t' + r'. The share is thus always
+ *     within 0..1 and the published numerator and rest are never small;
+ *   - a mean = (sum + noise) / n, where the noise is at most `medelvardesbrus` times the
+ *     group's largest single value (cellKey's magnitude perturbation, with a continuous noise
+ *     from the group's own key), shown only when the published count n' is at least
+ *     `minstaAntalForMedel`; its `antal` is n', the same as everywhere else for those persons.
+ */
+import type { Underlag } from "../compute/nyckeltal.ts";
+import { cellnyckel } from "./cellnyckel.ts";
+import { minstaAntalForMedel, type Brusinstallningar } from "./parametrar.ts";
+import { byggPtabell, slaUpp, type Ptabell } from "./ptabell.ts";
+import { sorteraRader, type Matt, type NyckeltalRad } from "./rader.ts";
+
+export interface Brusskydd {
+  /** k: the smallest published count behind a mean (at least what minstaAntalForMedel says). */
+  readonly k: number;
+  readonly brus: Brusinstallningar;
+}
+
+/** The perturbed counts of one Underlag row (what the rows publish). */
+export interface BrusadeAntal {
+  readonly deltagare: number;
+  readonly avslut: number;
+  readonly malTaljare: number;
+  readonly malKomplement: number;
+  readonly foreN: number;
+}
+
+export function brusadeAntal(u: Underlag, tabell: Ptabell): BrusadeAntal {
+  const n = u.nycklar;
+  if (!n) throw new RangeError(`${u.forbund}, ${u.insats}, ${u.fran}–${u.till}, ${u.kon}: cellnycklar saknas (brus kräver postnycklar)`);
+  const b = (antal: number, summa: number) => slaUpp(tabell, antal, cellnyckel(summa));
+  return {
+    deltagare: b(u.deltagare, n.deltagare),
+    avslut: b(u.avslut, n.avslut),
+    malTaljare: b(u.malTaljare, n.malTaljare),
+    malKomplement: b(u.malNamnare - u.malTaljare, n.malKomplement),
+    foreN: b(u.foreN, n.foreN),
+  };
+}
+
+/**
+ * A mean from a sum perturbed as a magnitude: (summa + s·max·(2u − 1)) / n, with u the
+ * group's magnitude key in [0, 1). |noise| <= s·max <= s·summa, so the mean stays >= 0.
+ */
+export function brusatMedel(summa: number, n: number, storsta: number, nyckelsumma: number, medelvardesbrus: number): number {
+  const u = cellnyckel(nyckelsumma);
+  return (summa + medelvardesbrus * storsta * (2 * u - 1)) / n;
+}
+
+/** The published rows: every count perturbed, shares and means from the perturbed values. */
+export function brusaNyckeltal(underlag: readonly Underlag[], skydd: Brusskydd): NyckeltalRad[] {
+  const tabell = byggPtabell(skydd.brus);
+  const minsta = minstaAntalForMedel(skydd.k, tabell);
+  const s = skydd.brus.medelvardesbrus;
+  const ut: NyckeltalRad[] = [];
+  for (const u of underlag) {
+    const p = brusadeAntal(u, tabell);
+    const bas = { forbund: u.forbund, insats: u.insats, fran: u.fran, till: u.till, kon: u.kon, skydd: "brus" as const };
+    const rad = (matt: Matt, varde: number | null, antal: number | null, undertryckt = false): NyckeltalRad => ({ ...bas, matt, varde, antal, undertryckt });
+    const namnare = p.malTaljare + p.malKomplement;
+    /** A mean over n persons (true) shown with the published count n'. */
+    const medel = (matt: Matt, publicerat: number, sann: number, summa: number, storsta: number, nyckel: number) => {
+      if (publicerat === 0) return rad(matt, null, 0);
+      if (publicerat < minsta) return rad(matt, null, null, true);
+      return rad(matt, brusatMedel(summa, sann, storsta, nyckel, s), publicerat);
+    };
+    ut.push(
+      rad("deltagare", p.deltagare, p.deltagare),
+      rad("avslut", p.avslut, p.avslut),
+      rad("andel_mal", namnare > 0 ? p.malTaljare / namnare : null, namnare),
+      medel("genomstromningstid_man", p.malTaljare, u.malGrupp, u.tidSummaManader, u.tidMaxManader ?? 0, u.nycklar!.tid),
+      medel("tid_fore_start_ar", p.foreN, u.foreN, u.foreSummaAr, u.foreMaxAr ?? 0, u.nycklar!.fore),
+    );
+  }
+  return sorteraRader(ut);
+}

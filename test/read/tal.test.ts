@@ -1,0 +1,58 @@
+/**
+ * Number cells, strictly (loaders/read/tal.ts): a number, SCB's symbol for a missing value, or
+ * an error. Swedish Excel's decimal comma and thousands separators are numbers; whether a file
+ * may use them is decided for the whole file (Talformat).
+ */
+import { describe, expect, it } from "vitest";
+import { SYMBOLER, Skrivsatt, Tallasare, Talformat, TOM } from "../../loaders/read/tal.ts";
+
+const tal = new Tallasare();
+const las = (s: string) => (tal.las(s) ? { tal: tal.varde, skrivsatt: tal.skrivsatt } : tal.symbol > 1 ? { saknas: SYMBOLER[tal.symbol] } : { fel: tal.ogiltig });
+
+describe("SCB's own form", () => {
+  it("bare numbers with a decimal point", () => {
+    expect(las("1234")).toEqual({ tal: 1234, skrivsatt: Skrivsatt.Heltal });
+    expect(las("10.5")).toEqual({ tal: 10.5, skrivsatt: Skrivsatt.Decimalpunkt });
+    expect(las("0")).toEqual({ tal: 0, skrivsatt: Skrivsatt.Heltal });
+    expect(las("-3")).toEqual({ tal: -3, skrivsatt: Skrivsatt.Heltal });
+    expect(las(" 7 ")).toEqual({ tal: 7, skrivsatt: Skrivsatt.Heltal });
+  });
+
+  it("SCB's symbols are missing, never 0; an empty cell is missing too", () => {
+    for (const s of ["..", ".", "...", ".......", "-", "–"]) expect(las(s)).toEqual({ saknas: s });
+    expect(las("")).toEqual({ saknas: "(tom)" });
+    expect(tal.las("") || tal.symbol).toBe(TOM);
+    expect(las("........")).toEqual({ fel: "inte_tal" });
+  });
+
+  it("a word, a hex number, Infinity or a date is an error, never a number", () => {
+    for (const s of ["tolv", "0x10", "Infinity", "NaN", "2024-01-01", "1e", "12a", "+5", "5%"]) expect(las(s), s).toEqual({ fel: "inte_tal" });
+  });
+});
+
+describe("Swedish Excel's form", () => {
+  it("decimal comma and thousands separated by a space, a no-break space or a narrow one", () => {
+    expect(las("10,5")).toEqual({ tal: 10.5, skrivsatt: Skrivsatt.Decimalkomma });
+    expect(las("1 234")).toEqual({ tal: 1234, skrivsatt: Skrivsatt.Tusental });
+    expect(las("1\u00a0234,5")).toEqual({ tal: 1234.5, skrivsatt: Skrivsatt.Decimalkomma });
+    expect(las("12\u202f345\u202f678")).toEqual({ tal: 12345678, skrivsatt: Skrivsatt.Tusental });
+    expect(las("−5")).toEqual({ tal: -5, skrivsatt: Skrivsatt.Heltal });
+  });
+
+  it("thousands groups must be three digits", () => {
+    expect(las("12 34")).toEqual({ fel: "tusental" });
+    expect(las("1 2345")).toEqual({ fel: "tusental" });
+  });
+
+  it("a file is consistent when it uses one decimal sign; the minority is named when it mixes", () => {
+    const f = new Talformat();
+    f.notera(Skrivsatt.Decimalkomma, 3, 5, "10,5");
+    f.notera(Skrivsatt.Tusental, 4, 5, "1 234");
+    f.notera(Skrivsatt.Heltal, 5, 5, "7");
+    expect(f.blandat()).toBeUndefined();
+    expect(f.excel()).toBe(true);
+    f.notera(Skrivsatt.Decimalpunkt, 6, 7, "2.5");
+    f.notera(Skrivsatt.Decimalkomma, 7, 7, "3,5");
+    expect(f.blandat()).toEqual({ rad: 6, kolumn: 7, varde: "2.5", antal: 1, tecken: "." });
+  });
+});
