@@ -303,8 +303,10 @@ describe("första vyn på Jämställdhet: den senaste perioden med publicerbara 
       for (const f of nyare) expect(visas(forbund, f, "kvinnor") && visas(forbund, f, "man")).toBe(false);
       if (nyare.length) medNyare++;
     }
-    // Exempeldatan har ett förbund där den nyaste perioden är dold för kvinnor och män (issue 12).
-    expect(medNyare).toBeGreaterThan(0);
+    // Med bruset (standardskyddet) visas resultat mot mål för båda könen också i den nyaste
+    // perioden i exempeldatan, så sidan öppnas där; fallet med dolda nyare perioder (som med
+    // undertryckning) prövas med handgjorda värden i nästa test.
+    expect(medNyare).toBe(0);
   });
   it("utan någon period med båda könen: den senaste perioden", () => {
     const f = [{ fran: "2025-01", till: "2025-12" }, { fran: "2024-01", till: "2024-12" }];

@@ -14,7 +14,8 @@ import writeXlsxFile, { type Cell, type Row } from "write-excel-file/universal";
 import { DOLT_MARKERING, tabellvarden, type TabellText, type Varde } from "./nedladdning.js";
 
 /** Fotnoten när tabellen har ett dolt värde (samma mening som under tabellerna på sidorna). */
-export const DOLT_FOTNOT = `${DOLT_MARKERING} Visas inte för att skydda enskilda personer (färre än 5 personer eller ett värde som annars skulle gå att räkna ut).`;
+// (Allmänt hållen: skyddsmetoden, brus eller undertryckning, står i förklaringen under tabellen på sidan.)
+export const DOLT_FOTNOT = `${DOLT_MARKERING} Visas inte för att skydda enskilda personer (se förklaringen under tabellen på webbplatsen).`;
 /** Fotnoten när tabellen har ett saknat värde. */
 export const SAKNAS_FOTNOT = "Tom cell: inget värde (till exempel en andel när nämnaren är 0, eller en uppgift som saknas i underlaget).";
 
