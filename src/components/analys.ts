@@ -4,20 +4,14 @@
 // anteckningar i Node (test/analyser.test.ts). Diagram och tabeller: analysvyer.js.
 import aq from "arquero/dist/arquero.js";
 import type { ColumnTable } from "arquero";
-import {
-  formatDifferens,
-  formatHeltal,
-  formatPeriod,
-  formatProcent,
-  formatProcentenheter,
-  formatTal
-} from "./format.js";
 
 export { aq };
 /** arqueros funktioner för uttryck (op.sum, op.mean …), som i anteckningarnas kod. */
 export const op = aq.op;
 export type Tabell = ColumnTable;
-export { formatDifferens, formatHeltal, formatPeriod, formatProcent, formatProcentenheter, formatTal };
+// Webbplatsens svenska talformat (format.js): formatTal, formatHeltal, formatProcent,
+// formatDifferens, formatProcentenheter, formatPeriod, formatHalvarRubrik, formatFonster …
+export * from "./format.js";
 
 /**
  * Kolumner som alltid är text i utdatafilerna (docs/utdata.md), även när de ser ut som tal:
