@@ -517,7 +517,10 @@ describe("kontrollen av ett bygge", () => {
     const utdata = join(tmp, namn, "utdata");
     mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
     mkdirSync(utdata, { recursive: true });
-    for (const sida of SIDOR) writeFileSync(join(tillfallig, sida), "<html></html>");
+    for (const sida of SIDOR) {
+      mkdirSync(dirname(join(tillfallig, sida)), { recursive: true });
+      writeFileSync(join(tillfallig, sida), "<html></html>");
+    }
     for (const fil of await dataladdarfiler(ROT)) {
       writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
       writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));

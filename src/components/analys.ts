@@ -35,17 +35,15 @@ export function tolkaUtdata(csv: string): ColumnTable {
   return aq.fromCSV(csv, { parse });
 }
 
-/** En fil att läsa: Frameworks FileAttachment (eller något annat med text()). */
-export interface Fil {
-  text(): Promise<string>;
-}
-
 /**
- * Läser en publicerad utdatatabell: `const malgrupp = await lasTabell(FileAttachment("../data/malgrupp.csv"))`.
- * Bara de skyddade utdatafilerna i src/data/ finns att läsa (docs/analyser.md).
+ * Läser en publicerad utdatatabell (docs/utdata.md):
+ * `const malgrupp = lasTabell(await FileAttachment("../data/malgrupp.csv").text())`.
+ * Bara de skyddade utdatafilerna i src/data/ finns att läsa (docs/analyser.md). Skriv alltid
+ * `.text()` direkt efter FileAttachment: annars tror Framework att sidan behöver d3-dsv från
+ * ett CDN, och bygget misslyckas.
  */
-export async function lasTabell(fil: Fil): Promise<ColumnTable> {
-  return tolkaUtdata(await fil.text());
+export function lasTabell(csv: string): ColumnTable {
+  return tolkaUtdata(csv);
 }
 
 const KONSNAMN: Record<string, string> = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
@@ -76,6 +74,11 @@ export const gruppNamn = (kod: string): string => GRUPPNAMN[kod] ?? kod;
 const FODELSEREGIONER: Record<string, string> = { totalt: "Alla", sverige: "Inrikes födda", utrikes: "Utrikes födda" };
 /** Födelseregion: "utrikes" -> "Utrikes födda". */
 export const fodelseregionNamn = (kod: string): string => FODELSEREGIONER[kod] ?? kod;
+
+/** Texten med stor första bokstav, för en mening som börjar med en period: "juli–dec 2025 …" -> "Juli–dec 2025 …". */
+export function versal(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** En uppräkning på svenska: ["a", "b", "c"] -> "a, b och c". */
 export function uppraknat(lista: readonly string[]): string {
