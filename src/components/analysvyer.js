@@ -40,15 +40,35 @@ export function visaTabell(t, alternativ) {
 }
 
 /**
+ * Ritar diagrammet i den bredd som finns (kortets bredd, också på en mobil) och ritar om det
+ * när bredden ändras. Inget ritas förrän bredden är känd (annars får Plot negativa mått).
+ * @param {(bredd: number) => Element} rita
+ * @param {string} alt
+ */
+function anpassadBredd(rita, alt) {
+  const yta = el("div", { class: "analysdiagram" });
+  let senast = -1;
+  const ritaOm = (bredd) => {
+    const b = Math.floor(bredd);
+    if (b <= 0 || b === senast) return;
+    senast = b;
+    yta.replaceChildren(somBild(rita(b), alt));
+  };
+  new ResizeObserver((poster) => ritaOm(poster[0]?.contentRect.width ?? 0)).observe(yta);
+  return yta;
+}
+
+/**
  * Ett diagram med rubrik, textalternativ (läses upp av skärmläsare och står under rubriken)
- * och tabellvyn med samma data.
- * @param {{titel: string, beskrivning: string, diagram: Element, tabell: import("arquero").ColumnTable, kolumner: Kolumn[], bildtext?: string, fotnot?: string | null}} alternativ
+ * och tabellvyn med samma data. `diagram` är en funktion av bredden:
+ * `(width) => Plot.plot({width, …})`.
+ * @param {{titel: string, beskrivning: string, diagram: (bredd: number) => Element, tabell: import("arquero").ColumnTable, kolumner: Kolumn[], bildtext?: string, fotnot?: string | null}} alternativ
  */
 export function diagramMedTabell({ titel, beskrivning, diagram, tabell, kolumner, bildtext = titel, fotnot = null }) {
   return diagramkort({
     titel,
     beskrivning,
-    diagram: somBild(diagram, beskrivning),
+    diagram: anpassadBredd(diagram, beskrivning),
     tabell: htmlTabell(tabell, { bildtext, kolumner }),
     rubrikniva: "h3",
     fotnot

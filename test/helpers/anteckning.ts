@@ -61,8 +61,19 @@ function deklarerade(kod: string): string[] {
   return [...kod.matchAll(/^(?:const|let|var|async function|function|class)\s+(\w+)/gm)].map((m) => m[1]!);
 }
 
-/** Runs the notebook `fil` (e.g. "malgruppen.md") and returns every top-level variable. */
-export async function korAnteckning(fil: string): Promise<Record<string, any>> {
+const korda = new Map<string, Promise<Record<string, any>>>();
+
+/**
+ * Runs the notebook `fil` (e.g. "malgruppen.md") and returns every top-level variable. Each
+ * notebook runs once per test file (the result is shared; tests only read it).
+ */
+export function korAnteckning(fil: string): Promise<Record<string, any>> {
+  let k = korda.get(fil);
+  if (!k) korda.set(fil, (k = kor(fil)));
+  return k;
+}
+
+async function kor(fil: string): Promise<Record<string, any>> {
   const markdown = readFileSync(new URL(fil, SRC), "utf8");
   const { imports, utan } = importer(echoblock(markdown).join("\n"));
   const bindningar: Record<string, unknown> = {
