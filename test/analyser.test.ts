@@ -207,7 +207,7 @@ describe("Försörjningsmått och helårsekvivalenter", async () => {
   const a = await korAnteckning("forsorjning.md");
 
   it("årsvärdet ur halvåren är pipelinens årsvärde (medelvärdet av tolv månader), för varje kommun, år och grupp", () => {
-    const ar = golden("helarsekvivalenter.csv").filter((d) => d.niva === "kommun" && d.kon === "alla" && /^\d{4}$/.test(d.period));
+    const ar = golden("helarsekvivalenter.csv").filter((d) => d.niva === "kommun" && d.kon === "alla" && /^\d{4}$/.test(d.period ?? ""));
     const grupp: Record<string, string> = {
       sjukpenning: "ohalsa", sjuk_aktivitetsersattning: "ohalsa", arbetsloshet: "arbetsmarknadsstod",
       arbetsmarknadsatgarder: "arbetsmarknadsstod", etableringsersattning: "arbetsmarknadsstod", ekonomiskt_bistand: "ekonomiskt_bistand", summa: "total"
