@@ -8,7 +8,8 @@
  * - Imports from ../components/analys.js get the real module (arquero, formats, text helpers).
  * - Imports from ../components/analysvyer.js, @observablehq/plot and @observablehq/inputs
  *   (the drawing) get a stub that accepts any call; `display`, `width` and `view` likewise.
- * Blocks without `echo` (the page's drawing) are not run.
+ * Blocks without `echo` (the page's drawing and inputs) are not run; a value that such a block
+ * defines and an echo block uses (e.g. `lasIn` from an Inputs.radio) is given as `varden`.
  */
 import { readFileSync } from "node:fs";
 import * as analys from "../../src/components/analys.ts";
@@ -67,13 +68,14 @@ const korda = new Map<string, Promise<Record<string, any>>>();
  * Runs the notebook `fil` (e.g. "malgruppen.md") and returns every top-level variable. Each
  * notebook runs once per test file (the result is shared; tests only read it).
  */
-export function korAnteckning(fil: string): Promise<Record<string, any>> {
-  let k = korda.get(fil);
-  if (!k) korda.set(fil, (k = kor(fil)));
+export function korAnteckning(fil: string, varden: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const nyckel = `${fil} ${JSON.stringify(varden)}`;
+  let k = korda.get(nyckel);
+  if (!k) korda.set(nyckel, (k = kor(fil, varden)));
   return k;
 }
 
-async function kor(fil: string): Promise<Record<string, any>> {
+async function kor(fil: string, varden: Record<string, unknown>): Promise<Record<string, any>> {
   const markdown = readFileSync(new URL(fil, SRC), "utf8");
   const { imports, utan } = importer(echoblock(markdown).join("\n"));
   const bindningar: Record<string, unknown> = {
@@ -84,7 +86,9 @@ async function kor(fil: string): Promise<Record<string, any>> {
     },
     display: () => {},
     view: () => stubb,
-    width: 800
+    width: 800,
+    // Values the page's hidden blocks set (e.g. a choice made with Inputs): the test gives them.
+    ...varden
   };
   for (const { namn, fran } of imports) {
     for (const n of namn) {
