@@ -1,5 +1,6 @@
 // Konfiguration för Observable Framework. Webbplatsen byggs med `npm run build`
 // (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
+import { regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
 
 const footer =
   "Källa: SCB, Helårsekvivalenter (HE0000T02N2), Befolkningens arbetsmarknadsstatus (BAS, AM0210), " +
@@ -53,6 +54,13 @@ export default {
       ]
     }
   ],
+  // Sidornas regionfiler (src/data/sida.zip.ts), som en sida hämtar när en region väljs: de
+  // publiceras under fasta adresser (src/components/sidodata.ts). Listan kommer från
+  // pipelinens utkatalog (FINSAM_UTDATA, satt av npm run build och npm run dev).
+  async *dynamicPaths() {
+    const utdata = process.env.FINSAM_UTDATA;
+    if (utdata) yield* regionfiler(await sidodataI(utdata));
+  },
   // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk
   // server som helst (python3 -m http.server) och som kopierade filer (file://), inte bara på
   // servrar som provar <adress>.html.

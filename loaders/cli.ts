@@ -3,6 +3,7 @@
  *
  *   finsam validate <katalog> [--json] [--till ÅÅÅÅ-MM-DD]
  *   finsam run <katalog> --out <utkatalog> [--till ÅÅÅÅ-MM-DD]
+ *   finsam rapport <katalog> --till ÅÅÅÅ-MM-DD [--forbund <id>] --ut <fil.pdf> [--utdata]
  *
  * Exit status: 0 no errors (warnings allowed), 1 an error in the input (nothing written),
  * 2 wrong usage.
@@ -54,6 +55,8 @@ export const HELP = `finsam – uppföljning för samordningsförbund (Finsam)
 Användning:
   finsam validate <katalog> [--json]      kontrollera alla kända indatafiler i katalogen
   finsam run <katalog> --out <utkatalog>  validera, beräkna och skriv utdata (CSV och Parquet) till utkatalogen
+  finsam rapport <katalog> --till <datum> [--forbund <id>] --ut <fil.pdf>
+                                          styrelserapporten (delårsbokslut eller årsredovisning) som PDF
   finsam --help                           visa denna hjälp
   finsam --version                        visa versionen
 
@@ -67,9 +70,17 @@ Flaggor:
   --out <dir>   run: katalogen där utdata skrivs (skapas vid behov)
   --intern      run: skriv oskyddade deltagarresultat för förbundets egen analys.
                 Resultatet får INTE publiceras; webbplatsen byggs aldrig från det.
+  --ut <fil.pdf>  rapport: PDF-filen som skrivs (A4; samma data ger samma fil byte
+                för byte; datumet i filen är SOURCE_DATE_EPOCH eller --till)
+  --forbund <id>  rapport: förbundet (t.ex. sodra-dalarna); behövs när underlaget har
+                flera förbund
+  --utdata      rapport: katalogen är en utkatalog från finsam run (webbplatsens
+                tabeller); pipelinen körs inte. Rapporten visar alltid de skyddade
+                tabellerna, aldrig uppgifter om enskilda deltagare (docs/rapport.md).
   --till <datum>  ekonomins rapportdatum (ÅÅÅÅ-MM-DD), före inställningarnas
                 "rapportdatum"; utan båda: sista dagen i månaden före huvudbokens
                 senaste bokning. Bokningar efter rapportdatumet räknas inte.
+                rapport: periodens sista dag (krävs); perioden börjar 1 januari.
 
 ${utdataLista()}
 
@@ -98,6 +109,9 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
         out: { type: "string" },
         intern: { type: "boolean" },
         till: { type: "string" },
+        ut: { type: "string" },
+        forbund: { type: "string" },
+        utdata: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -116,8 +130,9 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
     return 0;
   }
   const [command, dir, ...extra] = positionals;
+  if (command === "rapport") return rapportkommando(dir, extra, values, effects);
   if (command !== "validate" && command !== "run") {
-    effects.stderr(`finsam: ${command === undefined ? "ange ett kommando (validate eller run)" : `okänt kommando "${command}"; förväntat validate eller run`}\n${USAGE_HINT}\n`);
+    effects.stderr(`finsam: ${command === undefined ? "ange ett kommando (validate, run eller rapport)" : `okänt kommando "${command}"; förväntat validate, run eller rapport`}\n${USAGE_HINT}\n`);
     return 2;
   }
   if (dir === undefined || extra.length > 0) {
@@ -135,6 +150,12 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   if (command === "run" && values.out === undefined) {
     effects.stderr(`finsam run: ange --out <utkatalog>\n${USAGE_HINT}\n`);
     return 2;
+  }
+  for (const flagga of ["ut", "forbund", "utdata"] as const) {
+    if (values[flagga] !== undefined) {
+      effects.stderr(`finsam ${command}: --${flagga} hör till rapport\n${USAGE_HINT}\n`);
+      return 2;
+    }
   }
   if (command === "validate" && values.intern) {
     effects.stderr(`finsam validate: --intern hör till run\n${USAGE_HINT}\n`);
@@ -180,6 +201,53 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   effects.stderr(`Skrev ${skrivna.join(", ")} till ${out}\n`);
   if (intern) effects.stderr(INTERN_VARNING);
   return 0;
+}
+
+/** `finsam rapport`: the board report as a PDF (loaders/rapport/, docs/rapport.md). */
+async function rapportkommando(
+  dir: string | undefined, extra: string[], values: { till?: string; ut?: string; forbund?: string; utdata?: boolean; json?: boolean; out?: string; intern?: boolean },
+  effects: CliEffects,
+): Promise<number> {
+  const fel = (m: string) => {
+    effects.stderr(`finsam rapport: ${m}\n${USAGE_HINT}\n`);
+    return 2;
+  };
+  if (dir === undefined) return fel("ange katalogen med indatafiler");
+  if (extra.length > 0) return fel(`för många argument: ${extra.join(" ")}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fel(`katalogen "${dir}" finns inte (expected an existing folder)`);
+  for (const f of ["json", "out", "intern"] as const) if (values[f] !== undefined) return fel(`--${f} hör inte till rapport`);
+  if (values.till === undefined) return fel("ange periodens sista dag med --till ÅÅÅÅ-MM-DD (t.ex. 2025-08-31 för ett delårsbokslut, 2024-12-31 för en årsredovisning)");
+  if (!giltigtDatum(values.till)) return fel(`--till ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2025-08-31, inte "${values.till}"`);
+  if (values.ut === undefined) return fel("ange PDF-filen med --ut <fil.pdf>");
+  if (!values.ut.toLowerCase().endsWith(".pdf")) return fel(`--ut ska vara en PDF-fil (.pdf), inte "${values.ut}"`);
+  const { skrivRapport, RapportFel } = await import("./rapport/index.ts");
+  const { PdfFel } = await import("./rapport/pdf.ts");
+  const progress = effects.stderrIsTTY ? (m: string) => effects.stderr(`\r\x1b[K${m}…`) : undefined;
+  try {
+    const r = await skrivRapport({
+      katalog: dir, till: values.till, ut: values.ut, utdata: values.utdata === true,
+      ...(values.forbund !== undefined ? { forbund: values.forbund } : {}), ...(progress ? { progress } : {}),
+    });
+    if (progress) effects.stderr("\r\x1b[K");
+    if (r.pipeline) {
+      const varningar = r.pipeline.findings.warnings.length;
+      effects.stderr(`Validering av ${dir}: 0 fel, ${varningar} ${varningar === 1 ? "varning" : "varningar"} (finsam validate visar dem).\n`);
+    }
+    const utelamnade = r.rapport.avsnitt.filter((a) => a.saknas).map((a) => a.rubrik.toLowerCase());
+    effects.stderr(
+      `Skrev ${values.ut}: ${r.rapport.typ.toLowerCase()} ${r.rapport.period} för ${r.rapport.forbundsnamn}, ${r.sidor} sidor` +
+        `${utelamnade.length ? `; utan underlag: ${utelamnade.join(", ")}` : ""}.\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (progress) effects.stderr("\r\x1b[K");
+    if (e instanceof RapportFel || e instanceof PdfFel) {
+      if (e instanceof RapportFel && e.pipeline) effects.stderr(report(dir, e.pipeline));
+      effects.stderr(`finsam rapport: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
 }
 
 const INTERN_VARNING = `

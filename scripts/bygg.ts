@@ -10,7 +10,8 @@
 //    byte för byte lika med pipelinens fil, och inget hämtas från andra servrar.
 // 5. Efterbehandlar HTML: lang="sv", zoombar viewport, svenska texter, och fasta filtider
 //    (registerFile(... "lastModified" ...)) så att två byggen av samma indata blir lika.
-// 6. Publiceringsgrinden (scripts/publiceringsgrind.ts): personnummer, deltagar-id,
+// 6. Publiceringsgrinden (scripts/publiceringsgrind.ts; prövar redan pipelinens utdata efter
+//    steg 1, och sedan hela bygget): personnummer, deltagar-id,
 //    oskyddade deltagartabeller, otillåtna filtyper och indatafiler stoppar bygget.
 // 7. Byter in det nya bygget: dist/ är en länk till en färdig version i .dist-versioner/ och
 //    pekas om med ett enda namnbyte (scripts/utkatalog.ts). Misslyckas något före det, eller
@@ -25,6 +26,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
+import { kontrolleraSidodata } from "../loaders/publish/sidor/katalog.ts";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -158,7 +160,7 @@ export async function dataladdarfiler(projektrot: string): Promise<string[]> {
   const katalog = join(projektrot, "src", "data");
   if (!existsSync(katalog)) return [];
   return (await readdir(katalog))
-    .filter((f) => /^[^.]+\.[a-z0-9]+\.(ts|js)$/.test(f))
+    .filter((f) => /^[^.]+\.[a-z0-9]+\.(ts|js)$/.test(f) && !/\.zip\.(ts|js)$/.test(f)) // arkiven: kontrolleraSidodata
     .map((f) => f.replace(/\.(ts|js)$/, ""))
     .sort();
 }
@@ -254,6 +256,7 @@ export async function kontrolleraBygge(inst: Pick<Installningar, "projektrot" | 
     const [publicerad, original] = await Promise.all([readFile(join(filkatalog, traffar[0]!)), readFile(fran)]);
     if (!publicerad.equals(original)) problem.push(`data/${fil} på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)`);
   }
+  problem.push(...kontrolleraSidodata(inst.tillfallig, inst.utdata));
   for (const fil of await filerUnder(inst.tillfallig)) {
     if (!/\.(html|js|css)$/.test(fil)) continue;
     const text = await readFile(fil, "utf8");
@@ -331,16 +334,26 @@ async function efterbehandla(inst: Installningar, tid: number): Promise<void> {
   }
 }
 
-/** Steg 6: publiceringsgrinden på det färdiga bygget, innan det byts in. */
-async function korGrind(inst: Installningar): Promise<void> {
-  console.log("Publiceringsgrinden: söker efter personnummer, deltagar-id och oskyddade tabeller …");
+/**
+ * Steg 6: publiceringsgrinden på det färdiga bygget, innan det byts in. Grinden prövar också
+ * pipelinens utdata (utom Parquet, som inte publiceras) direkt efter steg 1, så att ett fynd
+ * där stoppar bygget innan Framework har arbetat i onödan.
+ */
+async function korGrind(inst: Installningar, vad: "utdata" | "bygget" = "bygget"): Promise<void> {
+  const katalog = vad === "utdata" ? inst.utdata : inst.tillfallig;
+  console.log(
+    vad === "utdata"
+      ? "Publiceringsgrinden: söker i pipelinens utdata efter personnummer, deltagar-id och oskyddade tabeller …"
+      : "Publiceringsgrinden: söker efter personnummer, deltagar-id och oskyddade tabeller …"
+  );
   const underlag = await lasGrindunderlag(inst.datakatalog);
-  const fynd = await publiceringsgrind(inst.tillfallig, underlag);
+  const fynd = await publiceringsgrind(katalog, underlag, vad === "utdata" ? (fil) => !fil.endsWith(".parquet") : undefined);
   if (fynd.length > 0) {
     throw new ByggFel(
-      `Publiceringsgrinden stoppade bygget: ${fynd.length} fynd (the publication gate found ${fynd.length} problem${fynd.length === 1 ? "" : "s"}):\n${visaFyndLista(fynd)}`
+      `Publiceringsgrinden stoppade bygget${vad === "utdata" ? " (i pipelinens utdata, före sidorna)" : ""}: ${fynd.length} fynd (the publication gate found ${fynd.length} problem${fynd.length === 1 ? "" : "s"}):\n${visaFyndLista(fynd)}`
     );
   }
+  if (vad === "utdata") return;
   const korta = underlag.kortaId > 0 ? ` (${underlag.kortaId} id för korta att söka efter)` : "";
   console.log(`  Inga fynd: ${underlag.deltagarId.length} deltagar-id${korta}, k = ${underlag.k}.`);
 }
@@ -366,6 +379,7 @@ export async function bygg(installningar: Installningar = lasInstallningar()): P
     const inst: Installningar = { ...installningar, tillfallig: ut.ny };
     try {
       await korPipeline(inst);
+      await korGrind(inst, "utdata");
       const tid = await byggtid(inst.datakatalog);
       await tomCachen(inst.cache, inst.projektrot);
       await korFramework(inst);

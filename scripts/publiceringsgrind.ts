@@ -152,8 +152,16 @@ export function utanHash(namn: string): string {
   return namn.replace(/\.[0-9a-f]{8}(\.[^.]+)$/, "$1");
 }
 
-/** Kör grinden på en byggd katalog. Tom lista: bygget får publiceras. */
-export async function publiceringsgrind(katalog: string, underlag: Grindunderlag): Promise<Grindfynd[]> {
+/**
+ * Kör grinden på en byggd katalog. Tom lista: bygget får publiceras. `urval` begränsar vilka
+ * filer som prövas (bygget prövar pipelinens utdata, utom Parquet-filerna som aldrig
+ * publiceras, innan Framework bygger sidorna, och sedan hela det färdiga bygget).
+ */
+export async function publiceringsgrind(
+  katalog: string,
+  underlag: Grindunderlag,
+  urval: (fil: string) => boolean = () => true,
+): Promise<Grindfynd[]> {
   const fynd: Grindfynd[] = [];
   const indataHash = new Map(underlag.indata.map((f) => [f.sha256, f.namn]));
   const indataNamn = new Set(underlag.indata.map((f) => f.namn.toLowerCase()));
@@ -162,6 +170,7 @@ export async function publiceringsgrind(katalog: string, underlag: Grindunderlag
 
   for (const sokvag of await allaFiler(katalog)) {
     const fil = relative(katalog, sokvag).split(sep).join("/");
+    if (!urval(fil)) continue;
     const namn = utanHash(basename(sokvag));
     const ext = extname(namn).toLowerCase();
     const bytes = await readFile(sokvag);

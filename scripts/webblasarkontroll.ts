@@ -9,6 +9,9 @@
 // Varje tabell ska ha knapparna för nedladdning (Excel och vanlig CSV) och filerna ska
 // stämma med det som visas; på varje sida laddas den första tabellen (och den första med ett
 // dolt värde) också ned på riktigt (kontrolleraNedladdning).
+// Sidvikt: data (filer under _file/ och data/, inte skript och stilmallar) som en sida hämtar
+// när den laddas mäts gzip-komprimerad; mer än SIDVIKT_GRANS underkänns (issue 10: sidorna
+// laddar bara det de visar). Vikterna skrivs till .finsam-build/sidvikt.json.
 // Servern är en vanlig statisk server (som python3 -m http.server: bara filer som finns,
 // inget .html läggs till), och varje intern länk på varje sida ska ge HTTP 200 där. Sidorna
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
@@ -16,7 +19,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -371,12 +375,30 @@ async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number
   return antal;
 }
 
+/** Högsta tillåtna mängd data (gzip, byte) som en sida hämtar när den laddas. */
+export const SIDVIKT_GRANS = 300_000;
+
+/** En datafil som sidan hämtade: adress, byte och byte med gzip. */
+interface Datafil {
+  adress: string;
+  byte: number;
+  gzip: number;
+}
+
+/** Är adressen en datafil (en FileAttachment eller en regionfil), inte kod eller stil? */
+export function arDatafil(adress: string): boolean {
+  const sokvag = new URL(adress).pathname;
+  return /^\/(_file|data)\//.test(sokvag) && !/\.(js|css|map)$/.test(sokvag);
+}
+
 interface Resultat {
   adress: string;
   fel: string[];
   varningar: string[];
   diagram: Diagramstatus[];
   nedladdningar: number;
+  /** Data som sidan hämtade när den laddades (före alla klick). */
+  data: Datafil[];
   lankar: number;
 }
 
@@ -394,8 +416,14 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     if (!req.url().startsWith(bas)) return; // redan rapporterat som anrop till annan värd
     fel.push(`anropet misslyckades: ${req.url()} (${req.failure()?.errorText ?? "okänt fel"})`);
   });
+  // Sidvikten: datafilerna som hämtas från att sidan öppnas tills den har ritats klart.
+  let mat = true;
+  const matningar: Promise<Datafil | null>[] = [];
   context.on("response", (res) => {
     if (res.status() >= 400) fel.push(`HTTP ${res.status()} för ${res.url()}`);
+    if (mat && res.status() === 200 && arDatafil(res.url())) {
+      matningar.push(res.body().then((b) => ({ adress: new URL(res.url()).pathname, byte: b.length, gzip: gzipSync(b).length }), () => null));
+    }
   });
   const page = await context.newPage();
   page.on("console", (m) => {
@@ -405,6 +433,12 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   await page.goto(bas + adress, { waitUntil: "load" });
   await vantaPaSidan(page);
+  mat = false;
+  const data = (await Promise.all(matningar)).filter((d): d is Datafil => d !== null);
+  const vikt = data.reduce((s, d) => s + d.gzip, 0);
+  if (vikt > SIDVIKT_GRANS) {
+    fel.push(`sidan hämtar ${kB(vikt)} data (gzip) när den laddas, mer än ${kB(SIDVIKT_GRANS)}: ${data.map((d) => `${d.adress} ${kB(d.gzip)}`).join(", ")}`);
+  }
 
   const lang = await page.evaluate(() => document.documentElement.getAttribute("lang"));
   if (lang !== "sv") fel.push(`<html> har lang="${lang ?? ""}", inte "sv"`);
@@ -458,7 +492,12 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
 
   await context.close();
-  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar };
+  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+/** 123456 -> "123,5 kB" (1 kB = 1000 byte). */
+function kB(byte: number): string {
+  return `${(byte / 1000).toFixed(1).replace(".", ",")} kB`;
 }
 
 async function main(): Promise<number> {
@@ -495,11 +534,14 @@ async function main(): Promise<number> {
     const diagram = r.diagram.length
       ? `${r.diagram.length} diagram (${r.diagram.map((d) => d.markeringar).join(", ")} markeringar)`
       : "inga diagram";
-    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna, ${r.lankar} interna länkar`);
+    const vikt = r.data.reduce((s, d) => s + d.gzip, 0);
+    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna, ${r.lankar} interna länkar, ${kB(vikt)} data (gzip, ${r.data.length} filer)`);
     for (const f of r.fel) console.log(`     fel: ${f}`);
     for (const v of r.varningar) console.log(`     varning: ${v}`);
     antalFel += r.fel.length;
   }
+  const sidvikt = Object.fromEntries(resultat.map((r) => [r.adress, { gzip: r.data.reduce((s, d) => s + d.gzip, 0), byte: r.data.reduce((s, d) => s + d.byte, 0), filer: r.data }]));
+  await writeFile(join(PROJEKTROT, ".finsam-build", "sidvikt.json"), JSON.stringify(sidvikt, null, 2) + "\n");
   console.log(`\n${filLankar.fel.length ? "FEL " : "OK  "} file://: ${filLankar.lankar} länkar på ${filer.length} sidor öppnade utan server`);
   for (const f of filLankar.fel) console.log(`     fel: ${f}`);
   antalFel += filLankar.fel.length;

@@ -1,4 +1,4 @@
-/** Sidan Datakvalitet: logiken i src/components/datakvalitet.js på pipelinens egna filer. */
+/** Sidan Datakvalitet: logiken i src/components/datakvalitet.ts på pipelinens egna filer. */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import {
@@ -11,34 +11,39 @@ import {
   tolkaDatakvalitet,
   tolkaIndatafiler
 } from "../src/components/datakvalitet.js";
+import { DATAKVALITET, INDATAFILER } from "../loaders/publish/datakvalitet.ts";
+import { sidtabellFranCsv } from "./helpers/sidtabell.ts";
+
+const fynd = (csv: string) => tolkaDatakvalitet(sidtabellFranCsv(DATAKVALITET, csv));
+const filerI = (csv: string) => tolkaIndatafiler(sidtabellFranCsv(INDATAFILER, csv));
 
 const GOLDEN = "test/golden/exempel";
 
 describe("tolkning", () => {
-  it("läser datakvalitet.csv med tal som tal och tomma fält som null", () => {
-    const rader = tolkaDatakvalitet(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
+  it("läser datakvalitet (sidornas data från datakvalitet.csv) med tal som tal och tomma fält som null", () => {
+    const rader = fynd(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
     expect(rader.find((r) => r.regel === "he.saknas")).toEqual({
       fil: "TAB1386_20260315-101500.csv", rad: 16, kolumn: 35, falt: "2021M07", varde: "..", regel: "he.saknas", allvar: "varning", antal: 1,
       meddelande: expect.stringContaining("värdet saknas"), message: expect.stringContaining("missing value"),
     });
     expect(rader.find((r) => r.regel === "utfall.flode")).toMatchObject({ rad: null, kolumn: null, falt: null, varde: null, antal: 1 });
-    const tom = tolkaDatakvalitet("fil,rad,kolumn,falt,varde,regel,allvar,antal,meddelande,message\n,,,,,deltagare.kon_saknas,varning,,m,e\n");
+    const tom = fynd("fil,rad,kolumn,falt,varde,regel,allvar,antal,meddelande,message\n,,,,,deltagare.kon_saknas,varning,,m,e\n");
     expect(tom[0]!.antal).toBeNull();
   });
 
   it("läser indatafiler.csv", () => {
-    const filer = tolkaIndatafiler(readFileSync(`${GOLDEN}/indatafiler.csv`, "utf8"));
+    const filer = filerI(readFileSync(`${GOLDEN}/indatafiler.csv`, "utf8"));
     expect(filer.find((f) => f.typ === "deltagaruppgifter")).toEqual({ fil: "deltagare_sodra_dalarna.csv", typ: "deltagaruppgifter", beskrivning: "deltaganden i insatserna (antalet visas inte)" });
   });
 
   it("ett underlag med bara rubrikrader ger tomma listor", () => {
-    expect(tolkaDatakvalitet("fil,rad,kolumn,falt,varde,regel,allvar,antal,meddelande,message\n")).toEqual([]);
-    expect(tolkaIndatafiler("fil,typ,beskrivning\n")).toEqual([]);
+    expect(fynd("fil,rad,kolumn,falt,varde,regel,allvar,antal,meddelande,message\n")).toEqual([]);
+    expect(filerI("fil,typ,beskrivning\n")).toEqual([]);
   });
 });
 
 describe("sammanställning", () => {
-  const rader = tolkaDatakvalitet(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
+  const rader = fynd(readFileSync(`${GOLDEN}/datakvalitet.csv`, "utf8"));
 
   it("räknar raderna per allvarlighetsgrad och säger det i en mening", () => {
     // Exempeldatan: 4 he.saknas, 1 bas.saknas, 2 utfall (en rad per regel), 1 eget kapital,

@@ -1,5 +1,5 @@
 /**
- * Sidan Ekonomi: tabellmodellerna i src/components/ekonomi.js på exempeldatans utdata
+ * Sidan Ekonomi: tabellmodellerna i src/components/ekonomi.ts på exempeldatans utdata
  * (test/golden/exempel) ger rapporternas tabeller som de trycks, i tkr och svenska format.
  */
 import { readFileSync } from "node:fs";
@@ -30,8 +30,14 @@ import {
   tolkaNyckeltal,
   tolkaResultatrakning
 } from "../src/components/ekonomi.js";
+import { EKONOMI_SCHEMAN } from "../loaders/kinds/ekonomi/utdata.ts";
+import { sidtabellFranCsv } from "./helpers/sidtabell.ts";
 
-const golden = (fil: string) => readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8");
+/** The example's table as the page gets it (data/sida/ekonomi.json: a Sidtabell of the CSV's rows). */
+const golden = (fil: string) => {
+  const schema = EKONOMI_SCHEMAN.find((s) => `${s.namn}.csv` === fil)!;
+  return sidtabellFranCsv(schema, readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8"));
+};
 const drift = tolkaDrift(golden("ekonomi_drift.csv"));
 const id = tolkaId(golden("ekonomi_id.csv"));
 const rr = tolkaResultatrakning(golden("ekonomi_resultatrakning.csv"));

@@ -1,6 +1,7 @@
 /**
- * Sidorna Insatser och Jämställdhet: logiken i src/components/insatser.js på exempeldatans
- * skyddade utdata (test/golden/exempel). Dolda värden får aldrig påverka något som visas.
+ * Sidorna Insatser och Jämställdhet: logiken i src/components/insatser.ts på exempeldatans
+ * skyddade utdata (test/golden/exempel, läst som sidornas data med tabellernas scheman). Dolda
+ * värden får aldrig påverka något som visas.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -19,21 +20,25 @@ import {
   staplatUtfall,
   styrelsetext,
   tidsserie,
-  tolkaJamstalldhet,
-  tolkaNyckeltal,
-  tolkaUtfall,
   uppslag,
   utfallFranNyckeltal,
   AVSLUT_FRAN_NYCKELTAL,
   visning,
   visningAntal
 } from "../src/components/insatser.js";
+import * as insatser from "../src/components/insatser.js";
+import { INSATSER_JAMSTALLDHET, INSATSER_NYCKELTAL, INSATSER_RAPPORTERAT } from "../loaders/publish/insatsscheman.ts";
 import { PERIODER, TABELLER, tal, type Rad } from "./helpers/delarsbokslut2025.ts";
+import { sidtabellFranCsv } from "./helpers/sidtabell.ts";
+
+const tolkaNyckeltal = (csv: string) => insatser.tolkaNyckeltal(sidtabellFranCsv(INSATSER_NYCKELTAL, csv));
+const tolkaUtfall = (csv: string) => insatser.tolkaUtfall(sidtabellFranCsv(INSATSER_RAPPORTERAT, csv));
+const tolkaJamstalldhet = (csv: string) => insatser.tolkaJamstalldhet(sidtabellFranCsv(INSATSER_JAMSTALLDHET, csv));
 
 const golden = (fil: string) => readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8");
 const nyckeltalsrader = tolkaNyckeltal(golden("insatser_nyckeltal.csv"));
 const utfallsrader = utfallFranNyckeltal(nyckeltalsrader);
-const rapporterade = tolkaUtfall(golden("insatser_rapporterat.csv"), "insatser_rapporterat.csv");
+const rapporterade = tolkaUtfall(golden("insatser_rapporterat.csv"));
 const jamrader = tolkaJamstalldhet(golden("insatser_jamstalldhet.csv"));
 const NBSP = "\u00a0";
 
@@ -58,7 +63,7 @@ function medPahittadeDoldaVarden(csv: string): string {
 describe("tolkningen av insatsfilerna", () => {
   it("en dold rad får aldrig värde eller antal, även om filen skulle ha dem", () => {
     const rader = tolkaNyckeltal(
-      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1\nf,A,2024-01,2024-12,man,avslut,0,0,0\nf,A,2024-01,2024-12,alla,avslut,7,7,true\n"
+      "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,kvinnor,avslut,3,3,1\nf,A,2024-01,2024-12,man,avslut,0,0,0\nf,A,2024-01,2024-12,alla,avslut,7,7,1\n"
     );
     expect(rader.map((r) => [r.varde, r.antal, r.dolt])).toEqual([
       [null, null, true],
@@ -80,8 +85,9 @@ describe("tolkningen av insatsfilerna", () => {
     const delar = utfallsrader.filter((x) => x.insats === dold.insats && x.fran === dold.fran && x.kon === dold.kon && x.matt !== "avslut");
     expect(delar.map((x) => [x.varde, x.dolt])).toEqual([[null, true], [null, true], [null, true]]);
   });
-  it("en fil utan de väntade kolumnerna ger ett fel som säger vilka som saknas", () => {
-    expect(() => tolkaNyckeltal("forbund,insats\nf,A\n")).toThrow(/insatser_nyckeltal.csv saknar kolumnerna fran, till/);
+  it("en fil utan de väntade kolumnerna, eller en annan tabell än den väntade, ger ett fel som säger vad", () => {
+    expect(() => tolkaNyckeltal("forbund,insats\nf,A\n")).toThrow(/insatser_nyckeltal.csv: rubrikraden är "forbund,insats"/);
+    expect(() => insatser.tolkaNyckeltal(sidtabellFranCsv(INSATSER_RAPPORTERAT, "forbund,insats,fran,till,kon,matt,varde,undertryckt\n"))).toThrow(/väntade tabellen insatser_nyckeltal/);
   });
 });
 

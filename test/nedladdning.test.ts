@@ -1,4 +1,4 @@
-// Nedladdningen av tabellerna som CSV (src/components/nedladdning.js): filen för svenska
+// Nedladdningen av tabellerna som CSV (src/components/nedladdning.ts): filen för svenska
 // Excel och den vanliga, tal som tal, dolda värden, formler och filnamn.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 /**
  * Sidorna Arbetsmarknadsstatus och Befolkning och försörjning (och de nya måtten på
- * Jämförelse mellan förbund): logiken i src/components/statistik.js på handgjorda rader.
+ * Jämförelse mellan förbund): logiken i src/components/statistik.ts på handgjorda rader (som
+ * CSV-text, läst som sidornas data med tabellens schema).
  * Varje test räknar ut det väntade värdet för hand i kommentaren.
  */
 import { describe, expect, it } from "vitest";
@@ -23,12 +24,21 @@ import {
   pyramid,
   regionerI,
   summeraAldrar,
-  tolkaArbetsmarknadsstatus,
-  tolkaForsorjningskvot,
-  tolkaForsorjningsmatt,
-  tolkaMalgrupp,
   ungefar
 } from "../src/components/statistik.js";
+import * as statistik from "../src/components/statistik.js";
+import { ARBETSMARKNADSSTATUS, MALGRUPP } from "../loaders/publish/bas.ts";
+import { FORSORJNINGSKVOT } from "../loaders/publish/befolkning.ts";
+import { FORSORJNINGSMATT } from "../loaders/publish/forsorjningsmatt.ts";
+import type { Schema } from "../loaders/publish/schema.ts";
+import { sidtabellFranCsv } from "./helpers/sidtabell.ts";
+
+/** En tolkningsfunktion på CSV-text (som sidornas data, läst med tabellens schema). */
+const fran = <T>(schema: Schema, tolka: (t: ReturnType<typeof sidtabellFranCsv>) => T) => (csv: string) => tolka(sidtabellFranCsv(schema, csv));
+const tolkaArbetsmarknadsstatus = fran(ARBETSMARKNADSSTATUS, statistik.tolkaArbetsmarknadsstatus);
+const tolkaMalgrupp = fran(MALGRUPP, statistik.tolkaMalgrupp);
+const tolkaForsorjningskvot = fran(FORSORJNINGSKVOT, statistik.tolkaForsorjningskvot);
+const tolkaForsorjningsmatt = fran(FORSORJNINGSMATT, statistik.tolkaForsorjningsmatt);
 
 const NBSP = "\u00a0";
 
@@ -42,8 +52,9 @@ describe("tolkning av filerna", () => {
     const [d] = tolkaMalgrupp("niva,kod,namn,manad,kon,matt,antal,andel\nriket,00,Riket,2024-03,alla,saknar_inkomst,,\n");
     expect(d).toMatchObject({ kod: "00", tid: "2024-03", antal: null, andel: null });
   });
-  it("en fil som saknar en kolumn ger ett fel som namnger filen", () => {
-    expect(() => tolkaForsorjningskvot("niva,kod,namn,ar,kon\n")).toThrow(/forsorjningskvot.csv saknar kolumnerna varde/);
+  it("en fil som saknar en kolumn ger ett fel som namnger filen, och en annan tabell än den väntade ett fel", () => {
+    expect(() => tolkaForsorjningskvot("niva,kod,namn,ar,kon\n")).toThrow(/forsorjningskvot.csv: rubrikraden/);
+    expect(() => statistik.tolkaForsorjningskvot(sidtabellFranCsv(FORSORJNINGSMATT, "niva,kod,namn,ar,grupp,kostnad_kr,befolkning,aldersgrupp,per_invanare\n"))).toThrow(/väntade tabellen forsorjningskvot/);
   });
 });
 

@@ -6,8 +6,8 @@
  * a million rows never becomes one string. Quoting is d3-dsv's: a field with `"`, `,`, CR or LF
  * is quoted, its quotes doubled.
  */
-import { csvFormatRows } from "d3-dsv";
-import type { Kolumn, Utdatatabell } from "./schema.ts";
+import { csvFormatRows, csvParseRows } from "d3-dsv";
+import { tabellFranRader, type Kolumn, type Schema, type Utdatatabell } from "./schema.ts";
 
 export type CsvValue = string | number | null | undefined;
 
@@ -96,4 +96,27 @@ export function csvText(t: Utdatatabell): string {
 /** Output tables as CSV files: file name -> the whole text (small tables and tests). */
 export function csvFiler(tabeller: readonly Utdatatabell[]): Map<string, string> {
   return new Map(tabeller.map((t) => [`${t.schema.namn}.csv`, csvText(t)]));
+}
+
+/**
+ * A tidy CSV file read back by its schema (the columns must be the schema's, in order): text
+ * stays text (codes keep their zeros), numbers become numbers, an empty field is missing.
+ */
+export function tabellFranCsv<S extends Schema>(schema: S, text: string): Utdatatabell<S> {
+  const [rubrik, ...rader] = csvParseRows(text.replace(/\n$/, ""));
+  const namn = schema.kolumner.map((k) => k.namn);
+  if (!rubrik || rubrik.join(",") !== namn.join(",")) {
+    throw new Error(`${schema.namn}.csv: rubrikraden är "${rubrik?.join(",") ?? ""}", väntade "${namn.join(",")}"`);
+  }
+  const objekt = rader.map((r, i) =>
+    Object.fromEntries(schema.kolumner.map((k, j) => {
+      const v = r[j] ?? "";
+      if (v === "") return [k.namn, k.typ === "text" && !k.saknas ? "" : null];
+      if (k.typ === "text") return [k.namn, v];
+      const x = Number(v);
+      if (!Number.isFinite(x)) throw new Error(`${schema.namn}.csv rad ${i + 2}, kolumn ${k.namn}: "${v}" är inget tal`);
+      return [k.namn, x];
+    })),
+  );
+  return tabellFranRader(schema, objekt);
 }

@@ -23,7 +23,7 @@ export const INSATSER_NYCKELTAL = schema({
   ],
 });
 
-const TAL = (namn: string, beskrivning: string) => ({ namn, typ: "tal", saknas: true, beskrivning }) as const;
+const TAL = <N extends string>(namn: N, beskrivning: string) => ({ namn, typ: "tal", saknas: true, beskrivning }) as const;
 
 export const INSATSER_JAMSTALLDHET = schema({
   namn: "insatser_jamstalldhet",

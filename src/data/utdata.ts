@@ -1,47 +1,50 @@
-// Gemensam kod för dataladdarna i src/data/. En dataladdare skriver en av
-// pipelinens utdatafiler (docs/utdata.md) till stdout, oförändrad:
-// - med FINSAM_UTDATA satt (så kör `npm run build`) kopieras filen därifrån;
-// - annars (t.ex. `npm run dev`) körs pipelinen på FINSAM_DATA (standard data/exempel)
-//   till en tillfällig katalog.
+// Gemensam kod för dataladdarna i src/data/. Pipelinen körs en gång per bygge och en gång per
+// `npm run dev`, aldrig en gång per dataladdare:
+// - `npm run build` (scripts/bygg.ts) och `npm run dev` (scripts/utveckla.ts) kör pipelinen och
+//   sätter FINSAM_UTDATA till dess utkatalog; dataladdarna läser därifrån.
+// - Körs Framework på annat sätt (t.ex. `observable preview` direkt) körs pipelinen på
+//   FINSAM_DATA (standard data/exempel) en gång till en katalog under .finsam-build/, som
+//   återanvänds så länge datakatalogens och kodens filer har samma innehåll (ett lås hindrar
+//   två körningar samtidigt; loaders/publish/engangskorning.ts).
 // Misslyckas något skrivs ett svenskt felmeddelande på stderr och processen avslutas med 1.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { indatanyckel, korEnGang } from "../../loaders/publish/engangskorning.ts";
 
 const projektrot = fileURLToPath(new URL("../../", import.meta.url));
 
-function lasFil(sokvag: string): Buffer {
-  if (!existsSync(sokvag)) throw new Error(`filen ${sokvag} finns inte`);
-  return readFileSync(sokvag);
-}
-
-function lasFranPipelinen(namn: string): Buffer {
+/**
+ * Pipelinens utkatalog för dataladdarna: FINSAM_UTDATA, annars en körning som delas av alla
+ * dataladdare och återanvänds så länge datakatalogens och pipelinens filer har samma innehåll
+ * (loaders/publish/engangskorning.ts).
+ */
+export async function utdatakatalog(): Promise<string> {
+  if (process.env.FINSAM_UTDATA) return process.env.FINSAM_UTDATA;
   const datakatalog = resolve(projektrot, process.env.FINSAM_DATA ?? "data/exempel");
-  const tmp = mkdtempSync(join(tmpdir(), "finsam-laddare-"));
-  try {
-    const ut = join(tmp, "utdata");
-    const korning = spawnSync(process.execPath, [join(projektrot, "bin/finsam.js"), "run", datakatalog, "--out", ut], {
-      cwd: projektrot,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    if (korning.error) throw new Error(`kunde inte starta pipelinen: ${korning.error.message}`);
-    if (korning.status !== 0) {
-      throw new Error(`pipelinen avslutades med kod ${korning.status}: ${korning.stderr.trim()}`);
-    }
-    return lasFil(join(ut, namn));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  if (!existsSync(datakatalog)) throw new Error(`datakatalogen ${datakatalog} finns inte (FINSAM_DATA)`);
+  return korEnGang({
+    bas: join(projektrot, ".finsam-build", "forhandsgranskning"),
+    nyckel: indatanyckel([datakatalog, join(projektrot, "loaders")]),
+    kor: async (ut) => {
+      const { runPipeline } = await import("../../loaders/pipeline.ts");
+      const { writeOutputs } = await import("../../loaders/publish/utkatalog.ts");
+      const { formatFinding } = await import("../../loaders/validate/findings.ts");
+      const resultat = await runPipeline(datakatalog);
+      if (!resultat.outputs) {
+        throw new Error(`pipelinen avvisade indata i ${datakatalog}:\n${resultat.findings.errors.map(formatFinding).join("\n")}`);
+      }
+      await writeOutputs(ut, { tabeller: resultat.outputs, texter: resultat.texter });
+    },
+  });
 }
 
-export function skrivUtdatafil(namn: string): void {
+/** Skriver utdatafilen `namn` (t.ex. helarsekvivalenter.csv) oförändrad till stdout. */
+export async function skrivUtdatafil(namn: string): Promise<void> {
   try {
-    const katalog = process.env.FINSAM_UTDATA;
-    const innehall = katalog ? lasFil(join(katalog, namn)) : lasFranPipelinen(namn);
-    process.stdout.write(innehall);
+    const fil = join(await utdatakatalog(), namn);
+    if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
+    process.stdout.write(readFileSync(fil));
   } catch (fel) {
     const orsak = fel instanceof Error ? fel.message : String(fel);
     process.stderr.write(`Dataladdaren för ${namn} misslyckades: ${orsak}\n`);

@@ -4,6 +4,7 @@
  */
 import type { Indikatorregel } from "../matregler.ts";
 import { aktivitetsantal } from "./aktivitetsantal.ts";
+import { egetkapital } from "./egetkapital.ts";
 import { konsuppdelad } from "./konsuppdelad.ts";
 
-export const REGLER: readonly Indikatorregel[] = [aktivitetsantal, konsuppdelad];
+export const REGLER: readonly Indikatorregel[] = [aktivitetsantal, konsuppdelad, egetkapital];

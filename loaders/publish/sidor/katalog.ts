@@ -1,0 +1,91 @@
+/**
+ * The pages' data in the pipeline's output folder: `<utdata>/sida/`, made once from the output
+ * tables (read back from their Parquet files) and reused by everything that needs it in the
+ * same build or `npm run dev` session: the data loader src/data/sida.zip.ts and the list of
+ * region files in observablehq.config.ts (`dynamicPaths`).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { lasParquet } from "../parquet.ts";
+import type { Schema, Utdatatabell } from "../schema.ts";
+import { REGIONSIDOR, SIDORNAS_TABELLER, sidodata } from "./index.ts";
+
+const LISTA = "filer.json";
+
+/** The files of `<utdata>/sida/` (relative paths), making them first when they are not there. */
+export async function sidodataI(utdata: string): Promise<string[]> {
+  const katalog = join(utdata, "sida");
+  const lista = join(katalog, LISTA);
+  if (existsSync(lista)) return JSON.parse(readFileSync(lista, "utf8")) as string[];
+  const tabeller = new Map<string, Utdatatabell>();
+  for (const s of SIDORNAS_TABELLER) {
+    const fil = join(utdata, `${s.namn}.parquet`);
+    if (!existsSync(fil)) throw new Error(`${fil} saknas: kör pipelinen (finsam run) först`);
+    tabeller.set(s.namn, await lasParquet(s, fil));
+  }
+  const filer = sidodata(<S extends Schema>(s: S) => tabeller.get(s.namn)! as Utdatatabell<S>);
+  // Written beside the final folder and moved into place, so a half-written folder is never read.
+  const tmp = `${katalog}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [sokvag, text] of filer) {
+    mkdirSync(dirname(join(tmp, sokvag)), { recursive: true });
+    writeFileSync(join(tmp, sokvag), text);
+  }
+  const namn = [...filer.keys()].sort();
+  writeFileSync(join(tmp, LISTA), JSON.stringify(namn));
+  try {
+    renameSync(tmp, katalog);
+  } catch (e) {
+    // Someone else (another loader of the same build) got there first: theirs is the same.
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(lista)) throw e;
+  }
+  return namn;
+}
+
+/** The region files (fetched by the pages when a region is chosen), as site paths for dynamicPaths. */
+export function regionfiler(filer: readonly string[]): string[] {
+  return filer.filter((f) => REGIONSIDOR.some((s) => f.startsWith(`${s}/`)) && !f.endsWith("/index.json")).map((f) => `/data/sida/${f}`);
+}
+
+/**
+ * Checks a built site (before it replaces dist/) against `<utdata>/sida/`: every page file is
+ * published once (under `_file/data/sida/`, with Framework's hash in the name), every region
+ * file under its fixed address `data/sida/`, each byte for byte as made, and nothing else is
+ * there. Gives the problems, in Swedish.
+ */
+export function kontrolleraSidodata(bygge: string, utdata: string): string[] {
+  const lista = join(utdata, "sida", LISTA);
+  if (!existsSync(lista)) return [`sidornas data saknas i ${join(utdata, "sida")}`];
+  const filer = JSON.parse(readFileSync(lista, "utf8")) as string[];
+  const regioner = new Set(regionfiler(filer).map((f) => f.slice("/data/sida/".length)));
+  const problem: string[] = [];
+  const publicerade = (katalog: string): string[] => (existsSync(katalog) ? allaUnder(katalog) : []);
+  const hashade = publicerade(join(bygge, "_file", "data", "sida"));
+  const fasta = new Set(publicerade(join(bygge, "data", "sida")));
+  for (const f of filer) {
+    const gjord = readFileSync(join(utdata, "sida", f));
+    if (regioner.has(f)) {
+      if (!fasta.has(f)) problem.push(`data/sida/${f} publicerades inte (regionfil, dynamicPaths)`);
+      else if (!readFileSync(join(bygge, "data", "sida", f)).equals(gjord)) problem.push(`data/sida/${f} skiljer sig från sidornas data`);
+      fasta.delete(f);
+      continue;
+    }
+    const monster = new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\.json$/, "\\.[0-9a-f]{8}\\.json")}$`);
+    const traffar = hashade.filter((h) => monster.test(h));
+    if (traffar.length !== 1) problem.push(`data/sida/${f} publicerades ${traffar.length} gånger (väntade en gång)`);
+    else if (!readFileSync(join(bygge, "_file", "data", "sida", traffar[0]!)).equals(gjord)) problem.push(`data/sida/${f} skiljer sig från sidornas data`);
+  }
+  for (const f of fasta) problem.push(`data/sida/${f} publicerades men finns inte i sidornas data`);
+  return problem;
+}
+
+function allaUnder(katalog: string, bas = katalog): string[] {
+  const ut: string[] = [];
+  for (const post of readdirSync(katalog, { withFileTypes: true })) {
+    const sokvag = join(katalog, post.name);
+    if (post.isDirectory()) ut.push(...allaUnder(sokvag, bas));
+    else ut.push(relative(bas, sokvag).split(sep).join("/"));
+  }
+  return ut;
+}

@@ -1,4 +1,0 @@
-// Dataladdare för data/ekonomi_balansrakning.csv (se src/data/utdata.ts och docs/utdata.md).
-import { skrivUtdatafil } from "./utdata.ts";
-
-skrivUtdatafil("ekonomi_balansrakning.csv");

@@ -1,4 +1,0 @@
-// Dataladdare för data/insatser_jamstalldhet.csv (se src/data/utdata.ts och docs/utdata.md).
-import { skrivUtdatafil } from "./utdata.ts";
-
-skrivUtdatafil("insatser_jamstalldhet.csv");

@@ -1,0 +1,4 @@
+// Dataladdare för data/malgrupp.csv (se src/data/utdata.js och docs/utdata.md).
+import { skrivUtdatafil } from "./utdata.js";
+
+await skrivUtdatafil("malgrupp.csv");

@@ -1,0 +1,22 @@
+// Dataladdare för sidornas data (data/sida/…): det varje sida visar, aldrig en hel tabell ur
+// utdatan (loaders/publish/sidor/, docs/webbplatsen.md "Sidornas data"). Allt skrivs som ett
+// zip-arkiv som Framework packar upp fil för fil: sidorna läser sin fil med FileAttachment,
+// och regionfilerna (en per region, hämtas när regionen väljs) publiceras via dynamicPaths
+// i observablehq.config.ts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { zipSync } from "fflate";
+import { sidodataI } from "../../loaders/publish/sidor/katalog.ts";
+import { utdatakatalog } from "./utdata.ts";
+
+try {
+  const utdata = await utdatakatalog();
+  const filer = await sidodataI(utdata);
+  // Fast filtid i arkivet: samma indata ger samma arkiv.
+  const mtime = new Date(Date.UTC(2000, 0, 1));
+  const arkiv = zipSync(Object.fromEntries(filer.map((f) => [f, [readFileSync(join(utdata, "sida", f)), { mtime, level: 0 }]])));
+  process.stdout.write(arkiv);
+} catch (fel) {
+  process.stderr.write(`Dataladdaren för sidornas data (data/sida) misslyckades: ${fel instanceof Error ? fel.message : String(fel)}\n`);
+  process.exitCode = 1;
+}

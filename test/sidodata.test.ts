@@ -1,0 +1,187 @@
+// Sidornas data (loaders/publish/sidor/, src/components/sidodata.ts): varje sida får det den
+// visar och inget mer, regionfilerna tillsammans är hela tabellen, de skyddade
+// deltagartabellerna är exakt de publicerade, och ingen sida laddar mer än 300 kB (gzip) när
+// den öppnas. Underlaget är exempeldatans utdata (test/golden/exempel), lästa med scheman.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { csvText, tabellFranCsv } from "../loaders/publish/csv.ts";
+import { rader, type Schema, type Utdatatabell } from "../loaders/publish/schema.ts";
+import {
+  REGIONSIDOR, SIDORNAS_TABELLER, sidodata,
+  type ArbetsmarknadsstatusDel, type ArbetsmarknadsstatusIndex, type HelarsekvivalenterDel, type HelarsekvivalenterIndex,
+  type Ekonomi, type Insatser, type Jamforelse, type Oversikt,
+} from "../loaders/publish/sidor/index.ts";
+import { kontrolleraSidodata, regionfiler } from "../loaders/publish/sidor/katalog.ts";
+import { avkoda, delAdress, type Sidtabell } from "../src/components/sidodata.ts";
+
+const GOLDEN = new URL("./golden/exempel/", import.meta.url);
+const tabeller = new Map<string, Utdatatabell>(
+  SIDORNAS_TABELLER.map((s) => [s.namn, tabellFranCsv(s, readFileSync(new URL(`${s.namn}.csv`, GOLDEN), "utf8"))]),
+);
+const hamta = <S extends Schema>(s: S) => tabeller.get(s.namn)! as Utdatatabell<S>;
+const filer = sidodata(hamta);
+const json = <T>(f: string): T => JSON.parse(filer.get(f)!) as T;
+/** A page table's rows, loosely typed for the comparisons here. */
+const av = (t: Sidtabell, namn?: string) => avkoda(t, namn) as Record<string, string | number | null>[];
+const golden = (namn: string) => rader(tabeller.get(namn)!) as Record<string, string | number | null>[];
+const regionfilerFor = (sida: string) => [...filer.keys()].filter((f) => f.startsWith(`${sida}/`) && !f.endsWith("/index.json")).sort();
+
+const tmp = mkdtempSync(join(tmpdir(), "finsam-sidodata-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("sidtabellerna", () => {
+  it("avkodas till exakt utdatatabellens rader (text som text, tal oavrundade, saknat som null)", () => {
+    const i = json<Insatser>("insatser.json");
+    expect(av(i.nyckeltal, "insatser_nyckeltal")).toEqual(golden("insatser_nyckeltal"));
+    expect(av(i.rapporterat, "insatser_rapporterat")).toEqual(golden("insatser_rapporterat"));
+    expect(i.nyckeltal.kolumner.map((k) => [k.namn, k.typ])).toEqual(hamta(SIDORNAS_TABELLER[11]).schema.kolumner.map((k) => [k.namn, k.typ]));
+  });
+
+  it("en annan tabell än den väntade, eller en kolumn med fel längd, är ett fel", () => {
+    const i = json<Insatser>("insatser.json");
+    expect(() => av(i.nyckeltal, "insatser_rapporterat")).toThrow(/väntade tabellen insatser_rapporterat/);
+    const trasig: Sidtabell = { ...i.nyckeltal, rader: i.nyckeltal.rader + 1 };
+    expect(() => av(trasig)).toThrow(/värden, väntade/);
+  });
+});
+
+describe("varje sida får det den visar", () => {
+  it("Ekonomi: förbundens ekonomitabeller exakt som ekonomi_*.csv, och förbundsindelningen", () => {
+    const e = json<Ekonomi>("ekonomi.json");
+    const par: [Sidtabell, string][] = [
+      [e.drift, "ekonomi_drift"], [e.id, "ekonomi_id"], [e.resultatrakning, "ekonomi_resultatrakning"],
+      [e.balansrakning, "ekonomi_balansrakning"], [e.kassaflode, "ekonomi_kassaflode"], [e.noter, "ekonomi_noter"],
+      [e.nyckeltal, "ekonomi_nyckeltal"], [e.medelstilldelning, "ekonomi_medelstilldelning"],
+      [e.langsiktig, "ekonomi_langsiktig"], [e.egetKapital, "ekonomi_eget_kapital"], [e.indelning, "indelning"],
+    ];
+    for (const [t, namn] of par) {
+      expect(golden(namn).length, namn).toBeGreaterThan(0);
+      expect(av(t, namn), namn).toEqual(golden(namn));
+    }
+  });
+
+  it("Översikt: förbundens summor för alla och regionernas månader, inga kommunrader", () => {
+    const o = json<Oversikt>("oversikt.json");
+    const he = av(o.he, "helarsekvivalenter");
+    expect(he.length).toBeGreaterThan(0);
+    expect(new Set(he.map((d) => `${d.niva} ${d.kon} ${d.ersattning}`))).toEqual(new Set(["forbund alla summa"]));
+    expect(he).toEqual(golden("helarsekvivalenter").filter((d) => d.niva === "forbund" && d.kon === "alla" && d.ersattning === "summa"));
+    const falun = o.regioner.find((r) => r.niva === "kommun" && r.kod === "2080")!;
+    const manader = golden("helarsekvivalenter").filter((d) => d.kod === "2080" && /^\d{4}-\d{2}$/.test(d.period as string)).map((d) => d.period as string).sort();
+    expect([falun.forsta, falun.sista]).toEqual([manader[0], manader.at(-1)]);
+  });
+
+  it("Helårsekvivalenter: regionfilerna tillsammans är hela tabellen, en region per fil; ett förbund har sina kommuners halvårstabeller", () => {
+    const index = json<HelarsekvivalenterIndex>("helarsekvivalenter/index.json");
+    const delar = regionfilerFor("helarsekvivalenter");
+    expect(delar.map((f) => f.replace(/^helarsekvivalenter\//, "")).sort()).toEqual(Object.values(index.delar).map((d) => d.fil).sort());
+    const alla = delar.flatMap((f) => av(json<HelarsekvivalenterDel>(f).he, "helarsekvivalenter"));
+    expect(alla.length).toBe(tabeller.get("helarsekvivalenter")!.tabell.numRows());
+    for (const f of delar) {
+      const he = av(json<HelarsekvivalenterDel>(f).he, "helarsekvivalenter");
+      expect(new Set(he.map((d) => `${d.niva}-${d.kod}`)), f).toEqual(new Set([f.replace(/^helarsekvivalenter\/|\.json$/g, "")]));
+    }
+    const fb = av(json<HelarsekvivalenterDel>("helarsekvivalenter/forbund-falun-borlange.json").halvar, "helarsekvivalenter_halvar");
+    expect(new Set(fb.map((d) => `${d.niva}-${d.kod}`))).toEqual(new Set(["forbund-falun-borlange", "kommun-2080", "kommun-2081"]));
+  });
+
+  it("Jämförelse: förbund, län och riket per månad och halvår, aldrig kommuner eller år", () => {
+    const j = json<Jamforelse>("jamforelse.json");
+    const he = av(j.he, "helarsekvivalenter");
+    expect(new Set(he.map((d) => d.niva))).toEqual(new Set(["forbund", "lan", "riket"]));
+    expect(he.every((d) => /^\d{4}-(\d{2}|H[12])$/.test(d.period as string))).toBe(true);
+    expect(av(j.malgrupp, "malgrupp").some((d) => d.niva === "kommun")).toBe(false);
+  });
+
+  it("Arbetsmarknadsstatus: varje regions fyra tabeller, som tillsammans är hela tabellerna", () => {
+    const index = json<ArbetsmarknadsstatusIndex>("arbetsmarknadsstatus/index.json");
+    expect(index.aldrar).toContain("20-64");
+    const delar = regionfilerFor("arbetsmarknadsstatus").map((f) => json<ArbetsmarknadsstatusDel>(f));
+    expect(delar.length).toBe(Object.keys(index.delar).length);
+    for (const [nyckel, tabell] of [["status", "arbetsmarknadsstatus"], ["kallor", "inkomstkalla"], ["malgrupp", "malgrupp"], ["nivaer", "inkomstniva"]] as const) {
+      expect(delar.reduce((n, d) => n + d[nyckel].rader, 0), tabell).toBe(tabeller.get(tabell)!.tabell.numRows());
+    }
+  });
+
+  it("delarnas version är innehållets hash och filnamnet regionens", () => {
+    const index = json<HelarsekvivalenterIndex>("helarsekvivalenter/index.json");
+    expect(index.delar["kommun-2080"]).toEqual({ fil: "kommun-2080.json", version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+  });
+});
+
+describe("sidvikten", () => {
+  const gz = (f: string) => gzipSync(filer.get(f)!).length;
+  it("ingen sida laddar mer än 300 kB (gzip) när den öppnas: sin fil och en region", () => {
+    const sidor: Record<string, number> = {
+      oversikt: gz("oversikt.json"),
+      jamforelse: gz("jamforelse.json"),
+      insatser: gz("insatser.json"),
+      jamstalldhet: gz("jamstalldhet.json"),
+      datakvalitet: gz("datakvalitet.json"),
+      ekonomi: gz("ekonomi.json"),
+    };
+    for (const sida of REGIONSIDOR) sidor[sida] = gz(`${sida}/index.json`) + Math.max(...regionfilerFor(sida).map(gz));
+    for (const [sida, byte] of Object.entries(sidor)) expect(byte, sida).toBeLessThan(300_000);
+    // Översikt visar sex rader och tre rutor: den laddar inte helårsekvivalenterna (850 kB gzip).
+    expect(sidor.oversikt).toBeLessThan(30_000);
+  });
+});
+
+describe("adresserna till regionfilerna", () => {
+  const del = { fil: "kommun-2080.json", version: "abc123" };
+  it("i ett bygge: under data/sida/ bredvid _file/, med versionen som fråga", () => {
+    expect(delAdress({ href: "./_file/data/sida/helarsekvivalenter/index.0a1b2c3d.json" }, del, "http://x.se/helarsekvivalenter"))
+      .toBe("http://x.se/data/sida/helarsekvivalenter/kommun-2080.json?v=abc123");
+    expect(delAdress({ href: "../_file/data/sida/befolkning/index.0a1b2c3d.json" }, del, "http://x.se/bas/forbund/a"))
+      .toBe("http://x.se/bas/data/sida/befolkning/kommun-2080.json?v=abc123");
+  });
+  it("i npm run dev: i samma mapp som indexfilen (Framework packar upp den ur arkivet)", () => {
+    expect(delAdress({ href: "/_file/data/sida/helarsekvivalenter/index.json?sha=1234" }, del, "http://localhost:3000/helarsekvivalenter"))
+      .toBe("http://localhost:3000/_file/data/sida/helarsekvivalenter/kommun-2080.json?v=abc123");
+  });
+  it("dynamicPaths listar regionfilerna och inget annat", () => {
+    const lista = regionfiler([...filer.keys()]);
+    expect(lista).toContain("/data/sida/helarsekvivalenter/kommun-2080.json");
+    expect(lista.some((f) => f.endsWith("index.json") || f.endsWith("oversikt.json"))).toBe(false);
+  });
+});
+
+describe("kontrollen av ett bygge", () => {
+  const utdata = join(tmp, "utdata");
+  for (const [f, text] of filer) {
+    mkdirSync(dirname(join(utdata, "sida", f)), { recursive: true });
+    writeFileSync(join(utdata, "sida", f), text);
+  }
+  writeFileSync(join(utdata, "sida", "filer.json"), JSON.stringify([...filer.keys()].sort()));
+  const bygge = (namn: string, andra?: (f: string, text: string) => string | null) => {
+    const k = join(tmp, namn);
+    for (const [f, text] of filer) {
+      const region = regionfiler([f]).length > 0;
+      const sokvag = region ? join(k, "data", "sida", f) : join(k, "_file", "data", "sida", f.replace(/\.json$/, ".0123abcd.json"));
+      const innehall = andra ? andra(f, text) : text;
+      if (innehall === null) continue;
+      mkdirSync(dirname(sokvag), { recursive: true });
+      writeFileSync(sokvag, innehall);
+    }
+    return k;
+  };
+  it("godkänner ett bygge med varje fil på sin plats", () => {
+    expect(kontrolleraSidodata(bygge("rent"), utdata)).toEqual([]);
+  });
+  it("hittar en saknad regionfil, en ändrad sidfil och en fil som inte hör dit", () => {
+    const k = bygge("fel", (f, text) => (f === "befolkning/kommun-2080.json" ? null : f === "oversikt.json" ? text.replace("Falun", "Faluun") : text));
+    writeFileSync(join(k, "data", "sida", "befolkning", "kommun-9999.json"), "{}");
+    expect(kontrolleraSidodata(k, utdata).sort()).toEqual([
+      "data/sida/befolkning/kommun-2080.json publicerades inte (regionfil, dynamicPaths)",
+      "data/sida/befolkning/kommun-9999.json publicerades men finns inte i sidornas data",
+      "data/sida/oversikt.json skiljer sig från sidornas data",
+    ]);
+  });
+  it("utdatans CSV och sidornas tabeller har samma tal: inget avrundas på vägen", () => {
+    const t = tabeller.get("helarsekvivalenter")!;
+    expect(csvText(t)).toBe(readFileSync(new URL("helarsekvivalenter.csv", GOLDEN), "utf8"));
+  });
+});
