@@ -39,7 +39,20 @@ export default {
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
     { name: "Ekonomi", path: "/ekonomi" },
-    { name: "Datakvalitet", path: "/datakvalitet" }
+    { name: "Datakvalitet", path: "/datakvalitet" },
+    {
+      name: "Analyser",
+      open: false,
+      pages: [
+        { name: "Om analyserna", path: "/analyser/index" },
+        { name: "Målgruppen", path: "/analyser/malgruppen" },
+        { name: "Helårsekvivalenter och befolkning", path: "/analyser/helarsekvivalenter" },
+        { name: "Jämställdhetsanalys för styrelsen", path: "/analyser/jamstalldhet" },
+        { name: "Försörjningsmått och helårsekvivalenter", path: "/analyser/forsorjning" },
+        { name: "Ekonomiskt bistånd över tid", path: "/analyser/ekonomiskt-bistand" },
+        { name: "Mall för en egen analys", path: "/analyser/mall" }
+      ]
+    }
   ],
   // Sidornas regionfiler (src/data/sida.zip.ts), som en sida hämtar när en region väljs: de
   // publiceras under fasta adresser (src/components/sidodata.ts). Listan kommer från

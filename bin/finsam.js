@@ -5,7 +5,8 @@
 // loader thread one by one, which costs a second or more at every start. So the loaders are
 // bundled once with esbuild (a dependency of tsx) into node_modules/.cache/finsam/, never into
 // the source tree or dist/. The bundle's name holds a hash of everything it is made from (the
-// contents of every .ts file under loaders/, package.json, this file, and the checkout's path,
+// contents of every .ts and .js file under loaders/ and src/components/ (the report imports the
+// site's components), package.json, this file, and the checkout's path,
 // because `import.meta.url` is replaced by each source file's own URL so that paths relative
 // to a module, such as data/referens/, work as before): the same sources always give the same
 // bundle, a changed, added or removed source gives a new one, whatever the files' times say.
@@ -20,12 +21,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROT = fileURLToPath(new URL("..", import.meta.url));
 const CACHE = join(ROT, "node_modules", ".cache", "finsam");
 
-/** Every .ts file under `katalog`, sorted, so the hash does not depend on directory order. */
+/** Every .ts and .js file under `katalog`, sorted, so the hash does not depend on directory order. */
 function kallfiler(katalog, ut = []) {
+  if (!existsSync(katalog)) return ut;
   for (const e of readdirSync(katalog, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(katalog, e.name);
     if (e.isDirectory()) kallfiler(p, ut);
-    else if (e.name.endsWith(".ts")) ut.push(p);
+    else if (/\.(ts|js)$/.test(e.name)) ut.push(p);
   }
   return ut;
 }
@@ -34,7 +36,7 @@ function kallfiler(katalog, ut = []) {
 function bundlensSokvag() {
   const h = createHash("sha256");
   h.update(`${ROT}\0${process.versions.node.split(".")[0]}\0`);
-  for (const p of [...kallfiler(join(ROT, "loaders")), join(ROT, "package.json"), fileURLToPath(import.meta.url)]) {
+  for (const p of [...kallfiler(join(ROT, "loaders")), ...kallfiler(join(ROT, "src", "components")), join(ROT, "package.json"), fileURLToPath(import.meta.url)]) {
     h.update(`${relative(ROT, p)}\0`);
     h.update(readFileSync(p));
     h.update("\0");

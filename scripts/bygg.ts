@@ -41,7 +41,14 @@ export const SIDOR = [
   "insatser.html",
   "jamstalldhet.html",
   "ekonomi.html",
-  "datakvalitet.html"
+  "datakvalitet.html",
+  "analyser/index.html",
+  "analyser/malgruppen.html",
+  "analyser/helarsekvivalenter.html",
+  "analyser/jamstalldhet.html",
+  "analyser/forsorjning.html",
+  "analyser/ekonomiskt-bistand.html",
+  "analyser/mall.html"
 ];
 
 /** Värdar som en byggd sida aldrig får hämta något från. */

@@ -14,10 +14,10 @@ const ROT = fileURLToPath(new URL("..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "finsam-bin-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A checkout of its own: bin/, loaders/, data/referens/ and package.json copied, node_modules/ made of links to ours except .cache. */
+/** A checkout of its own: bin/, loaders/, src/components/ (the report imports them), data/referens/ and package.json copied, node_modules/ made of links to ours except .cache. */
 function klon(namn: string): string {
   const k = join(tmp, namn);
-  for (const d of ["bin", "loaders", join("data", "referens")]) cpSync(join(ROT, d), join(k, d), { recursive: true });
+  for (const d of ["bin", "loaders", join("src", "components"), join("data", "referens")]) cpSync(join(ROT, d), join(k, d), { recursive: true });
   cpSync(join(ROT, "package.json"), join(k, "package.json"));
   const nm = join(k, "node_modules");
   mkdirSync(nm);
@@ -56,6 +56,12 @@ describe("bin/finsam.js", () => {
     const nya = bundlar(k).filter((f) => f !== forsta);
     expect(nya).toHaveLength(1);
     expect(readFileSync(join(k, "node_modules", ".cache", "finsam", nya[0]!), "utf8")).toContain("ANDRAD_I_TESTET");
+
+    // A changed site component that the report bundles (src/components/styrelserapport.js): also a new bundle.
+    const komponent = join(k, "src", "components", "styrelserapport.js");
+    writeFileSync(komponent, `${readFileSync(komponent, "utf8")}\nexport const KOMPONENT_ANDRAD = "i testet";\n`);
+    kor(k);
+    expect(bundlar(k).filter((f) => f !== forsta && f !== nya[0])).toHaveLength(1);
   }, 120_000);
 
   it("runs through tsx when node_modules/.cache cannot be written", () => {

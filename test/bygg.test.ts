@@ -121,7 +121,10 @@ function rester(dist: string): string[] {
 function internaLankar(text: string, sida = true): string[] {
   const ut = new Set<string>();
   const statiska = [/\bfrom\s*"([^"]+)"/g, /\bimport\s*"([^"]+)"/g];
-  const monster = sida ? [/\s(?:href|src)="([^"]+)"/g, /\bimport\s*\(\s*"([^"]+)"\s*\)/g, /"path":"([^"]+)"/g, ...statiska] : statiska;
+  // I ett skript bara sökvägar (./, ../, /): paketerade bibliotek (arquero med sin parser) har
+  // texter som `from"),this.type…` som annars skulle läsas som länkar.
+  const iSkript = [/\bfrom\s*"((?:\.{1,2}\/|\/)[^"\s(),;]*)"/g, /\bimport\s*"((?:\.{1,2}\/|\/)[^"\s(),;]*)"/g];
+  const monster = sida ? [/\s(?:href|src)="([^"]+)"/g, /\bimport\s*\(\s*"([^"]+)"\s*\)/g, /"path":"([^"]+)"/g, ...statiska] : iSkript;
   for (const m of monster) for (const t of text.matchAll(m)) ut.add(t[1]!);
   return [...ut].filter((l) => !/^(#|[a-z][a-z0-9+.-]*:|\/\/)/i.test(l));
 }
@@ -518,7 +521,10 @@ describe("kontrollen av ett bygge", () => {
     const utdata = join(tmp, namn, "utdata");
     mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
     mkdirSync(utdata, { recursive: true });
-    for (const sida of SIDOR) writeFileSync(join(tillfallig, sida), "<html></html>");
+    for (const sida of SIDOR) {
+      mkdirSync(dirname(join(tillfallig, sida)), { recursive: true });
+      writeFileSync(join(tillfallig, sida), "<html></html>");
+    }
     for (const fil of await dataladdarfiler(ROT)) {
       writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
       writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));

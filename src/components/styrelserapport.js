@@ -215,12 +215,17 @@ function insatsavsnitt(data, forbund, till, namn) {
     }
   }
   const dolda = rader.some((d) => d.dolt);
+  // Skyddsmetoden står i kolumnen skydd (docs/definitioner/skydd.md): med brus säger rapporten det.
+  const brus = rader.some((d) => d.skydd === "brus");
   return avsnitt("insatser", "Individinriktade insatser", {
     text: [
       `Resultaten för förbundet totalt och för varje insats, för de fyra senaste tolvmånadersperioderna som slutar senast ${datumText(till)}. Andelar visas i hela procent och medelvärden med en decimal; talen avrundas först när de visas.`
     ],
     tabeller,
-    punkter: dolda ? [`${DOLT} = visas inte för att skydda enskilda personer (för få deltagare i gruppen; se docs/definitioner/skydd.md).`] : []
+    punkter: [
+      ...(brus ? ["Talen är skyddade med ett litet slumpmässigt brus och kan skilja sig från förbundets egna register med några enheter; samma personer ger alltid samma tal (se docs/definitioner/skydd.md)."] : []),
+      ...(dolda ? [`${DOLT} = visas inte för att skydda enskilda personer (${brus ? "ett medelvärde som bygger på för få personer" : "för få deltagare i gruppen"}; se docs/definitioner/skydd.md).`] : [])
+    ]
   });
 }
 

@@ -1,0 +1,153 @@
+// Hjälpfunktioner för analysanteckningarna i src/analyser/ (docs/analyser.md): läsa en
+// publicerad utdatatabell till en arquero-tabell, svenska namn och talformat, och meningar
+// byggda av talen. Allt här är rena beräkningar utan DOM, så att testerna kan köra samma
+// anteckningar i Node (test/analyser.test.ts). Diagram och tabeller: analysvyer.js.
+import aq from "arquero/dist/arquero.js";
+import type { ColumnTable } from "arquero";
+
+export { aq };
+/** arqueros funktioner för uttryck (op.sum, op.mean …), som i anteckningarnas kod. */
+export const op = aq.op;
+export type Tabell = ColumnTable;
+// Webbplatsens svenska talformat (format.js): formatTal, formatHeltal, formatProcent,
+// formatDifferens, formatProcentenheter, formatPeriod, formatHalvarRubrik, formatFonster …
+export * from "./format.js";
+
+/**
+ * Kolumner som alltid är text i utdatafilerna (docs/utdata.md), även när de ser ut som tal:
+ * kommunkoden `0180`, riket `00`, år `2024`, månader och perioder.
+ */
+export const TEXTKOLUMNER = [
+  "niva", "kod", "namn", "manad", "period", "halvar", "ar", "kon", "alder", "fodelseregion", "status",
+  "inkomstkalla", "inkomstniva", "matt", "ersattning", "grupp", "aldersgrupp", "forbund", "forbund_namn",
+  "kommunkod", "kommun", "lan", "giltig_fran", "giltig_till", "insats", "fran", "till", "slutsats"
+];
+
+const somText = (s: string): string | null => (s === "" ? null : s);
+
+/**
+ * En utdatafil (CSV-text, docs/utdata.md) som arquero-tabell. Textkolumnerna (TEXTKOLUMNER)
+ * förblir text; övriga kolumner blir tal, och ett tomt fält blir null (saknat, aldrig 0).
+ */
+export function tolkaUtdata(csv: string): ColumnTable {
+  const rubriker = (csv.split("\n", 1)[0] ?? "").split(",");
+  const parse = Object.fromEntries(rubriker.filter((k) => TEXTKOLUMNER.includes(k)).map((k) => [k, somText]));
+  return aq.fromCSV(csv, { parse });
+}
+
+/**
+ * Läser en publicerad utdatatabell (docs/utdata.md):
+ * `const malgrupp = lasTabell(await FileAttachment("../data/malgrupp.csv").text())`.
+ * Bara de skyddade utdatafilerna i src/data/ finns att läsa (docs/analyser.md). Skriv alltid
+ * `.text()` direkt efter FileAttachment: annars tror Framework att sidan behöver d3-dsv från
+ * ett CDN, och bygget misslyckas.
+ */
+export function lasTabell(csv: string): ColumnTable {
+  return tolkaUtdata(csv);
+}
+
+const KONSNAMN: Record<string, string> = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
+/** "kvinnor" -> "Kvinnor", "man" -> "Män", "alla" -> "Alla". */
+export const konNamn = (kon: string): string => KONSNAMN[kon] ?? kon;
+
+const ERSATTNINGSNAMN: Record<string, string> = {
+  sjukpenning: "Sjukpenning",
+  sjuk_aktivitetsersattning: "Sjuk- och aktivitetsersättning",
+  arbetsloshet: "Arbetslöshetsersättning",
+  arbetsmarknadsatgarder: "Arbetsmarknadsåtgärder",
+  etableringsersattning: "Etableringsersättning",
+  ekonomiskt_bistand: "Ekonomiskt bistånd",
+  summa: "Summa"
+};
+/** Ersättningens namn: "sjukpenning" -> "Sjukpenning". */
+export const ersattningNamn = (kod: string): string => ERSATTNINGSNAMN[kod] ?? kod;
+
+const GRUPPNAMN: Record<string, string> = {
+  ohalsa: "Ohälsa",
+  arbetsmarknadsstod: "Arbetsmarknadsstöd",
+  ekonomiskt_bistand: "Ekonomiskt bistånd",
+  total: "Totalt"
+};
+/** Försörjningsmåttets grupp: "ohalsa" -> "Ohälsa". */
+export const gruppNamn = (kod: string): string => GRUPPNAMN[kod] ?? kod;
+
+const FODELSEREGIONER: Record<string, string> = { totalt: "Alla", sverige: "Inrikes födda", utrikes: "Utrikes födda" };
+/** Födelseregion: "utrikes" -> "Utrikes födda". */
+export const fodelseregionNamn = (kod: string): string => FODELSEREGIONER[kod] ?? kod;
+
+/** Texten med stor första bokstav, för en mening som börjar med en period: "juli–dec 2025 …" -> "Juli–dec 2025 …". */
+export function versal(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** En uppräkning på svenska: ["a", "b", "c"] -> "a, b och c". */
+export function uppraknat(lista: readonly string[]): string {
+  if (lista.length <= 1) return lista.join("");
+  return `${lista.slice(0, -1).join(", ")} och ${lista.at(-1)}`;
+}
+
+/** Raderna i en tabell som objekt (för text och diagram). */
+export function rader<T = Record<string, unknown>>(t: ColumnTable): T[] {
+  return t.objects() as T[];
+}
+
+/** Ett enda värde ur en tabell med en rad: `varde(t, "antal")`; saknas raden är det null. */
+export function varde(t: ColumnTable, kolumn: string): number | null {
+  if (t.numRows() !== 1) throw new Error(`väntade en rad, tabellen har ${t.numRows()}`);
+  const v = t.get(kolumn, 0) as unknown;
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Rangkorrelation (Spearman) mellan två kolumner, med medelrang vid lika värden. Rader där
+ * något av värdena saknas tas inte med. Ger null med färre än tre rader.
+ */
+export function rangkorrelation(t: ColumnTable, x: string, y: string): number | null {
+  const par = (t.objects() as Record<string, unknown>[])
+    .map((d) => [d[x], d[y]] as const)
+    .filter((p): p is readonly [number, number] => typeof p[0] === "number" && typeof p[1] === "number");
+  if (par.length < 3) return null;
+  const rang = (v: number[]): number[] => {
+    const ordning = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+    const r = new Array<number>(v.length);
+    for (let i = 0; i < ordning.length; ) {
+      let j = i;
+      while (j + 1 < ordning.length && ordning[j + 1]![0] === ordning[i]![0]) j++;
+      for (let k = i; k <= j; k++) r[ordning[k]![1]] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    return r;
+  };
+  const rx = rang(par.map((p) => p[0]));
+  const ry = rang(par.map((p) => p[1]));
+  const n = par.length;
+  const mx = rx.reduce((s, v) => s + v, 0) / n;
+  const my = ry.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i]! - mx) * (ry[i]! - my);
+    sxx += (rx[i]! - mx) ** 2;
+    syy += (ry[i]! - my) ** 2;
+  }
+  return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
+}
+
+/** Hur starkt ett samband är, i ord (|r| < 0,3 svagt, < 0,6 måttligt, annars starkt). */
+export function sambandIOrd(r: number | null): string {
+  if (r === null) return "går inte att bedöma";
+  const styrka = Math.abs(r) < 0.3 ? "svagt" : Math.abs(r) < 0.6 ? "måttligt" : "starkt";
+  return `${styrka} ${r >= 0 ? "positivt" : "negativt"}`;
+}
+
+/**
+ * 95 % Wilsonintervall för en andel k av n (samma metod som pipelinen använder för
+ * andel_mal, docs/definitioner/insatser.md). Ger null när n är 0 eller saknas.
+ */
+export function wilson(k: number | null, n: number | null, z = 1.959963984540054): { lag: number; hog: number } | null {
+  if (k === null || n === null || !(n > 0)) return null;
+  const p = k / n;
+  const z2 = z * z;
+  const mitt = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const halv = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { lag: Math.max(0, mitt - halv), hog: Math.min(1, mitt + halv) };
+}

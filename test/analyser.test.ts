@@ -1,0 +1,279 @@
+/**
+ * The notebooks in src/analyser/ (issue 16): every ```js echo block of each notebook runs in
+ * Node on the example outputs (test/golden/exempel, the pipeline's own output for data/exempel,
+ * kept byte-identical by test/cli.test.ts), and the key numbers are checked against the
+ * published tables and against values worked out by hand in the comments.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { csvParse } from "d3";
+import { describe, expect, it, vi } from "vitest";
+import { wilson as pipelinensWilson } from "../loaders/compute/osakerhet.ts";
+import { lasTabell, rangkorrelation, sambandIOrd, tolkaUtdata, versal, wilson } from "../src/components/analys.ts";
+import { echoblock, korAnteckning } from "./helpers/anteckning.ts";
+
+// arqueros webbläsarbygge (UMD) har ingen ES-export i Node; paketets vanliga ingång har samma API.
+vi.mock("arquero/dist/arquero.js", async () => ({ default: await import("arquero") }));
+
+const golden = (fil: string) => csvParse(readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8"));
+const ANTECKNINGAR = new URL("../src/analyser/", import.meta.url);
+const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
+
+describe("analys.ts", () => {
+  it("läser en utdatafil: koder förblir text, tal blir tal, tomt blir null", () => {
+    const t = tolkaUtdata("niva,kod,namn,ar,kon,varde\nriket,00,Riket,2024,alla,12.5\nkommun,0180,Stockholm,2024,man,\n");
+    expect(t.array("kod")).toEqual(["00", "0180"]);
+    expect(t.array("ar")).toEqual(["2024", "2024"]);
+    expect(t.array("varde")).toEqual([12.5, null]);
+    expect(lasTabell("kod,antal\n2080,0\n").objects()).toEqual([{ kod: "2080", antal: 0 }]);
+  });
+
+  it("Wilsonintervallet är pipelinens (99 kvinnor av 166)", () => {
+    const [lag, hog] = pipelinensWilson(99, 166)!;
+    expect(wilson(99, 166)).toEqual({ lag, hog });
+    expect(wilson(0, 0)).toBeNull();
+    expect(wilson(null, 10)).toBeNull();
+  });
+
+  it("rangkorrelation med medelrang vid lika värden (räknat för hand)", async () => {
+    const { aq } = await import("../src/components/analys.ts");
+    // x = 1, 2, 2, 3 ger rangerna 1; 2,5; 2,5; 4. y = 1, 2, 3, 4. Avvikelser från medelrangen 2,5:
+    // x −1,5 0 0 1,5; y −1,5 −0,5 0,5 1,5. Σxy = 4,5, Σx² = 4,5, Σy² = 5: r = 4,5 / √22,5 = 0,9487.
+    const t = aq.table({ x: [1, 2, 2, 3], y: [1, 2, 3, 4] });
+    expect(rangkorrelation(t, "x", "y")).toBeCloseTo(4.5 / Math.sqrt(22.5), 12);
+    expect(rangkorrelation(aq.table({ x: [1, 2, 3], y: [3, 2, 1] }), "x", "y")).toBeCloseTo(-1, 12);
+    expect(rangkorrelation(aq.table({ x: [1, 2], y: [1, 2] }), "x", "y")).toBeNull();
+    expect(sambandIOrd(0.96)).toBe("starkt positivt");
+    expect(sambandIOrd(-0.2)).toBe("svagt negativt");
+    expect(versal("juli–dec 2025")).toBe("Juli–dec 2025");
+  });
+});
+
+describe("alla anteckningar", () => {
+  const filer = readdirSync(ANTECKNINGAR).filter((f) => f.endsWith(".md") && f !== "index.md");
+
+  it("det finns minst fem anteckningar och mallen", () => {
+    expect(filer).toEqual(expect.arrayContaining(["malgruppen.md", "helarsekvivalenter.md", "jamstalldhet.md", "forsorjning.md", "ekonomiskt-bistand.md", "mall.md"]));
+  });
+
+  it("läser bara publicerade utdatafiler, var och en från en dataladdare i src/data/", () => {
+    for (const fil of filer) {
+      const text = readFileSync(new URL(fil, ANTECKNINGAR), "utf8");
+      const lasta = [...text.matchAll(/FileAttachment\("([^"]+)"\)(\.\w+)?/g)];
+      expect(lasta.length, fil).toBeGreaterThan(0);
+      for (const [, sokvag, metod] of lasta) {
+        expect(sokvag, fil).toMatch(/^\.\.\/data\/[a-z_]+\.csv$/);
+        // .text() direkt: annars lägger Framework till d3-dsv från ett CDN och bygget misslyckas.
+        expect(metod, `${fil}: FileAttachment("${sokvag}")`).toBe(".text");
+        const laddare = `../src/data/${sokvag!.slice("../data/".length)}`;
+        expect(existsSync(new URL(`${laddare}.js`, import.meta.url)) || existsSync(new URL(`${laddare}.ts`, import.meta.url)), sokvag).toBe(true);
+      }
+    }
+  });
+
+  // Värden som sidornas dolda block (urval) ger; här väljs det som visar mest.
+  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" } };
+
+  it.each(filer)("%s: varje echo-block körs i Node", async (fil) => {
+    expect(echoblock(readFileSync(new URL(fil, ANTECKNINGAR), "utf8")).length).toBeGreaterThan(1);
+    await expect(korAnteckning(fil, VARDEN[fil])).resolves.toBeTypeOf("object");
+  });
+});
+
+describe("Målgruppen", async () => {
+  const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" });
+  const inkomst = golden("inkomstkalla.csv");
+  const rad = (kod: string, kalla: string, kon = "alla") =>
+    num(inkomst.find((d) => d.niva === "kommun" && d.kod === kod && d.manad === "2024-03" && d.kon === kon && d.alder === "20-64" && d.inkomstkalla === kalla)?.antal)!;
+
+  it("gäller mars 2024 och Falun-Borlänges kommuner", () => {
+    expect(a.manad).toBe("2024-03");
+    expect(a.medlemmar).toEqual(["2080", "2081"]);
+  });
+
+  it("utanför arbetsmarknaden = totalt − arbete (inkomstkälla), andel av totalt; skillnaden mot länet på oavrundade andelar", () => {
+    // Falun mars 2024: 32 085 totalt, 25 085 med ersättning för arbete: 7 000 utanför, 7 000 / 32 085.
+    expect(rad("2080", "totalt") - rad("2080", "arbete")).toBe(7000);
+    const falun = a.utanfor.objects().find((d: any) => d.kod === "2080");
+    expect(falun.antal).toBe(7000);
+    expect(falun.andel).toBeCloseTo(7000 / 32085, 15);
+    const lan = golden("malgrupp.csv").find((d) => d.niva === "lan" && d.manad === "2024-03" && d.kon === "alla" && d.matt === "utanfor_arbetsmarknaden")!;
+    expect(falun.skillnad_mot_lan).toBeCloseTo(7000 / 32085 - Number(lan.andel), 15);
+    const kvinnor = (rad("2080", "totalt", "kvinnor") - rad("2080", "arbete", "kvinnor")) / rad("2080", "totalt", "kvinnor");
+    expect(falun.andel_kvinnor).toBeCloseTo(kvinnor, 15);
+  });
+
+  it("texten har analysgruppens tal: Falun cirka 7 000 (22 %), Borlänge cirka 8 000 (28 %), 2 883 utan inkomst", () => {
+    const t = a.meningar.join("\n");
+    expect(t).toContain("Falun: cirka 7\u00a0000 personer (22\u00a0%)");
+    expect(t).toContain("Borlänge: cirka 8\u00a0000 personer (28\u00a0%)");
+    // Saknar inkomst: Falun 1 290 + Borlänge 1 593 = 2 883 (årsredovisningen: 2883).
+    expect(rad("2080", "saknar_ersattning") + rad("2081", "saknar_ersattning")).toBe(2883);
+    expect(t).toContain("saknar 2\u00a0883 personer 20–64 år inkomst");
+    const forbund = a.jamforelse.objects().find((d: any) => d.niva === "forbund");
+    expect(forbund.antal_kvinnor + forbund.antal_man).toBe(2883);
+  });
+
+  it("födelseregion: åldersgrupperna summerar till SCB:s 20–64, och andelen ej sysselsatta stämmer för Falun", () => {
+    const { kontroll, perFodelseregion } = a.fodelseregion;
+    expect(kontroll.numRows()).toBe(0);
+    const bas = golden("arbetsmarknadsstatus.csv").filter(
+      (d) => d.niva === "kommun" && d.kod === "2080" && d.manad === "2024-03" && d.kon === "alla" && d.fodelseregion === "utrikes" && d.alder !== "20-64"
+    );
+    const summa = (status: string) => bas.filter((d) => d.status === status).reduce((s, d) => s + Number(d.antal), 0);
+    expect(bas.filter((d) => d.status === "totalt")).toHaveLength(5);
+    const falun = perFodelseregion.objects().find((d: any) => d.kod === "2080");
+    expect(falun.utrikes).toBeCloseTo((summa("totalt") - summa("sysselsatta")) / summa("totalt"), 15);
+    expect(perFodelseregion.objects().at(-1).niva).toBe("lan");
+  });
+
+  it("statustabellen läses bara när den begärs (sidan hämtar annars bara malgrupp.csv och indelning.csv)", async () => {
+    expect((await korAnteckning("malgruppen.md", { lasIn: "Nej" })).fodelseregion).toBeNull();
+  });
+});
+
+describe("Helårsekvivalenter och befolkning", async () => {
+  const a = await korAnteckning("helarsekvivalenter.md");
+  const halvar = golden("helarsekvivalenter_halvar.csv");
+
+  it("jämför det senaste halvåret med samma halvår året före", () => {
+    expect(a.senaste).toBe("2025-H2");
+    expect(a.aretFore).toBe("2024-H2");
+  });
+
+  it("delarnas differenser summerar till summans, och varje differens är halvårsfilens", () => {
+    expect(a.kontroll.numRows()).toBe(0);
+    for (const d of a.bidrag.objects() as any[]) {
+      const ur = halvar.find((r) => r.niva === d.niva && r.kod === d.kod && r.halvar === "2025-H2" && r.kon === d.kon && r.ersattning === d.ersattning)!;
+      expect(d.differens).toBe(Number(ur.differens));
+      expect(Number(ur.varde) - Number(ur.varde_foregaende_ar)).toBeCloseTo(d.differens, 9);
+    }
+    // 2 kommuner + förbundet, 3 kön, 6 ersättningar.
+    expect(a.bidrag.numRows()).toBe(3 * 3 * 6);
+  });
+
+  it("den drivande ersättningen är den med störst belopp på differensen (Falun, kvinnor)", () => {
+    const delar = halvar.filter((r) => r.kod === "2080" && r.halvar === "2025-H2" && r.kon === "kvinnor" && r.ersattning !== "summa");
+    const storst = delar.reduce((a, b) => (Math.abs(Number(b.differens)) > Math.abs(Number(a.differens)) ? b : a));
+    const summa = halvar.find((r) => r.kod === "2080" && r.halvar === "2025-H2" && r.kon === "kvinnor" && r.ersattning === "summa")!;
+    const falun = a.drivande.objects().find((d: any) => d.kod === "2080" && d.kon === "kvinnor");
+    expect(falun.ersattning).toBe(storst.ersattning);
+    expect(falun.del_av_forandringen).toBeCloseTo(Number(storst.differens) / Number(summa.differens), 12);
+    expect(a.meningar.some((m: string) => m.startsWith("Falun, kvinnor: antalet helårsekvivalenter"))).toBe(true);
+    expect(a.meningar.join(" ")).not.toMatch(/med [+−]/);
+  });
+});
+
+describe("Jämställdhetsanalys för styrelsen", async () => {
+  const a = await korAnteckning("jamstalldhet.md");
+  const nyckeltal = golden("insatser_nyckeltal.csv");
+
+  it("gäller förbundet med deltagare och det senaste kalenderåret", () => {
+    expect(a.forbund).toBe("sodra-dalarna");
+    expect(a.period).toEqual({ fran: "2024-01", till: "2024-12" });
+  });
+
+  it("alla nyckeltal per kön, och ett dolt värde förblir dolt (null, aldrig uträknat)", () => {
+    const iPerioden = nyckeltal.filter((d) => d.forbund === "sodra-dalarna" && d.fran === "2024-01" && d.till === "2024-12");
+    expect(a.perKon.numRows() * 3).toBe(iPerioden.length);
+    for (const d of a.perKon.objects() as any[]) {
+      for (const kon of ["alla", "kvinnor", "man"]) {
+        const ur = iPerioden.find((r) => r.insats === d.insats && r.matt === d.matt && r.kon === kon)!;
+        // (pivot ger undefined där värdet saknas; sidan visar det som "–", eller "•" om det är dolt)
+        expect(d[`varde_${kon}`] ?? null).toBe(num(ur.varde));
+        expect(d[`undertryckt_${kon}`]).toBe(Number(ur.undertryckt));
+        if (ur.undertryckt === "1") expect(d[`varde_${kon}`] ?? null).toBeNull();
+      }
+    }
+    expect(a.dolda.numRows()).toBe(iPerioden.filter((d) => d.undertryckt === "1").length);
+    expect(a.dolda.numRows()).toBeGreaterThan(0);
+    expect(a.styrelsetext.at(-1)).toContain(`${a.dolda.numRows()} av ${iPerioden.length} värden`);
+  });
+
+  it("andel kvinnor: 98 av 164 (de publicerade, brusskyddade talen för 2024) med Wilsonintervall, prövad mot befolkningen", () => {
+    const totalt = a.andelKvinnor.objects().find((d: any) => d.insats === "totalt");
+    expect(totalt.kvinnor).toBeCloseTo(98 / 164, 15);
+    const [lag, hog] = pipelinensWilson(98, 164)!;
+    expect(totalt.ki_lag).toBe(lag);
+    expect(totalt.ki_hog).toBe(hog);
+    // Befolkningens andel (48,3 %) ligger under intervallet: kvinnorna är fler.
+    expect(totalt.befolkning_andel_kvinnor).toBeLessThan(lag);
+    expect(totalt.mot_befolkningen).toBe("fler");
+    expect(a.styrelsetext[0]).toContain("Kvinnorna är fler bland deltagarna");
+  });
+
+  it("andel till arbete eller studier: texten följer pipelinens slutsats (Fishers test)", () => {
+    const totalt = a.andelMal.objects().find((d: any) => d.insats === "totalt");
+    // 11 av 27 kvinnor och 12 av 22 män (de publicerade, brusskyddade talen).
+    expect(totalt.kvinnor).toBeCloseTo(11 / 27, 15);
+    expect(totalt.man).toBeCloseTo(12 / 22, 15);
+    expect(totalt.slutsats).toBe("inom_slumpens_variation");
+    expect(a.styrelsetext.join(" ")).toContain("Skillnaden kan bero på slumpen (p = 0,40)");
+    expect(a.styrelsetext.join(" ")).toContain("Skillnaden kan inte prövas");
+  });
+});
+
+describe("Försörjningsmått och helårsekvivalenter", async () => {
+  const a = await korAnteckning("forsorjning.md");
+
+  it("årsvärdet ur halvåren är pipelinens årsvärde (medelvärdet av tolv månader), för varje kommun, år och grupp", () => {
+    const ar = golden("helarsekvivalenter.csv").filter((d) => d.niva === "kommun" && d.kon === "alla" && /^\d{4}$/.test(d.period ?? ""));
+    const grupp: Record<string, string> = {
+      sjukpenning: "ohalsa", sjuk_aktivitetsersattning: "ohalsa", arbetsloshet: "arbetsmarknadsstod",
+      arbetsmarknadsatgarder: "arbetsmarknadsstod", etableringsersattning: "arbetsmarknadsstod", ekonomiskt_bistand: "ekonomiskt_bistand", summa: "total"
+    };
+    const vantat = new Map<string, number>();
+    for (const d of ar) {
+      const k = `${d.kod}|${d.period}|${grupp[d.ersattning!]}`;
+      vantat.set(k, (vantat.get(k) ?? 0) + Number(d.varde));
+    }
+    const heAr = a.heAr.objects() as any[];
+    expect(heAr.length).toBe(vantat.size);
+    for (const d of heAr) expect(d.helarsekvivalenter).toBeCloseTo(vantat.get(`${d.kod}|${d.ar}|${d.grupp}`)!, 9);
+    // Falun 2024, summa: (3 351,67 + 3 233,83) / 2 = 3 292,75.
+    expect(heAr.find((d) => d.kod === "2080" && d.ar === "2024" && d.grupp === "total").helarsekvivalenter).toBeCloseTo(3292.75, 9);
+  });
+
+  it("per 100 invånare med försörjningsmåttets befolkning, rang och rangkorrelation för det senaste året", () => {
+    expect(a.ar).toBe("2025");
+    const fm = golden("forsorjningsmatt.csv").filter((d) => d.niva === "kommun" && d.ar === "2025" && d.grupp === "total");
+    expect(a.rangordnat.filter((d: any) => d.grupp === "total").numRows()).toBe(fm.length);
+    const dyrast = fm.reduce((x, y) => (Number(y.per_invanare) > Number(x.per_invanare) ? y : x));
+    const forsta = a.rangordnat.objects().find((d: any) => d.grupp === "total" && d.rang_kostnad === 1);
+    expect(forsta.kod).toBe(dyrast.kod);
+    expect(forsta.he_per_100).toBeCloseTo((100 * forsta.helarsekvivalenter) / Number(dyrast.befolkning), 12);
+    const total = a.perGrupp.find((p: any) => p.grupp === "total");
+    expect(total.kommuner).toBe(15);
+    expect(total.r).toBeGreaterThan(0.6);
+    expect(a.svar[0]).toContain("starkt positivt");
+  });
+});
+
+describe("Ekonomiskt bistånd över tid (skriven från guiden)", async () => {
+  const a = await korAnteckning("ekonomiskt-bistand.md");
+
+  it("andelen är bistånd / summa ur halvårsfilen", () => {
+    const halvar = golden("helarsekvivalenter_halvar.csv");
+    const varde = (e: string) => Number(halvar.find((d) => d.kod === "falun-borlange" && d.halvar === "2025-H2" && d.kon === "alla" && d.ersattning === e)!.varde);
+    const rad = a.andelar.objects().find((d: any) => d.kod === "falun-borlange" && d.halvar === "2025-H2" && d.kon === "alla");
+    expect(rad.andel_bistand).toBeCloseTo(varde("ekonomiskt_bistand") / varde("summa"), 15);
+    expect(a.utanforIntervallet).toBe(0);
+  });
+
+  it("förändringen jämför samma slags halvår, bara för förbund som finns det senaste halvåret", () => {
+    const fb = a.forandring.objects().find((d: any) => d.kod === "falun-borlange");
+    expect(fb).toMatchObject({ typ: "H2", forsta: "2023-H2", sista: "2025-H2" });
+    expect(a.forandring.array("kod")).not.toContain("finsam-falun");
+    expect(a.text[2]).toMatch(/^Juli–dec 2025 var skillnaden/);
+  });
+});
+
+describe("Mallen", async () => {
+  const a = await korAnteckning("mall.md");
+  it("räknar andelen utanför arbetsmarknaden per förbund den senaste månaden", () => {
+    const rader = golden("malgrupp.csv").filter((d) => d.niva === "forbund" && d.manad === a.manad && d.kon === "alla" && d.matt === "utanfor_arbetsmarknaden");
+    const hogst = rader.reduce((x, y) => (Number(y.andel) > Number(x.andel) ? y : x));
+    expect(a.perForbund.get("kod", 0)).toBe(hogst.kod);
+    expect(a.perForbund.get("alla", 0)).toBe(Number(hogst.andel));
+    expect(a.text[0]).toContain(hogst.namn);
+  });
+});
