@@ -535,7 +535,8 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
-  if (antalVal > 0) await kontrolleraAdress(page, bas, adress, fel);
+  // (Anteckningarna under /analyser/ är analytikernas kod, med egna urval; de prövas inte här.)
+  if (antalVal > 0 && !adress.startsWith("/analyser/")) await kontrolleraAdress(page, bas, adress, fel);
 
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
