@@ -39,6 +39,7 @@ export default {
     { name: "Insatser", path: "/insatser" },
     { name: "Jämställdhet", path: "/jamstalldhet" },
     { name: "Ekonomi", path: "/ekonomi" },
+    { name: "Styrelserapport", path: "/styrelserapport" },
     { name: "Datakvalitet", path: "/datakvalitet" },
     {
       name: "Analyser",

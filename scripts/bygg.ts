@@ -41,6 +41,7 @@ export const SIDOR = [
   "insatser.html",
   "jamstalldhet.html",
   "ekonomi.html",
+  "styrelserapport.html",
   "datakvalitet.html",
   "analyser/index.html",
   "analyser/malgruppen.html",

@@ -63,6 +63,18 @@ describe("varje sida får det den visar", () => {
     }
   });
 
+  it("Styrelserapport: rapportens tabeller (RAPPORTTABELLER) exakt som utdatan, SCB-tabellerna bara på förbundsnivå", async () => {
+    const { RAPPORTTABELLER } = await import("../src/components/styrelserapport.js");
+    const r = json<Record<string, Sidtabell>>("styrelserapport.json");
+    expect(Object.keys(r).sort()).toEqual([...RAPPORTTABELLER].sort());
+    for (const namn of RAPPORTTABELLER as string[]) {
+      const vantat = golden(namn);
+      const forbundsniva = namn === "helarsekvivalenter_halvar" || namn === "malgrupp";
+      expect(av(r[namn]!, namn), namn).toEqual(forbundsniva ? vantat.filter((d) => d.niva === "forbund") : vantat);
+    }
+    expect(av(r.malgrupp!, "malgrupp").length).toBeGreaterThan(0);
+  });
+
   it("Översikt: förbundens summor för alla (kvinnor och män för halvåren och senaste månaden) och regionernas månader, inga kommunrader", () => {
     const o = json<Oversikt>("oversikt.json");
     const he = av(o.he, "helarsekvivalenter");

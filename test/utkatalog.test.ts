@@ -73,6 +73,23 @@ async function dodaVid(dist: string, etikett: string, punkt: string): Promise<vo
   });
   process.kill(-k.barn.pid!, "SIGKILL");
   await k.slut;
+  await gruppenBorta(k.barn.pid!);
+}
+
+/**
+ * Waits until every process of the killed group is gone. The build runs as a grandchild (tsx
+ * starts node); the direct child can be reaped while the grandchild, on a loaded machine, is
+ * still tearing down and holds the lock for a moment longer.
+ */
+async function gruppenBorta(pgid: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((klar) => setTimeout(klar, 20));
+  }
 }
 
 /** Kills the build's process group after `ms` milliseconds (or lets it finish first). */
@@ -85,6 +102,7 @@ async function dodaEfter(dist: string, etikett: string, ms: number): Promise<voi
     // already done
   }
   await k.slut;
+  await gruppenBorta(k.barn.pid!);
 }
 
 /** Which site dist shows: its label when every file is there and of one build, else what is wrong. */

@@ -20,6 +20,8 @@ import {
   EKONOMI_BALANSRAKNING, EKONOMI_DRIFT, EKONOMI_EGET_KAPITAL, EKONOMI_ID, EKONOMI_KASSAFLODE, EKONOMI_LANGSIKTIG,
   EKONOMI_MEDELSTILLDELNING, EKONOMI_NOTER, EKONOMI_NYCKELTAL, EKONOMI_RESULTATRAKNING,
 } from "../../kinds/ekonomi/utdata.ts";
+import { MAL, MAL_BEDOMNING } from "../../kinds/styrelseindata/mal/utdata.ts";
+import { PERSONALINRIKTADE_AKTIVITETER, PERSONALINRIKTADE_AR } from "../../kinds/styrelseindata/personalinriktade/utdata.ts";
 import type { Schema, Utdatatabell } from "../schema.ts";
 import { perRegion, regionfil, sidtabell, urval } from "./sidtabell.ts";
 
@@ -30,6 +32,7 @@ export const SIDORNAS_TABELLER = [
   INSATSER_JAMSTALLDHET, DATAKVALITET, INDATAFILER,
   EKONOMI_DRIFT, EKONOMI_ID, EKONOMI_RESULTATRAKNING, EKONOMI_BALANSRAKNING, EKONOMI_KASSAFLODE, EKONOMI_NOTER,
   EKONOMI_NYCKELTAL, EKONOMI_MEDELSTILLDELNING, EKONOMI_LANGSIKTIG, EKONOMI_EGET_KAPITAL,
+  PERSONALINRIKTADE_AR, PERSONALINRIKTADE_AKTIVITETER, MAL, MAL_BEDOMNING,
 ] as const;
 
 export type Hamta = <S extends Schema>(schema: S) => Utdatatabell<S>;
@@ -223,6 +226,20 @@ export function sidodata(hamta: Hamta): Map<string, string> {
     langsiktig: sidtabell(hamta(EKONOMI_LANGSIKTIG)), egetKapital: sidtabell(hamta(EKONOMI_EGET_KAPITAL)), indelning,
   } satisfies Ekonomi);
   skriv("datakvalitet.json", { datakvalitet: sidtabell(hamta(DATAKVALITET)), indatafiler: sidtabell(hamta(INDATAFILER)) } satisfies Datakvalitet);
+  // Styrelserapport: the tables `finsam rapport` reads (src/components/styrelserapport.js,
+  // RAPPORTTABELLER), by table name; the SCB tables only for the förbund (the report shows no
+  // other level), so the file stays small on a national input.
+  const forbundsniva = (t: Utdatatabell) => sidtabell(t, urval(t, (r) => r.niva === "forbund"));
+  skriv("styrelserapport.json", {
+    indelning: sidtabell(hamta(INDELNING)), insatser_nyckeltal: nyckeltal, insatser_jamstalldhet: sidtabell(hamta(INSATSER_JAMSTALLDHET)),
+    helarsekvivalenter_halvar: forbundsniva(hamta(HELARSEKVIVALENTER_HALVAR)), malgrupp: forbundsniva(hamta(MALGRUPP)),
+    ekonomi_resultatrakning: sidtabell(hamta(EKONOMI_RESULTATRAKNING)), ekonomi_drift: sidtabell(hamta(EKONOMI_DRIFT)), ekonomi_id: sidtabell(hamta(EKONOMI_ID)),
+    ekonomi_balansrakning: sidtabell(hamta(EKONOMI_BALANSRAKNING)), ekonomi_kassaflode: sidtabell(hamta(EKONOMI_KASSAFLODE)), ekonomi_noter: sidtabell(hamta(EKONOMI_NOTER)),
+    ekonomi_medelstilldelning: sidtabell(hamta(EKONOMI_MEDELSTILLDELNING)), ekonomi_langsiktig: sidtabell(hamta(EKONOMI_LANGSIKTIG)),
+    ekonomi_eget_kapital: sidtabell(hamta(EKONOMI_EGET_KAPITAL)), personalinriktade_ar: sidtabell(hamta(PERSONALINRIKTADE_AR)),
+    personalinriktade_aktiviteter: sidtabell(hamta(PERSONALINRIKTADE_AKTIVITETER)), mal: sidtabell(hamta(MAL)), mal_bedomning: sidtabell(hamta(MAL_BEDOMNING)),
+    datakvalitet: sidtabell(hamta(DATAKVALITET)),
+  } satisfies Record<string, Sidtabell>);
   return filer;
 }
 
