@@ -6,8 +6,8 @@
 // utan markeringar, ett diagram utan rubrik, textalternativ eller tabell med samma data,
 // en sida utan lang="sv" och tillgänglighetsfel (axe, WCAG 2.1 A och AA)
 // med påverkan "critical" eller "serious". Lägre påverkan skrivs ut som varningar.
-// Varje tabell ska ha knapparna för nedladdning (Excel och vanlig CSV) och filerna ska
-// stämma med det som visas; på varje sida laddas den första tabellen (och den första med ett
+// Varje tabell ska ha knapparna för nedladdning (Excel, .xlsx, och vanlig CSV) och filerna ska
+// stämma med det som visas (xlsx-filen läses tillbaka med projektets egen läsare, loaders/read/xlsx.ts); på varje sida laddas den första tabellen (och den första med ett
 // dolt värde) också ned på riktigt (kontrolleraNedladdning).
 // Sidvikt: data (filer under _file/ och data/, inte skript och stilmallar) som en sida hämtar
 // när den laddas mäts gzip-komprimerad; mer än SIDVIKT_GRANS underkänns (issue 10: sidorna
@@ -15,6 +15,8 @@
 // Servern är en vanlig statisk server (som python3 -m http.server: bara filer som finns,
 // inget .html läggs till), och varje intern länk på varje sida ska ge HTTP 200 där. Sidorna
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
+// Urvalen ska stå i adressen: efter ändrade urval öppnar samma adress samma vy, och bakåt och
+// framåt byter urvalen (kontrolleraAdress).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
@@ -26,6 +28,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { lasArbetsbok } from "../loaders/read/xlsx.ts";
 
 const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 const CHROMIUM = process.env.FINSAM_CHROMIUM || "/usr/bin/chromium";
@@ -253,13 +256,54 @@ export function jamforNedladdning(
   return fel;
 }
 
+/**
+ * Jämför en nedladdad .xlsx (läst med loaders/read/xlsx.ts) med tabellens celler: första raden
+ * är bildtexten, andra rubrikerna (med enheten inom parentes), sedan en rad per tabellrad: tal
+ * som tal (samma avrundning), text som text (koder med sina nollor), "•" för dolt och tom cell
+ * för "–". Finns ett dolt värde ska fotnoten om "•" stå under tabellen.
+ */
+export async function jamforXlsx(bytes: Buffer, visat: { bildtext: string; rubriker: string[]; rader: string[][] }): Promise<string[]> {
+  const fel: string[] = [];
+  const bok = await lasArbetsbok(new Uint8Array(bytes));
+  if (!bok.ok) return [`Excelfilen går inte att läsa: ${bok.detalj}`];
+  if (bok.blad.length !== 1) fel.push(`${bok.blad.length} blad i Excelfilen, väntade 1`);
+  const rader = bok.blad[0]?.rader ?? [];
+  const [titel, rubriker, ...resten] = rader.map((r) => r.celler);
+  const data = resten.slice(0, visat.rader.length);
+  const fotnoter = resten.slice(visat.rader.length).map((r) => String(r[0] ?? ""));
+  // Blanksteg jämförs som blanksteg (hårda mellanslag i "0 kr" kan bli vanliga på vägen).
+  const ns = (x: unknown) => String(x ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  if (ns(titel?.[0]) !== ns(visat.bildtext)) fel.push(`första raden är "${titel?.[0]}", inte bildtexten`);
+  if (data.length !== visat.rader.length) return [...fel, `${data.length} rader i Excelfilen, ${visat.rader.length} i tabellen`];
+  visat.rubriker.forEach((r, i) => {
+    const f = String(rubriker?.[i] ?? "");
+    if (!ns(f).startsWith(ns(r))) fel.push(`kolumnrubrik ${i + 1}: "${f}" i Excelfilen, "${r}" i tabellen`);
+  });
+  visat.rader.forEach((rad, j) => {
+    rad.forEach((visad, i) => {
+      const v = data[j]?.[i] ?? null;
+      const tal = somTal(visad);
+      let ok: boolean;
+      if (visad === "" || visad === "–") ok = v === null;
+      else if (visad === "\u2022") ok = v === "\u2022";
+      // Ett tal är ett tal; i en kolumn med koder ("0180") är också "2080" text.
+      // (I en kolumn med etiketter, "0 kr", "8 %", förblir ett tal med enhet text.)
+      else if (tal != null) ok = (typeof v === "number" && Math.abs(v - tal) < 1e-9) || v === visad.replace(/[\u00a0\u202f ]/g, "") || (typeof v === "string" && ns(v) === ns(visad));
+      else ok = typeof v === "string" && (ns(v) === ns(visad) || ns(v).startsWith(`${ns(visad)} (`));
+      if (!ok) fel.push(`rad ${j + 1}, kolumn ${i + 1}: ${JSON.stringify(v)} i Excelfilen, "${visad}" i tabellen`);
+    });
+  });
+  if (visat.rader.some((r) => r.includes("\u2022")) && !fotnoter.some((f) => f.startsWith("\u2022 "))) fel.push("Excelfilen saknar fotnoten om dolda värden (•)");
+  return fel;
+}
+
 // Körs i webbläsaren (som text, så att tsx inte lägger till hjälpfunktioner som saknas där).
 // Cellernas text som den syns: "•" för dolt, utan text för skärmläsare, dekorationer och
 // korta etiketter.
 const CELLTEXT = `(c) => {
   const kopia = c.cloneNode(true);
   for (const d of Array.from(kopia.querySelectorAll(".dolt"))) d.replaceWith("\u2022");
-  for (const d of Array.from(kopia.querySelectorAll(".visuellt-dold, [aria-hidden='true'], [data-nedladdning='ej']"))) d.remove();
+  for (const d of Array.from(kopia.querySelectorAll(".visuellt-dold:not([data-nedladdning='ja']), [aria-hidden='true'], [data-nedladdning='ej']"))) d.remove();
   return (kopia.textContent || "").replace(/[\\u00ad\\u200b]/g, "").replace(/[ \\t\\r\\n]+/g, " ").replace(/^[ \\u00a0]+|[ \\u00a0]+$/g, "");
 }`;
 const VISAT = `(t) => {
@@ -280,11 +324,13 @@ const ALLA_TABELLER = `(async () => {
     for (const t of Array.from(document.querySelectorAll("main table"))) {
       const block = t.closest(".tabellblock");
       const filer = [];
-      for (const variant of ["excel", "standard"]) {
+      for (const variant of ["xlsx", "standard"]) {
         const knapp = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-" + variant);
         if (!knapp) continue;
         fangade.length = 0;
         knapp.click();
+        // Excelfilen byggs asynkront: vänta tills länken klickas (högst 5 s).
+        for (let i = 0; i < 100 && !fangade.length; i++) await new Promise((r) => setTimeout(r, 50));
         const f = fangade[0];
         if (!f) { filer.push({ variant, namn: "", bytes: null }); continue; }
         const bytes = Array.from(new Uint8Array(await (await fetch(f.href)).arrayBuffer()));
@@ -304,10 +350,12 @@ interface Visat {
   rader: string[][];
 }
 
-function kontrolleraFil(variant: "excel" | "standard", namn: string, bytes: Buffer, visat: Visat, fel: string[]): void {
-  const monster = variant === "excel" ? /^[a-z0-9]+(-[a-z0-9]+)*-excel\.csv$/ : /^[a-z0-9]+(-[a-z0-9]+)*\.csv$/;
+type Knappvariant = "xlsx" | "standard";
+
+async function kontrolleraFil(variant: Knappvariant, namn: string, bytes: Buffer, visat: Visat, fel: string[]): Promise<void> {
+  const monster = variant === "xlsx" ? /^[a-z0-9]+(-[a-z0-9]+)*\.xlsx$/ : /^[a-z0-9]+(-[a-z0-9]+)*\.csv$/;
   if (!monster.test(namn) || (variant === "standard" && namn.endsWith("-excel.csv"))) fel.push(`nedladdningen (${variant}) av "${visat.bildtext}" heter "${namn}"`);
-  const skillnader = jamforNedladdning(bytes, variant, visat);
+  const skillnader = variant === "xlsx" ? await jamforXlsx(bytes, visat) : jamforNedladdning(bytes, variant, visat);
   for (const f of skillnader.slice(0, 5)) fel.push(`nedladdning (${variant}) av "${visat.bildtext}": ${f}`);
   if (skillnader.length > 5) fel.push(`nedladdning (${variant}) av "${visat.bildtext}": … och ${skillnader.length - 5} skillnader till`);
 }
@@ -323,20 +371,20 @@ async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number
     ts
       .filter((t) => {
         const block = t.closest(".tabellblock");
-        const excel = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-excel");
+        const excel = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-xlsx");
         const csv = block?.querySelector(":scope > .tabell-nedladdning button.nedladdning-standard");
-        return !excel?.textContent?.startsWith("Ladda ned för Excel (CSV)") || !csv?.textContent?.startsWith("Ladda ned CSV");
+        return !excel?.textContent?.startsWith("Ladda ned (Excel)") || !csv?.textContent?.startsWith("Ladda ned CSV");
       })
       .map((t) => t.querySelector("caption")?.textContent?.trim() || "(tabell utan bildtext)")
   );
   for (const t of utanKnappar) fel.push(`tabellen "${t}" saknar knapparna för nedladdning`);
 
   let antal = 0;
-  const alla = (await page.evaluate(ALLA_TABELLER)) as { visat: Visat; filer: { variant: "excel" | "standard"; namn: string; bytes: number[] | null }[] }[];
+  const alla = (await page.evaluate(ALLA_TABELLER)) as { visat: Visat; filer: { variant: Knappvariant; namn: string; bytes: number[] | null }[] }[];
   for (const { visat, filer } of alla) {
     for (const f of filer) {
       if (!f.bytes) fel.push(`knappen (${f.variant}) under "${visat.bildtext}" gav ingen fil`);
-      else kontrolleraFil(f.variant, f.namn, Buffer.from(f.bytes), visat, fel), antal++;
+      else await kontrolleraFil(f.variant, f.namn, Buffer.from(f.bytes), visat, fel), antal++;
     }
   }
 
@@ -354,18 +402,18 @@ async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number
     const t = `document.querySelectorAll("main table")[${i}]`;
     await page.evaluate(`(() => { for (let d = ${t}.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true; })()`);
     const visat = (await page.evaluate(`(${VISAT})(${t})`)) as Visat;
-    for (const variant of ["excel", "standard"] as const) {
+    for (const variant of ["xlsx", "standard"] as const) {
       const knapp = block.locator(`.tabell-nedladdning button.nedladdning-${variant}`).first();
       try {
         const vanta = page.waitForEvent("download", { timeout: 10_000 });
-        if (variant === "excel") {
+        if (variant === "xlsx") {
           await knapp.focus();
           await page.keyboard.press("Enter");
         } else {
           await knapp.click();
         }
         const nedladdad = await vanta;
-        kontrolleraFil(variant, nedladdad.suggestedFilename(), await readFile(await nedladdad.path()), visat, fel);
+        await kontrolleraFil(variant, nedladdad.suggestedFilename(), await readFile(await nedladdad.path()), visat, fel);
         antal++;
       } catch (e) {
         fel.push(`knappen (${variant}) under "${visat.bildtext}" laddade inte ned något: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
@@ -485,6 +533,12 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     for (const t of nyaFelrutor) fel.push(`efter ändrat urval visar Framework ett fel: ${t}`);
   }
 
+  // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
+  // och framåt byter urvalen.
+  // (Anteckningarna under /analyser/ är analytikernas kod, och Styrelserapporten har sin egen
+  // ägare; deras urval står ännu inte i adressen, så de prövas inte här. Se docs/webbplatsen.md.)
+  if (antalVal > 0 && !adress.startsWith("/analyser/") && adress !== "/styrelserapport.html") await kontrolleraAdress(page, bas, adress, fel);
+
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(bas + adress, { waitUntil: "load" });
@@ -493,6 +547,48 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   await context.close();
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+// Urvalen som de syns: varje listas valda alternativ och varje vald knapp (text).
+const TILLSTAND = `(() => [
+  ...Array.from(document.querySelectorAll("main form select"), (s) => s.options[s.selectedIndex]?.text ?? ""),
+  ...Array.from(document.querySelectorAll("main form input[type=radio]:checked"), (r) => (r.closest("label")?.textContent ?? r.value).trim())
+])()`;
+
+/**
+ * Urvalen i adressen (issue 12): efter att urvalen ändrats ska adressen ha en frågedel; samma
+ * adress i en ny flik ska visa samma urval; bakåt ska ge det förra urvalet och framåt tillbaka.
+ */
+async function kontrolleraAdress(page: Page, bas: string, adress: string, fel: string[]): Promise<void> {
+  const tillstand = async (p: Page) => (await p.evaluate(TILLSTAND)) as string[];
+  const sok = new URL(page.url()).search;
+  if (!sok) {
+    fel.push("urvalen står inte i adressen (ingen frågedel efter ändrade urval)");
+    return;
+  }
+  const valt = await tillstand(page);
+  const ny = await page.context().newPage();
+  try {
+    await ny.goto(bas + adress + sok, { waitUntil: "load" });
+    await vantaPaSidan(ny);
+    const oppnat = await tillstand(ny);
+    if (JSON.stringify(oppnat) !== JSON.stringify(valt)) {
+      fel.push(`adressen ${adress}${sok} öppnar inte samma urval: ${JSON.stringify(oppnat)} i stället för ${JSON.stringify(valt)}`);
+    }
+  } finally {
+    await ny.close();
+  }
+  await page.evaluate("history.back()");
+  await vantaPaSidan(page);
+  const bakat = await tillstand(page);
+  if (new URL(page.url()).search === sok) fel.push("bakåt ändrar inte adressen");
+  if (JSON.stringify(bakat) === JSON.stringify(valt)) fel.push("bakåt ger inte det förra urvalet");
+  await page.evaluate("history.forward()");
+  await vantaPaSidan(page);
+  const framat = await tillstand(page);
+  if (new URL(page.url()).search !== sok || JSON.stringify(framat) !== JSON.stringify(valt)) {
+    fel.push(`framåt ger inte urvalet tillbaka: ${JSON.stringify(framat)} i stället för ${JSON.stringify(valt)}`);
+  }
 }
 
 /** 123456 -> "123,5 kB" (1 kB = 1000 byte). */

@@ -75,12 +75,17 @@ describe("varje sida får det den visar", () => {
     expect(av(r.malgrupp!, "malgrupp").length).toBeGreaterThan(0);
   });
 
-  it("Översikt: förbundens summor för alla och regionernas månader, inga kommunrader", () => {
+  it("Översikt: förbundens summor för alla (kvinnor och män för halvåren och senaste månaden) och regionernas månader, inga kommunrader", () => {
     const o = json<Oversikt>("oversikt.json");
     const he = av(o.he, "helarsekvivalenter");
     expect(he.length).toBeGreaterThan(0);
-    expect(new Set(he.map((d) => `${d.niva} ${d.kon} ${d.ersattning}`))).toEqual(new Set(["forbund alla summa"]));
-    expect(he).toEqual(golden("helarsekvivalenter").filter((d) => d.niva === "forbund" && d.kon === "alla" && d.ersattning === "summa"));
+    expect(new Set(he.map((d) => `${d.niva} ${d.kon} ${d.ersattning}`))).toEqual(new Set(["forbund alla summa", "forbund kvinnor summa", "forbund man summa"]));
+    const senaste = golden("helarsekvivalenter").map((d) => d.period as string).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort().at(-1);
+    expect(he).toEqual(golden("helarsekvivalenter").filter((d) => d.niva === "forbund" && d.ersattning === "summa" &&
+      (d.kon === "alla" || /^\d{4}-H[12]$/.test(d.period as string) || d.period === senaste)));
+    const halvar = av(o.halvar, "helarsekvivalenter_halvar");
+    expect(halvar).toEqual(golden("helarsekvivalenter_halvar").filter((d) => d.niva === "forbund" && d.ersattning === "summa"));
+    expect(new Set(halvar.map((d) => d.kon))).toEqual(new Set(["alla", "kvinnor", "man"]));
     const falun = o.regioner.find((r) => r.niva === "kommun" && r.kod === "2080")!;
     const manader = golden("helarsekvivalenter").filter((d) => d.kod === "2080" && /^\d{4}-\d{2}$/.test(d.period as string)).map((d) => d.period as string).sort();
     expect([falun.forsta, falun.sista]).toEqual([manader[0], manader.at(-1)]);

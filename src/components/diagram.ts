@@ -316,17 +316,21 @@ export function andelPerKonTabell(rader: readonly HeRad[], bildtext: string): HT
 }
 
 /**
- * Halvårstabellen som i Finsam Falun-Borlänges årsredovisning.
+ * Halvårstabellen som i Finsam Falun-Borlänges årsredovisning (ersättning, samma halvår året
+ * före, halvåret, skillnaden) för alla, och bredvid halvårets värde för kvinnor och för män
+ * (styrelsens regel: all statistik efter kön). `rader` är regionens rader för halvåret, alla
+ * tre kön; saknas ett kön blir dess celler "–".
  */
 export function halvarstabell(
   rader: readonly HalvarRad[],
   { regionnamn, halvar, foregaende, bildtext, rubrik }: { regionnamn: string; halvar: string; foregaende: string; bildtext: string; rubrik: (h: string) => string }
 ): HTMLTableElement {
-  const perErsattning = new Map(rader.map((d) => [d.ersattning, d]));
+  const per = (kon: string) => new Map(rader.filter((d) => d.kon === kon).map((d) => [d.ersattning, d]));
+  const [alla, kvinnor, man] = [per("alla"), per("kvinnor"), per("man")];
   const ordning = [...DELAR.map((d) => d.kod), "summa"];
   return tabell({
     bildtext,
-    rader: ordning.map((kod) => ({ kod, rad: perErsattning.get(kod) })),
+    rader: ordning.map((kod) => ({ kod, rad: alla.get(kod), kvinnor: kvinnor.get(kod), man: man.get(kod) })),
     radklass: (d) => (d.kod === "summa" ? "summa" : null),
     kolumner: [
       { rubrik: regionnamn, radrubrik: true, varde: (d) => ersattningTabellnamn(d.kod) },
@@ -337,7 +341,9 @@ export function halvarstabell(
         tal: true,
         varde: (d) => formatDifferens(d.rad?.differens),
         klass: (d) => (d.rad?.differens == null ? null : d.rad.differens >= 0.5 ? "okning" : d.rad.differens <= -0.5 ? "minskning" : null)
-      }
+      },
+      { rubrik: `Kvinnor ${rubrik(halvar)}`, tal: true, varde: (d) => formatHeltal(d.kvinnor?.varde), klass: () => "konkolumn" },
+      { rubrik: `Män ${rubrik(halvar)}`, tal: true, varde: (d) => formatHeltal(d.man?.varde) }
     ]
   });
 }

@@ -1,5 +1,6 @@
 // Små DOM-hjälpare så att sidorna inte behöver htl (Frameworks inbyggda `html`
 // hämtas annars från ett CDN).
+import { tabellTillXlsx } from "./excel.js";
 import { filnamn, synligText, tabellTillCsv, type Nodlik, type TabellText, type Variant } from "./nedladdning.js";
 
 /** Barn till ett element: noder, text, tal, inget, eller (nästlade) listor av sådana. */
@@ -122,23 +123,25 @@ export function lasTabell(t: HTMLTableElement): TabellText & { bildtext: string 
 }
 
 /**
- * Två knappar som laddar ned tabellen som CSV: för svenska Excel och som vanlig CSV.
- * Filen byggs när någon klickar, ur tabellens celler som de syns då.
+ * Två knappar under tabellen: "Ladda ned (Excel)" ger en .xlsx (excel.ts: text som text, koder
+ * med sina nollor, tal som tal med svenskt format och enheten i rubriken, dolt som markeringen
+ * med en fotnot) och "Ladda ned CSV" vanlig CSV för program (nedladdning.ts). Filen byggs när
+ * någon klickar, ur tabellens celler som de syns då.
  */
 export function nedladdningsknappar(t: HTMLTableElement): HTMLElement {
   const namn = t.caption ? synligText(t.caption as unknown as Nodlik).trim() : "tabellen";
-  const knapp = (variant: Variant, text: string) => {
+  const knapp = (variant: "xlsx" | Variant, text: string) => {
     const b = el(
       "button",
       { type: "button", class: `nedladdning-${variant}`, "data-variant": variant },
       text,
       el("span", { class: "visuellt-dold" }, `: ${namn}`)
     );
-    b.addEventListener("click", () => laddaNed(t, variant));
+    b.addEventListener("click", () => void laddaNed(t, variant));
     return b;
   };
   laggTillStil();
-  return el("div", { class: "tabell-nedladdning" }, knapp("excel", "Ladda ned för Excel (CSV)"), knapp("standard", "Ladda ned CSV"));
+  return el("div", { class: "tabell-nedladdning" }, knapp("xlsx", "Ladda ned (Excel)"), knapp("standard", "Ladda ned CSV"));
 }
 
 // Knapparnas stil läggs in här (en gång per sida), så att de ser likadana ut på alla sidor
@@ -160,12 +163,17 @@ function laggTillStil(): void {
 }
 
 /**
+ * Bygger filen och laddar ned den (en länk till en Blob som klickas och tas bort).
  */
-function laddaNed(t: HTMLTableElement, variant: Variant): void {
+async function laddaNed(t: HTMLTableElement, variant: "xlsx" | Variant): Promise<void> {
   const tabell = lasTabell(t);
-  const blob = new Blob([tabellTillCsv(tabell, variant)], { type: "text/csv;charset=utf-8" });
+  const blob =
+    variant === "xlsx"
+      ? await tabellTillXlsx(tabell)
+      : new Blob([tabellTillCsv(tabell, variant)], { type: "text/csv;charset=utf-8" });
+  const namn = variant === "xlsx" ? filnamn(tabell.bildtext, "standard").replace(/\.csv$/, ".xlsx") : filnamn(tabell.bildtext, variant);
   const url = URL.createObjectURL(blob);
-  const a = el("a", { href: url, download: filnamn(tabell.bildtext, variant), hidden: true });
+  const a = el("a", { href: url, download: namn, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();

@@ -659,3 +659,25 @@ export function formatSkillnad(matt: string, kvinnor: number | null | undefined,
       return formatDifferens(s, 0);
   }
 }
+
+// --- Första vyn ---------------------------------------------------------------------------
+
+/**
+ * Perioden som sidan Jämställdhet öppnas på: den senaste där förbundets resultat mot mål
+ * (insatsen "totalt") visas, inte dolt, för både kvinnor och män; finns ingen sådan, den
+ * senaste perioden. `fonster` i den ordning listan visar dem (nyaste först). Ger också de
+ * nyare perioderna (där värdena är dolda), så att sidan kan säga varför den inte öppnas på dem.
+ */
+export function forstaPeriod<F extends Fonster>(
+  fonster: readonly F[],
+  hamta: (f: F, kon: string, matt: string) => Cell | undefined
+): { period: F | undefined; medKon: boolean; nyare: F[] } {
+  const visas = (f: F) =>
+    ["kvinnor", "man"].every((kon) => {
+      const r = hamta(f, kon, "andel_mal");
+      return Boolean(r && !r.dolt && r.varde != null);
+    });
+  const i = fonster.findIndex(visas);
+  if (i < 0) return { period: fonster[0], medKon: false, nyare: [] };
+  return { period: fonster[i], medKon: true, nyare: fonster.slice(0, i) };
+}

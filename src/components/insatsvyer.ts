@@ -123,24 +123,44 @@ export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h
 
 // --- Resultattabellen (delårsbokslutets Tabell 1–4) -----------------------------------------
 
+/** Kön i resultattabellerna: totalen först, kvinnor och män på var sin rad under. */
+export const RESULTATKON = ["alla", "kvinnor", "man"] as const;
+
 /**
- * Nyckeltalen för en insats i de senaste perioderna, som i delårsbokslutet.
+ * Nyckeltalen för en insats i de senaste perioderna, som i delårsbokslutet, med kvinnor och
+ * män på egna rader under varje nyckeltal (styrelsens regel: all statistik efter kön). Varje
+ * cell hämtas ur de skyddade tabellerna (`hamta`), för varje kön för sig: ett dolt värde
+ * förblir dolt, och inget räknas om här.
  */
-export function resultattabell({ bildtext, fonster, hamta }: { bildtext: string; fonster: readonly Fonster[]; hamta: (f: Fonster, matt: string) => Cell }): HTMLTableElement {
+export function resultattabell({ bildtext, fonster, hamta }: {
+  bildtext: string;
+  fonster: readonly Fonster[];
+  hamta: (f: Fonster, matt: string, kon: (typeof RESULTATKON)[number]) => Cell;
+}): HTMLTableElement {
+  const rader = ["deltagare", "avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"].flatMap((kod) =>
+    RESULTATKON.map((kon) => ({ n: nyckeltal(kod)!, kon }))
+  );
   return tabell({
     bildtext,
-    rader: ["deltagare", "avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"].map((kod) => nyckeltal(kod)!),
+    rader,
+    radklass: (d) => (d.kon === "alla" ? "konrad-alla" : "konrad"),
     kolumner: [
       {
         rubrik: "",
         radrubrik: true,
         // Smala skärmar får en kort etikett (bara en av dem visas, och bara den läses upp).
-        varde: (n) => [el("span", { class: "etikett-lang" }, n.rubrik), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, n.kort)]
+        // Könets rader: "Kvinnor"/"Män" syns; nyckeltalets namn står framför för skärmläsare
+        // och i nedladdningen, så att varje rad går att förstå för sig.
+        varde: (d) =>
+          d.kon === "alla"
+            ? [el("span", { class: "etikett-lang" }, d.n.rubrik), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, d.n.kort)]
+            : [el("span", { class: "visuellt-dold", "data-nedladdning": "ja" }, `${d.n.rubrik}, `), d.kon === "kvinnor" ? "kvinnor" : "män"],
+        klass: (d) => (d.kon === "alla" ? null : "konetikett")
       },
       ...fonster.map((f) => ({
         rubrik: formatFonsterRubrik(f.fran, f.till),
         tal: true,
-        varde: (n: Nyckeltal) => cell(visning(hamta(f, n.kod), (x) => formatNyckeltal(n.kod, x)))
+        varde: (d: { n: Nyckeltal; kon: (typeof RESULTATKON)[number] }) => cell(visning(hamta(f, d.n.kod, d.kon), (x) => formatNyckeltal(d.n.kod, x)))
       }))
     ]
   });

@@ -202,12 +202,15 @@ export function filnamn(bildtext: string, variant: Variant): string {
 /**
  * Den text i en cell som syns på skärmen: en dold cell (klassen "dolt") blir "•", text bara
  * för skärmläsare ("visuellt-dold"), dekorationer (aria-hidden, t.ex. ⚠) och element med
- * data-nedladdning="ej" (t.ex. korta etiketter för smala skärmar) hoppas över.
+ * data-nedladdning="ej" (t.ex. korta etiketter för smala skärmar) hoppas över. Ett element med
+ * data-nedladdning="ja" kommer med även när det bara är för skärmläsare (t.ex. nyckeltalets
+ * namn framför "kvinnor" i resultattabellerna, så att raden går att förstå i filen).
  */
 export function synligText(nod: Nodlik): string {
   if (nod.nodeType === 3) return nod.nodeValue ?? "";
   if (nod.nodeType !== 1) return "";
   if (nod.classList?.contains("dolt")) return DOLT_MARKERING;
+  if (nod.getAttribute?.("data-nedladdning") === "ja") return Array.from(nod.childNodes ?? [], synligText).join("");
   if (
     nod.classList?.contains("visuellt-dold") ||
     nod.getAttribute?.("aria-hidden") === "true" ||

@@ -139,10 +139,15 @@ export function sidodata(hamta: Hamta): Map<string, string> {
   const indelning = sidtabell(hamta(INDELNING));
   const heRegioner = regionspann(he);
 
-  // Översikt: the förbund's sums (alla) and the regions' months, nothing else.
-  const summa = (r: Record<string, unknown>) => r.niva === "forbund" && r.kon === "alla" && r.ersattning === "summa";
+  // Översikt: the förbund's sums (alla; kvinnor and män for the half-years and the newest
+  // month, which "Förbunden just nu" shows beside the total) and the regions' months, nothing else.
+  const senasteManad = heRegioner.reduce<string | null>((a, r) => (r.sista !== null && (a === null || r.sista > a) ? r.sista : a), null);
+  const summaKon = (r: Record<string, unknown>) =>
+    r.niva === "forbund" && r.ersattning === "summa" &&
+    (r.kon === "alla" || ((r.kon === "kvinnor" || r.kon === "man") && (HALVAR.test(r.period as string) || r.period === senasteManad)));
+  const summaAllaKon = (r: Record<string, unknown>) => r.niva === "forbund" && r.ersattning === "summa";
   skriv("oversikt.json", {
-    regioner: heRegioner, he: sidtabell(he, urval(he, summa)), halvar: sidtabell(halvar, urval(halvar, summa)), indelning,
+    regioner: heRegioner, he: sidtabell(he, urval(he, summaKon)), halvar: sidtabell(halvar, urval(halvar, summaAllaKon)), indelning,
   } satisfies Oversikt);
 
   // Helårsekvivalenter: the region list; each region's rows (a förbund's with its member kommuners' half-year tables).
