@@ -1,25 +1,27 @@
 // Dataladdarnas snabba väg: varje `src/data/<tabell>.csv.js` körs av Framework med node (utan
 // tsx, som tar ungefär en sekund att starta per dataladdare) och skriver pipelinens fil ur
 // FINSAM_UTDATA oförändrad till stdout. `npm run build` och `npm run dev` sätter alltid
-// FINSAM_UTDATA (pipelinen körs en gång). Saknas den, när Framework körs direkt, tar
-// src/data/utdata.ts över: den kör pipelinen en gång för alla dataladdare.
+// FINSAM_UTDATA (pipelinen körs en gång). Saknas den, när Framework körs direkt, ger
+// src/data/utdata.ts katalogen: den kör pipelinen en gång för alla dataladdare.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
+/** Pipelinens utkatalog: FINSAM_UTDATA, annars den delade körningen i src/data/utdata.ts. */
+async function utdatakatalog() {
+  if (process.env.FINSAM_UTDATA) return process.env.FINSAM_UTDATA;
+  const { register } = await import("tsx/esm/api");
+  register();
+  return (await import("./utdata.ts")).utdatakatalog();
+}
+
 /** Skriver utdatafilen `namn` (t.ex. helarsekvivalenter.csv) oförändrad till stdout. */
 export async function skrivUtdatafil(namn) {
-  const katalog = process.env.FINSAM_UTDATA;
-  if (!katalog) {
-    const { register } = await import("tsx/esm/api");
-    register();
-    const { skrivUtdatafil: viaPipelinen } = await import("./utdata.ts");
-    return viaPipelinen(namn);
-  }
-  const fil = join(katalog, namn);
-  if (!existsSync(fil)) {
-    process.stderr.write(`Dataladdaren för ${namn} misslyckades: filen ${fil} finns inte\n`);
+  try {
+    const fil = join(await utdatakatalog(), namn);
+    if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
+    process.stdout.write(readFileSync(fil));
+  } catch (fel) {
+    process.stderr.write(`Dataladdaren för ${namn} misslyckades: ${fel instanceof Error ? fel.message : String(fel)}\n`);
     process.exitCode = 1;
-    return;
   }
-  process.stdout.write(readFileSync(fil));
 }

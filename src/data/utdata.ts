@@ -6,8 +6,9 @@
 //   FINSAM_DATA (standard data/exempel) en gång till en katalog under .finsam-build/, som
 //   återanvänds så länge datakatalogens och kodens filer har samma innehåll (ett lås hindrar
 //   två körningar samtidigt; loaders/publish/engangskorning.ts).
-// Misslyckas något skrivs ett svenskt felmeddelande på stderr och processen avslutas med 1.
-import { existsSync, readFileSync } from "node:fs";
+// Dataladdarna själva är src/data/utdata.js (node, utan tsx): misslyckas något skriver den ett
+// svenskt felmeddelande på stderr och avslutar med 1.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { indatanyckel, korEnGang } from "../../loaders/publish/engangskorning.ts";
@@ -37,17 +38,4 @@ export async function utdatakatalog(): Promise<string> {
       await writeOutputs(ut, { tabeller: resultat.outputs, texter: resultat.texter });
     },
   });
-}
-
-/** Skriver utdatafilen `namn` (t.ex. helarsekvivalenter.csv) oförändrad till stdout. */
-export async function skrivUtdatafil(namn: string): Promise<void> {
-  try {
-    const fil = join(await utdatakatalog(), namn);
-    if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
-    process.stdout.write(readFileSync(fil));
-  } catch (fel) {
-    const orsak = fel instanceof Error ? fel.message : String(fel);
-    process.stderr.write(`Dataladdaren för ${namn} misslyckades: ${orsak}\n`);
-    process.exitCode = 1;
-  }
 }
