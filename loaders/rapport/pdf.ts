@@ -15,7 +15,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+// playwright-core is loaded only when a PDF is printed: at start it costs about 90 MB and half a
+// second, which every `finsam run` would otherwise pay (the CLI is one bundle).
+import type { Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.FINSAM_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_FLAGGOR = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -107,6 +109,7 @@ async function skrivUt(browser: Browser, html: string): Promise<Buffer> {
 /** Prints the report to PDF: two passes for the table of contents, fixed dates. */
 export async function skrivPdf(u: Utskrift): Promise<{ pdf: Buffer; sidor: Record<string, number>; antalSidor: number }> {
   if (!existsSync(CHROMIUM)) throw new PdfFel(`Chromium saknas (${CHROMIUM}); installera med apt-get install -y chromium eller ange FINSAM_CHROMIUM`);
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGGOR });
   try {
     const platshallare = Object.fromEntries(u.avsnitt.map((a) => [a.id, 88]));
