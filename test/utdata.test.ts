@@ -6,9 +6,11 @@ import { join } from "node:path";
 import { csvFormatRows } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
 import { csvText, formatNumber } from "../loaders/publish/csv.ts";
-import { lasParquet, skrivParquet } from "../loaders/publish/parquet.ts";
-import { rader, schema, tabellFranRader } from "../loaders/publish/schema.ts";
-import { skrivCsvFil } from "../loaders/publish/utkatalog.ts";
+import * as aq from "arquero";
+import { Ordbokskolumn } from "../loaders/kub/ordbokskolumn.ts";
+import { lasParquet, Parquettrad, skrivParquet } from "../loaders/publish/parquet.ts";
+import { rader, schema, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
+import { skrivCsvFil, writeOutputs } from "../loaders/publish/utkatalog.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-utdata-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -76,5 +78,72 @@ describe("an output table", () => {
     const fil = join(tmp, "tom.parquet");
     skrivParquet(t, fil);
     expect((await lasParquet(PROV, fil)).tabell.numRows()).toBe(0);
+  });
+});
+
+describe("the cube's columns (dictionary columns and Float64Array on shared memory)", () => {
+  const KUB = schema({
+    namn: "kubprov",
+    beskrivning: "kubens kolumner",
+    kolumner: [
+      { namn: "kod", typ: "text", beskrivning: "" },
+      { namn: "period", typ: "text", beskrivning: "" },
+      { namn: "varde", typ: "tal", saknas: true, beskrivning: "" },
+    ],
+  });
+  // Six rows: series 0, 1, 2 (codes via a key per series) by periods 0 and 1.
+  const rader6 = (a: number[]) => Int32Array.from(a);
+  const serie = rader6([0, 1, 2, 0, 1, 2]);
+  const period = rader6([0, 0, 0, 1, 1, 1]);
+  const varde = new Float64Array(new SharedArrayBuffer(6 * 8));
+  varde.set([1 / 3, Number.NaN, 7, -0, 2.5e-9, 1204875]);
+  const kubtabell = () =>
+    aq.table({
+      kod: new Ordbokskolumn(serie, Int32Array.from([1, 0, 2]), ["0180", "2080", 'Ö, "x"']),
+      period: new Ordbokskolumn(period, undefined, ["2025-01", "2025-02"]),
+      varde,
+    });
+  const somRader = [
+    { kod: "2080", period: "2025-01", varde: 1 / 3 },
+    { kod: "0180", period: "2025-01", varde: null },
+    { kod: 'Ö, "x"', period: "2025-01", varde: 7 },
+    { kod: "2080", period: "2025-02", varde: 0 },
+    { kod: "0180", period: "2025-02", varde: 2.5e-9 },
+    { kod: 'Ö, "x"', period: "2025-02", varde: 1204875 },
+  ];
+
+  it("is written as CSV with the same bytes as the same rows as objects, in the table's order", () => {
+    const t = tabellFranArquero(KUB, kubtabell());
+    expect(csvText(t)).toBe(csvText(tabellFranRader(KUB, somRader)));
+    const ordnad = tabellFranArquero(KUB, kubtabell().filter((d: { varde: number }) => d.varde === d.varde).orderby(aq.desc("varde")));
+    const forvantat = somRader.filter((r) => r.varde !== null).sort((a, b) => b.varde! - a.varde!);
+    expect(csvText(ordnad)).toBe(csvText(tabellFranRader(KUB, forvantat)));
+  });
+
+  it("rejects a NaN where the schema does not allow a missing value, naming the row", () => {
+    const INGEN = schema({ ...KUB, kolumner: [KUB.kolumner[0], KUB.kolumner[1], { namn: "varde", typ: "tal", beskrivning: "" }] });
+    expect(() => tabellFranArquero(INGEN, kubtabell())).toThrow(/rad 2, kolumn varde/);
+  });
+
+  it("gives the same Parquet file from the worker thread as in this thread, for a plain and an ordered table", async () => {
+    const tabeller = [tabellFranArquero(KUB, kubtabell()), tabellFranArquero({ ...KUB, namn: "kubprov_ordnad" }, kubtabell().orderby(aq.desc("period"), "kod"))];
+    const ut = join(tmp, "parallellt");
+    await writeOutputs(ut, { tabeller });
+    for (const t of tabeller) {
+      const har = join(tmp, `${t.schema.namn}-har.parquet`);
+      skrivParquet(t, har);
+      expect(readFileSync(join(ut, `${t.schema.namn}.parquet`))).toEqual(readFileSync(har));
+      expect(csvText(await lasParquet(KUB, har))).toBe(csvText(t));
+      expect(readFileSync(join(ut, `${t.schema.namn}.csv`), "utf8")).toBe(csvText(t));
+    }
+  });
+
+  it("a Parquet file the worker cannot write rejects with its name, and the thread can be closed", async () => {
+    const trad = new Parquettrad();
+    try {
+      await expect(trad.skriv(tabellFranArquero(KUB, kubtabell()), join(tmp, "finns-inte", "x.parquet"))).rejects.toThrow(/Parquet .*x\.parquet/);
+    } finally {
+      await trad.stang();
+    }
   });
 });

@@ -33,140 +33,172 @@ function textfalt(s: string): string {
   return BEHOVER_CITAT.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/**
- * The bytes of the file are written straight into buffers of about a megabyte, never a string
- * per row (a national table has a million rows; strings per row were most of the writing time,
- * and the garbage of it). Text is encoded once per distinct value (dictionary columns such as
- * the cube's `Ordbokskolumn` once per dictionary entry); whole numbers are written digit by
- * digit, other numbers with `String(v)` (`formatNumber`); a missing value (null, or NaN in a
- * number column) is an empty field.
- */
-class Skrivare {
-  buf = Buffer.allocUnsafe(BIT);
-  pos = 0;
-  readonly klara: Buffer[] = [];
-
-  plats(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    this.klara.push(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(BIT, n));
-    this.pos = 0;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.plats(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-
-  /** ASCII text (a number's digits, sign, `.`, `e`). */
-  ascii(t: string): void {
-    this.plats(t.length);
-    this.pos += this.buf.write(t, this.pos, "latin1");
-  }
-
-  byte(b: number): void {
-    this.plats(1);
-    this.buf[this.pos++] = b;
-  }
-
-  /** A whole number of at most 15 digits. */
-  heltal(v: number): void {
-    this.plats(17);
-    let x = v;
-    if (x < 0) {
-      this.buf[this.pos++] = 45;
-      x = -x;
-    }
-    const start = this.pos;
-    do {
-      this.buf[this.pos++] = 48 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
-    for (let i = start, j = this.pos - 1; i < j; i++, j--) {
-      const t = this.buf[i]!;
-      this.buf[i] = this.buf[j]!;
-      this.buf[j] = t;
-    }
-  }
-}
-
-type Faltskrivare = (rad: number, s: Skrivare) => void;
-
-/** A dictionary-encoded column (the cube's `Ordbokskolumn`): a code per row and the values. */
-interface Ordbok {
-  readonly ordbok: readonly string[];
-  kod(rad: number): number;
-}
-
-function arOrdbok(k: unknown): k is Ordbok {
-  return typeof k === "object" && k !== null && Array.isArray((k as Ordbok).ordbok) && typeof (k as Ordbok).kod === "function";
-}
-
-function faltskrivare(k: Kolumn, kolumn: { at(i: number): unknown } & ArrayLike<unknown>): Faltskrivare {
-  if (k.typ !== "text") {
-    const las = ArrayBuffer.isView(kolumn) || Array.isArray(kolumn) ? (i: number) => kolumn[i] as number | null | undefined : (i: number) => kolumn.at(i) as number | null | undefined;
-    let forra = Number.NaN;
-    let forraText = "";
-    return (i, s) => {
-      const v = las(i);
-      if (v === null || v === undefined || Number.isNaN(v)) return;
-      if (Number.isInteger(v) && Math.abs(v) < 1e15) {
-        s.heltal(Object.is(v, -0) ? 0 : v);
-        return;
-      }
-      // Neighbouring rows often share a value (a region's population beside each ersättning).
-      if (v !== forra) {
-        forra = v;
-        forraText = formatNumber(v);
-      }
-      s.ascii(forraText);
-    };
-  }
-  if (arOrdbok(kolumn)) {
-    const bytes = kolumn.ordbok.map((v) => Buffer.from(textfalt(v), "utf8"));
-    return (i, s) => s.bytes(bytes[kolumn.kod(i)]!);
-  }
-  const las = Array.isArray(kolumn) ? (i: number) => kolumn[i] : (i: number) => kolumn.at(i);
-  const sedda = new Map<unknown, Uint8Array>();
-  return (i, s) => {
-    const v = las(i);
-    if (v === null || v === undefined) return;
-    let b = sedda.get(v);
-    if (b === undefined) {
-      b = Buffer.from(textfalt(v as string), "utf8");
-      if (sedda.size < 100_000) sedda.set(v, b);
-    }
-    s.bytes(b);
-  };
-}
-
 /** About this many bytes make one chunk. */
 const BIT = 1 << 20;
 
-/** The CSV file in chunks of about a megabyte: the header, then the rows in the table's order. */
+/** A field of the widest number: sign, 17 digits, `.`, `e-324` and margin. */
+const TALBREDD = 32;
+
+/**
+ * How a column is written. The writer is one loop over rows and columns that switches on the
+ * column's kind (never a closure per field: a national table has ten million fields):
+ * - `ORDBOK`: a dictionary-encoded text column (the cube's `Ordbokskolumn`): a code per row,
+ *   each dictionary value encoded once;
+ * - `TAL`: a `Float64Array` (the cube's number columns, NaN for missing);
+ * - `ANNAN`: any other column (arrays of row values from small tables), read with `at`.
+ */
+const ORDBOK = 0;
+const TAL = 1;
+const ANNAN = 2;
+
+interface Faltkolumn {
+  readonly slag: typeof ORDBOK | typeof TAL | typeof ANNAN;
+  /** ORDBOK: per row its key; per key its code (undefined: the key is the code); per code the bytes. */
+  readonly rader: Int32Array;
+  readonly nyckel: Int32Array | undefined;
+  readonly bytes: readonly Uint8Array[];
+  /** TAL: the values. */
+  readonly tal: Float64Array;
+  /** ANNAN: the column and whether it holds text. */
+  readonly annan: { at(i: number): unknown } | undefined;
+  readonly text: boolean;
+  /** The most bytes one field of the column can take (ANNAN: unknown, -1). */
+  readonly bredd: number;
+}
+
+const TOM_I32 = new Int32Array(0);
+const TOM_F64 = new Float64Array(0);
+
+/** A dictionary-encoded column (the cube's `Ordbokskolumn`): a key per row, a code per key, the values. */
+interface Ordbok {
+  readonly ordbok: readonly string[];
+  readonly rader: Int32Array;
+  readonly nyckel: Int32Array | undefined;
+}
+
+function arOrdbok(k: unknown): k is Ordbok {
+  return typeof k === "object" && k !== null && Array.isArray((k as Ordbok).ordbok) && (k as Ordbok).rader instanceof Int32Array;
+}
+
+function faltkolumn(k: Kolumn, kolumn: unknown): Faltkolumn {
+  const tom = { rader: TOM_I32, nyckel: undefined, bytes: [], tal: TOM_F64, annan: undefined, text: false };
+  if (k.typ !== "text" && kolumn instanceof Float64Array) return { ...tom, slag: TAL, tal: kolumn, bredd: TALBREDD };
+  if (k.typ === "text" && arOrdbok(kolumn)) {
+    const bytes = kolumn.ordbok.map((v) => Buffer.from(textfalt(v), "utf8"));
+    return { ...tom, slag: ORDBOK, rader: kolumn.rader, nyckel: kolumn.nyckel, bytes, bredd: Math.max(0, ...bytes.map((b) => b.length)) };
+  }
+  const at = Array.isArray(kolumn) ? { at: (i: number) => (kolumn as unknown[])[i] } : (kolumn as { at(i: number): unknown });
+  return { ...tom, slag: ANNAN, annan: at, text: k.typ === "text", bredd: -1 };
+}
+
+/**
+ * The CSV file in chunks of about a megabyte: the header, then the rows in the table's order.
+ * The bytes are written straight into the chunk, never a string per row (a national table has
+ * a million rows). Text is encoded once per distinct value; whole numbers are written digit by
+ * digit, other numbers with `String(v)` (`formatNumber`), the same text as before; a missing
+ * value (null, or NaN in a number column) is an empty field.
+ */
 export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
   const kolumner = t.schema.kolumner;
   const n = kolumner.length;
-  const skriv = kolumner.map((k) => faltskrivare(k, t.tabell.column(k.namn)! as never));
+  const falt = kolumner.map((k) => faltkolumn(k, t.tabell.column(k.namn)));
+  // The widest row when every column's width is known: then the room is checked once per row.
+  const radbredd = falt.some((f) => f.bredd < 0) ? -1 : falt.reduce((s, f) => s + f.bredd + 1, 0);
   const index = t.tabell.indices();
-  const s = new Skrivare();
-  s.bytes(Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8"));
+  const sedda = new Map<unknown, Uint8Array>();
+  // Neighbouring rows often share a value (a region's population beside each ersättning).
+  const forraTal = new Float64Array(n).fill(Number.NaN);
+  const forraText: string[] = new Array<string>(n).fill("");
+
+  let buf = Buffer.allocUnsafe(BIT);
+  let pos = 0;
+  const klara: Uint8Array[] = [];
+  const plats = (m: number): void => {
+    if (pos + m <= buf.length) return;
+    klara.push(buf.subarray(0, pos));
+    buf = Buffer.allocUnsafe(Math.max(BIT, m));
+    pos = 0;
+  };
+  const skrivBytes = (b: Uint8Array): void => {
+    const m = b.length;
+    if (m < 24) for (let x = 0; x < m; x++) buf[pos++] = b[x]!;
+    else {
+      buf.set(b, pos);
+      pos += m;
+    }
+  };
+  const skrivTal = (j: number, v: number): void => {
+    if (Number.isInteger(v) && v < 1e15 && v > -1e15) {
+      let x = v;
+      if (x < 0) {
+        buf[pos++] = 45;
+        x = -x;
+      }
+      const start = pos;
+      do {
+        const q = Math.floor(x / 10);
+        buf[pos++] = 48 + (x - q * 10);
+        x = q;
+      } while (x > 0);
+      for (let a = start, b = pos - 1; a < b; a++, b--) {
+        const c = buf[a]!;
+        buf[a] = buf[b]!;
+        buf[b] = c;
+      }
+      return;
+    }
+    let text: string;
+    if (v === forraTal[j]) text = forraText[j]!;
+    else {
+      text = formatNumber(v);
+      forraTal[j] = v;
+      forraText[j] = text;
+    }
+    for (let x = 0; x < text.length; x++) buf[pos++] = text.charCodeAt(x);
+  };
+
+  skrivBytes(Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8"));
   for (let i = 0; i < index.length; i++) {
     const r = index[i]!;
-    skriv[0]!(r, s);
-    for (let j = 1; j < n; j++) {
-      s.byte(44);
-      skriv[j]!(r, s);
+    if (radbredd >= 0) plats(radbredd + 1);
+    for (let j = 0; j < n; j++) {
+      if (j > 0) {
+        if (radbredd < 0) plats(1);
+        buf[pos++] = 44;
+      }
+      const f = falt[j]!;
+      if (f.slag === ORDBOK) {
+        const nyckel = f.rader[r]!;
+        skrivBytes(f.bytes[f.nyckel === undefined ? nyckel : f.nyckel[nyckel]!]!);
+      } else if (f.slag === TAL) {
+        const v = f.tal[r]!;
+        if (!Number.isNaN(v)) skrivTal(j, v);
+      } else {
+        const v = f.annan!.at(r);
+        if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
+        if (f.text) {
+          let b = sedda.get(v);
+          if (b === undefined) {
+            b = Buffer.from(textfalt(v as string), "utf8");
+            if (sedda.size < 100_000) sedda.set(v, b);
+          }
+          plats(b.length);
+          skrivBytes(b);
+        } else {
+          plats(TALBREDD);
+          skrivTal(j, v as number);
+        }
+      }
     }
-    s.byte(10);
-    if (s.klara.length > 0) {
-      yield* s.klara;
-      s.klara.length = 0;
+    if (radbredd < 0) plats(1);
+    buf[pos++] = 10;
+    if (klara.length > 0) {
+      yield* klara;
+      klara.length = 0;
     }
   }
-  yield* s.klara;
-  if (s.pos > 0) yield s.buf.subarray(0, s.pos);
+  yield* klara;
+  if (pos > 0) yield buf.subarray(0, pos);
 }
 
 /**

@@ -7,70 +7,77 @@
  */
 import * as aq from "arquero";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
-import { fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
-import type { ColumnSource } from "hyparquet-writer";
-import { tabellFranArquero, type Kolumntyp, type Schema, type Utdatatabell } from "./schema.ts";
-
-const PARQUETTYP: Readonly<Record<Kolumntyp, "STRING" | "DOUBLE" | "INT32">> = { text: "STRING", tal: "DOUBLE", heltal: "INT32" };
+import { Worker } from "node:worker_threads";
+import { skrivParquetjobb, type Kolumndata, type Parquetjobb } from "./parquetfil.js";
+import { tabellFranArquero, type Schema, type Utdatatabell } from "./schema.ts";
 
 /**
- * The table's columns for the rows `fran` to `till` of `index` (the table's order: a filtered or
- * ordered table is taken as it stands).
+ * The table as a Parquet job (`parquetfil.js`): the cube's columns as they are (a Float64Array, a
+ * dictionary column's keys and values), other columns' values in the published order. Typed
+ * arrays on a SharedArrayBuffer (the cube's long tables) reach a worker without a copy.
  */
-function kolumndata(t: Utdatatabell, index: ArrayLike<number>, fran: number, till: number): ColumnSource[] {
-  const n = till - fran;
-  return t.schema.kolumner.map((k) => {
-    const kolumn = t.tabell.column(k.namn)! as unknown as { at(i: number): unknown; ordbok?: readonly string[]; kod?: (i: number) => number } & ArrayLike<unknown>;
-    const data = new Array<unknown>(n);
-    if (kolumn instanceof Float64Array) {
-      // The cube's number columns: NaN is a missing value, null in Parquet.
-      for (let i = 0; i < n; i++) {
-        const v = kolumn[index[fran + i]!]!;
-        data[i] = Number.isNaN(v) ? null : v;
-      }
-    } else if (Array.isArray(kolumn.ordbok) && typeof kolumn.kod === "function") {
-      // A dictionary column (the cube's Ordbokskolumn): the value by its code.
-      const ordbok = kolumn.ordbok;
-      for (let i = 0; i < n; i++) data[i] = ordbok[kolumn.kod(index[fran + i]!)] ?? null;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const v = kolumn.at(index[fran + i]!);
-        // A missing number is NaN in the cube's Float64Array columns, null in Parquet.
-        data[i] = v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
-      }
-    }
-    return { name: k.namn, data: data as ColumnSource["data"], type: PARQUETTYP[k.typ], nullable: k.saknas === true };
+export function parquetjobb(t: Utdatatabell, fil: string): Parquetjobb {
+  const tabell = t.tabell;
+  const identitet = !tabell.isFiltered() && !tabell.isOrdered();
+  let index: Uint32Array | undefined;
+  const ordning = (): Uint32Array => (index ??= tabell.indices());
+  const data = t.schema.kolumner.map((k): Kolumndata => {
+    const kolumn = tabell.column(k.namn)! as unknown as { at(i: number): unknown; ordbok?: readonly string[]; rader?: Int32Array; nyckel?: Int32Array } & ArrayLike<unknown>;
+    if (kolumn instanceof Float64Array) return { slag: "tal", tal: kolumn };
+    if (Array.isArray(kolumn.ordbok) && kolumn.rader instanceof Int32Array) return { slag: "ordbok", rader: kolumn.rader, nyckel: kolumn.nyckel, ordbok: kolumn.ordbok };
+    const ix = ordning();
+    const varden = new Array<unknown>(ix.length);
+    for (let i = 0; i < ix.length; i++) varden[i] = kolumn.at(ix[i]!);
+    return { slag: "varden", varden };
   });
+  return { fil, namn: t.schema.namn, kolumner: t.schema.kolumner, data, antal: tabell.numRows(), index: identitet ? undefined : ordning() };
 }
 
-/** Rows per row group: hyparquet-writer's own default (1 000 rows, then 100 000 at a time). */
-const radgrupp = (g: number): number => (g === 0 ? 1000 : 100_000);
+/** Writes the table as Parquet, in this thread (small tables, tests). */
+export function skrivParquet(t: Utdatatabell, fil: string): void {
+  skrivParquetjobb(parquetjobb(t, fil));
+}
 
 /**
- * Writes the table one row group at a time: only one group's values are held as JS arrays (a
- * national table has over a million rows), and the file is the same as one call of
- * `parquetWrite` with its default row groups would give.
+ * A worker thread that writes Parquet files while this thread writes the CSV files (on two cores
+ * the formats then take one core each). `skriv` hands it a table and resolves when the file is
+ * written; `stang` ends the thread. An error in the worker rejects that file's promise and every
+ * later one.
  */
-export function skrivParquet(t: Utdatatabell, fil: string): void {
-  const index = t.tabell.indices();
-  const schema = schemaFromColumnData({
-    columnData: t.schema.kolumner.map((k) => ({ name: k.namn, data: [], type: PARQUETTYP[k.typ], nullable: k.saknas === true })),
-  });
-  const pq = new ParquetWriter({
-    writer: fileWriter(fil),
-    schema,
-    createdBy: "finsam-analys",
-    // Min/max statistics would double the time of a national table; the files are read whole.
-    statistics: false,
-    kvMetadata: [{ key: "finsam.schema", value: t.schema.namn }],
-  });
-  for (let g = 0, fran = 0; fran < index.length; g++) {
-    const till = Math.min(index.length, fran + radgrupp(g));
-    // fileWriter flushes synchronously: write() returns no promise.
-    void pq.write({ columnData: kolumndata(t, index, fran, till), rowGroupSize: till - fran });
-    fran = till;
+export class Parquettrad {
+  private readonly worker = new Worker(new URL("./parquetarbetare.js", import.meta.url));
+  private readonly vantar = new Map<string, { ok: () => void; fel: (e: Error) => void }>();
+  private stoppad: Error | undefined;
+
+  constructor() {
+    this.worker.on("message", (m: { fil: string; fel?: string }) => {
+      const v = this.vantar.get(m.fil);
+      this.vantar.delete(m.fil);
+      if (m.fel === undefined) v?.ok();
+      else v?.fel(new Error(`Parquet ${m.fil}: ${m.fel}`));
+    });
+    const avbryt = (e: Error): void => {
+      this.stoppad = e;
+      for (const v of this.vantar.values()) v.fel(e);
+      this.vantar.clear();
+    };
+    this.worker.on("error", avbryt);
+    this.worker.on("exit", (kod) => avbryt(new Error(`Parquet-tråden avslutades (exit ${kod})`)));
   }
-  pq.finish();
+
+  skriv(t: Utdatatabell, fil: string): Promise<void> {
+    if (this.stoppad) return Promise.reject(this.stoppad);
+    const jobb = parquetjobb(t, fil);
+    return new Promise<void>((ok, fel) => {
+      this.vantar.set(fil, { ok, fel });
+      this.worker.postMessage(jobb);
+    });
+  }
+
+  async stang(): Promise<void> {
+    this.stoppad ??= new Error("Parquet-tråden är stängd");
+    await this.worker.terminate();
+  }
 }
 
 /**

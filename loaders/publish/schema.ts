@@ -8,6 +8,7 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
+import { Ordbokskolumn } from "../kub/ordbokskolumn.ts";
 
 /** `text`: a string; `tal`: a finite number (never rounded); `heltal`: an integer. */
 export type Kolumntyp = "text" | "tal" | "heltal";
@@ -105,15 +106,25 @@ export function tabellFranArquero<S extends Schema>(schema: S, tabell: ColumnTab
   const t = tabell.select(schema.kolumner.map((k) => k.namn));
   const index = t.indices();
   for (const k of schema.kolumner) {
-    const kolumn = t.column(k.namn)!;
-    // A number column of the cube is a Float64Array, where NaN is a missing value.
-    const nanSaknas = kolumn instanceof Float64Array;
+    const kolumn = t.column(k.namn)! as unknown as { at(i: number): unknown; ordbok?: readonly unknown[] };
+    if (kolumn instanceof Float64Array) {
+      // A number column of the cube: NaN is a missing value; every other value is a number, so
+      // only finiteness (and, for heltal, wholeness) is left to check. A tight loop, no boxing.
+      for (let i = 0; i < index.length; i++) {
+        const v = kolumn[index[i]!]!;
+        if (Number.isNaN(v)) {
+          if (k.saknas !== true) throw fel(schema, k, i, null);
+        } else if (!Number.isFinite(v) || (k.typ === "heltal" && !Number.isInteger(v)) || k.typ === "text") {
+          throw fel(schema, k, i, v);
+        }
+      }
+      continue;
+    }
+    // A dictionary column: its rows can only hold the dictionary's values, so when they are all
+    // valid so is every row (otherwise the rows are checked, to name the first bad one).
+    if (kolumn instanceof Ordbokskolumn && kolumn.ordbok.every((v) => arGiltigt(k, v))) continue;
     for (let i = 0; i < index.length; i++) {
       const v = kolumn.at(index[i]!);
-      if (nanSaknas && Number.isNaN(v)) {
-        if (k.saknas !== true) throw fel(schema, k, i, null);
-        continue;
-      }
       if (!arGiltigt(k, v)) throw fel(schema, k, i, v);
     }
   }

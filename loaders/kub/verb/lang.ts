@@ -8,6 +8,7 @@
  * (a kommun's month the file lacks is an empty row in helårsekvivalenter, no row in BAS).
  * Number columns are `Float64Array` with NaN for an empty field; text columns are
  * dictionary-encoded (`Ordbokskolumn`: a code per series or period, one string per value).
+ * The per-row arrays are on SharedArrayBuffers (read by the Parquet thread without a copy).
  */
 import { table, type ColumnTable } from "arquero";
 import { NIVA, NIVAER, koder, varden, type Kub } from "../kub.ts";
@@ -52,6 +53,11 @@ export function regionnamn(ind: Indelning): (niva: number, kod: string) => strin
           : "Riket";
 }
 
+// The per-row arrays live on SharedArrayBuffers: the Parquet writer's worker thread reads them
+// without a copy (publish/parquet.ts), while this thread writes the CSV from the same memory.
+const delatI32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * 4));
+const delatF64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
+
 export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string) => string): ColumnTable {
   const niva = koder(kub, 0);
   const kod = koder(kub, 1);
@@ -72,8 +78,8 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
   for (let b = 0; b + 1 < block.length; b++) {
     for (const p of perioder) for (let i = block[b]!; i < block[b + 1]!; i++) if (form.rad(serier[i]!, p)) n++;
   }
-  const radSerie = new Int32Array(n);
-  const radPeriod = new Int32Array(n);
+  const radSerie = delatI32(n);
+  const radPeriod = delatI32(n);
   let r = 0;
   for (let b = 0; b + 1 < block.length; b++) {
     for (const p of perioder) {
@@ -119,7 +125,7 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
       case "text": {
         const ordbok: string[] = [];
         const nr = new Map<string, number>();
-        const a = new Int32Array(n);
+        const a = delatI32(n);
         for (let i = 0; i < n; i++) {
           const t = k.text(radSerie[i]!, radPeriod[i]!);
           let x = nr.get(t);
@@ -130,14 +136,14 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         break;
       }
       case "varde": {
-        const a = new Float64Array(n);
+        const a = delatF64(n);
         const kols = k.kub.perioder.map((_, p) => varden(k.kub, p));
         for (let i = 0; i < n; i++) a[i] = kols[radPeriod[i]!]![radSerie[i]!]!;
         kolumner[k.namn] = a;
         break;
       }
       case "berakna": {
-        const a = new Float64Array(n);
+        const a = delatF64(n);
         for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
         kolumner[k.namn] = a;
         break;

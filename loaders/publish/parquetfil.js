@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * Writing one output table's columns as a Parquet file (hyparquet-writer: Snappy, dictionary-
+ * encoded text, no statistics), one row group at a time.
+ *
+ * Plain JavaScript with JSDoc types, free of the rest of the pipeline, because it runs in two
+ * places: in the pipeline itself (`publish/parquet.ts`, small tables and tests) and in a worker
+ * thread (`publish/parquetarbetare.js`), which writes the Parquet files while the main thread
+ * writes the CSV files, so that the two formats take one core each. Both give the same bytes.
+ */
+import { fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
+
+/** @typedef {"text" | "tal" | "heltal"} Kolumntyp */
+
+/**
+ * @typedef {object} Parquetkolumn
+ * @property {string} namn
+ * @property {Kolumntyp} typ
+ * @property {boolean} [saknas]
+ */
+
+/**
+ * A column's data, in the table's own row numbering:
+ * - `tal`: a Float64Array, NaN a missing value (the cube's number columns);
+ * - `ordbok`: a key per row, a code per key (none: the key is the code) and the values (the
+ *   cube's dictionary columns);
+ * - `varden`: the values themselves, already in the published order (small tables).
+ * @typedef {{ slag: "tal", tal: Float64Array }
+ *   | { slag: "ordbok", rader: Int32Array, nyckel: Int32Array | undefined, ordbok: readonly string[] }
+ *   | { slag: "varden", varden: readonly unknown[] }} Kolumndata
+ */
+
+/**
+ * @typedef {object} Parquetjobb
+ * @property {string} fil the file to write
+ * @property {string} namn the table's name (kept in the file's metadata as `finsam.schema`)
+ * @property {readonly Parquetkolumn[]} kolumner
+ * @property {readonly Kolumndata[]} data one per column
+ * @property {number} antal the number of rows
+ * @property {ArrayLike<number> | undefined} index the published order of the rows of `tal` and
+ *   `ordbok` columns (undefined: 0, 1, 2, ...)
+ */
+
+/** @type {Readonly<Record<Kolumntyp, "STRING" | "DOUBLE" | "INT32">>} */
+const PARQUETTYP = { text: "STRING", tal: "DOUBLE", heltal: "INT32" };
+
+/** Rows per row group: hyparquet-writer's own default (1 000 rows, then 100 000 at a time). */
+const radgrupp = (/** @type {number} */ g) => (g === 0 ? 1000 : 100_000);
+
+/**
+ * The values of the rows `fran` to `till` (in the published order) of one column.
+ * @param {Kolumndata} d
+ * @param {ArrayLike<number> | undefined} index
+ * @param {number} fran
+ * @param {number} till
+ * @returns {unknown[]}
+ */
+function varden(d, index, fran, till) {
+  const n = till - fran;
+  const ut = new Array(n);
+  if (d.slag === "varden") {
+    for (let i = 0; i < n; i++) {
+      const v = d.varden[fran + i];
+      ut[i] = v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
+    }
+  } else if (d.slag === "tal") {
+    for (let i = 0; i < n; i++) {
+      const v = /** @type {number} */ (d.tal[index ? /** @type {number} */ (index[fran + i]) : fran + i]);
+      ut[i] = Number.isNaN(v) ? null : v;
+    }
+  } else {
+    const { rader, nyckel, ordbok } = d;
+    for (let i = 0; i < n; i++) {
+      const k = /** @type {number} */ (rader[index ? /** @type {number} */ (index[fran + i]) : fran + i]);
+      ut[i] = ordbok[nyckel ? /** @type {number} */ (nyckel[k]) : k] ?? null;
+    }
+  }
+  return ut;
+}
+
+/**
+ * Writes the job's table: only one row group's values are held as JS arrays at a time (a national
+ * table has over a million rows), and the file is the same as one call of `parquetWrite` with its
+ * default row groups would give.
+ * @param {Parquetjobb} jobb
+ */
+export function skrivParquetjobb(jobb) {
+  const typer = jobb.kolumner.map((k) => ({ name: k.namn, type: PARQUETTYP[k.typ], nullable: k.saknas === true }));
+  const schema = schemaFromColumnData({ columnData: typer.map((t) => ({ ...t, data: [] })) });
+  const pq = new ParquetWriter({
+    writer: fileWriter(jobb.fil),
+    schema,
+    createdBy: "finsam-analys",
+    // Min/max statistics would double the time of a national table; the files are read whole.
+    statistics: false,
+    kvMetadata: [{ key: "finsam.schema", value: jobb.namn }],
+  });
+  for (let g = 0, fran = 0; fran < jobb.antal; g++) {
+    const till = Math.min(jobb.antal, fran + radgrupp(g));
+    const columnData = typer.map((t, j) => ({ ...t, data: /** @type {any} */ (varden(/** @type {Kolumndata} */ (jobb.data[j]), jobb.index, fran, till)) }));
+    // fileWriter flushes synchronously: write() returns no promise.
+    void pq.write({ columnData, rowGroupSize: till - fran });
+    fran = till;
+  }
+  pq.finish();
+}
