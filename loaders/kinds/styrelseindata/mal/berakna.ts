@@ -11,7 +11,7 @@
  */
 import type { Findings } from "../../../validate/findings.ts";
 import { Tabellfynd } from "../tabellfil.ts";
-import type { Forbundstolkare } from "../forbund.ts";
+import { Forbundsupplosare, type Forbundstolkare } from "../forbund.ts";
 import { BEDOMNINGAR, BEDOMNINGSNAMN, type Bedomning } from "./bedomning.ts";
 import { malNrNyckel, type Malfil, type Malrad } from "./las.ts";
 import { regeltext, type Indikatortraff, type Matresultat, type Matunderlag } from "./matregler.ts";
@@ -44,38 +44,19 @@ function felVid(findings: Findings, r: Malrad, falt: keyof Malrad["kolumner"] | 
  * Every goal row with its förbund and goal number (a goal without one is numbered by its place
  * among the förbund's goals that year); the same goal number twice is an error.
  */
-export function slaIhopMal(filer: readonly Malfil[], forbund: Forbundstolkare, findings: Findings): Malmedforbund[] | undefined {
+export function slaIhopMal(filer: readonly Malfil[], tolkare: Forbundstolkare, findings: Findings): Malmedforbund[] | undefined {
+  const forbund = new Forbundsupplosare(tolkare, "mal.forbund", findings);
   let ok = true;
   const ut: Malmedforbund[] = [];
   const plats = new Map<string, number>();
   const sedda = new Map<string, Malrad>();
   let forra: Malmedforbund | undefined;
-  const rapporterad = new Set<unknown>();
   for (const f of filer) {
     for (const r of f.rader) {
-      let id: string | undefined;
-      if (r.forbund === undefined) {
-        id = forbund.ensam;
-        if (id === undefined) {
-          ok = false;
-          if (!rapporterad.has(r.kalla)) {
-            rapporterad.add(r.kalla);
-            felVid(findings, r, "forbund", "fel", "mal.forbund",
-              `förbund saknas${r.kolumner.forbund === undefined ? " (filen har ingen kolumn förbund)" : ""}; förväntat förbundets id eller namn i kolumnen förbund, eller en inställningsfil som bara nämner ett förbund`,
-              "missing förbund");
-          }
-          continue;
-        }
-      } else {
-        id = forbund.tolka(r.forbund);
-        if (id === undefined) {
-          ok = false;
-          const nyckelFel = JSON.stringify([r.kalla.fil, r.kalla.blad ?? "", r.forbund]);
-          if (rapporterad.has(nyckelFel)) continue;
-          rapporterad.add(nyckelFel);
-          felVid(findings, r, "forbund", "fel", "mal.forbund", `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
-          continue;
-        }
+      const id = forbund.id(r);
+      if (id === undefined) {
+        ok = false;
+        continue;
       }
       if (r.fortsattning) {
         if (forra && forra.kalla === r.kalla) ut.push({ ...r, forbundId: forra.forbundId, malNr: forra.malNr });

@@ -10,9 +10,10 @@
  * goal column's header ("Mål och aktiviteter enligt 2018-års verksamhetsplan").
  */
 import type { Findings } from "../../../validate/findings.ts";
+import { rapporteraDubbletter, rapporteraOlasta, type Tabellslag } from "../kolumnfynd.ts";
 import { cellText, harKolumn, hittaKolumner, Tabellfynd, type Faltspec, type Tabell } from "../tabellfil.ts";
 import { publiceradText } from "../falt.ts";
-import { personuppgiftIKolumn, visbartVarde } from "../personuppgifter.ts";
+import { visbartVarde } from "../personuppgifter.ts";
 import { GODTAGNA_BEDOMNINGAR, tolkaBedomning, type Bedomning } from "./bedomning.ts";
 import { labelKey } from "../../../normalise/labels.ts";
 
@@ -88,15 +89,15 @@ export function lasMal(tabeller: readonly Tabell[], findings: Findings): Malfil 
   return ok ? { fil: tabeller[0]!.fil, rader } : undefined;
 }
 
+const MALTABELL: Tabellslag = { regel: "mal", vems: "måltabellens", whose: "goal table's" };
+
 function lasTabell(t: Tabell, findings: Findings): Malrad[] | undefined {
   const fynd = new Tabellfynd(t, findings);
-  const { index, dubbletter, okanda } = hittaKolumner(t.rubrik.celler, MALKOLUMNER);
+  const kolumner = hittaKolumner(t.rubrik.celler, MALKOLUMNER);
+  const { index } = kolumner;
   const rubrik = (i: number) => cellText(t.rubrik.celler[i]);
-  for (const d of dubbletter) {
-    fynd.fel("mal.dubbel_kolumn", t.rubrik.rad, d.andra,
-      `kolumnen "${rubrik(d.andra)}" är samma uppgift (${d.falt}) som kolumn ${d.forsta + 1} ("${rubrik(d.forsta)}"); förväntat en kolumn per uppgift`,
-      `column ${d.andra + 1} holds the same field (${d.falt}) as column ${d.forsta + 1}`);
-  }
+  rapporteraDubbletter(t, kolumner, fynd, MALTABELL);
+
   // The year: a column, else the sheet's name, the title, or the goal column's header.
   let arUtanKolumn: string | undefined;
   if (index.ar === undefined) {
@@ -112,19 +113,7 @@ function lasTabell(t: Tabell, findings: Findings): Malrad[] | undefined {
     fynd.avsluta();
     return undefined;
   }
-  const kolumn = (i: number) => t.rader.map((r) => cellText(r.celler[i]));
-  for (const i of okanda) {
-    const slag = personuppgiftIKolumn(rubrik(i), kolumn(i));
-    if (slag) {
-      fynd.lagg("varning", "mal.personuppgifter", t.rubrik.rad, i,
-        `kolumnen ser ut att innehålla ${slag === "namn" ? "namn på personer" : "personnummer"}; den läses inte och förs aldrig vidare`,
-        `the column looks like ${slag === "namn" ? "names of people" : "personnummer"}; it is not read and never passed on`);
-    } else {
-      fynd.lagg("info", "mal.kolumn_lases_inte", t.rubrik.rad, i,
-        "kolumnen läses inte (den är ingen av måltabellens uppgifter) och förs inte vidare",
-        "the column is not one of the goal table's fields; it is not read");
-    }
-  }
+  rapporteraOlasta(t, kolumner, fynd, MALTABELL);
 
   const ut: Malrad[] = [];
   let omrade: string | undefined;

@@ -15,8 +15,8 @@
 import { labelKey } from "../../../normalise/labels.ts";
 import type { Datum } from "../../../normalise/datum.ts";
 import type { Findings } from "../../../validate/findings.ts";
-import { Tabellfynd, type Tabell } from "../tabellfil.ts";
-import type { Forbundstolkare } from "../forbund.ts";
+import { Tabellfynd } from "../tabellfil.ts";
+import { Forbundsupplosare, type Forbundstolkare } from "../forbund.ts";
 import { AKTIVITETSTYPER, TYPNAMN, type Aktivitetstyp } from "./typer.ts";
 import type { Aktivitetsfil, Aktivitetsrad } from "./las.ts";
 
@@ -64,39 +64,17 @@ function felVid(findings: Findings, r: Aktivitetsrad, falt: keyof Aktivitetsrad[
  * Merges the files: each row gets its förbund; the same occasion (förbund, date, name, round)
  * in two files is an error. Undefined when anything is wrong.
  */
-export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], forbund: Forbundstolkare, findings: Findings): Forbundsrad[] | undefined {
+export function slaIhopAktiviteter(filer: readonly Aktivitetsfil[], tolkare: Forbundstolkare, findings: Findings): Forbundsrad[] | undefined {
+  const forbund = new Forbundsupplosare(tolkare, "personalinriktade.forbund", findings);
   let ok = true;
   const ut: Forbundsrad[] = [];
   const sedda = new Map<string, Aktivitetsrad>();
-  const utanForbund = new Set<Tabell>();
-  const okandaRapporterade = new Set<string>();
   for (const f of filer) {
     for (const r of f.rader) {
-      let id: string | undefined;
-      if (r.forbund === undefined) {
-        id = forbund.ensam;
-        if (id === undefined) {
-          ok = false;
-          if (!utanForbund.has(r.kalla)) {
-            utanForbund.add(r.kalla);
-            felVid(findings, r, "forbund", "personalinriktade.forbund",
-              `förbund saknas${r.kolumner.forbund === undefined ? " (filen har ingen kolumn förbund)" : ""}; förväntat förbundets id eller namn i kolumnen förbund, eller en inställningsfil som bara nämner ett förbund`,
-              "missing förbund");
-          }
-          continue;
-        }
-      } else {
-        id = forbund.tolka(r.forbund);
-        if (id === undefined) {
-          ok = false;
-          // Once per table and value: a whole log with a misspelt förbund is one mistake.
-          const nyckelFel = JSON.stringify([r.kalla.fil, r.kalla.blad ?? "", r.forbund]);
-          if (okandaRapporterade.has(nyckelFel)) continue;
-          okandaRapporterade.add(nyckelFel);
-          felVid(findings, r, "forbund", "personalinriktade.forbund",
-            `okänt förbund "${r.forbund}"; förväntat ett id eller namn ur förbundsindelningen (${forbund.kanda.join(", ")})${forbund.forslag(r.forbund)}`, "unknown förbund", r.forbund);
-          continue;
-        }
+      const id = forbund.id(r);
+      if (id === undefined) {
+        ok = false;
+        continue;
       }
       const nyckel = JSON.stringify([id, r.datum, labelKey(r.aktivitet), r.omgang ?? ""]);
       const forra = sedda.get(nyckel);

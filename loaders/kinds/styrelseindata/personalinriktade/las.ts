@@ -5,9 +5,10 @@
  */
 import type { Datum } from "../../../normalise/datum.ts";
 import type { Findings } from "../../../validate/findings.ts";
+import { rapporteraDubbletter, rapporteraOlasta, type Tabellslag } from "../kolumnfynd.ts";
 import { cellText, harKolumn, hittaKolumner, Tabellfynd, type Faltspec, type Tabell } from "../tabellfil.ts";
 import { idagISverige, publiceradText, tolkaAntal, tolkaDatumcell } from "../falt.ts";
-import { kolumnSerUtSomNamn, personuppgiftIKolumn, visbartVarde } from "../personuppgifter.ts";
+import { kolumnSerUtSomNamn, visbartVarde } from "../personuppgifter.ts";
 import { GODTAGNA_TYPER, tolkaTyp, type Aktivitetstyp } from "./typer.ts";
 
 export type Aktivitetsfalt = "forbund" | "datum" | "aktivitet" | "typ" | "omgang" | "tillfallen" | "deltagare" | "unika" | "malgrupp";
@@ -93,15 +94,14 @@ export function lasAktiviteter(tabeller: readonly Tabell[], findings: Findings, 
   return ok ? { fil: tabeller[0]!.fil, rader } : undefined;
 }
 
+const AKTIVITETSLOGG: Tabellslag = { regel: "personalinriktade", vems: "aktivitetsloggens", whose: "activity log's", personuppgiftTillagg: " — aktivitetsloggen ska bara ha antal" };
+
 function lasTabell(t: Tabell, findings: Findings, idag: Datum): Aktivitetsrad[] | undefined {
   const fynd = new Tabellfynd(t, findings);
-  const { index, dubbletter, okanda } = hittaKolumner(t.rubrik.celler, AKTIVITETSKOLUMNER);
-  const rubrik = (i: number) => cellText(t.rubrik.celler[i]);
-  for (const d of dubbletter) {
-    fynd.fel("personalinriktade.dubbel_kolumn", t.rubrik.rad, d.andra,
-      `kolumnen "${rubrik(d.andra)}" är samma uppgift (${d.falt}) som kolumn ${d.forsta + 1} ("${rubrik(d.forsta)}"); förväntat en kolumn per uppgift`,
-      `column ${d.andra + 1} holds the same field (${d.falt}) as column ${d.forsta + 1}`);
-  }
+  const kolumner = hittaKolumner(t.rubrik.celler, AKTIVITETSKOLUMNER);
+  const { index } = kolumner;
+  rapporteraDubbletter(t, kolumner, fynd, AKTIVITETSLOGG);
+
   const saknas = KRAVDA.filter((f) => index[f] === undefined);
   if (saknas.length > 0) {
     fynd.fel("personalinriktade.kolumn_saknas", t.rubrik.rad, undefined,
@@ -113,18 +113,7 @@ function lasTabell(t: Tabell, findings: Findings, idag: Datum): Aktivitetsrad[] 
     return undefined;
   }
   const kolumn = (i: number) => t.rader.map((r) => cellText(r.celler[i]));
-  for (const i of okanda) {
-    const slag = personuppgiftIKolumn(rubrik(i), kolumn(i));
-    if (slag) {
-      fynd.lagg("varning", "personalinriktade.personuppgifter", t.rubrik.rad, i,
-        `kolumnen ser ut att innehålla ${slag === "namn" ? "namn på personer" : "personnummer"}; den läses inte och förs aldrig vidare — aktivitetsloggen ska bara ha antal`,
-        `the column looks like ${slag === "namn" ? "names of people" : "personnummer"}; it is not read and never passed on`);
-    } else {
-      fynd.lagg("info", "personalinriktade.kolumn_lases_inte", t.rubrik.rad, i,
-        "kolumnen läses inte (den är ingen av aktivitetsloggens uppgifter) och förs inte vidare",
-        "the column is not one of the activity log's fields; it is not read");
-    }
-  }
+  rapporteraOlasta(t, kolumner, fynd, AKTIVITETSLOGG);
   for (const f of ["aktivitet", "malgrupp"] as const) {
     const i = index[f];
     if (i !== undefined && kolumnSerUtSomNamn(kolumn(i))) {
