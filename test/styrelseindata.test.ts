@@ -365,6 +365,22 @@ describe("the goal table", () => {
     expect(fel(dubbel)).toEqual([{ rad: 3, kolumn: 3, regel: "mal.dubblett" }]);
   });
 
+  it("the goal table's header: a field in two columns is an error, other columns are named (personal data as a warning), an unknown förbund is one error per value", async () => {
+    const r = await kor({
+      "mal.csv": ["Förbund;År;Mål;Bedömning;Handläggare;Anteckning;Verksamhetsmål", "sodra-dalarna;2018;A;Uppfyllt;Anna Andersson;x;A", "sodra-dalarna;2018;B;Uppfyllt;Bo Berg;y;B"].join("\n") + "\n",
+    });
+    expect(fel(r)).toEqual([{ rad: 1, kolumn: 7, regel: "mal.dubbel_kolumn" }]);
+    const ok = await kor({
+      "mal.csv": ["Förbund;År;Mål;Bedömning;Handläggare;Anteckning", "sodra-dalarna;2018;A;Uppfyllt;Anna Andersson;x", "sodra-dalarna;2018;B;Uppfyllt;Bo Berg;y"].join("\n") + "\n",
+    });
+    const kolumnfynd = ok.findings.all.filter((f) => f.regel.startsWith("mal.")).map((f) => [f.regel, f.allvar, f.kolumn]);
+    expect(kolumnfynd).toEqual([["mal.personuppgifter", "varning", 5], ["mal.kolumn_lases_inte", "info", 6]]);
+    expect(JSON.stringify(ok.findings.all)).not.toContain("Andersson");
+    const okand = await kor({ "mal.csv": ["Förbund;År;Mål;Bedömning", "sodra-dalarnaa;2018;A;Uppfyllt", "sodra-dalarnaa;2018;B;Uppfyllt", "norra;2018;C;Uppfyllt"].join("\n") + "\n" });
+    expect(fel(okand)).toEqual([{ rad: 2, kolumn: 1, regel: "mal.forbund" }, { rad: 4, kolumn: 1, regel: "mal.forbund" }]);
+    expect(okand.findings.errors[0]!.meddelande).toContain('menade du "sodra-dalarna"');
+  });
+
   it("two indicator rows of one goal graded differently is an error", async () => {
     const r = await kor({ "mal.csv": ["Förbund;År;Mål;Indikator;Bedömning", "sodra-dalarna;2018;A;x;Uppfyllt", ";;;y;Ej uppfyllt"].join("\n") + "\n" });
     expect(fel(r)).toEqual([{ rad: 3, kolumn: 5, regel: "mal.bedomning_varierar" }]);
