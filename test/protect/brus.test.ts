@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { beraknaInsatsunderlag, type Underlag } from "../../loaders/compute/nyckeltal.ts";
-import { andelensDelar, brusaNyckeltal, brusadeAntal, byggPtabell, fordelning, kontrolleraPublicerat, minstaAntalForMedel, STANDARD_BRUS, type NyckeltalRad } from "../../loaders/protect/index.ts";
+import { andelensDelar, brusaNyckeltal, brusadeAntal, byggPtabell, fordelning, kontrolleraPublicerat, minstaAntalForMedel, oskyddadeNyckeltal, STANDARD_BRUS, type NyckeltalRad } from "../../loaders/protect/index.ts";
 import { exportdag, exporteradDen, generera, postnyckel, publicera, slump, TESTNYCKLAR, uppslag, type Rad } from "./deltagarfil.ts";
 import type { Datum } from "../../loaders/normalise/datum.ts";
 
@@ -97,6 +97,34 @@ describe("differencing never gives a true count with certainty", () => {
       provade++;
     }
     expect(provade).toBeGreaterThanOrEqual(15);
+  });
+
+  it("two builds, before and after one new participant (without kön, or in a new team), on a team of three and on three teams: no changed count gives the true difference with certainty", async () => {
+    const trio = generera({ team: ["Trio"], personer: 3, fro: 3 });
+    const fall: [string, Rad[], Rad][] = [
+      ["a team of three, one more without kön", trio, { ...trio[0]!, person: "NY-UTAN", kon: undefined, start: "2022-02-01" as Datum, slut: undefined, orsak: undefined }],
+      ["three teams, one more in a new team", BAS, { ...BAS[0]!, person: "NY-TEAM", insats: "Team Ny", start: "2023-02-01" as Datum, slut: undefined, orsak: undefined }],
+    ];
+    for (const [namn, fore, ny] of fall) {
+      for (const nyckel of TESTNYCKLAR) {
+        const exportdatum = exportdag(fore);
+        const fore_ = uppslag(await publicera(fore, "brus", { nyckel, exportdatum }));
+        const efter = await publicera([...fore, ny], "brus", { nyckel, exportdatum });
+        const sannFore = uppslag(oskyddadeNyckeltal(beraknaInsatsunderlag(fore, { exportdatum }).underlag));
+        const sannEfter = uppslag(oskyddadeNyckeltal(beraknaInsatsunderlag([...fore, ny], { exportdatum }).underlag));
+        let andrade = 0;
+        for (const r of efter.filter((x) => x.matt === "deltagare" || x.matt === "avslut")) {
+          const f = fore_(r.insats, r.fran, r.kon, r.matt);
+          const sann = sannEfter(r.insats, r.fran, r.kon, r.matt)!.antal! - (sannFore(r.insats, r.fran, r.kon, r.matt)?.antal ?? 0);
+          if (sann === 0) continue;
+          andrade++;
+          const mojliga = skillnader(r.antal!, f?.antal ?? 0);
+          expect(mojliga.has(sann), `${namn}: ${r.insats} ${r.fran} ${r.kon} ${r.matt}`).toBe(true);
+          expect(mojliga.size, `${namn}: ${r.insats} ${r.fran} ${r.kon} ${r.matt}: ${f?.antal} then ${r.antal}`).toBeGreaterThan(1);
+        }
+        expect(andrade, namn).toBeGreaterThan(3);
+      }
+    }
   });
 
   it("over many keys, the differenced published counts miss the true difference about as often as the table says", () => {
