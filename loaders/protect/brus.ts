@@ -11,9 +11,9 @@
  *     within 0..1 and the published numerator and rest are never small. Whether there is a
  *     share at all is decided as for any count: by the denominator's own perturbed count n'
  *     (its persons' cell key; the same as avslut' when nobody left early). n' = 0 (possible only
- *     for n <= sma + 1) gives no share; n' > 0 gives one, and if both parts were perturbed to 0
- *     the larger true part (ties: the one with the larger cell key) is published as sma + 1
- *     (`andelensDelar`). So a share over 4 or more persons never disappears, whatever the key;
+ *     for small n, 1..3 with the defaults) gives no share; n' > 0 gives one, and if both parts
+ *     were perturbed to 0 the larger true part (ties: the one with the larger cell key) is
+ *     published as sma + 1 (`andelensDelar`). So a share over 4 or more persons never disappears, whatever the key;
  *   - a mean = (sum + noise) / n, where the noise is at most `medelvardesbrus` times the
  *     group's largest single value (cellKey's magnitude perturbation, with a continuous noise
  *     from the group's own key), shown only when the published count n' is at least
@@ -59,12 +59,15 @@ export function brusadeAntal(u: Underlag, tabell: Ptabell): BrusadeAntal {
  * from the true parts t, r and their key sums.
  *   1. The denominator n = t + r is a count like any other: n' is looked up with the cell key
  *      of its persons (the sum of the two parts' key sums). n' = 0 gives no share (t' = r' = 0);
- *      the table gives that only for n <= sma + 1, with the same probability as for any count.
+ *      the table gives that only for small n (n <= max(sma + 1, maxbrus): 1..3 with the
+ *      defaults), with the same probability as for any count of n persons.
  *   2. Otherwise t' and r' are looked up with their own cell keys. Should both come out 0,
  *      the part with more persons (ties: the larger cell key) is published as sma + 1 instead:
- *      a share shown is never 0 / 0. (Only t, r in 1..sma are ever lifted; a true 0 stays 0.)
+ *      a share shown is never 0 / 0. (Only a part the table could publish as 0 is ever lifted,
+ *      1..sma with the defaults; a true 0 stays 0.)
  * Every published part is thus 0 or above sma, t' + r' is 0 exactly when n' is, and a share
- * over sma + 2 or more persons always has a value.
+ * over more persons than the table can publish as 0 (4 or more with the defaults) always has
+ * a value.
  */
 export function andelensDelar(tabell: Ptabell, t: number, r: number, taljarsumma: number, restsumma: number): { taljare: number; rest: number } {
   const namnare = slaUpp(tabell, t + r, cellnyckel((taljarsumma + restsumma) % TVA_32));

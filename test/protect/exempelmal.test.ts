@@ -23,7 +23,7 @@ const EXPORTDATUM = "2025-08-31" as Datum; // data/exempel/finsam.json
 const nyckel = hamtaNyckel();
 const deltaganden = readDeltagare(readFileSync(FIL), FIL, () => nyckel, new Findings())!.map((d) => ({ ...d, forbund: d.forbund ?? "" }));
 const sanna = oskyddadeNyckeltal(beraknaInsatsunderlag(deltaganden, { exportdatum: EXPORTDATUM }).underlag);
-const fonster = PERIODER.map(([fran]) => fran);
+const fonster: readonly string[] = PERIODER.map(([fran]) => fran);
 
 describe("the goals on the example data hold with every key", () => {
   it("24 keys: the same 4 of 80 cells of Tabell 1-4 without a value (Säter's means over 2 and 3 persons), counts within 1.5 on average, shares of 20 or more within 5 points", () => {
