@@ -106,7 +106,7 @@ describe("differencing never gives a true count with certainty", () => {
       ["three teams, one more in a new team", BAS, { ...BAS[0]!, person: "NY-TEAM", insats: "Team Ny", start: "2023-02-01" as Datum, slut: undefined, orsak: undefined }],
     ];
     for (const [namn, fore, ny] of fall) {
-      for (const nyckel of TESTNYCKLAR) {
+      for (const nyckel of TESTNYCKLAR.slice(0, 2)) {
         const exportdatum = exportdag(fore);
         const fore_ = uppslag(await publicera(fore, "brus", { nyckel, exportdatum }));
         const efter = await publicera([...fore, ny], "brus", { nyckel, exportdatum });

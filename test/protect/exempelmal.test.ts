@@ -26,11 +26,11 @@ const sanna = oskyddadeNyckeltal(beraknaInsatsunderlag(deltaganden, { exportdatu
 const fonster: readonly string[] = PERIODER.map(([fran]) => fran);
 
 describe("the goals on the example data hold with every key", () => {
-  it("24 keys: the same 4 of 80 cells of Tabell 1-4 without a value (Säter's means over 2 and 3 persons), counts within 1.5 on average, shares of 20 or more within 5 points", () => {
+  it("12 keys: the same 4 of 80 cells of Tabell 1-4 without a value (Säter's means over 2 and 3 persons), counts within 1.5 on average, shares of 20 or more within 5 points", () => {
     const utanVarde = new Set<string>();
     const tabell = byggPtabell(STANDARD_BRUS);
     let badaNoll = 0;
-    for (let n = 0; n < 24; n++) {
+    for (let n = 0; n < 12; n++) {
       const k = createHash("sha256").update(`skyddsmål ${n}`).digest("hex");
       const { underlag } = beraknaInsatsunderlag(deltaganden, { exportdatum: EXPORTDATUM, postnyckel: postnyckel(k) });
       // Säter 2023 (2 of 4 reached the goal): keys whose plain lookups give both parts 0 are
