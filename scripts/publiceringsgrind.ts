@@ -10,7 +10,9 @@
 // - en deltagartabell som inte är den skyddade: insatser_nyckeltal.csv kontrolleras
 //   (kontrolleraPublicerat) efter metoden i varje rads kolumn skydd, med k och brusets
 //   parametrar ur datakatalogens inställningar: med brus inga små tal (1..sma_tal), andelar som
-//   går ihop med sina antal, samma personer med samma antal och inga medelvärden över för få;
+//   går ihop med sina antal, samma personer med samma antal, inga medelvärden över för få och
+//   inget dolt utom medelvärden över för få (vad som döljs följer av det publicerade, aldrig av
+//   nyckeln);
 //   med undertryckning angriparkontrollen över alla perioder på en gång. Ingen rad får sakna
 //   skydd. insatser_jamstalldhet.csv får inte visa något litet antal (1..sma_tal med brus,
 //   1..k-1 med undertryckning) och insatser_rapporterat.csv inget antal 1..k-1.
@@ -317,6 +319,8 @@ export async function kontrolleraNyckeltal(fil: string, t: DelimitedText, k: num
               ? `värdena går inte ihop med skyddet (${vad}; ${var_}): en andel måste vara de publicerade antalens kvot och samma personer ha samma antal (values the protection cannot give)`
               : o.typ === "medel_fa"
                 ? `ett medelvärde visas över ${o.min} (${vad}; ${var_}), färre än minsta antalet för ett medelvärde (a mean over too few)`
+                : o.typ === "dolt_utan_skal"
+                  ? `ett värde är dolt fast bruset inte döljer det (${p?.matt ?? vad}; ${var_}): med brus döljs bara ett medelvärde över färre än minsta antalet (a value hidden without cause)`
                 : `det dolda antalet (${vad}; ${var_}) kan räknas fram ur det publicerade till ${o.min === o.max ? `exakt ${o.min}` : `mellan ${o.min} och ${o.max === Infinity ? "∞" : o.max}`}, ett spann som avslöjar ett antal under k = ${k} (a hidden count can be narrowed)`;
     return { fil, ...(rad !== undefined ? { rad, kolumn: antalKolumn } : {}), regel: `grind.skydd.${o.typ}`, meddelande };
   });

@@ -193,6 +193,22 @@ describe("publiceringsgrinden", () => {
     expect(fynd.find((f) => f.regel === "grind.skydd.litet_tal")!.meddelande).toMatch(/^antalet 2 \(antal; .*\) visas men är 1–2 \(små tal publiceras aldrig\)/);
   });
 
+  it("med brus stoppas ett dolt värde som bruset inte döljer: ett antal, en andel, en genomströmningstid över 5 eller fler", async () => {
+    const huvud = "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt,skydd\n";
+    const cell = (rader: Record<string, string>) =>
+      huvud + ["deltagare", "avslut", "andel_mal", "genomstromningstid_man", "tid_fore_start_ar"].map((m) => `f,A,2024-01,2024-12,alla,${m},${rader[m]},brus`).join("\n") + "\n";
+    const regler = async (csv: string) => (await kontrolleraNyckeltal("x.csv", readDelimited(csv, "x.csv", new Findings())!, 5)).map((f) => `${f.rad}:${f.regel}`);
+    const ren = { deltagare: "20,20,0", avslut: "12,12,0", andel_mal: "0.5,12,0", genomstromningstid_man: "14.2,6,0", tid_fore_start_ar: "3.1,5,0" };
+    expect(await regler(cell(ren))).toEqual([]);
+    // Ett medelvärde över 3 (andelens täljare) får döljas, ett över 6 inte.
+    expect(await regler(cell({ ...ren, andel_mal: "0.5,6,0", genomstromningstid_man: ",,1", tid_fore_start_ar: ",,1" }))).toEqual([]);
+    expect(await regler(cell({ ...ren, genomstromningstid_man: ",,1" }))).toEqual(["5:grind.skydd.dolt_utan_skal"]);
+    expect(await regler(cell({ ...ren, avslut: ",,1" }))).toEqual(["3:grind.skydd.dolt_utan_skal"]);
+    expect(await regler(cell({ ...ren, andel_mal: ",,1" }))).toEqual(["4:grind.skydd.dolt_utan_skal"]);
+    const fynd = await kontrolleraNyckeltal("x.csv", readDelimited(cell({ ...ren, deltagare: ",,1" }), "x.csv", new Findings())!, 5);
+    expect(fynd[0]!.meddelande).toMatch(/^ett värde är dolt fast bruset inte döljer det \(deltagare; A, alla, 2024-01–2024-12\)/);
+  });
+
   it("en nyckeltalstabell utan kolumnen skydd, eller med en oskyddad rad, stoppas", async () => {
     const utan = "forbund,insats,fran,till,kon,matt,varde,antal,undertryckt\nf,A,2024-01,2024-12,alla,deltagare,12,12,0\n";
     expect((await kontrolleraNyckeltal("x.csv", readDelimited(utan, "x.csv", new Findings())!, 5)).map((f) => f.meddelande)).toEqual([expect.stringContaining("kolumn saknas: skydd")]);

@@ -8,14 +8,19 @@
  * Shares and means are computed from what is published or perturbed themselves:
  *   - resultat mot mål = t' / (t' + r'), where t' is the perturbed number who reached the goal
  *     and r' the perturbed rest of the denominator; `antal` is t' + r'. The share is thus always
- *     within 0..1 and the published numerator and rest are never small;
+ *     within 0..1 and the published numerator and rest are never small. Whether there is a
+ *     share at all is decided as for any count: by the denominator's own perturbed count n'
+ *     (its persons' cell key; the same as avslut' when nobody left early). n' = 0 (possible only
+ *     for small n, 1..3 with the defaults) gives no share; n' > 0 gives one, and if both parts
+ *     were perturbed to 0 the larger true part (ties: the one with the larger cell key) is
+ *     published as sma + 1 (`andelensDelar`). So a share over 4 or more persons never disappears, whatever the key;
  *   - a mean = (sum + noise) / n, where the noise is at most `medelvardesbrus` times the
  *     group's largest single value (cellKey's magnitude perturbation, with a continuous noise
  *     from the group's own key), shown only when the published count n' is at least
  *     `minstaAntalForMedel`; its `antal` is n', the same as everywhere else for those persons.
  */
 import type { Underlag } from "../compute/nyckeltal.ts";
-import { cellnyckel } from "./cellnyckel.ts";
+import { cellnyckel, TVA_32 } from "./cellnyckel.ts";
 import { minstaAntalForMedel, type Brusinstallningar } from "./parametrar.ts";
 import { byggPtabell, slaUpp, type Ptabell } from "./ptabell.ts";
 import { sorteraRader, type Matt, type NyckeltalRad } from "./rader.ts";
@@ -39,13 +44,40 @@ export function brusadeAntal(u: Underlag, tabell: Ptabell): BrusadeAntal {
   const n = u.nycklar;
   if (!n) throw new RangeError(`${u.forbund}, ${u.insats}, ${u.fran}–${u.till}, ${u.kon}: cellnycklar saknas (brus kräver postnycklar)`);
   const b = (antal: number, summa: number) => slaUpp(tabell, antal, cellnyckel(summa));
+  const delar = andelensDelar(tabell, u.malTaljare, u.malNamnare - u.malTaljare, n.malTaljare, n.malKomplement);
   return {
     deltagare: b(u.deltagare, n.deltagare),
     avslut: b(u.avslut, n.avslut),
-    malTaljare: b(u.malTaljare, n.malTaljare),
-    malKomplement: b(u.malNamnare - u.malTaljare, n.malKomplement),
+    malTaljare: delar.taljare,
+    malKomplement: delar.rest,
     foreN: b(u.foreN, n.foreN),
   };
+}
+
+/**
+ * The published parts of a share: t' (reached the goal) and r' (the rest of the denominator),
+ * from the true parts t, r and their key sums.
+ *   1. The denominator n = t + r is a count like any other: n' is looked up with the cell key
+ *      of its persons (the sum of the two parts' key sums). n' = 0 gives no share (t' = r' = 0);
+ *      the table gives that only for small n (n <= max(sma + 1, maxbrus): 1..3 with the
+ *      defaults), with the same probability as for any count of n persons.
+ *   2. Otherwise t' and r' are looked up with their own cell keys. Should both come out 0,
+ *      the part with more persons (ties: the larger cell key) is published as sma + 1 instead:
+ *      a share shown is never 0 / 0. (Only a part the table could publish as 0 is ever lifted,
+ *      1..sma with the defaults; a true 0 stays 0.)
+ * Every published part is thus 0 or above sma, t' + r' is 0 exactly when n' is, and a share
+ * over more persons than the table can publish as 0 (4 or more with the defaults) always has
+ * a value.
+ */
+export function andelensDelar(tabell: Ptabell, t: number, r: number, taljarsumma: number, restsumma: number): { taljare: number; rest: number } {
+  const namnare = slaUpp(tabell, t + r, cellnyckel((taljarsumma + restsumma) % TVA_32));
+  if (namnare === 0) return { taljare: 0, rest: 0 };
+  const taljare = slaUpp(tabell, t, cellnyckel(taljarsumma));
+  const rest = slaUpp(tabell, r, cellnyckel(restsumma));
+  if (taljare > 0 || rest > 0) return { taljare, rest };
+  const lyft = tabell.parametrar.sma + 1;
+  const taljarenLyfts = t > r || (t === r && taljarsumma >= restsumma);
+  return taljarenLyfts ? { taljare: lyft, rest: 0 } : { taljare: 0, rest: lyft };
 }
 
 /**

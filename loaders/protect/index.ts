@@ -4,7 +4,7 @@ export { skydda, OskyddbarFel } from "./monster.ts";
 export { primarDolda } from "./primar.ts";
 export { angriparkontroll, doldaIntervall, mojligaIntervall, sakertIntervall, laddaLosare, type Intervall } from "./angripare.ts";
 export { skyddaNyckeltal, type NyckeltalSkydd, type Skyddsunderlag } from "./nyckeltal.ts";
-export { brusaNyckeltal, brusadeAntal, brusatMedel } from "./brus.ts";
+export { andelensDelar, brusaNyckeltal, brusadeAntal, brusatMedel } from "./brus.ts";
 export { undertryckNyckeltal, halvarspublicering, deltagarpublicering } from "./undertryckning.ts";
 export { byggPtabell, slaUpp, fordelning, type Ptabell, type PtabellRad } from "./ptabell.ts";
 export { cellnyckel, nyckelsumma } from "./cellnyckel.ts";

@@ -76,7 +76,7 @@ export interface Overtradelse {
    * "medel_fa": a mean shown over fewer than the minimum;
    * "oskyddad": a row that no method protects.
    */
-  readonly typ: "intervall" | "litet_tal" | "visat_dolt" | "oforenlig" | "medel_fa" | "oskyddad";
+  readonly typ: "intervall" | "litet_tal" | "visat_dolt" | "oforenlig" | "medel_fa" | "oskyddad" | "dolt_utan_skal";
   /** Where, for messages (checks of the published nyckeltal rows). */
   readonly plats?: Plats;
 }

@@ -10,6 +10,9 @@
  *   - the same persons have the same count everywhere: genomströmningstidens antal is the
  *     share's numerator;
  *   - a mean is shown only with an antal of at least the minimum for a mean;
+ *   - nothing else is hidden (`dolt_utan_skal`): no count, no share, and no genomströmningstid
+ *     whose count (the share's numerator) is 0 or at least the minimum. Only a mean over too
+ *     few is hidden, so what is hidden follows from what is published, never from the key;
  * `undertryckning`:
  *   - no shown count (or count following from a share) is 1..k-1;
  *   - the attacker check (angripare.ts) over every period at once: the windows are sums of
@@ -102,6 +105,7 @@ function kontrolleraBrus(forbund: string, rader: readonly NyckeltalRad[], k: num
     const fel = (matt: string, storhet: string, v: number, typ: Overtradelse["typ"]) =>
       ut.push({ nyckel: plats(matt, storhet), min: v, max: v, varde: v, typ, plats: { forbund, insats, kon, fran, till, matt, vad: VAD[storhet] ?? storhet, metod: "brus" } });
     for (const r of Object.values(c)) {
+      if (r.undertryckt && r.matt !== "genomstromningstid_man" && r.matt !== "tid_fore_start_ar") fel(r.matt, "varde", -1, "dolt_utan_skal");
       if (r.undertryckt || r.antal === null) continue;
       if (!Number.isInteger(r.antal) || r.antal < 0) throw new RangeError(`raden ${plats(r.matt, "antal")} visar ett antal som inte är ett icke-negativt heltal`);
       if (litet(r.antal)) fel(r.matt, "antal", r.antal, "litet_tal");
@@ -118,6 +122,8 @@ function kontrolleraBrus(forbund: string, rader: readonly NyckeltalRad[], k: num
         if (litet(a.rest)) fel("andel_mal", "malKomplement", a.rest, "litet_tal");
         const g = c.genomstromningstid_man;
         if (g && !g.undertryckt && g.antal !== null && g.antal !== a.taljare) fel("genomstromningstid_man", "antal", g.antal, "oforenlig");
+        // A hidden genomströmningstid: only a mean over 1..minsta − 1 published persons.
+        if (g && g.undertryckt && (a.taljare === 0 || a.taljare >= minsta)) fel("genomstromningstid_man", "antal", a.taljare, "dolt_utan_skal");
       }
     }
   }

@@ -7,7 +7,7 @@
  * Used by test/protect/angrepp.test.ts (small tables) and scripts/skyddsmatt.ts (larger ones).
  */
 import { beraknaInsatsunderlag, type OkandKon, type Underlag } from "../../loaders/compute/nyckeltal.ts";
-import { deltagarpublicering, skydda, type Publicering, type Relation } from "../../loaders/protect/index.ts";
+import { deltagarpublicering, sakertIntervall, skydda, type Publicering, type Relation } from "../../loaders/protect/index.ts";
 import { exportdag, type Rad } from "../protect/deltagarfil.ts";
 
 export const K = 5;
@@ -164,4 +164,191 @@ export function fonstrensVarden(fil: readonly Rad[], fran: string): { fonster: {
   for (const u of rader) varden.set(`deltagare|${u.insats}|${u.kon}`, u.deltagare);
   for (const i of new Set(rader.map((u) => u.insats))) varden.set(`deltagare|${i}|okand`, okandKon.find((o) => o.insats === i && o.fran === fran)?.deltagare ?? 0);
   return { fonster: { forbund: rader[0]!.forbund, fran, till: rader[0]!.till }, varden };
+}
+
+/** One hidden count after the targeted attack: the values shown possible, and whether the range is exact. */
+export interface RiktatDold {
+  readonly dold: string;
+  readonly varde: number;
+  /** The smallest and largest value with a reproducing value set (a witness). */
+  readonly min: number;
+  readonly max: number;
+  /**
+   * True when every value outside min..max (up to the ceiling) was refuted: no value set with
+   * it reproduces the publication. Without that the range is only a lower bound on what the
+   * attacker is left with; it passes only when it already holds k values.
+   */
+  readonly exakt: boolean;
+}
+
+export interface RiktatResultat {
+  /** Value sets re-protected (each one run of the product's protection). */
+  readonly provade: number;
+  /** Value sets looked at (consistent with the shown counts and the relations). */
+  readonly sedda: number;
+  /** Of those, how many the rules reproduce (the witnesses). */
+  readonly behallna: number;
+  readonly sanningenBehallen: boolean;
+  readonly dolda: readonly RiktatDold[];
+}
+
+/**
+ * The same attack, aimed (`angrip` enumerates every value set first, which does not finish for
+ * three teams): for each hidden count d and each value v, nearest the truth first, look for one
+ * value set with d = v that is consistent with the shown counts and the relations and that the
+ * rules reproduce (a witness). Value sets are generated in growing distance from the truth
+ * (iterative deepening on the sum of |value − true value|), each re-protected at most once, and
+ * every witness counts for every hidden count at once.
+ *
+ * A hidden count is shown safe once its witnesses span k values (a wider true range only helps).
+ * Otherwise every other value up to the ceiling must be refuted, by exhausting the value sets
+ * with d = v; the range is then exact (`exakt`) and judged by `sakertIntervall` as it stands.
+ * `budget` caps the re-protections spent on one value; a value whose search hits the cap is
+ * neither shown nor refuted, so the range stays inexact and the attack does not pass it: the
+ * test can only fail on an unfinished search, never pass on one.
+ */
+export function angripRiktat(
+  fonster: { forbund: string; fran: string; till: string },
+  sanna: ReadonlyMap<string, number>,
+  opts: { skydd?: (p: Publicering) => ReadonlySet<string>; budget?: number } = {},
+): RiktatResultat {
+  const skydd = opts.skydd ?? ((q: Publicering) => skydda(q, { k: K }).dolda);
+  const budget = opts.budget ?? 400;
+  const p = publicering(fonster, sanna);
+  const dolda = skydd(p);
+  const publicerat = utfall(p, dolda);
+  const okanda = [...p.varden.keys()].filter((n) => n.startsWith("deltagare|") && (dolda.has(n) || n.endsWith("|okand")));
+  const kanda = new Map([...p.varden].filter(([n]) => n.startsWith("deltagare|") && !okanda.includes(n)));
+  const team = [...new Set([...p.varden.keys()].filter((n) => n.startsWith("deltagare|")).map((n) => n.split("|")[1]!).filter((i) => i !== "totalt"))];
+  const relationer: Relation[] = [];
+  for (const i of [...team, "totalt"]) relationer.push({ total: `deltagare|${i}|alla`, delar: ["kvinnor", "man", "okand"].map((k) => `deltagare|${i}|${k}`), typ: "lika" });
+  for (const k of ["alla", "kvinnor", "man", "okand"]) {
+    relationer.push({ total: `deltagare|totalt|${k}`, delar: team.map((i) => `deltagare|${i}|${k}`), typ: "hogst" });
+    for (const i of team) relationer.push({ total: `deltagare|totalt|${k}`, delar: [`deltagare|${i}|${k}`], typ: "minst" });
+  }
+  const tak = Math.max(2 * K - 1, ...kanda.values(), ...okanda.map((n) => sanna.get(n) ?? 0));
+  const sann = (n: string) => sanna.get(n) ?? 0;
+  const doldaLista = [...dolda].filter((n) => !n.endsWith("|okand") && n.startsWith("deltagare|"));
+
+  // Re-protection, once per value set.
+  const provat = new Map<string, boolean>();
+  let omskyddade = 0;
+  let behallna = 0;
+  let sanningenBehallen = false;
+  const vittnen = new Map(doldaLista.map((n) => [n, new Set<number>()]));
+  const prova = (x: ReadonlyMap<string, number>): boolean => {
+    const id = okanda.map((n) => x.get(n)).join(",");
+    const tidigare = provat.get(id);
+    if (tidigare !== undefined) return tidigare;
+    // Without a hidden count in 1..k-1 nothing would be hidden: not reproduced, no need to run.
+    let ok = okanda.some((n) => x.get(n)! >= 1 && x.get(n)! <= K - 1);
+    if (ok) {
+      const q = publicering(fonster, x);
+      omskyddade++;
+      ok = utfall(q, skydd(q)) === publicerat;
+    }
+    provat.set(id, ok);
+    if (ok) {
+      behallna++;
+      if (okanda.every((n) => x.get(n) === sann(n))) sanningenBehallen = true;
+      for (const n of doldaLista) vittnen.get(n)!.add(x.get(n)!);
+    }
+    return ok;
+  };
+
+  const uppfyllda = (x: ReadonlyMap<string, number>) =>
+    relationer.every((r) => {
+      const t = x.get(r.total);
+      const d = r.delar.map((n) => x.get(n));
+      if (t === undefined || d.some((v) => v === undefined)) return true;
+      const s = d.reduce((a, b) => a! + b!, 0)!;
+      return r.typ === "lika" ? t === s : r.typ === "minst" ? t >= s : t <= s;
+    });
+
+  /**
+   * Depth first over the value sets with d = v and distance from the truth at most `avstand`
+   * (Infinity: all), values nearest the truth first; `besok` returns true to stop. Returns
+   * whether it was stopped.
+   */
+  const sok = (d: string, v: number, avstand: number, besok: (x: ReadonlyMap<string, number>) => boolean): boolean => {
+    const x = new Map(kanda);
+    x.set(d, v);
+    const steg = (kvar: number): boolean => {
+      if (kvar < 0 || !uppfyllda(x)) return false;
+      const harledd: string[] = [];
+      const aterstall = () => { for (const h of harledd) x.delete(h); };
+      for (let andrad = true; andrad;) {
+        andrad = false;
+        for (const r of relationer) {
+          if (r.typ !== "lika") continue;
+          const saknas = [r.total, ...r.delar].filter((n) => !x.has(n));
+          if (saknas.length !== 1) continue;
+          const n = saknas[0]!;
+          const summa = r.delar.filter((e) => e !== n).reduce((a, e) => a + x.get(e)!, 0);
+          const w = n === r.total ? summa : x.get(r.total)! - summa;
+          if (w < 0 || w > tak) { aterstall(); return false; }
+          x.set(n, w);
+          harledd.push(n);
+          kvar -= Math.abs(w - sann(n));
+          andrad = true;
+        }
+      }
+      let stopp = false;
+      if (kvar >= 0 && uppfyllda(x)) {
+        const nasta = okanda.find((n) => !x.has(n));
+        if (nasta === undefined) stopp = besok(x);
+        else {
+          const s = sann(nasta);
+          const ordning = [s, ...Array.from({ length: tak }, (_, i) => [s - 1 - i, s + 1 + i]).flat()].filter((w) => w >= 0 && w <= tak);
+          for (const w of ordning) {
+            if (Math.abs(w - s) > kvar) continue;
+            x.set(nasta, w);
+            if (steg(kvar - Math.abs(w - s))) { stopp = true; break; }
+          }
+          x.delete(nasta);
+        }
+      }
+      aterstall();
+      return stopp;
+    };
+    return steg(avstand - Math.abs(v - sann(d)));
+  };
+
+  // The truth first (it must be kept: otherwise the replay is not the product's protection).
+  prova(new Map([...kanda, ...okanda.map((n) => [n, sann(n)] as const)]));
+  const ut: RiktatDold[] = [];
+  for (const d of doldaLista) {
+    const bred = () => { const w = vittnen.get(d)!; return Math.max(...w) - Math.min(...w) + 1 >= K; };
+    const ovisst = new Set<number>();
+    const ordning = [sann(d), ...Array.from({ length: tak }, (_, i) => [sann(d) - 1 - i, sann(d) + 1 + i]).flat()].filter((w) => w >= 0 && w <= tak);
+    for (const v of ordning) {
+      if (bred()) break;
+      if (vittnen.get(d)!.has(v)) continue;
+      // Consistent with the relations at all? (No re-protection needed to refute otherwise.)
+      if (!sok(d, v, Infinity, () => true)) continue;
+      // Witnesses nearest the truth first: deepen the distance until one is found, the budget
+      // is spent (neither shown nor refuted), or every value set with d = v was tried (refuted).
+      const storst = tak * okanda.length;
+      const fore = omskyddade;
+      const slut = () => omskyddade - fore >= budget;
+      let hittad = false;
+      for (let avstand = Math.abs(v - sann(d)) + 2; ; avstand = Math.min(2 * avstand, storst)) {
+        sok(d, v, avstand, (x) => {
+          if (prova(x)) { hittad = true; return true; }
+          return slut();
+        });
+        if (hittad) break;
+        if (slut()) { ovisst.add(v); break; }
+        if (avstand >= storst) break; // all tried: refuted
+      }
+    }
+    const w = [...vittnen.get(d)!];
+    ut.push({ dold: d, varde: sann(d), min: Math.min(...w), max: Math.max(...w), exakt: ovisst.size === 0 && !bred() });
+  }
+  return { provade: omskyddade, sedda: provat.size, behallna, sanningenBehallen, dolda: ut };
+}
+
+/** A hidden count passes the targeted attack: its witnesses span k values, or its exact range is safe. */
+export function riktatSaker(d: RiktatDold): boolean {
+  return d.max - d.min + 1 >= K || (d.exakt && sakertIntervall(d, K));
 }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { beraknaInsatsunderlag, type Underlag } from "../../loaders/compute/nyckeltal.ts";
-import { brusaNyckeltal, brusadeAntal, byggPtabell, fordelning, kontrolleraPublicerat, minstaAntalForMedel, STANDARD_BRUS, type NyckeltalRad } from "../../loaders/protect/index.ts";
+import { andelensDelar, brusaNyckeltal, brusadeAntal, byggPtabell, fordelning, kontrolleraPublicerat, minstaAntalForMedel, oskyddadeNyckeltal, STANDARD_BRUS, type NyckeltalRad } from "../../loaders/protect/index.ts";
 import { exportdag, exporteradDen, generera, postnyckel, publicera, slump, TESTNYCKLAR, uppslag, type Rad } from "./deltagarfil.ts";
 import type { Datum } from "../../loaders/normalise/datum.ts";
 
@@ -99,6 +99,34 @@ describe("differencing never gives a true count with certainty", () => {
     expect(provade).toBeGreaterThanOrEqual(15);
   });
 
+  it("two builds, before and after one new participant (without kön, or in a new team), on a team of three and on three teams: no changed count gives the true difference with certainty", async () => {
+    const trio = generera({ team: ["Trio"], personer: 3, fro: 3 });
+    const fall: [string, Rad[], Rad][] = [
+      ["a team of three, one more without kön", trio, { ...trio[0]!, person: "NY-UTAN", kon: undefined, start: "2022-02-01" as Datum, slut: undefined, orsak: undefined }],
+      ["three teams, one more in a new team", BAS, { ...BAS[0]!, person: "NY-TEAM", insats: "Team Ny", start: "2023-02-01" as Datum, slut: undefined, orsak: undefined }],
+    ];
+    for (const [namn, fore, ny] of fall) {
+      for (const nyckel of TESTNYCKLAR.slice(0, 2)) {
+        const exportdatum = exportdag(fore);
+        const fore_ = uppslag(await publicera(fore, "brus", { nyckel, exportdatum }));
+        const efter = await publicera([...fore, ny], "brus", { nyckel, exportdatum });
+        const sannFore = uppslag(oskyddadeNyckeltal(beraknaInsatsunderlag(fore, { exportdatum }).underlag));
+        const sannEfter = uppslag(oskyddadeNyckeltal(beraknaInsatsunderlag([...fore, ny], { exportdatum }).underlag));
+        let andrade = 0;
+        for (const r of efter.filter((x) => x.matt === "deltagare" || x.matt === "avslut")) {
+          const f = fore_(r.insats, r.fran, r.kon, r.matt);
+          const sann = sannEfter(r.insats, r.fran, r.kon, r.matt)!.antal! - (sannFore(r.insats, r.fran, r.kon, r.matt)?.antal ?? 0);
+          if (sann === 0) continue;
+          andrade++;
+          const mojliga = skillnader(r.antal!, f?.antal ?? 0);
+          expect(mojliga.has(sann), `${namn}: ${r.insats} ${r.fran} ${r.kon} ${r.matt}`).toBe(true);
+          expect(mojliga.size, `${namn}: ${r.insats} ${r.fran} ${r.kon} ${r.matt}: ${f?.antal} then ${r.antal}`).toBeGreaterThan(1);
+        }
+        expect(andrade, namn).toBeGreaterThan(3);
+      }
+    }
+  });
+
   it("over many keys, the differenced published counts miss the true difference about as often as the table says", () => {
     // Two windows that differ by exactly one person: the difference of their published counts.
     const s = slump(5);
@@ -177,6 +205,49 @@ describe("what is published", () => {
   it("needs the record keys: without them it refuses rather than publishing true counts", () => {
     const u: Underlag = { forbund: "f", insats: "A", fran: "2024-01", till: "2024-12", kon: "alla", deltagare: 7, avslut: 3, malTaljare: 2, malNamnare: 3, malGrupp: 2, tidSummaManader: 20, foreSummaAr: 3, foreN: 2 };
     expect(() => brusaNyckeltal([u], { k: 5, brus: STANDARD_BRUS })).toThrow(/cellnycklar saknas/);
+  });
+});
+
+describe("the share's parts (andelensDelar)", () => {
+  const s = slump(17);
+  const nyckel = () => Math.floor(s() * 4294967296);
+  const utfall = (t: number, r: number, N = 1000) => Array.from({ length: N }, () => andelensDelar(TABELL, t, r, nyckel(), nyckel()));
+
+  it("a denominator of 4 or more never gives an empty share, whatever the keys (Säter 2023: 2 of 4 reached the goal)", () => {
+    for (const [t, r] of [[2, 2], [1, 3], [3, 1], [0, 4], [4, 0], [1, 2 + 1], [2, 5], [10, 10]] as const) {
+      for (const d of utfall(t, r)) {
+        expect(d.taljare + d.rest, `${t} + ${r}`).toBeGreaterThan(0);
+        for (const x of [d.taljare, d.rest]) expect(x === 0 || x > STANDARD_BRUS.sma).toBe(true);
+        if (t === 0) expect(d.taljare).toBe(0);
+        if (r === 0) expect(d.rest).toBe(0);
+      }
+    }
+  });
+
+  it("t = r = 2: the three published shares 0 %, 50 % and 100 % occur, 0/0 never; 50 % (3 of 6) most often", () => {
+    const n = new Map<string, number>();
+    for (const d of utfall(2, 2)) n.set(`${d.taljare}/${d.rest}`, (n.get(`${d.taljare}/${d.rest}`) ?? 0) + 1);
+    expect([...n.keys()].sort()).toEqual(["0/3", "3/0", "3/3"]);
+    // Both parts 3 with (2/3)²; one part 3 (by itself or lifted) the rest: 5/9 against 4/9.
+    expect(n.get("3/3")! / 1000).toBeGreaterThan(0.4);
+    expect(n.get("3/3")! / 1000).toBeLessThan(0.49);
+  });
+
+  it("the share disappears exactly when the denominator's own count is published as 0: only for 1..3 persons, as often as the table says", () => {
+    expect(andelensDelar(TABELL, 0, 0, nyckel(), nyckel())).toEqual({ taljare: 0, rest: 0 });
+    for (const [t, r, p0] of [[1, 0, 2 / 3], [0, 2, 1 / 3], [1, 1, 1 / 3], [2, 1, fordelning(TABELL, 3).get(0)!], [1, 2, fordelning(TABELL, 3).get(0)!]] as const) {
+      const tomma = utfall(t, r, 20_000).filter((d) => d.taljare + d.rest === 0).length / 20_000;
+      expect(Math.abs(tomma - p0), `${t} + ${r}`).toBeLessThan(0.015);
+    }
+  });
+
+  it("the denominator's key is the key of its persons: with the parts' key sums a and b it is (a + b) mod 2^32", () => {
+    // n' = 0 for the key sums whose total falls below the table's bound for n = 3 → 0.
+    const ub0 = TABELL.rader[3]!.ub[0]!;
+    const a = Math.floor(ub0 * 4294967296 * 0.5);
+    const b = Math.floor(ub0 * 4294967296 * 0.4);
+    expect(andelensDelar(TABELL, 2, 1, a, b)).toEqual({ taljare: 0, rest: 0 });
+    expect(andelensDelar(TABELL, 2, 1, a + 2 ** 31, b)).not.toEqual({ taljare: 0, rest: 0 });
   });
 });
 

@@ -126,6 +126,19 @@ describe("the pattern of a period depends on that period's data only", () => {
     }
   }, 180_000);
 
+  it("one new participant in a new team changes nothing in the periods before the team started (its empty rows are no cover, nothing is re-protected)", async () => {
+    const fore = await sparad(FIL, "undertryckning");
+    const nytt: Rad = { ...FIL[4]!, person: "NYTT-TEAM", insats: "Team Ny", start: "2024-10-01" as Datum, slut: undefined, orsak: undefined };
+    const efterRader = await publicera([...FIL, nytt], "undertryckning");
+    const efter = uppslag(efterRader);
+    for (const r of fore.filter((x) => x.till <= "2024-06")) expect(efter(r.insats, r.fran, r.kon, r.matt), `${r.insats} ${r.fran} ${r.kon} ${r.matt}`).toEqual(r);
+    // The new team's earlier rows are structural zeros: shown as 0, never hidden.
+    const tomma = efterRader.filter((x) => x.insats === "Team Ny" && x.till <= "2024-06");
+    expect(tomma.length).toBeGreaterThan(0);
+    for (const r of tomma) expect([r.antal, r.undertryckt]).toEqual([0, false]);
+    expect(kontrolleraPublicerat(efterRader, { k: 5 })).toEqual([]);
+  }, 120_000);
+
   it("one new participant without kön in a later period changes nothing in earlier ones", async () => {
     const fore = await sparad(FIL, "undertryckning");
     const efter = uppslag(await publicera([...FIL, { ...FIL[3]!, person: "SEN", kon: undefined, start: "2024-11-01" as Datum, slut: undefined, orsak: undefined }], "undertryckning"));
