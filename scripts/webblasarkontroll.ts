@@ -17,6 +17,8 @@
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
 // Urvalen ska stå i adressen: efter ändrade urval öppnar samma adress samma vy, och bakåt och
 // framåt byter urvalen (kontrolleraAdress).
+// Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
+// kort (kontrolleraBredd).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
@@ -498,6 +500,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
   const lankar = await kontrolleraLankar(page, bas, provade, fel);
+  await kontrolleraBredd(page, fel);
 
   const namn = adress.slice(1).replace(/\.html$/, "").replaceAll("/", "_");
   await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
@@ -544,9 +547,50 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await page.goto(bas + adress, { waitUntil: "load" });
   await vantaPaSidan(page);
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
+  await kontrolleraBredd(page, fel);
 
   await context.close();
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+// Körs i webbläsaren: sidans bredd och det som sticker ut till höger om skärmen (utan att en
+// rullbar behållare håller det), och tabeller i kort som rullar i sidled.
+const BREDD = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const namn = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const halls = (e) => {
+    const fri = ["absolute", "fixed"].includes(getComputedStyle(e).position);
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const cs = getComputedStyle(p);
+      if (fri && cs.position === "static" && cs.transform === "none") continue;
+      if (cs.overflowX !== "visible" && p.getBoundingClientRect().right <= vw + 0.5) return true;
+    }
+    return false;
+  };
+  const utanfor = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 0.5 && !halls(e) && !(e.parentElement && utanfor.includes(e.parentElement))) utanfor.push(e);
+  }
+  const rullande = Array.from(document.querySelectorAll("main .card .tabell-rulla"))
+    .filter((e) => e.scrollWidth > e.clientWidth + 1)
+    .map((e) => (e.querySelector("caption")?.textContent ?? "(tabell utan bildtext)").trim());
+  return {
+    bredd: document.documentElement.scrollWidth,
+    vw,
+    utanfor: utanfor.slice(0, 5).map((e) => namn(e) + " (" + (e.textContent ?? "").trim().replace(/\\s+/g, " ").slice(0, 40) + ")"),
+    rullande
+  };
+})()`;
+
+/**
+ * Ingen sida får rulla i sidled (issue 12): dokumentet får inte vara bredare än skärmen, och
+ * vid 1280 px ska tabellerna i kort (Insatsers Tabell 1-4 och liknande) rymmas utan att rulla.
+ */
+async function kontrolleraBredd(page: Page, fel: string[]): Promise<void> {
+  const b = (await page.evaluate(BREDD)) as { bredd: number; vw: number; utanfor: string[]; rullande: string[] };
+  if (b.bredd > b.vw) fel.push(`vid ${b.vw} px är sidan ${b.bredd} px bred (rullar i sidled)${b.utanfor.length ? `: ${b.utanfor.join(", ")}` : ""}`);
+  if (b.vw >= 1280) for (const t of b.rullande) fel.push(`vid ${b.vw} px ryms inte tabellen "${t}" i sitt kort (den sista kolumnen döljs bakom rullningen)`);
 }
 
 // Urvalen som de syns: varje listas valda alternativ och varje vald knapp (text).
@@ -608,7 +652,9 @@ async function main(): Promise<number> {
   }
   const skarmbilder = join(PROJEKTROT, ".finsam-build", "skarmbilder");
   await mkdir(skarmbilder, { recursive: true });
-  const filer = await htmlSidor(dist);
+  // FINSAM_KONTROLL_SIDOR="insatser.html analyser/mall.html" prövar bara de sidorna (när man arbetar med en sida).
+  const bara = process.env.FINSAM_KONTROLL_SIDOR?.split(/[\s,]+/).filter(Boolean);
+  const filer = (await htmlSidor(dist)).filter((f) => !bara || bara.includes(f.split(sep).join("/")));
   const sidor = filer.map(adressFor);
   const server = await startaServer(dist);
   const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -153,7 +153,7 @@ export function resultattabell({ bildtext, fonster, hamta }: {
         // och i nedladdningen, så att varje rad går att förstå för sig.
         varde: (d) =>
           d.kon === "alla"
-            ? [el("span", { class: "etikett-lang" }, d.n.rubrik), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, d.n.kort)]
+            ? [el("span", { class: "etikett-lang" }, brytbar(d.n.rubrik)), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, d.n.kort)]
             : [el("span", { class: "visuellt-dold", "data-nedladdning": "ja" }, `${d.n.rubrik}, `), d.kon === "kvinnor" ? "kvinnor" : "män"],
         klass: (d) => (d.kon === "alla" ? null : "konetikett")
       },
@@ -164,6 +164,11 @@ export function resultattabell({ bildtext, fonster, hamta }: {
       }))
     ]
   });
+}
+
+/** "arbete/studier/…" med en brytpunkt (<wbr>) efter varje snedstreck, så att en lång radrubrik bryts där. */
+function brytbar(text: string): (string | HTMLElement)[] {
+  return text.split("/").flatMap((del, i, alla) => (i < alla.length - 1 ? [`${del}/`, el("wbr")] : [del]));
 }
 
 // --- Tidsdiagram per nyckeltal -------------------------------------------------------------
