@@ -17,6 +17,10 @@
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
 // Urvalen ska stå i adressen: efter ändrade urval öppnar samma adress samma vy, och bakåt och
 // framåt byter urvalen (kontrolleraAdress).
+// Utskrift: varje sida skrivs ut till PDF (A4, .finsam-build/utskrifter/) och ingen tabell får
+// vara bredare än papperets skrivbara yta; urvalen blir en rad text (kontrolleraUtskrift).
+// Tangentbord: första Tab ger "Hoppa till innehållet", och listorna med urval behåller fokus
+// när valet byts med piltangenterna (kontrolleraTangentbord).
 // Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
 // kort (kontrolleraBredd).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
@@ -31,6 +35,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { lasArbetsbok } from "../loaders/read/xlsx.ts";
+import { UTSKRIFTSBREDD } from "../src/components/utskrift.ts";
 
 const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 const CHROMIUM = process.env.FINSAM_CHROMIUM || "/usr/bin/chromium";
@@ -542,15 +547,100 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   // ägare; deras urval står ännu inte i adressen, så de prövas inte här. Se docs/webbplatsen.md.)
   if (antalVal > 0 && !adress.startsWith("/analyser/") && adress !== "/styrelserapport.html") await kontrolleraAdress(page, bas, adress, fel);
 
+  await kontrolleraUtskrift(page, join(skarmbilder, "..", "utskrifter", `${namn}.pdf`), fel);
+
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(bas + adress, { waitUntil: "load" });
   await vantaPaSidan(page);
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
   await kontrolleraBredd(page, fel);
+  // Tangentbordet på den nyss öppnade sidan (så att första Tab börjar från sidans början).
+  await kontrolleraTangentbord(page, fel);
 
   await context.close();
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+// Körs i webbläsaren under utskrift: tabeller som syns och deras bredd, urval som syns, och
+// raderna som säger urvalet.
+const PAPPER = `(() => {
+  const syns = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const main = document.querySelector("main");
+  const kant = main ? main.getBoundingClientRect().right : Infinity;
+  const tabeller = Array.from(document.querySelectorAll("main table")).filter(syns).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { bildtext: (t.querySelector("caption")?.textContent ?? "(tabell utan bildtext)").trim(), bredd: r.width, utanfor: r.right - kant };
+  });
+  return {
+    tabeller,
+    urval: Array.from(document.querySelectorAll("main form select, main form input")).filter(syns).length,
+    rutor: document.querySelectorAll("main .filter").length,
+    rader: Array.from(document.querySelectorAll("main p.urval-utskrift")).filter(syns).map((p) => p.textContent.trim())
+  };
+})()`;
+
+/**
+ * Utskrift (issue 12): sidan skrivs ut till PDF (A4, som Chromiums utskrift) och underkänns om
+ * en tabell är bredare än papperets skrivbara yta (UTSKRIFTSBREDD) eller sticker ut ur den, om
+ * ett urval skrivs ut, eller om en ruta med urval inte har sin rad som säger urvalet. Efter
+ * utskriften ska sidan vara som förut (inga tabelldelar kvar).
+ */
+async function kontrolleraUtskrift(page: Page, pdf: string, fel: string[]): Promise<void> {
+  await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+  await page.emulateMedia({ media: "print" });
+  try {
+    const p = (await page.evaluate(PAPPER)) as { tabeller: { bildtext: string; bredd: number; utanfor: number }[]; urval: number; rutor: number; rader: string[] };
+    for (const t of p.tabeller) {
+      if (t.bredd > UTSKRIFTSBREDD + 1) fel.push(`utskrift: tabellen "${t.bildtext}" är ${Math.round(t.bredd)} px bred, bredare än papperets skrivbara yta (${UTSKRIFTSBREDD} px)`);
+      else if (t.utanfor > 1) fel.push(`utskrift: tabellen "${t.bildtext}" sticker ut ${Math.round(t.utanfor)} px till höger om sidan`);
+    }
+    if (p.urval > 0) fel.push(`utskrift: ${p.urval} urval (listor, knappar) skrivs ut`);
+    if (p.rader.length < p.rutor) fel.push(`utskrift: ${p.rutor} rutor med urval men ${p.rader.length} rader som säger urvalet`);
+    await mkdir(join(pdf, ".."), { recursive: true });
+    await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await page.emulateMedia({ media: null });
+    await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
+  }
+  const kvar = (await page.evaluate("document.querySelectorAll('.utskriftsdel, .urval-utskrift, .utskrift-ersatt').length + (document.documentElement.classList.contains('utskrift') ? 1 : 0)")) as number;
+  if (kvar > 0) fel.push("efter utskriften är sidan inte som förut (utskriftens tabelldelar eller rader finns kvar)");
+}
+
+/**
+ * Tangentbordet (issue 12): det första Tab ger är länken "Hoppa till innehållet", och Enter på
+ * den flyttar fokus till sidans innehåll (main). Varje lista med urval behåller fokus när
+ * valet byts med piltangenterna, två steg i rad (Helårsekvivalenter tappade det till <body>).
+ */
+async function kontrolleraTangentbord(page: Page, fel: string[]): Promise<void> {
+  await page.keyboard.press("Tab");
+  const forsta = (await page.evaluate(`(() => { const a = document.activeElement; return a ? { tagg: a.tagName, klass: a.className, href: a.getAttribute("href"), text: a.textContent?.trim() } : null; })()`)) as { tagg: string; klass: string; href: string | null; text: string } | null;
+  if (forsta?.tagg !== "A" || forsta.href !== "#observablehq-main" || forsta.text !== "Hoppa till innehållet") {
+    fel.push(`första Tab ger inte länken "Hoppa till innehållet" utan ${forsta ? `${forsta.tagg.toLowerCase()} "${forsta.text ?? ""}"` : "inget"}`);
+  } else {
+    await page.keyboard.press("Enter");
+    const id = await page.evaluate("document.activeElement?.id ?? null");
+    if (id !== "observablehq-main") fel.push(`"Hoppa till innehållet" flyttar inte fokus till innehållet (fokus på ${String(id) || "ett element utan id"})`);
+  }
+  const antal = await page.locator("main form select").count();
+  for (let i = 0; i < antal; i++) {
+    const select = page.locator("main form select").nth(i);
+    if (!(await select.isVisible())) continue;
+    const etikett = await select.evaluate((s) => (s.closest("form")?.querySelector("label")?.textContent ?? s.getAttribute("aria-label") ?? "").trim());
+    const { index, antalAlt } = await select.evaluate((s) => ({ index: (s as HTMLSelectElement).selectedIndex, antalAlt: (s as HTMLSelectElement).options.length }));
+    if (antalAlt < 3) continue;
+    await select.focus();
+    const tangent = index >= antalAlt - 2 ? "ArrowUp" : "ArrowDown";
+    for (let steg = 1; steg <= 2; steg++) {
+      await page.keyboard.press(tangent);
+      await vantaPaSidan(page);
+      const fokus = (await page.evaluate(`(() => { const a = document.activeElement; if (!a || a.tagName !== "SELECT") return a ? a.tagName.toLowerCase() : "inget"; return "select:" + (a.closest("form")?.querySelector("label")?.textContent ?? a.getAttribute("aria-label") ?? "").trim(); })()`)) as string;
+      if (fokus !== `select:${etikett}`) {
+        fel.push(`urvalet "${etikett}" tappar fokus (till ${fokus.replace(/^select:/, "listan ")}) efter ${steg} steg med piltangenten`);
+        break;
+      }
+    }
+  }
 }
 
 // Körs i webbläsaren: sidans bredd och det som sticker ut till höger om skärmen (utan att en

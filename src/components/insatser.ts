@@ -333,6 +333,43 @@ export function uppslag<T extends { forbund: string; insats: string; fran: strin
   return (forbund, insats, f, kon, matt) => index.get(`${forbund}|${insats}|${f.fran}/${f.till}|${kon}|${matt}`);
 }
 
+// --- Teamen år för år (2018 års rapport, Tabell 12–15) ------------------------------------
+
+/** Måtten i översikten teamen år för år, i rapportens ordning (Tabell 12–15). */
+export const TEAMAR_MATT: readonly string[] = ["deltagare", "avslut", "andel_mal", "genomstromningstid_man"];
+
+/** Ett team i översikten: namnet och de år (index i `ar`) då det fanns, eller null om aldrig. */
+export interface TeamIAr {
+  insats: string;
+  forsta: number | null;
+  sista: number | null;
+}
+
+/**
+ * Teamen år för år för ett förbunds rader: kalenderåren (januari–december, äldst först), teamen
+ * i bokstavsordning och för varje team de år det fanns, från det första till det sista
+ * kalenderår då teamet hade deltagare (ett dolt antal deltagare betyder att det hade några).
+ * Före och efter dem är teamets celler tomma, inte 0: teamet fanns inte då. Förbundet totalt
+ * ("totalt") är inget team; `totalt` säger om raderna har det.
+ */
+export function teamAr(rader: readonly NyckeltalRad[]): { ar: FonsterMedNyckel[]; team: TeamIAr[]; totalt: boolean } {
+  const ar = fonsterIRader(rader).filter(arKalenderar);
+  const index = new Map(ar.map((f, i) => [f.nyckel, i]));
+  const team = insatserIRader(rader)
+    .filter((i) => i !== "totalt")
+    .map((insats) => {
+      const med = rader
+        .filter((d) => d.insats === insats && d.kon === "alla" && d.matt === "deltagare" && (d.dolt || (d.varde ?? 0) > 0))
+        .map((d) => index.get(fonsterNyckel(d)))
+        .filter((i): i is number => i !== undefined);
+      return { insats, forsta: med.length ? Math.min(...med) : null, sista: med.length ? Math.max(...med) : null };
+    });
+  return { ar, team, totalt: rader.some((d) => d.insats === "totalt") };
+}
+
+/** Fanns teamet året med index `i` (se teamAr)? */
+export const fannsTeamet = (t: TeamIAr, i: number): boolean => t.forsta !== null && t.sista !== null && i >= t.forsta && i <= t.sista;
+
 // --- Visning ----------------------------------------------------------------------------
 
 /**
