@@ -19,6 +19,7 @@
 // framåt byter urvalen (kontrolleraAdress).
 // Utskrift: varje sida skrivs ut till PDF (A4, .finsam-build/utskrifter/) och ingen tabell får
 // vara bredare än papperets skrivbara yta; urvalen blir en rad text (kontrolleraUtskrift).
+// Diagram: en streckad referenslinje får inte gå genom en etikett (KORSADE_ETIKETTER).
 // Tangentbord: första Tab ger "Hoppa till innehållet", och listorna med urval behåller fokus
 // när valet byts med piltangenterna (kontrolleraTangentbord).
 // Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
@@ -205,6 +206,30 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
     });
   });
 }
+
+// Körs i webbläsaren: streckade referenslinjer (Plot-regler, <line> med stroke-dasharray) som
+// går genom en etikett (text i diagrammet, inte axlarnas) utan att etiketten har en kant i
+// bakgrundens färg ovanpå linjen.
+const KORSADE_ETIKETTER = `(() => {
+  const ut = [];
+  const markering = (e) => { const g = e.closest("g[aria-label], g[data-markering]"); return g ? (g.getAttribute("data-markering") ?? g.getAttribute("aria-label") ?? "") : ""; };
+  for (const svg of document.querySelectorAll("main figure svg")) {
+    if (svg.parentElement?.closest("svg")) continue;
+    const linjer = Array.from(svg.querySelectorAll("line")).filter((l) => (l.closest("[stroke-dasharray]")) && !/axis|grid|tick/i.test(markering(l)));
+    const texter = Array.from(svg.querySelectorAll("text")).filter((t) => /^text$/i.test(markering(t)) && (t.textContent ?? "").trim());
+    for (const l of linjer) {
+      const a = l.getBoundingClientRect();
+      for (const t of texter) {
+        const b = t.getBoundingClientRect();
+        const skar = a.left <= b.right - 1 && a.right >= b.left + 1 && a.top <= b.bottom - 1 && a.bottom >= b.top + 1;
+        if (!skar) continue;
+        const kant = t.closest("[stroke]") && (l.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+        if (!kant) ut.push({ titel: (svg.closest("figure")?.querySelector(".diagramtitel")?.textContent ?? "").trim(), text: t.textContent.trim().slice(0, 40) });
+      }
+    }
+  }
+  return ut;
+})()`;
 
 /** "1 234,5", "−9", "+58", "12,3 %", "23 456 kr" och "1234.5" som tal; annat (och koder som "0180") null. */
 export function somTal(text: string): number | null {
@@ -504,6 +529,8 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
   for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
+  const korsade = (await page.evaluate(KORSADE_ETIKETTER)) as { titel: string; text: string }[];
+  for (const k of korsade.slice(0, 5)) fel.push(`diagrammet "${k.titel}": en streckad referenslinje går genom etiketten "${k.text}"`);
   const lankar = await kontrolleraLankar(page, bas, provade, fel);
   await kontrolleraBredd(page, fel);
 

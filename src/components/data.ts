@@ -10,7 +10,7 @@ import { avkoda, type Sidtabell } from "./sidodata.js";
 export const ERSATTNINGAR = [
   { kod: "sjukpenning", namn: "Sjukpenning", tabellnamn: "Sjukpenning" },
   { kod: "sjuk_aktivitetsersattning", namn: "Sjuk- och aktivitetsersättning", tabellnamn: "Sjuk- och aktivitetsersättning" },
-  { kod: "arbetsloshet", namn: "Arbetslöshetsersättning", tabellnamn: "Arbetslöshet" },
+  { kod: "arbetsloshet", namn: "Arbetslöshetsersättning", tabellnamn: "Arbetslöshetsersättning" },
   { kod: "arbetsmarknadsatgarder", namn: "Arbetsmarknadsåtgärder", tabellnamn: "Arbetsmarknadsåtgärder" },
   { kod: "etableringsersattning", namn: "Etableringsersättning", tabellnamn: "Etableringsersättning" },
   { kod: "ekonomiskt_bistand", namn: "Ekonomiskt bistånd", tabellnamn: "Ekonomiskt bistånd" },
