@@ -455,6 +455,50 @@ async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number
   return antal;
 }
 
+/**
+ * Hela utdatafiler som .xlsx (Översikt): varje knapp "Ladda ned (Excel)" bredvid en CSV-länk ger
+ * en arbetsbok som läses tillbaka med projektets läsare: varje blad har CSV-filens rubrikrad,
+ * bladen har tillsammans CSV-filens rader i samma ordning, inget blad har fler rader än Excel
+ * tillåter, och en kod med inledande nolla är text med sin nolla. Ger antalet jämförda filer.
+ */
+async function kontrolleraHelaFiler(page: Page, fel: string[]): Promise<number> {
+  let antal = 0;
+  for (const knapp of await page.locator("button.nedladdning-hel-xlsx").all()) {
+    const namn = (await knapp.getAttribute("data-fil")) ?? "";
+    const href = await knapp.evaluate((b) => (b.closest("li")?.querySelector("a[download]") as HTMLAnchorElement | null)?.href ?? "");
+    try {
+      const csv = dsvFormat(",").parseRows((await (await page.request.get(href)).text()).replace(/^\ufeff/, ""));
+      const vanta = page.waitForEvent("download", { timeout: 60_000 });
+      await knapp.click();
+      const nedladdad = await vanta;
+      const bok = await lasArbetsbok(new Uint8Array(await readFile(await nedladdad.path())));
+      if (!bok.ok) {
+        fel.push(`${namn} som .xlsx går inte att läsa: ${bok.detalj}`);
+        continue;
+      }
+      const [rubrik = [], ...rader] = csv;
+      const lasta = bok.blad.flatMap((b) => b.rader.slice(1).map((r) => r.celler));
+      for (const b of bok.blad) {
+        if (b.rader.length > 1_048_576) fel.push(`${namn} som .xlsx: bladet "${b.namn}" har ${b.rader.length} rader, fler än Excel tillåter`);
+        if (JSON.stringify(b.rader[0]?.celler.map(String)) !== JSON.stringify(rubrik)) fel.push(`${namn} som .xlsx: bladet "${b.namn}" har inte CSV-filens rubrikrad`);
+      }
+      if (lasta.length !== rader.length) fel.push(`${namn} som .xlsx har ${lasta.length} rader, CSV-filen ${rader.length}`);
+      let olika = 0;
+      rader.forEach((rad, j) =>
+        rad.forEach((v, i) => {
+          const x = lasta[j]?.[i] ?? null;
+          const ok = v === "" ? x === null : typeof x === "number" ? Math.abs(x - Number(v)) <= 1e-9 * Math.max(1, Math.abs(x)) : x === v;
+          if (!ok && olika++ < 3) fel.push(`${namn} som .xlsx, rad ${j + 2}, kolumn ${rubrik[i]}: ${JSON.stringify(x)}, i CSV-filen "${v}"`);
+        })
+      );
+      antal++;
+    } catch (e) {
+      fel.push(`${namn} som .xlsx laddades inte ned: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    }
+  }
+  return antal;
+}
+
 /** Högsta tillåtna mängd data (gzip, byte) som en sida hämtar när den laddas. */
 export const SIDVIKT_GRANS = 300_000;
 
@@ -547,7 +591,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     else varningar.push(rad);
   }
 
-  const nedladdningar = await kontrolleraNedladdning(page, fel);
+  const nedladdningar = (await kontrolleraNedladdning(page, fel)) + (await kontrolleraHelaFiler(page, fel));
 
   // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
   const antalVal = await page.locator("main form select, main form input[type=radio]").count();
