@@ -614,9 +614,8 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
-  // (Anteckningarna under /analyser/ är analytikernas kod, och Styrelserapporten har sin egen
-  // ägare; deras urval står ännu inte i adressen, så de prövas inte här. Se docs/webbplatsen.md.)
-  if (antalVal > 0 && !adress.startsWith("/analyser/") && adress !== "/styrelserapport.html") await kontrolleraAdress(page, bas, adress, fel);
+  // Alla sidor, också anteckningarna under /analyser/ och Styrelserapporten.
+  if (antalVal > 0) await kontrolleraAdress(page, bas, adress, fel);
 
   await kontrolleraUtskrift(page, join(skarmbilder, "..", "utskrifter", `${namn}.pdf`), fel);
 
