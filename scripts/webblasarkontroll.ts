@@ -595,6 +595,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
   const antalVal = await page.locator("main form select, main form input[type=radio]").count();
+  const fore = (await page.evaluate(TILLSTAND)) as string[];
   if (antalVal > 0) {
     for (const select of await page.locator("main form select").all()) {
       const varden = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -615,7 +616,9 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
   // Alla sidor, också anteckningarna under /analyser/ och Styrelserapporten.
-  if (antalVal > 0) await kontrolleraAdress(page, bas, adress, fel);
+  // (Bara om något urval gick att ändra: en lista med ett enda alternativ ändrar ingenting.)
+  const andrat = JSON.stringify((await page.evaluate(TILLSTAND)) as string[]) !== JSON.stringify(fore);
+  if (antalVal > 0 && andrat) await kontrolleraAdress(page, bas, adress, fel);
 
   await kontrolleraUtskrift(page, join(skarmbilder, "..", "utskrifter", `${namn}.pdf`), fel);
 
@@ -645,7 +648,7 @@ const PAPPER = `(() => {
   return {
     tabeller,
     urval: Array.from(document.querySelectorAll("main form select, main form input")).filter(syns).length,
-    rutor: document.querySelectorAll("main .filter").length,
+    rutor: Array.from(document.querySelectorAll("main .filter")).filter((r) => r.querySelector("form select, form input")).length,
     rader: Array.from(document.querySelectorAll("main p.urval-utskrift")).filter(syns).map((p) => p.textContent.trim())
   };
 })()`;

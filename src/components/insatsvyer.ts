@@ -118,7 +118,8 @@ export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h
     { class: "diagramkort card utan-diagram" },
     el(rubrikniva, { class: "diagramtitel" }, titel),
     el("p", { class: "diagrambeskrivning" }, text),
-    tabellvy ? rullbar(tabellvy) : null,
+    // En tabell utan rader (inga perioder alls) visas inte: texten säger redan att inget finns.
+    tabellvy && (!(tabellvy instanceof HTMLTableElement) || tabellvy.tBodies[0]?.rows.length) ? rullbar(tabellvy) : null,
     skyddsnot()
   );
 }
