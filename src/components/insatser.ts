@@ -152,11 +152,11 @@ export const UTFALL: readonly { kod: string; namn: string }[] = [
 export const AVSLUTSUTFALL: readonly { kod: string; namn: string; farg: string }[] = [
   { kod: "arbete", namn: "Arbete", farg: "#4269d0" },
   { kod: "studier", namn: "Studier", farg: "#97bbf5" },
-  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivsinriktad rehabilitering", farg: "#6cc5b0" },
+  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivsinriktad rehabilitering", farg: "#3ca951" },
   { kod: "medicinsk_rehabilitering", namn: "Medicinsk rehabilitering", farg: "#a463f2" },
   { kod: "sjukersattning", namn: "Sjukersättning", farg: "#efb118" },
   { kod: "annat", namn: "Annat", farg: "#9498a0" },
-  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff8ab7" }
 ];
 
 /**
@@ -168,7 +168,7 @@ export const AVSLUTSUTFALL: readonly { kod: string; namn: string; farg: string }
 export const AVSLUT_FRAN_NYCKELTAL: readonly { kod: string; namn: string; farg: string }[] = [
   { kod: "till_mal", namn: "Arbete, studier eller arbetslivsinriktad rehabilitering", farg: "#4269d0" },
   { kod: "ovriga", namn: "Övriga avslut (medicinsk rehabilitering, sjukersättning, annat)", farg: "#9498a0" },
-  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff8ab7" }
 ];
 
 /**
