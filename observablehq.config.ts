@@ -1,6 +1,8 @@
 // Konfiguration för Observable Framework. Webbplatsen byggs med `npm run build`
 // (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
 import { regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
+import { buildSync } from "esbuild";
+import { fileURLToPath } from "node:url";
 
 const footer =
   "Källa: SCB, Helårsekvivalenter (HE0000T02N2), Befolkningens arbetsmarknadsstatus (BAS, AM0210), " +
@@ -15,12 +17,22 @@ const ikon =
       '<path d="M4 12V4h7M4 8h5" stroke="#fff" stroke-width="2" fill="none"/></svg>'
   );
 
-// Vid utskrift öppnas alla tabellvyer ("Visa som tabell") så att siffrorna kommer med på
-// papperet, och stängs igen efteråt (src/style.css har resten av utskriftsreglerna).
+// Vid utskrift: tabellvyerna öppnas, urvalen blir en rad text och breda tabeller krymps eller
+// delas (src/components/utskrift.ts, paketerad här till ett skript i <head>; src/style.css har
+// utskriftsreglerna).
 const utskrift =
   "<script>" +
-  'addEventListener("beforeprint",()=>{for(const d of document.querySelectorAll("details:not([open])")){d.open=true;d.dataset.utskrift="1"}});' +
-  'addEventListener("afterprint",()=>{for(const d of document.querySelectorAll("details[data-utskrift]")){d.open=false;delete d.dataset.utskrift}});' +
+  buildSync({ entryPoints: [fileURLToPath(new URL("./src/components/utskrift.ts", import.meta.url))], bundle: true, format: "iife", minify: true, write: false, target: "es2020" })
+    .outputFiles[0]!.text.trim() +
+  "</script>";
+
+// En länk förbi sidofältet till innehållet, först på varje sida (syns när den får fokus; stilen i
+// src/style.css). Framework har ingen egen, så ett litet skript lägger den först i <body>.
+const hoppaTillInnehall =
+  "<script>" +
+  'addEventListener("DOMContentLoaded",()=>{const m=document.getElementById("observablehq-main");if(!m)return;m.tabIndex=-1;' +
+  'const a=document.createElement("a");a.href="#observablehq-main";a.className="hoppa-till-innehall";a.textContent="Hoppa till innehållet";' +
+  'a.addEventListener("click",(e)=>{e.preventDefault();m.focus();m.scrollIntoView()});document.body.prepend(a)});' +
   "</script>";
 
 export default {
@@ -73,6 +85,7 @@ export default {
   head:
     '<meta name="description" content="Helårsekvivalenter, arbetsmarknadsstatus, befolkning och försörjningsmått för samordningsförbund (Finsam) och deras kommuner, från SCB.">' +
     `<link rel="icon" href="${ikon}">` +
-    utskrift,
+    utskrift +
+    hoppaTillInnehall,
   footer
 };

@@ -17,6 +17,13 @@
 // öppnas också från file:// (en kopia av dist/ utan server): varje länk ska leda till en fil.
 // Urvalen ska stå i adressen: efter ändrade urval öppnar samma adress samma vy, och bakåt och
 // framåt byter urvalen (kontrolleraAdress).
+// Utskrift: varje sida skrivs ut till PDF (A4, .finsam-build/utskrifter/) och ingen tabell får
+// vara bredare än papperets skrivbara yta; urvalen blir en rad text (kontrolleraUtskrift).
+// Diagram: en streckad referenslinje får inte gå genom en etikett (KORSADE_ETIKETTER).
+// Tangentbord: första Tab ger "Hoppa till innehållet", och listorna med urval behåller fokus
+// när valet byts med piltangenterna (kontrolleraTangentbord).
+// Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
+// kort (kontrolleraBredd).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
@@ -29,6 +36,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { lasArbetsbok } from "../loaders/read/xlsx.ts";
+import { UTSKRIFTSBREDD } from "../src/components/utskrift.ts";
 
 const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
 const CHROMIUM = process.env.FINSAM_CHROMIUM || "/usr/bin/chromium";
@@ -198,6 +206,30 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
     });
   });
 }
+
+// Körs i webbläsaren: streckade referenslinjer (Plot-regler, <line> med stroke-dasharray) som
+// går genom en etikett (text i diagrammet, inte axlarnas) utan att etiketten har en kant i
+// bakgrundens färg ovanpå linjen.
+const KORSADE_ETIKETTER = `(() => {
+  const ut = [];
+  const markering = (e) => { const g = e.closest("g[aria-label], g[data-markering]"); return g ? (g.getAttribute("data-markering") ?? g.getAttribute("aria-label") ?? "") : ""; };
+  for (const svg of document.querySelectorAll("main figure svg")) {
+    if (svg.parentElement?.closest("svg")) continue;
+    const linjer = Array.from(svg.querySelectorAll("line")).filter((l) => (l.closest("[stroke-dasharray]")) && !/axis|grid|tick/i.test(markering(l)));
+    const texter = Array.from(svg.querySelectorAll("text")).filter((t) => /^text$/i.test(markering(t)) && (t.textContent ?? "").trim());
+    for (const l of linjer) {
+      const a = l.getBoundingClientRect();
+      for (const t of texter) {
+        const b = t.getBoundingClientRect();
+        const skar = a.left <= b.right - 1 && a.right >= b.left + 1 && a.top <= b.bottom - 1 && a.bottom >= b.top + 1;
+        if (!skar) continue;
+        const kant = t.closest("[stroke]") && (l.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+        if (!kant) ut.push({ titel: (svg.closest("figure")?.querySelector(".diagramtitel")?.textContent ?? "").trim(), text: t.textContent.trim().slice(0, 40) });
+      }
+    }
+  }
+  return ut;
+})()`;
 
 /** "1 234,5", "−9", "+58", "12,3 %", "23 456 kr" och "1234.5" som tal; annat (och koder som "0180") null. */
 export function somTal(text: string): number | null {
@@ -423,6 +455,50 @@ async function kontrolleraNedladdning(page: Page, fel: string[]): Promise<number
   return antal;
 }
 
+/**
+ * Hela utdatafiler som .xlsx (Översikt): varje knapp "Ladda ned (Excel)" bredvid en CSV-länk ger
+ * en arbetsbok som läses tillbaka med projektets läsare: varje blad har CSV-filens rubrikrad,
+ * bladen har tillsammans CSV-filens rader i samma ordning, inget blad har fler rader än Excel
+ * tillåter, och en kod med inledande nolla är text med sin nolla. Ger antalet jämförda filer.
+ */
+async function kontrolleraHelaFiler(page: Page, fel: string[]): Promise<number> {
+  let antal = 0;
+  for (const knapp of await page.locator("button.nedladdning-hel-xlsx").all()) {
+    const namn = (await knapp.getAttribute("data-fil")) ?? "";
+    const href = await knapp.evaluate((b) => (b.closest("li")?.querySelector("a[download]") as HTMLAnchorElement | null)?.href ?? "");
+    try {
+      const csv = dsvFormat(",").parseRows((await (await page.request.get(href)).text()).replace(/^\ufeff/, ""));
+      const vanta = page.waitForEvent("download", { timeout: 60_000 });
+      await knapp.click();
+      const nedladdad = await vanta;
+      const bok = await lasArbetsbok(new Uint8Array(await readFile(await nedladdad.path())));
+      if (!bok.ok) {
+        fel.push(`${namn} som .xlsx går inte att läsa: ${bok.detalj}`);
+        continue;
+      }
+      const [rubrik = [], ...rader] = csv;
+      const lasta = bok.blad.flatMap((b) => b.rader.slice(1).map((r) => r.celler));
+      for (const b of bok.blad) {
+        if (b.rader.length > 1_048_576) fel.push(`${namn} som .xlsx: bladet "${b.namn}" har ${b.rader.length} rader, fler än Excel tillåter`);
+        if (JSON.stringify(b.rader[0]?.celler.map(String)) !== JSON.stringify(rubrik)) fel.push(`${namn} som .xlsx: bladet "${b.namn}" har inte CSV-filens rubrikrad`);
+      }
+      if (lasta.length !== rader.length) fel.push(`${namn} som .xlsx har ${lasta.length} rader, CSV-filen ${rader.length}`);
+      let olika = 0;
+      rader.forEach((rad, j) =>
+        rad.forEach((v, i) => {
+          const x = lasta[j]?.[i] ?? null;
+          const ok = v === "" ? x === null : typeof x === "number" ? Math.abs(x - Number(v)) <= 1e-9 * Math.max(1, Math.abs(x)) : x === v;
+          if (!ok && olika++ < 3) fel.push(`${namn} som .xlsx, rad ${j + 2}, kolumn ${rubrik[i]}: ${JSON.stringify(x)}, i CSV-filen "${v}"`);
+        })
+      );
+      antal++;
+    } catch (e) {
+      fel.push(`${namn} som .xlsx laddades inte ned: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    }
+  }
+  return antal;
+}
+
 /** Högsta tillåtna mängd data (gzip, byte) som en sida hämtar när den laddas. */
 export const SIDVIKT_GRANS = 300_000;
 
@@ -497,7 +573,10 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
   for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
+  const korsade = (await page.evaluate(KORSADE_ETIKETTER)) as { titel: string; text: string }[];
+  for (const k of korsade.slice(0, 5)) fel.push(`diagrammet "${k.titel}": en streckad referenslinje går genom etiketten "${k.text}"`);
   const lankar = await kontrolleraLankar(page, bas, provade, fel);
+  await kontrolleraBredd(page, fel);
 
   const namn = adress.slice(1).replace(/\.html$/, "").replaceAll("/", "_");
   await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
@@ -512,10 +591,11 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     else varningar.push(rad);
   }
 
-  const nedladdningar = await kontrolleraNedladdning(page, fel);
+  const nedladdningar = (await kontrolleraNedladdning(page, fel)) + (await kontrolleraHelaFiler(page, fel));
 
   // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
   const antalVal = await page.locator("main form select, main form input[type=radio]").count();
+  const fore = (await page.evaluate(TILLSTAND)) as string[];
   if (antalVal > 0) {
     for (const select of await page.locator("main form select").all()) {
       const varden = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -535,18 +615,145 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
-  // (Anteckningarna under /analyser/ är analytikernas kod, och Styrelserapporten har sin egen
-  // ägare; deras urval står ännu inte i adressen, så de prövas inte här. Se docs/webbplatsen.md.)
-  if (antalVal > 0 && !adress.startsWith("/analyser/") && adress !== "/styrelserapport.html") await kontrolleraAdress(page, bas, adress, fel);
+  // Alla sidor, också anteckningarna under /analyser/ och Styrelserapporten.
+  // (Bara om något urval gick att ändra: en lista med ett enda alternativ ändrar ingenting.)
+  const andrat = JSON.stringify((await page.evaluate(TILLSTAND)) as string[]) !== JSON.stringify(fore);
+  if (antalVal > 0 && andrat) await kontrolleraAdress(page, bas, adress, fel);
+
+  await kontrolleraUtskrift(page, join(skarmbilder, "..", "utskrifter", `${namn}.pdf`), fel);
 
   // Smal skärm (mobil) för att se att sidan går att läsa.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(bas + adress, { waitUntil: "load" });
   await vantaPaSidan(page);
   await page.screenshot({ path: join(skarmbilder, `${namn}-smal.png`), fullPage: true });
+  await kontrolleraBredd(page, fel);
+  // Tangentbordet på den nyss öppnade sidan (så att första Tab börjar från sidans början).
+  await kontrolleraTangentbord(page, fel);
 
   await context.close();
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+}
+
+// Körs i webbläsaren under utskrift: tabeller som syns och deras bredd, urval som syns, och
+// raderna som säger urvalet.
+const PAPPER = `(() => {
+  const syns = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const main = document.querySelector("main");
+  const kant = main ? main.getBoundingClientRect().right : Infinity;
+  const tabeller = Array.from(document.querySelectorAll("main table")).filter(syns).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { bildtext: (t.querySelector("caption")?.textContent ?? "(tabell utan bildtext)").trim(), bredd: r.width, utanfor: r.right - kant };
+  });
+  return {
+    tabeller,
+    urval: Array.from(document.querySelectorAll("main form select, main form input")).filter(syns).length,
+    rutor: Array.from(document.querySelectorAll("main .filter")).filter((r) => r.querySelector("form select, form input")).length,
+    rader: Array.from(document.querySelectorAll("main p.urval-utskrift")).filter(syns).map((p) => p.textContent.trim())
+  };
+})()`;
+
+/**
+ * Utskrift (issue 12): sidan skrivs ut till PDF (A4, som Chromiums utskrift) och underkänns om
+ * en tabell är bredare än papperets skrivbara yta (UTSKRIFTSBREDD) eller sticker ut ur den, om
+ * ett urval skrivs ut, eller om en ruta med urval inte har sin rad som säger urvalet. Efter
+ * utskriften ska sidan vara som förut (inga tabelldelar kvar).
+ */
+async function kontrolleraUtskrift(page: Page, pdf: string, fel: string[]): Promise<void> {
+  await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+  await page.emulateMedia({ media: "print" });
+  try {
+    const p = (await page.evaluate(PAPPER)) as { tabeller: { bildtext: string; bredd: number; utanfor: number }[]; urval: number; rutor: number; rader: string[] };
+    for (const t of p.tabeller) {
+      if (t.bredd > UTSKRIFTSBREDD + 1) fel.push(`utskrift: tabellen "${t.bildtext}" är ${Math.round(t.bredd)} px bred, bredare än papperets skrivbara yta (${UTSKRIFTSBREDD} px)`);
+      else if (t.utanfor > 1) fel.push(`utskrift: tabellen "${t.bildtext}" sticker ut ${Math.round(t.utanfor)} px till höger om sidan`);
+    }
+    if (p.urval > 0) fel.push(`utskrift: ${p.urval} urval (listor, knappar) skrivs ut`);
+    if (p.rader.length < p.rutor) fel.push(`utskrift: ${p.rutor} rutor med urval men ${p.rader.length} rader som säger urvalet`);
+    await mkdir(join(pdf, ".."), { recursive: true });
+    await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await page.emulateMedia({ media: null });
+    await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
+  }
+  const kvar = (await page.evaluate("document.querySelectorAll('.utskriftsdel, .urval-utskrift, .utskrift-ersatt').length + (document.documentElement.classList.contains('utskrift') ? 1 : 0)")) as number;
+  if (kvar > 0) fel.push("efter utskriften är sidan inte som förut (utskriftens tabelldelar eller rader finns kvar)");
+}
+
+/**
+ * Tangentbordet (issue 12): det första Tab ger är länken "Hoppa till innehållet", och Enter på
+ * den flyttar fokus till sidans innehåll (main). Varje lista med urval behåller fokus när
+ * valet byts med piltangenterna, två steg i rad (Helårsekvivalenter tappade det till <body>).
+ */
+async function kontrolleraTangentbord(page: Page, fel: string[]): Promise<void> {
+  await page.keyboard.press("Tab");
+  const forsta = (await page.evaluate(`(() => { const a = document.activeElement; return a ? { tagg: a.tagName, klass: a.className, href: a.getAttribute("href"), text: a.textContent?.trim() } : null; })()`)) as { tagg: string; klass: string; href: string | null; text: string } | null;
+  if (forsta?.tagg !== "A" || forsta.href !== "#observablehq-main" || forsta.text !== "Hoppa till innehållet") {
+    fel.push(`första Tab ger inte länken "Hoppa till innehållet" utan ${forsta ? `${forsta.tagg.toLowerCase()} "${forsta.text ?? ""}"` : "inget"}`);
+  } else {
+    await page.keyboard.press("Enter");
+    const id = await page.evaluate("document.activeElement?.id ?? null");
+    if (id !== "observablehq-main") fel.push(`"Hoppa till innehållet" flyttar inte fokus till innehållet (fokus på ${String(id) || "ett element utan id"})`);
+  }
+  const antal = await page.locator("main form select").count();
+  for (let i = 0; i < antal; i++) {
+    const select = page.locator("main form select").nth(i);
+    if (!(await select.isVisible())) continue;
+    const etikett = await select.evaluate((s) => (s.closest("form")?.querySelector("label")?.textContent ?? s.getAttribute("aria-label") ?? "").trim());
+    const { index, antalAlt } = await select.evaluate((s) => ({ index: (s as HTMLSelectElement).selectedIndex, antalAlt: (s as HTMLSelectElement).options.length }));
+    if (antalAlt < 3) continue;
+    await select.focus();
+    const tangent = index >= antalAlt - 2 ? "ArrowUp" : "ArrowDown";
+    for (let steg = 1; steg <= 2; steg++) {
+      await page.keyboard.press(tangent);
+      await vantaPaSidan(page);
+      const fokus = (await page.evaluate(`(() => { const a = document.activeElement; if (!a || a.tagName !== "SELECT") return a ? a.tagName.toLowerCase() : "inget"; return "select:" + (a.closest("form")?.querySelector("label")?.textContent ?? a.getAttribute("aria-label") ?? "").trim(); })()`)) as string;
+      if (fokus !== `select:${etikett}`) {
+        fel.push(`urvalet "${etikett}" tappar fokus (till ${fokus.replace(/^select:/, "listan ")}) efter ${steg} steg med piltangenten`);
+        break;
+      }
+    }
+  }
+}
+
+// Körs i webbläsaren: sidans bredd och det som sticker ut till höger om skärmen (utan att en
+// rullbar behållare håller det), och tabeller i kort som rullar i sidled.
+const BREDD = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const namn = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const halls = (e) => {
+    const fri = ["absolute", "fixed"].includes(getComputedStyle(e).position);
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const cs = getComputedStyle(p);
+      if (fri && cs.position === "static" && cs.transform === "none") continue;
+      if (cs.overflowX !== "visible" && p.getBoundingClientRect().right <= vw + 0.5) return true;
+    }
+    return false;
+  };
+  const utanfor = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 0.5 && !halls(e) && !(e.parentElement && utanfor.includes(e.parentElement))) utanfor.push(e);
+  }
+  const rullande = Array.from(document.querySelectorAll("main .card .tabell-rulla"))
+    .filter((e) => e.scrollWidth > e.clientWidth + 1)
+    .map((e) => (e.querySelector("caption")?.textContent ?? "(tabell utan bildtext)").trim());
+  return {
+    bredd: document.documentElement.scrollWidth,
+    vw,
+    utanfor: utanfor.slice(0, 5).map((e) => namn(e) + " (" + (e.textContent ?? "").trim().replace(/\\s+/g, " ").slice(0, 40) + ")"),
+    rullande
+  };
+})()`;
+
+/**
+ * Ingen sida får rulla i sidled (issue 12): dokumentet får inte vara bredare än skärmen, och
+ * vid 1280 px ska tabellerna i kort (Insatsers Tabell 1-4 och liknande) rymmas utan att rulla.
+ */
+async function kontrolleraBredd(page: Page, fel: string[]): Promise<void> {
+  const b = (await page.evaluate(BREDD)) as { bredd: number; vw: number; utanfor: string[]; rullande: string[] };
+  if (b.bredd > b.vw) fel.push(`vid ${b.vw} px är sidan ${b.bredd} px bred (rullar i sidled)${b.utanfor.length ? `: ${b.utanfor.join(", ")}` : ""}`);
+  if (b.vw >= 1280) for (const t of b.rullande) fel.push(`vid ${b.vw} px ryms inte tabellen "${t}" i sitt kort (den sista kolumnen döljs bakom rullningen)`);
 }
 
 // Urvalen som de syns: varje listas valda alternativ och varje vald knapp (text).
@@ -608,7 +815,9 @@ async function main(): Promise<number> {
   }
   const skarmbilder = join(PROJEKTROT, ".finsam-build", "skarmbilder");
   await mkdir(skarmbilder, { recursive: true });
-  const filer = await htmlSidor(dist);
+  // FINSAM_KONTROLL_SIDOR="insatser.html analyser/mall.html" prövar bara de sidorna (när man arbetar med en sida).
+  const bara = process.env.FINSAM_KONTROLL_SIDOR?.split(/[\s,]+/).filter(Boolean);
+  const filer = (await htmlSidor(dist)).filter((f) => !bara || bara.includes(f.split(sep).join("/")));
   const sidor = filer.map(adressFor);
   const server = await startaServer(dist);
   const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

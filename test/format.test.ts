@@ -108,8 +108,8 @@ describe("perioder", () => {
     expect(formatPeriod("2023-12")).toBe("december 2023");
   });
   it("formatPeriod skriver ett halvår som månadsintervall", () => {
-    expect(formatPeriod("2024-H1")).toBe("jan–jun 2024");
-    expect(formatPeriod("2024-H2")).toBe("jul–dec 2024");
+    expect(formatPeriod("2024-H1")).toBe("jan–juni 2024");
+    expect(formatPeriod("2024-H2")).toBe("juli–dec 2024");
   });
   it("formatPeriod skriver ett år som året", () => {
     expect(formatPeriod("2024")).toBe("2024");
@@ -145,8 +145,8 @@ describe("perioder", () => {
 
 describe("tolvmånadersperioder och medelvärden i tid", () => {
   it("formatFonsterRubrik skriver kolumnrubriker som i delårsbokslutet", () => {
-    expect(formatFonsterRubrik("2024-01", "2024-12")).toBe("Jan 2024–dec 2024");
-    expect(formatFonsterRubrik("2024-07", "2025-06")).toBe("Juli 2024–juni 2025");
+    expect(formatFonsterRubrik("2024-01", "2024-12")).toBe("jan 2024–dec 2024");
+    expect(formatFonsterRubrik("2024-07", "2025-06")).toBe("juli 2024–juni 2025");
   });
   it("formatFonster skriver perioden med gemener i löptext", () => {
     expect(formatFonster("2023-07", "2024-06")).toBe("juli 2023–juni 2024");

@@ -16,6 +16,7 @@ import {
   formatUngefar,
   inkomstnivaNamn,
   jamforAlder,
+  ordnaAldrar,
   jamforelseRader,
   konPoster,
   malgruppLage,
@@ -153,6 +154,9 @@ describe("statusfördelning", () => {
   });
   it("åldrar sorteras efter start, smalast först", () => {
     expect(["55-64", "20-64", "totalt", "20-24", "65+"].sort(jamforAlder)).toEqual(["totalt", "20-24", "20-64", "55-64", "65+"]);
+    // I diagrammet över åldersgrupper står summan (20–64 år) sist, inte mitt bland sina band.
+    expect(ordnaAldrar(["55-64", "20-64", "20-24", "25-34", "65+"])).toEqual(["20-24", "25-34", "55-64", "65+", "20-64"]);
+    expect(ordnaAldrar(["totalt", "16-64", "20-64", "20-24"])).toEqual(["totalt", "20-24", "16-64", "20-64"]);
   });
 });
 

@@ -65,6 +65,11 @@ function anpassadBredd(rita, alt) {
  * @param {{titel: string, beskrivning: string, diagram: (bredd: number) => Element, tabell: import("arquero").ColumnTable, kolumner: Kolumn[], bildtext?: string, fotnot?: string | null}} alternativ
  */
 export function diagramMedTabell({ titel, beskrivning, diagram, tabell, kolumner, bildtext = titel, fotnot = null }) {
+  // Utan rader (t.ex. en webbplats byggd bara från SCB:s filer) ritas inget tomt diagram.
+  const antal = typeof tabell?.numRows === "function" ? tabell.numRows() : tabell?.length;
+  if (antal === 0) {
+    return el("section", { class: "card ingen-data", role: "status" }, el("h3", null, titel), el("p", null, "Det finns inga uppgifter för det här i underlaget, så det finns inget diagram."));
+  }
   return diagramkort({
     titel,
     beskrivning,

@@ -10,7 +10,7 @@ import { avkoda, type Sidtabell } from "./sidodata.js";
 export const ERSATTNINGAR = [
   { kod: "sjukpenning", namn: "Sjukpenning", tabellnamn: "Sjukpenning" },
   { kod: "sjuk_aktivitetsersattning", namn: "Sjuk- och aktivitetsersättning", tabellnamn: "Sjuk- och aktivitetsersättning" },
-  { kod: "arbetsloshet", namn: "Arbetslöshetsersättning", tabellnamn: "Arbetslöshet" },
+  { kod: "arbetsloshet", namn: "Arbetslöshetsersättning", tabellnamn: "Arbetslöshetsersättning" },
   { kod: "arbetsmarknadsatgarder", namn: "Arbetsmarknadsåtgärder", tabellnamn: "Arbetsmarknadsåtgärder" },
   { kod: "etableringsersattning", namn: "Etableringsersättning", tabellnamn: "Etableringsersättning" },
   { kod: "ekonomiskt_bistand", namn: "Ekonomiskt bistånd", tabellnamn: "Ekonomiskt bistånd" },
@@ -32,8 +32,11 @@ export const NIVAER = [
   { kod: "riket", namn: "Riket" }
 ];
 
-/** Färger per ersättning (samma i alla diagram). */
-export const ERSATTNINGSFARGER = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#a463f2", "#97bbf5"];
+/**
+ * Färger per ersättning (samma i alla diagram), ur Observable 10 men utan laxrosa och ljust
+ * blågrönt, som liknar könets orange och blågröna (docs/webbplatsen.md, Färger): rosa och grönt i stället.
+ */
+export const ERSATTNINGSFARGER = ["#4269d0", "#efb118", "#ff8ab7", "#3ca951", "#a463f2", "#97bbf5"];
 /** Färger per kön: Alla, Kvinnor, Män. Alla har kontrast minst 4,5:1 mot vit bakgrund. */
 export const KONSFARGER = ["#3f4450", "#b4410a", "#0b6e69"];
 

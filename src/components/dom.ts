@@ -1,6 +1,6 @@
 // Små DOM-hjälpare så att sidorna inte behöver htl (Frameworks inbyggda `html`
 // hämtas annars från ett CDN).
-import { tabellTillXlsx } from "./excel.js";
+import { csvTillXlsx, tabellTillXlsx } from "./excel.js";
 import { filnamn, synligText, tabellTillCsv, type Nodlik, type TabellText, type Variant } from "./nedladdning.js";
 
 /** Barn till ett element: noder, text, tal, inget, eller (nästlade) listor av sådana. */
@@ -144,10 +144,39 @@ export function nedladdningsknappar(t: HTMLTableElement): HTMLElement {
   return el("div", { class: "tabell-nedladdning" }, knapp("xlsx", "Ladda ned (Excel)"), knapp("standard", "Ladda ned CSV"));
 }
 
+/**
+ * En hel utdatafil som .xlsx (Översikt, "Ladda ner data"): knappen hämtar CSV-filen (`href`)
+ * när någon klickar och gör den till en arbetsbok (excel.ts, csvTillXlsx), på flera blad om
+ * den har fler rader än ett Excelblad rymmer. `namn` är CSV-filens namn.
+ */
+export function helFilXlsxKnapp(href: string, namn: string): HTMLElement {
+  const bas = namn.replace(/\.csv$/, "");
+  const b = el("button", { type: "button", class: "nedladdning-hel-xlsx", "data-fil": namn }, "Ladda ned (Excel)", el("span", { class: "visuellt-dold" }, `: ${bas}`));
+  b.addEventListener("click", async () => {
+    b.setAttribute("aria-busy", "true");
+    try {
+      const svar = await fetch(href);
+      if (!svar.ok) throw new Error(`HTTP ${svar.status}`);
+      const blob = await csvTillXlsx(await svar.text(), bas);
+      const url = URL.createObjectURL(blob);
+      const a = el("a", { href: url, download: `${bas}.xlsx`, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } finally {
+      b.removeAttribute("aria-busy");
+    }
+  });
+  laggTillStil();
+  return el("span", { class: "tabell-nedladdning hel-fil" }, b);
+}
+
 // Knapparnas stil läggs in här (en gång per sida), så att de ser likadana ut på alla sidor
 // utan att varje sida behöver en egen stilmall. Kontrasten är minst 4,5:1.
 const STIL = `
 .tabell-nedladdning { display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; margin: 0.1rem 0 0.9rem 0; }
+.tabell-nedladdning.hel-fil { display: inline-flex; margin: 0 0 0 0.5rem; vertical-align: middle; }
 .tabell-nedladdning button {
   font: 13px var(--sans-serif); padding: 0.3rem 0.65rem; cursor: pointer;
   color: var(--theme-foreground, #1b1e23); background: var(--theme-background, #fff);

@@ -22,7 +22,7 @@ export function modellTabell(modell: Tabellmodell): HTMLTableElement {
 }
 
 /** Färger: bokslut mörkblå, prognos och budget ljusblå, högsta nivån orange, golvet mörkgrått. */
-export const EK_FARGER: Record<"bokslut" | "prognos" | "hogst" | "lagst", string> = { bokslut: "#4269d0", prognos: "#97bbf5", hogst: "#b4410a", lagst: "#3f4450" };
+export const EK_FARGER: Record<"bokslut" | "prognos" | "hogst" | "lagst", string> = { bokslut: "#4269d0", prognos: "#97bbf5", hogst: "#7b3fb0", lagst: "#3f4450" };
 const UNDERLAGSNAMN: Record<string, string> = { bokslut: "Bokslut", prognos: "Prognos", budget: "Enligt budget" };
 
 /**

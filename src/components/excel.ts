@@ -10,7 +10,8 @@
 // - ett dolt värde som markeringen "•" (text) och en fotnot under tabellen som säger vad den betyder;
 // - ett saknat värde ("–") som en tom cell.
 // Överst står tabellens bildtext, sedan kolumnrubrikerna (fetstil, fasta när man rullar).
-import writeXlsxFile, { type Cell, type Row } from "write-excel-file/universal";
+import { csvParseRows } from "d3-dsv";
+import writeXlsxFile, { type Cell, type Row, type Sheet } from "write-excel-file/universal";
 import { DOLT_MARKERING, tabellvarden, type TabellText, type Varde } from "./nedladdning.js";
 
 /** Fotnoten när tabellen har ett dolt värde (samma mening som under tabellerna på sidorna). */
@@ -91,4 +92,63 @@ export async function tabellTillXlsx(tabell: TabellText & { bildtext: string }):
     columns: bredder.map((width) => ({ width })),
     stickyRowsCount: 2
   }).toBlob();
+}
+
+// --- Hela utdatafiler som .xlsx (Översikt, "Ladda ner data") --------------------------------
+
+/** Excels största antal rader i ett blad (rubrikraden inräknad). */
+export const EXCEL_MAX_RADER = 1_048_576;
+
+/**
+ * Delar raderna i grupper, en per blad, så att inget blad med sina `rubrikrader` får fler än
+ * `max` rader. Ingen rad tappas och ordningen behålls; utan rader blir det ett tomt blad.
+ */
+export function delaIBlad<T>(rader: readonly T[], rubrikrader = 1, max = EXCEL_MAX_RADER): T[][] {
+  const per = max - rubrikrader;
+  if (per < 1) throw new Error(`Ett blad med ${rubrikrader} rubrikrader rymmer inga rader (högst ${max} rader).`);
+  if (rader.length === 0) return [[]];
+  const ut: T[][] = [];
+  for (let i = 0; i < rader.length; i += per) ut.push(rader.slice(i, i + per));
+  return ut;
+}
+
+/** Kolumner i utdatafilerna som alltid är text (koder och perioder), även när de ser ut som tal. */
+const TEXTKOLUMNER = new Set(["kod", "kommunkod", "lan", "lanskod", "forbund", "niva", "period", "halvar", "ar", "giltig_fran", "giltig_till", "kon"]);
+const TAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Är kolumnen tal: varje värde ett tal utan inledande nolla (en kod som "0180" är text), och ingen kodkolumn. */
+export function arTalkolumn(namn: string, varden: Iterable<string>): boolean {
+  if (TEXTKOLUMNER.has(namn) || namn.endsWith("_kod")) return false;
+  let nagot = false;
+  for (const v of varden) {
+    if (v === "") continue;
+    if (!TAL.test(v) || /^-?0\d/.test(v)) return false;
+    nagot = true;
+  }
+  return nagot;
+}
+
+/**
+ * En utdatafil (CSV med rubrikrad, som pipelinen skriver den) som blad i en arbetsbok: samma
+ * kolumner och rader, tal som tal (oavrundade, som i filen), text som text (koder med sina
+ * nollor), tom cell för tomt. Fler rader än ett blad rymmer delas på flera blad ("namn 1",
+ * "namn 2", …), vart och ett med rubrikraden överst.
+ */
+export function csvSomBlad(text: string, namn: string, max = EXCEL_MAX_RADER): Sheet<Blob>[] {
+  const [rubriker = [], ...rader] = csvParseRows(text.replace(/^\ufeff/, ""));
+  const tal = rubriker.map((r, i) => arTalkolumn(r, (function* () { for (const rad of rader) yield rad[i] ?? ""; })()));
+  const cell = (v: string | undefined, i: number): Cell => (v === undefined || v === "" ? null : tal[i] ? { type: Number, value: Number(v) } : { type: String, value: v });
+  const delar = delaIBlad(rader, 1, max);
+  const bredder = rubriker.map((r) => ({ width: Math.min(40, Math.max(8, r.length + 2)) }));
+  return delar.map((del, i) => ({
+    data: [rubriker.map((r) => ({ type: String, value: r, fontWeight: "bold" }) satisfies Cell), ...del.map((rad) => rubriker.map((_, k) => cell(rad[k], k)))],
+    sheet: bladnamn(delar.length > 1 ? `${namn.slice(0, 24)} ${i + 1}` : namn),
+    columns: bredder,
+    stickyRowsCount: 1
+  }));
+}
+
+/** En utdatafil (CSV-text) som .xlsx (en Blob), uppdelad på blad vid behov (csvSomBlad). */
+export async function csvTillXlsx(text: string, namn: string, max = EXCEL_MAX_RADER): Promise<Blob> {
+  return writeXlsxFile(csvSomBlad(text, namn, max)).toBlob();
 }

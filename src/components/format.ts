@@ -103,8 +103,8 @@ const HALVAR = /^(\d{4})-H([12])$/;
 const AR = /^\d{4}$/;
 
 /**
- * En periodkod som text: "2024-03" -> "mars 2024", "2024-H1" -> "jan–jun 2024",
- * "2024-H2" -> "jul–dec 2024", "2024" -> "2024". Okända koder returneras oförändrade.
+ * En periodkod som text: "2024-03" -> "mars 2024", "2024-H1" -> "jan–juni 2024",
+ * "2024-H2" -> "juli–dec 2024" (månadernas korta namn som överallt, MANADER_KORT), "2024" -> "2024". Okända koder returneras oförändrade.
  */
 export function formatPeriod(period: string): string {
   let m: RegExpExecArray | null;
@@ -112,7 +112,7 @@ export function formatPeriod(period: string): string {
     const namn = MANADER[Number(m[2]) - 1];
     return namn ? `${namn} ${m[1]}` : period;
   }
-  if ((m = HALVAR.exec(period))) return `${m[2] === "1" ? "jan–jun" : "jul–dec"} ${m[1]}`;
+  if ((m = HALVAR.exec(period))) return `${m[2] === "1" ? "jan–juni" : "juli–dec"} ${m[1]}`;
   return period;
 }
 
@@ -181,12 +181,12 @@ export function formatFonster(fran: string, till: string): string {
 }
 
 /**
- * En tolvmånadersperiod som kolumnrubrik, som i förbundens delårsbokslut:
- * ("2024-01", "2024-12") -> "Jan 2024–dec 2024", ("2024-07", "2025-06") -> "Juli 2024–juni 2025".
+ * En tolvmånadersperiod som kolumnrubrik: som i löptexten, med liten bokstav som alla
+ * periodrubriker på webbplatsen (docs/webbplatsen.md, Etiketter):
+ * ("2024-01", "2024-12") -> "jan 2024–dec 2024", ("2024-07", "2025-06") -> "juli 2024–juni 2025".
  */
 export function formatFonsterRubrik(fran: string, till: string): string {
-  const text = formatFonster(fran, till);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return formatFonster(fran, till);
 }
 
 /**

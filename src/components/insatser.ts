@@ -152,11 +152,11 @@ export const UTFALL: readonly { kod: string; namn: string }[] = [
 export const AVSLUTSUTFALL: readonly { kod: string; namn: string; farg: string }[] = [
   { kod: "arbete", namn: "Arbete", farg: "#4269d0" },
   { kod: "studier", namn: "Studier", farg: "#97bbf5" },
-  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivsinriktad rehabilitering", farg: "#6cc5b0" },
+  { kod: "arbetslivsinriktad_rehabilitering", namn: "Arbetslivsinriktad rehabilitering", farg: "#3ca951" },
   { kod: "medicinsk_rehabilitering", namn: "Medicinsk rehabilitering", farg: "#a463f2" },
   { kod: "sjukersattning", namn: "Sjukersättning", farg: "#efb118" },
   { kod: "annat", namn: "Annat", farg: "#9498a0" },
-  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff8ab7" }
 ];
 
 /**
@@ -168,7 +168,7 @@ export const AVSLUTSUTFALL: readonly { kod: string; namn: string; farg: string }
 export const AVSLUT_FRAN_NYCKELTAL: readonly { kod: string; namn: string; farg: string }[] = [
   { kod: "till_mal", namn: "Arbete, studier eller arbetslivsinriktad rehabilitering", farg: "#4269d0" },
   { kod: "ovriga", namn: "Övriga avslut (medicinsk rehabilitering, sjukersättning, annat)", farg: "#9498a0" },
-  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff725c" }
+  { kod: "tidiga_avhopp", namn: "Tidigt avhopp", farg: "#ff8ab7" }
 ];
 
 /**
@@ -332,6 +332,43 @@ export function uppslag<T extends { forbund: string; insats: string; fran: strin
   for (const d of rader) index.set(`${d.forbund}|${d.insats}|${d.fran}/${d.till}|${d.kon ?? ""}|${d.matt}`, d);
   return (forbund, insats, f, kon, matt) => index.get(`${forbund}|${insats}|${f.fran}/${f.till}|${kon}|${matt}`);
 }
+
+// --- Teamen år för år (2018 års rapport, Tabell 12–15) ------------------------------------
+
+/** Måtten i översikten teamen år för år, i rapportens ordning (Tabell 12–15). */
+export const TEAMAR_MATT: readonly string[] = ["deltagare", "avslut", "andel_mal", "genomstromningstid_man"];
+
+/** Ett team i översikten: namnet och de år (index i `ar`) då det fanns, eller null om aldrig. */
+export interface TeamIAr {
+  insats: string;
+  forsta: number | null;
+  sista: number | null;
+}
+
+/**
+ * Teamen år för år för ett förbunds rader: kalenderåren (januari–december, äldst först), teamen
+ * i bokstavsordning och för varje team de år det fanns, från det första till det sista
+ * kalenderår då teamet hade deltagare (ett dolt antal deltagare betyder att det hade några).
+ * Före och efter dem är teamets celler tomma, inte 0: teamet fanns inte då. Förbundet totalt
+ * ("totalt") är inget team; `totalt` säger om raderna har det.
+ */
+export function teamAr(rader: readonly NyckeltalRad[]): { ar: FonsterMedNyckel[]; team: TeamIAr[]; totalt: boolean } {
+  const ar = fonsterIRader(rader).filter(arKalenderar);
+  const index = new Map(ar.map((f, i) => [f.nyckel, i]));
+  const team = insatserIRader(rader)
+    .filter((i) => i !== "totalt")
+    .map((insats) => {
+      const med = rader
+        .filter((d) => d.insats === insats && d.kon === "alla" && d.matt === "deltagare" && (d.dolt || (d.varde ?? 0) > 0))
+        .map((d) => index.get(fonsterNyckel(d)))
+        .filter((i): i is number => i !== undefined);
+      return { insats, forsta: med.length ? Math.min(...med) : null, sista: med.length ? Math.max(...med) : null };
+    });
+  return { ar, team, totalt: rader.some((d) => d.insats === "totalt") };
+}
+
+/** Fanns teamet året med index `i` (se teamAr)? */
+export const fannsTeamet = (t: TeamIAr, i: number): boolean => t.forsta !== null && t.sista !== null && i >= t.forsta && i <= t.sista;
 
 // --- Visning ----------------------------------------------------------------------------
 

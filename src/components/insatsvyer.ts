@@ -17,6 +17,8 @@ import {
   UTFALL,
   arKalenderar,
   domanFranVisade,
+  fannsTeamet,
+  type TeamIAr,
   formatNyckeltal,
   insatsNamn,
   kontrolleraRapport,
@@ -116,7 +118,8 @@ export function kortUtanDiagram({ titel, text, tabell: tabellvy, rubrikniva = "h
     { class: "diagramkort card utan-diagram" },
     el(rubrikniva, { class: "diagramtitel" }, titel),
     el("p", { class: "diagrambeskrivning" }, text),
-    tabellvy ? rullbar(tabellvy) : null,
+    // En tabell utan rader (inga perioder alls) visas inte: texten säger redan att inget finns.
+    tabellvy && (!(tabellvy instanceof HTMLTableElement) || tabellvy.tBodies[0]?.rows.length) ? rullbar(tabellvy) : null,
     skyddsnot()
   );
 }
@@ -153,7 +156,7 @@ export function resultattabell({ bildtext, fonster, hamta }: {
         // och i nedladdningen, så att varje rad går att förstå för sig.
         varde: (d) =>
           d.kon === "alla"
-            ? [el("span", { class: "etikett-lang" }, d.n.rubrik), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, d.n.kort)]
+            ? [el("span", { class: "etikett-lang" }, brytbar(d.n.rubrik)), el("span", { class: "etikett-kort", "data-nedladdning": "ej" }, d.n.kort)]
             : [el("span", { class: "visuellt-dold", "data-nedladdning": "ja" }, `${d.n.rubrik}, `), d.kon === "kvinnor" ? "kvinnor" : "män"],
         klass: (d) => (d.kon === "alla" ? null : "konetikett")
       },
@@ -164,6 +167,141 @@ export function resultattabell({ bildtext, fonster, hamta }: {
       }))
     ]
   });
+}
+
+/** "arbete/studier/…" med en brytpunkt (<wbr>) efter varje snedstreck, så att en lång radrubrik bryts där. */
+function brytbar(text: string): (string | HTMLElement)[] {
+  return text.split("/").flatMap((del, i, alla) => (i < alla.length - 1 ? [`${del}/`, el("wbr")] : [del]));
+}
+
+// --- Teamen år för år (2018 års rapport, Tabell 12–15) --------------------------------------
+
+/**
+ * Teamens färger i översikten år för år: klart åtskilda, mörka nog mot vit bakgrund (3:1), och
+ * inte orange eller blågrönt, som betyder kvinnor och män. Förbundet totalt är mörkgrått.
+ */
+export const TEAMFARGER: readonly string[] = ["#2f5fb3", "#7b3fb0", "#2e7d32", "#8a5a3c", "#c0397a", "#5b6270", "#1a237e", "#827717"];
+const TEAMSYMBOLER = ["circle", "square", "triangle", "diamond", "star", "cross", "wye", "times"] as const;
+const TOTALTNAMN = "Förbundet totalt";
+
+/**
+ * Ett mått med teamen som rader och åren som kolumner (som i 2018 års rapport, Tabell 12–15),
+ * med kvinnor och män under varje team och förbundet totalt sist. Ett år då teamet inte fanns
+ * (`fannsTeamet`) är en tom cell, inte 0; varje annan cell hämtas ur de skyddade tabellerna
+ * (`hamta`) och visas som de, dolt som markeringen.
+ */
+export function teamArTabell({ bildtext, matt, ar, team, totalt, hamta }: {
+  bildtext: string;
+  matt: string;
+  ar: readonly FonsterMedNyckel[];
+  team: readonly TeamIAr[];
+  totalt: boolean;
+  hamta: (insats: string, f: FonsterMedNyckel, kon: (typeof RESULTATKON)[number]) => Cell;
+}): HTMLTableElement {
+  const block: (TeamIAr & { total: boolean })[] = [
+    ...team.map((t) => ({ ...t, total: false })),
+    ...(totalt ? [{ insats: "totalt", forsta: 0, sista: ar.length - 1, total: true }] : [])
+  ];
+  const rader = block.flatMap((t) => RESULTATKON.map((kon) => ({ t, kon })));
+  const namn = (t: (typeof block)[number]) => (t.total ? TOTALTNAMN : insatsNamn(t.insats));
+  return tabell({
+    bildtext,
+    rader,
+    radklass: (d) => [d.kon === "alla" ? "konrad-alla" : "konrad", d.t.total ? "totalrad" : null].filter(Boolean).join(" "),
+    kolumner: [
+      {
+        rubrik: "Team",
+        radrubrik: true,
+        varde: (d) =>
+          d.kon === "alla" ? namn(d.t) : [el("span", { class: "visuellt-dold", "data-nedladdning": "ja" }, `${namn(d.t)}, `), d.kon === "kvinnor" ? "kvinnor" : "män"],
+        klass: (d) => (d.kon === "alla" ? null : "konetikett")
+      },
+      ...ar.map((f, i) => ({
+        rubrik: f.till.slice(0, 4),
+        tal: true,
+        varde: (d: (typeof rader)[number]) => (fannsTeamet(d.t, i) ? cell(visning(hamta(d.t.insats, f, d.kon), (x) => formatNyckeltal(matt, x))) : "")
+      }))
+    ]
+  });
+}
+
+/** Diagrammets tabellvy: ett år per rad, en kolumn per team och förbundet totalt (alla). */
+export function teamArDiagramtabell({ bildtext, matt, ar, team, totalt, hamta }: Parameters<typeof teamArTabell>[0]): HTMLTableElement {
+  const kolumner = [...team.map((t) => ({ t, namn: insatsNamn(t.insats) })), ...(totalt ? [{ t: { insats: "totalt", forsta: 0, sista: ar.length - 1 }, namn: TOTALTNAMN }] : [])];
+  const index = new Map(ar.map((f, i) => [f.nyckel, i]));
+  return tabell({
+    bildtext,
+    rader: ar.slice().reverse(),
+    kolumner: [
+      { rubrik: "År", radrubrik: true, varde: (f) => f.till.slice(0, 4) },
+      ...kolumner.map((k) => ({
+        rubrik: k.namn,
+        tal: true,
+        varde: (f: FonsterMedNyckel) => (fannsTeamet(k.t, index.get(f.nyckel)!) ? cell(visning(hamta(k.t.insats, f, "alla"), (x) => formatNyckeltal(matt, x))) : "")
+      }))
+    ]
+  });
+}
+
+/**
+ * Ett mått år för år, en linje per team (och förbundet totalt, mörkgrå och tjockare), för alla.
+ * Teamen skiljs åt med färg och symbol. Dolda värden: markeringen på en fast rad per team
+ * längst ned, aldrig en punkt; år då teamet inte fanns ritas inte.
+ */
+export function teamArDiagram(
+  { matt, ar, team, totalt, hamta }: Omit<Parameters<typeof teamArTabell>[0], "bildtext">,
+  { width, alt }: Diagramval
+): Diagram {
+  const serier = [...team.map((t) => ({ t, namn: insatsNamn(t.insats) })), ...(totalt ? [{ t: { insats: "totalt", forsta: 0, sista: ar.length - 1 }, namn: TOTALTNAMN }] : [])];
+  const punkter: { namn: string; ar: string; varde: number | null }[] = [];
+  const dolda: { namn: string; ar: string }[] = [];
+  for (const { t, namn } of serier) {
+    ar.forEach((f, i) => {
+      if (!fannsTeamet(t, i)) return;
+      const c = hamta(t.insats, f, "alla");
+      if (c?.dolt) dolda.push({ namn, ar: f.till.slice(0, 4) });
+      punkter.push({ namn, ar: f.till.slice(0, 4), varde: c && !c.dolt ? c.varde : null });
+    });
+  }
+  const namnen = serier.map((s) => s.namn);
+  const farger = serier.map((s, i) => (s.t.insats === "totalt" ? KONSFARGER[0]! : TEAMFARGER[i % TEAMFARGER.length]!));
+  const symboler = serier.map((_, i) => TEAMSYMBOLER[i % TEAMSYMBOLER.length]!);
+  const medDolda = namnen.filter((n) => dolda.some((d) => d.namn === n));
+  const radhojd = 14;
+  const y = vardeaxel(matt, punkter.map((p) => p.varde));
+  const visade = punkter.filter((p) => p.varde != null);
+  const arNamn = ar.map((f) => f.till.slice(0, 4));
+  const steg = Math.max(1, Math.ceil((36 * arNamn.length) / Math.max(1, width - 80)));
+  return somBild(
+    Plot.plot({
+      width,
+      height: 300 + (medDolda.length ? radhojd * (medDolda.length + 1) : 0),
+      marginLeft: medDolda.length ? 110 : 52,
+      marginRight: 16,
+      marginBottom: 36,
+      ariaLabel: alt,
+      x: { type: "point", domain: arNamn, label: null, inset: 12, ticks: arNamn.filter((_, i) => (arNamn.length - 1 - i) % steg === 0) },
+      y: { ...y, grid: true, insetBottom: medDolda.length ? radhojd * (medDolda.length + 1) + 12 : 0, labelArrow: "none" },
+      color: { domain: namnen, range: farger },
+      symbol: { domain: namnen, range: symboler, legend: true },
+      marks: [
+        Plot.lineY(punkter, { x: "ar", y: "varde", z: "namn", stroke: "namn", strokeWidth: (d) => (d.namn === TOTALTNAMN ? 2.5 : 1.75) }),
+        Plot.dot(visade, { x: "ar", y: "varde", stroke: "namn", fill: "namn", symbol: "namn", r: 3.5, title: (d) => `${d.namn}, ${d.ar}\n${formatNyckeltal(matt, d.varde)}`, tip: true }),
+        ...(medDolda.length
+          ? [
+              Plot.text(["Visas inte:"], { frameAnchor: "bottom-left", lineAnchor: "bottom", textAnchor: "end", dx: -6, dy: -2 - radhojd * medDolda.length, text: (d) => d, fontSize: 10, fontWeight: 600, fill: "currentColor" }),
+              ...medDolda.map((n, i) =>
+                Plot.text([n], { frameAnchor: "bottom-left", lineAnchor: "bottom", textAnchor: "end", dx: -6, dy: -4 - radhojd * i, text: (d) => d.replace(/^Samverkansteam /, ""), fontSize: 10, fill: farger[namnen.indexOf(n)] })
+              ),
+              ...medDolda.map((n, i) =>
+                Plot.text(dolda.filter((d) => d.namn === n), { x: "ar", frameAnchor: "bottom", lineAnchor: "bottom", dy: -1 - radhojd * i, text: () => DOLT, fill: farger[namnen.indexOf(n)], fontSize: 17, fontWeight: 700, title: (d) => `${d.namn}, ${d.ar}: ${DOLT_KORT.toLowerCase()}` })
+              )
+            ]
+          : [])
+      ]
+    }),
+    alt
+  );
 }
 
 // --- Tidsdiagram per nyckeltal -------------------------------------------------------------

@@ -116,6 +116,22 @@ function grans(alder: string): [number, number] {
   return [Number(f), Number(t ?? f)];
 }
 
+/**
+ * Åldrarna i ett diagram över åldersgrupper: de smala banden i ordning (20–24, 25–34, …) och
+ * sist de grupper som täcker andra grupper i listan (20–64 år), så att en summa aldrig står
+ * mitt bland sina delar. "totalt" först.
+ */
+export function ordnaAldrar(koder: readonly string[]): string[] {
+  const tacker = (a: string) => {
+    if (a === "totalt") return false;
+    const [af, at] = grans(a);
+    return koder.some((b) => b !== a && b !== "totalt" && grans(b)[0] >= af && grans(b)[1] <= at);
+  };
+  const band = koder.filter((a) => !tacker(a)).sort(jamforAlder);
+  const summor = koder.filter(tacker).sort(jamforAlder);
+  return [...band, ...summor];
+}
+
 // ---- Tolkning av sidornas data ----------------------------------------------------------
 
 export interface Region {

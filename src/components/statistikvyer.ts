@@ -30,8 +30,12 @@ export const REFERENSFARG = "#3f4450";
  * skilja åt vid vanlig färgblindhet och i gråskala tillsammans med etiketterna.
  */
 export const KATEGORIFARGER = ERSATTNINGSFARGER;
-/** Förbundens färger (samma lista som på sidan Jämförelse mellan förbund). */
-export const FORBUNDSPALETT: readonly string[] = ["#4269d0", "#d9480f", "#2b8a3e", "#9c36b5", "#1098ad", "#c2255c", "#5c940d", "#e67700", "#364fc7", "#862e9c"];
+/**
+ * Förbundens färger (samma lista på sidan Jämförelse mellan förbund): åtta färger som skiljer
+ * sig i både kulör och ljushet (inga två röda eller orange), minst 3:1 mot vit bakgrund, och
+ * utan orange och blågrönt, som betyder kvinnor och män (docs/webbplatsen.md, Färger).
+ */
+export const FORBUNDSPALETT: readonly string[] = ["#2f5fb3", "#7b3fb0", "#2e7d32", "#c0397a", "#8d7a00", "#5d4037", "#0d1b4c", "#4f8fd6"];
 /** Ett förbund har samma färg i alla diagram: färg efter namnets plats i bokstavsordning. */
 export function forbundsfarger(namn: Iterable<string>): Map<string, string> {
   const sorterade = [...new Set(namn)].sort((a, b) => a.localeCompare(b, "sv"));
@@ -508,8 +512,10 @@ export function forbundsstaplar(
       marks: [
         smal ? Plot.text(namn, { y: (d) => d, text: (d) => d, frameAnchor: "left", dy: -20, fontWeight: 600, fontSize: 12 }) : null,
         Plot.barX(data, { x: "varde", y: "namn", fill: "namn", title: (d) => `${d.namn}\n${format(d.varde)}`, tip: true }),
-        Plot.text(data, { x: "varde", y: "namn", text: (d) => format(d.varde), textAnchor: "start", dx: 4, fontSize: 11, fill: "currentColor" }),
+        // Referenslinjerna före värdenas etiketter, och etiketterna med en kant i kortets färg:
+        // en streckad linje går aldrig genom en siffra.
         Plot.ruleX(ref, { x: "varde", stroke: REFERENSFARG, strokeDasharray: "5,4", strokeWidth: 1.5 }),
+        Plot.text(data, { x: "varde", y: "namn", text: (d) => format(d.varde), textAnchor: "start", dx: 4, fontSize: 11, fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 3 }),
         ...[false, true].map((hoger) =>
           Plot.text(
             ref.filter((d) => (d === vanster) !== hoger),

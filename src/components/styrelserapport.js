@@ -259,7 +259,7 @@ function jamstalldhetsavsnitt(data, forbund, till) {
   }
   return avsnitt("jamstalldhet", "Jämställdhet", {
     text: [
-      `Deltagarna och resultaten för kvinnor och män ${formatFonsterRubrik(f.fran, f.till).toLowerCase()}. Andelen kvinnor jämförs med andelen kvinnor i befolkningen 20–64 år i förbundets kommuner. Skillnaden i resultat mot mål bedöms med Fishers exakta test (se docs/definitioner/insatser.md).`
+      `Deltagarna och resultaten för kvinnor och män ${formatFonsterRubrik(f.fran, f.till)}. Andelen kvinnor jämförs med andelen kvinnor i befolkningen 20–64 år i förbundets kommuner. Skillnaden i resultat mot mål bedöms med Fishers exakta test (se docs/definitioner/insatser.md).`
     ],
     tabeller: [
       {
