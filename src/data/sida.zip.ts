@@ -6,12 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { sidodataI } from "../../loaders/publish/sidor/katalog.ts";
+import { arkivfiler, sidodataI } from "../../loaders/publish/sidor/katalog.ts";
 import { utdatakatalog } from "./utdata.ts";
 
 try {
   const utdata = await utdatakatalog();
-  const filer = await sidodataI(utdata);
+  // Förbundssidornas filer (forbund/<id>.json) publiceras av src/data/forbund/[id].json.js.
+  const filer = arkivfiler(await sidodataI(utdata));
   // Fast filtid i arkivet: samma indata ger samma arkiv.
   const mtime = new Date(Date.UTC(2000, 0, 1));
   const arkiv = zipSync(Object.fromEntries(filer.map((f) => [f, [readFileSync(join(utdata, "sida", f)), { mtime, level: 0 }]])));
