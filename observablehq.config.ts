@@ -1,6 +1,6 @@
 // Konfiguration för Observable Framework. Webbplatsen byggs med `npm run build`
 // (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
-import { regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
+import { forbundssidor, regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
 
 const footer =
   "Källa: SCB, Helårsekvivalenter (HE0000T02N2), Befolkningens arbetsmarknadsstatus (BAS, AM0210), " +
@@ -41,6 +41,8 @@ export default {
     { name: "Ekonomi", path: "/ekonomi" },
     { name: "Styrelserapport", path: "/styrelserapport" },
     { name: "Datakvalitet", path: "/datakvalitet" },
+    { name: "Alla förbund", path: "/nationell" },
+    { name: "Nationell jämförelse", path: "/nationell-jamforelse" },
     {
       name: "Analyser",
       open: false,
@@ -61,6 +63,8 @@ export default {
   async *dynamicPaths() {
     const utdata = process.env.FINSAM_UTDATA;
     if (utdata) yield* regionfiler(await sidodataI(utdata));
+    // Den nationella utgåvan: en sida per förbund (src/forbund/[id].md); med FINSAM_FORBUND bara det förbundets.
+    if (utdata) yield* forbundssidor(await sidodataI(utdata));
   },
   // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk
   // server som helst (python3 -m http.server) och som kopierade filer (file://), inte bara på

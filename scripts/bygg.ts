@@ -43,6 +43,8 @@ export const SIDOR = [
   "ekonomi.html",
   "styrelserapport.html",
   "datakvalitet.html",
+  "nationell.html",
+  "nationell-jamforelse.html",
   "analyser/index.html",
   "analyser/malgruppen.html",
   "analyser/helarsekvivalenter.html",

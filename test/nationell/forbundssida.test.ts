@@ -26,7 +26,7 @@ import {
   avkodaMatt, avkodaPlaceringar, formatPlacering, forbundUnderPerioden, periodensManader, rangordna, sokForbund,
   type Forbundsindex, type Mattabell,
 } from "../../src/components/nationell.ts";
-import { valtForbund } from "../../loaders/publish/sidor/katalog.ts";
+import { arkivfiler, forbundssidor, valtForbund } from "../../loaders/publish/sidor/katalog.ts";
 
 const resultat = await runPipeline("test/fixtures/nationell");
 const hamta = <S extends Schema>(s: S) => resultat.outputs!.get(s.namn)! as Utdatatabell<S>;
@@ -131,5 +131,11 @@ describe("förbundssidornas data på handgjorda data", () => {
     expect(valtForbund({ FINSAM_FORBUND: "f-b" }, new Set(["f-a", "f-b"]))).toBe("f-b");
     expect(valtForbund({}, new Set(["f-a"]))).toBeUndefined();
     expect(() => valtForbund({ FINSAM_FORBUND: "f-x" }, new Set(["f-a", "f-b"]))).toThrow(/FINSAM_FORBUND="f-x" är inget förbund.*f-a, f-b/);
+  });
+
+  it("dynamicPaths får en sida per förbundsfil; arkivet src/data/sida.zip har inte förbundsfilerna", () => {
+    const lista = ["forbund/f-a.json", "forbund/f-b.json", "nationell/index.json", "oversikt.json"];
+    expect(forbundssidor(lista)).toEqual(["/forbund/f-a", "/forbund/f-b"]);
+    expect(arkivfiler(lista)).toEqual(["nationell/index.json", "oversikt.json"]);
   });
 });

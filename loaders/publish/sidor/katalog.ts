@@ -112,6 +112,9 @@ export function kontrolleraSidodata(bygge: string, utdata: string): string[] {
     else if (!readFileSync(join(under, traffar[0]!)).equals(gjord)) problem.push(`${visas} skiljer sig från sidornas data`);
   }
   for (const f of fasta) problem.push(`data/sida/${f} publicerades men finns inte i sidornas data`);
+  for (const sida of forbundssidor(filer)) {
+    if (!existsSync(join(bygge, `${sida.slice(1)}.html`))) problem.push(`förbundssidan ${sida.slice(1)}.html saknas (dynamicPaths)`);
+  }
   return problem;
 }
 
