@@ -138,6 +138,19 @@ export function jamforelsediagram(rader: readonly Jamforelserad[], m: Matt, { wi
   return somBild(plot, alt);
 }
 
+/** Diagrammets data som tabell (Visa som tabell): förbunden med värde, högst först. */
+export function diagramtabell(rader: readonly Jamforelserad[], m: Matt, bildtext: string): HTMLTableElement {
+  return tabell({
+    bildtext,
+    rader: rader.filter((r) => r.varde !== null).sort((a, b) => b.varde! - a.varde!),
+    kolumner: [
+      { rubrik: "Förbund", radrubrik: true, varde: (r) => r.namn },
+      { rubrik: m.namn, tal: true, varde: (r) => formatMatt(m, r.varde) },
+      { rubrik: "Plats", varde: (r) => formatPlacering(r.placering) },
+    ],
+  });
+}
+
 /** Förbundssidans tabell: varje mått med förbundets, länens och rikets värde och förbundets plats. */
 export interface Nyckeltalsrad {
   matt: Matt;
@@ -170,7 +183,9 @@ export function tidsseriekort(rader: readonly Mattrad[], m: Matt, { width, namn 
     .map((r) => ({ ...r, datum: periodDatum(r.period), serie: r.niva === "forbund" ? namn : r.namn }))
     .filter((r) => r.datum !== null)
     .sort((a, b) => a.datum!.getTime() - b.datum!.getTime());
-  const serier = [...new Set(punkter.map((p) => p.serie))];
+  // förbundet först (egen färg), sedan länen och riket
+  const ordning = (n: string) => (n === "forbund" ? 0 : n === "lan" ? 1 : 2);
+  const serier = [...new Map([...punkter].sort((a, b) => ordning(a.niva) - ordning(b.niva)).map((p) => [p.serie, p])).keys()];
   const alt = `${m.namn} över tid för ${serier.join(", ")}.`;
   const diagram = punkter.length === 0 ? el("p", null, "Inga värden.") : somBild(Plot.plot({
     width, height: 260,
