@@ -18,6 +18,7 @@
 //    avbryts bygget var som helst, är dist/ orört.
 //
 // Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist),
+// FINSAM_FORBUND (bara det förbundets sida i den nationella utgåvan, docs/nationell.md),
 // SOURCE_DATE_EPOCH (filtiden i sidorna, sekunder; annars den nyaste indatafilens tid).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,7 +27,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
-import { kontrolleraSidodata } from "../loaders/publish/sidor/katalog.ts";
+import { kontrolleraSidodata, valtForbund } from "../loaders/publish/sidor/katalog.ts";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -362,6 +363,21 @@ async function korGrind(inst: Installningar, vad: "utdata" | "bygget" = "bygget"
 }
 
 /**
+ * FINSAM_FORBUND=<id> bygger bara det förbundets sida i den nationella utgåvan
+ * (docs/nationell.md); ett id som inte finns i förbundsindelningen stoppar bygget här.
+ */
+async function kontrolleraValtForbund(inst: Installningar): Promise<void> {
+  if (!process.env.FINSAM_FORBUND?.trim()) return;
+  const rader = (await readFile(join(inst.utdata, "indelning.csv"), "utf8")).split("\n").slice(1).filter(Boolean);
+  try {
+    valtForbund(process.env, new Set(rader.map((r) => r.split(",")[0]!)));
+  } catch (fel) {
+    throw new ByggFel(fel instanceof Error ? fel.message : String(fel));
+  }
+  console.log(`Bygger bara förbundet ${process.env.FINSAM_FORBUND.trim()}s sida (FINSAM_FORBUND).`);
+}
+
+/**
  * Hindrar två byggen i samma klon samtidigt: de delar .finsam-build och Frameworks cache.
  * (Två byggen till samma utkatalog, också från olika kloner, hindras av utkatalogens lås.)
  */
@@ -382,6 +398,7 @@ export async function bygg(installningar: Installningar = lasInstallningar()): P
     const inst: Installningar = { ...installningar, tillfallig: ut.ny };
     try {
       await korPipeline(inst);
+      await kontrolleraValtForbund(inst);
       await korGrind(inst, "utdata");
       const tid = await byggtid(inst.datakatalog);
       await tomCachen(inst.cache, inst.projektrot);
