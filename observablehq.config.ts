@@ -62,7 +62,9 @@ export default {
   // pipelinens utkatalog (FINSAM_UTDATA, satt av npm run build och npm run dev).
   async *dynamicPaths() {
     const utdata = process.env.FINSAM_UTDATA;
-    if (utdata) yield* regionfiler(await sidodataI(utdata));
+    // npm run build kopierar regionfilerna själv efter Framework (FINSAM_REGIONFILER=kopieras, scripts/bygg.ts):
+    // Framework läser hela arkivet för varje fil det packar upp, vilket på en nationell datakatalog tar timmar.
+    if (utdata && process.env.FINSAM_REGIONFILER !== "kopieras") yield* regionfiler(await sidodataI(utdata));
     // Den nationella utgåvan: en sida per förbund (src/forbund/[id].md); med FINSAM_FORBUND bara det förbundets.
     if (utdata) yield* forbundssidor(await sidodataI(utdata));
   },

@@ -23,11 +23,11 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
-import { kontrolleraSidodata, valtForbund } from "../loaders/publish/sidor/katalog.ts";
+import { kontrolleraSidodata, regionfiler, sidodataI, valtForbund } from "../loaders/publish/sidor/katalog.ts";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -211,6 +211,8 @@ async function korFramework(inst: Installningar): Promise<void> {
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     FINSAM_UTDATA: inst.utdata,
     FINSAM_BUILD_OUT: inst.tillfallig,
+    // Regionfilerna kopieras av kopieraRegionfiler, inte via dynamicPaths (observablehq.config.ts).
+    FINSAM_REGIONFILER: "kopieras",
     NO_COLOR: "1",
     PATH: `${bin}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`
   };
@@ -234,6 +236,22 @@ async function filerUnder(katalog: string): Promise<string[]> {
     else ut.push(sokvag);
   }
   return ut;
+}
+
+/**
+ * Steg 3b: sidornas regionfiler (en per region och sida, hämtas när en region väljs) till sina
+ * fasta adresser `data/sida/<sida>/<niva>-<kod>.json`, direkt ur pipelinens `<utdata>/sida/`.
+ * Framework gör det inte (FINSAM_REGIONFILER=kopieras): dess zip-uppackning läser hela arkivet
+ * för varje fil, och en nationell datakatalog har omkring 1 200 regionfiler. Kontrollen i steg 4
+ * jämför dem byte för byte.
+ */
+async function kopieraRegionfiler(inst: Installningar): Promise<void> {
+  for (const adress of regionfiler(await sidodataI(inst.utdata))) {
+    const rel = adress.slice("/data/sida/".length);
+    const mal = join(inst.tillfallig, "data", "sida", rel);
+    await mkdir(dirname(mal), { recursive: true });
+    await copyFile(join(inst.utdata, "sida", rel), mal);
+  }
 }
 
 /** Steg 4: sidorna finns, dataladdarnas filer är pipelinens, inga externa adresser. */
@@ -403,6 +421,7 @@ export async function bygg(installningar: Installningar = lasInstallningar()): P
       const tid = await byggtid(inst.datakatalog);
       await tomCachen(inst.cache, inst.projektrot);
       await korFramework(inst);
+      await kopieraRegionfiler(inst);
       await testpaus("under-bygge");
       console.log("Kontrollerar bygget …");
       const problem = await kontrolleraBygge(inst);
