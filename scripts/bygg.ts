@@ -392,7 +392,7 @@ async function kontrolleraValtForbund(inst: Installningar): Promise<void> {
   } catch (fel) {
     throw new ByggFel(fel instanceof Error ? fel.message : String(fel));
   }
-  console.log(`Bygger bara förbundet ${process.env.FINSAM_FORBUND.trim()}s sida (FINSAM_FORBUND).`);
+  console.log(`Bygger bara sidan för förbundet ${process.env.FINSAM_FORBUND.trim()} (FINSAM_FORBUND).`);
 }
 
 /**
