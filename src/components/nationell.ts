@@ -243,6 +243,8 @@ export interface Forbundsindex {
   lan: { kod: string; namn: string }[];
   /** Måtten som har något värde för något förbund (de andra visas inte i valen). */
   matt: string[];
+  /** Förbunden som har en sida i det här bygget (alla, eller bara FINSAM_FORBUND:s). */
+  sidor: string[];
 }
 
 /** En förbundssida: data/forbund/<id>.json. */

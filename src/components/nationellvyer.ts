@@ -18,8 +18,12 @@ export function formatMatt(m: Matt, v: number | null | undefined): string {
   return `${formatTal(v, 0)}\u00a0kr`;
 }
 
-/** Länk till ett förbunds sida från en sida i webbplatsens rot (`bas` = "./") eller från forbund/ ("../"). */
-export function forbundslank(f: { id: string; namn: string }, bas = "./"): HTMLElement {
+/**
+ * Länk till ett förbunds sida från en sida i webbplatsens rot (`bas` = "./"); bara namnet när
+ * förbundet inte har någon sida i bygget (`sidor`, t.ex. med FINSAM_FORBUND).
+ */
+export function forbundslank(f: { id: string; namn: string }, sidor?: ReadonlySet<string>, bas = "./"): HTMLElement {
+  if (sidor && !sidor.has(f.id)) return el("span", null, f.namn);
   return el("a", { href: `${bas}forbund/${f.id}.html` }, f.namn);
 }
 
@@ -31,12 +35,12 @@ export function giltighetstext(f: Pick<Forbundet, "fran" | "till">): string {
 }
 
 /** Förbundsindexets tabell: förbund, län, kommuner, och när det fanns (om det inte finns i dag). */
-export function forbundstabell(forbund: readonly Forbundet[], bildtext: string): HTMLElement {
+export function forbundstabell(forbund: readonly Forbundet[], bildtext: string, sidor?: ReadonlySet<string>): HTMLElement {
   return rullbar(tabell({
     bildtext,
     rader: forbund,
     kolumner: [
-      { rubrik: "Förbund", radrubrik: true, varde: (f) => forbundslank(f) },
+      { rubrik: "Förbund", radrubrik: true, varde: (f) => forbundslank(f, sidor) },
       { rubrik: "Län", varde: (f) => f.lan.map((l) => l.namn).join(", ") },
       {
         rubrik: "Medlemskommuner",
@@ -73,7 +77,7 @@ type Sortering = { kolumn: "plats" | "namn" | "lan" | "varde"; stigande: boolean
  * Den sorterbara jämförelsetabellen: klick på en kolumnrubrik sorterar (aria-sort säger hur);
  * det framhävda förbundet markeras. Förbund utan värde står sist.
  */
-export function sorterbarTabell(rader: readonly Jamforelserad[], m: Matt, { bildtext, framhav }: { bildtext: string; framhav: string | null }): HTMLElement {
+export function sorterbarTabell(rader: readonly Jamforelserad[], m: Matt, { bildtext, framhav, sidor }: { bildtext: string; framhav: string | null; sidor?: ReadonlySet<string> }): HTMLElement {
   let sortering: Sortering = { kolumn: "plats", stigande: true };
   const kolumner: { nyckel: Sortering["kolumn"]; rubrik: string; tal: boolean }[] = [
     { nyckel: "plats", rubrik: "Plats", tal: true },
@@ -109,7 +113,7 @@ export function sorterbarTabell(rader: readonly Jamforelserad[], m: Matt, { bild
     }
     tbody.replaceChildren(...[...rader].sort(jamfor).map((r) => el("tr", { class: r.id === framhav ? "framhavd" : null },
       el("td", { class: "tal" }, r.placering.plats === null ? SAKNAS : r.placering.delad > 1 ? `${r.placering.plats}*` : String(r.placering.plats)),
-      el("th", { scope: "row" }, forbundslank(r), r.id === framhav ? el("span", { class: "visuellt-dold" }, " (framhävt)") : null),
+      el("th", { scope: "row" }, forbundslank(r, sidor), r.id === framhav ? el("span", { class: "visuellt-dold" }, " (framhävt)") : null),
       el("td", null, r.lan),
       el("td", { class: "tal" }, formatMatt(m, r.varde)),
     )));

@@ -128,6 +128,9 @@ describe("förbundssidornas data på handgjorda data", () => {
   it("FINSAM_FORBUND ger bara det förbundets fil; ett okänt id är ett fel som säger vilka som finns", () => {
     const en = nationellaFiler(hamta, { kommuner, forbund: "f-b" });
     expect([...en.keys()].filter((f) => f.startsWith("forbund/"))).toEqual(["forbund/f-b.json"]);
+    // indexet säger vilka förbund som har en sida, så att de andra inte länkas
+    expect((en.get("nationell/index.json") as Forbundsindex).sidor).toEqual(["f-b"]);
+    expect((filer.get("nationell/index.json") as Forbundsindex).sidor).toEqual(["f-a", "f-b", "f-c", "f-d", "f-e"]);
     expect(valtForbund({ FINSAM_FORBUND: "f-b" }, new Set(["f-a", "f-b"]))).toBe("f-b");
     expect(valtForbund({}, new Set(["f-a"]))).toBeUndefined();
     expect(() => valtForbund({ FINSAM_FORBUND: "f-x" }, new Set(["f-a", "f-b"]))).toThrow(/FINSAM_FORBUND="f-x" är inget förbund.*f-a, f-b/);

@@ -237,6 +237,7 @@ export function nationellaFiler(hamta: Hamta, val: NationellaVal): Map<string, u
   const forbund = forbundslista(hamta(INDELNING), val.kommuner);
   const tabeller = mattabeller(hamta);
   const medVarde = [...tabeller.values()].filter((t) => t.v.some((v, i) => v !== null && t.regioner[t.r[i]!]![0] === "forbund")).map((t) => t.matt);
+  const valda = val.forbund === undefined ? forbund : forbund.filter((f) => f.id === val.forbund);
   const idag = new Set(forbund.flatMap((f) => f.kommuner.filter((k) => k.till === null).map((k) => k.kod)));
   const lan = new Map<string, string>();
   for (const k of val.kommuner.values()) lan.set(k.lan, k.lanNamn);
@@ -245,12 +246,12 @@ export function nationellaFiler(hamta: Hamta, val: NationellaVal): Map<string, u
     utanfor: [...val.kommuner].filter(([kod]) => !idag.has(kod)).sort(([a], [b]) => jamfor(a, b)).map(([kod, k]) => ({ kod, namn: k.namn, lan: k.lan, lanNamn: k.lanNamn })),
     lan: [...lan].sort(([a], [b]) => jamfor(a, b)).map(([kod, namn]) => ({ kod, namn })),
     matt: medVarde,
+    sidor: valda.map((f) => f.id),
   } satisfies Forbundsindex);
   for (const [id, t] of tabeller) filer.set(`nationell/${id}.json`, t);
 
   const giltighet: Giltighet[] = forbund.flatMap((f) => f.kommuner.map((k) => ({ forbund: f.id, fran: k.fran, till: k.till })));
   const platser = placeringar(tabeller, giltighet);
-  const valda = val.forbund === undefined ? forbund : forbund.filter((f) => f.id === val.forbund);
   if (valda.length === 0) return filer;
   const he = hamta(HELARSEKVIVALENTER);
   const halvar = hamta(HELARSEKVIVALENTER_HALVAR);
