@@ -1,6 +1,6 @@
 // Konfiguration för Observable Framework. Webbplatsen byggs med `npm run build`
 // (scripts/bygg.ts), som sätter FINSAM_BUILD_OUT till en tillfällig katalog.
-import { regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
+import { forbundssidor, regionfiler, sidodataI } from "./loaders/publish/sidor/katalog.ts";
 import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +53,8 @@ export default {
     { name: "Ekonomi", path: "/ekonomi" },
     { name: "Styrelserapport", path: "/styrelserapport" },
     { name: "Datakvalitet", path: "/datakvalitet" },
+    { name: "Alla förbund", path: "/nationell" },
+    { name: "Nationell jämförelse", path: "/nationell-jamforelse" },
     {
       name: "Analyser",
       open: false,
@@ -72,7 +74,11 @@ export default {
   // pipelinens utkatalog (FINSAM_UTDATA, satt av npm run build och npm run dev).
   async *dynamicPaths() {
     const utdata = process.env.FINSAM_UTDATA;
-    if (utdata) yield* regionfiler(await sidodataI(utdata));
+    // npm run build kopierar regionfilerna själv efter Framework (FINSAM_REGIONFILER=kopieras, scripts/bygg.ts):
+    // Framework läser hela arkivet för varje fil det packar upp, vilket på en nationell datakatalog tar timmar.
+    if (utdata && process.env.FINSAM_REGIONFILER !== "kopieras") yield* regionfiler(await sidodataI(utdata));
+    // Den nationella utgåvan: en sida per förbund (src/forbund/[id].md); med FINSAM_FORBUND bara det förbundets.
+    if (utdata) yield* forbundssidor(await sidodataI(utdata));
   },
   // Länkar med .html och index.html utskrivet, så att webbplatsen fungerar på vilken statisk
   // server som helst (python3 -m http.server) och som kopierade filer (file://), inte bara på

@@ -27,6 +27,8 @@
  *   --cpu-prof        en extra, profilerad pipelinekörning; profilen sparas och sammanfattas
  *   --behall          behåll de temporära kataloger som indata och utdata skrivs till
  *   --utan-scb        hoppa över d) (BAS och folkmängd)
+ *   --nationell       även den nationella utgåvan: npm run build på en påhittad nationell
+ *                     datakatalog, alla förbund och ett (FINSAM_FORBUND); bench/nationell-bygge.ts
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -45,6 +47,7 @@ import { median, SVARSMARKERING, type DelstegSvar, type Krasch, type PipelineSva
 import { formateraProfil, sammanfatta, type Profilsammanfattning } from "./sammanfatta-profil.ts";
 import { formateraScb, matScb, type ScbResultat } from "./scb-bench.ts";
 import { formateraMal, matMal } from "./mal.ts";
+import { formateraNationellt, matNationelltBygge } from "./nationell-bygge.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const RESULTATKATALOG = join(REPO, ".finsam-build", "bench");
@@ -66,12 +69,13 @@ const { values: flaggor } = parseArgs({
     "utan-scb": { type: "boolean", default: false },
     jamfor: { type: "string", default: "main" },
     detaljer: { type: "boolean", default: false },
+    nationell: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
   strict: true,
 });
 if (flaggor.help) {
-  console.log("npm run bench -- [--runs N] [--jamfor REF] [--detaljer] [--stack-size KB] [--cpu-prof] [--behall] [--utan-scb]   (se docs/prestanda.md)");
+  console.log("npm run bench -- [--runs N] [--jamfor REF] [--detaljer] [--stack-size KB] [--cpu-prof] [--behall] [--utan-scb] [--nationell]   (se docs/prestanda.md, docs/nationell.md)");
   process.exit(0);
 }
 const N = Number(flaggor.runs);
@@ -284,6 +288,10 @@ const scb: ScbResultat[] = flaggor["utan-scb"] || !detaljer
     profilkatalog: flaggor["cpu-prof"] ? join(RESULTATKATALOG, "profil-scb") : undefined,
   }));
 
+// ---------------------------------------------------------------- nationella utgåvan (valfri)
+
+const nationellt = flaggor.nationell ? matNationelltBygge({ framsteg, behall: flaggor.behall }) : undefined;
+
 // ---------------------------------------------------------------- kontroller
 
 const forsta = lyckade[0];
@@ -307,6 +315,7 @@ if (forsta) {
   }
 }
 for (const r of scb) kontroller.push(...r.kontroller);
+if (nationellt) kontroller.push(...nationellt.kontroller);
 const ok = kontroller.every((k) => k.ok);
 
 // ---------------------------------------------------------------- rapport
@@ -363,6 +372,11 @@ if (scb.length > 0) {
   logg();
 }
 
+if (nationellt) {
+  for (const rad of formateraNationellt(nationellt)) logg(rad);
+  logg();
+}
+
 logg("Kontroller");
 for (const k of kontroller) logg(`  ${k.ok ? "ok  " : "FEL "} ${k.text}`);
 for (const k of kraschar) logg(`  krasch i ${k.korning} (node ${k.nodeFlaggor.join(" ") || "utan extra flaggor"}):\n    ${k.krasch.stack.replace(/\n/g, "\n    ")}`);
@@ -387,6 +401,7 @@ const resultat = {
   delsteg: { steg: delsteg, summaMs: delstegSumma },
   profil,
   scb,
+  nationellt,
   mal,
   anmarkningar,
   kraschar,

@@ -18,15 +18,16 @@
 //    avbryts bygget var som helst, är dist/ orört.
 //
 // Miljövariabler: FINSAM_DATA (datakatalog), FINSAM_DIST (utkatalog, standard dist),
+// FINSAM_FORBUND (bara det förbundets sida i den nationella utgåvan, docs/nationell.md),
 // SOURCE_DATE_EPOCH (filtiden i sidorna, sekunder; annars den nyaste indatafilens tid).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
-import { kontrolleraSidodata } from "../loaders/publish/sidor/katalog.ts";
+import { kontrolleraSidodata, regionfiler, sidodataI, valtForbund } from "../loaders/publish/sidor/katalog.ts";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -43,6 +44,8 @@ export const SIDOR = [
   "ekonomi.html",
   "styrelserapport.html",
   "datakvalitet.html",
+  "nationell.html",
+  "nationell-jamforelse.html",
   "analyser/index.html",
   "analyser/malgruppen.html",
   "analyser/helarsekvivalenter.html",
@@ -208,6 +211,8 @@ async function korFramework(inst: Installningar): Promise<void> {
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     FINSAM_UTDATA: inst.utdata,
     FINSAM_BUILD_OUT: inst.tillfallig,
+    // Regionfilerna kopieras av kopieraRegionfiler, inte via dynamicPaths (observablehq.config.ts).
+    FINSAM_REGIONFILER: "kopieras",
     NO_COLOR: "1",
     PATH: `${bin}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`
   };
@@ -231,6 +236,22 @@ async function filerUnder(katalog: string): Promise<string[]> {
     else ut.push(sokvag);
   }
   return ut;
+}
+
+/**
+ * Steg 3b: sidornas regionfiler (en per region och sida, hämtas när en region väljs) till sina
+ * fasta adresser `data/sida/<sida>/<niva>-<kod>.json`, direkt ur pipelinens `<utdata>/sida/`.
+ * Framework gör det inte (FINSAM_REGIONFILER=kopieras): dess zip-uppackning läser hela arkivet
+ * för varje fil, och en nationell datakatalog har omkring 1 200 regionfiler. Kontrollen i steg 4
+ * jämför dem byte för byte.
+ */
+async function kopieraRegionfiler(inst: Installningar): Promise<void> {
+  for (const adress of regionfiler(await sidodataI(inst.utdata))) {
+    const rel = adress.slice("/data/sida/".length);
+    const mal = join(inst.tillfallig, "data", "sida", rel);
+    await mkdir(dirname(mal), { recursive: true });
+    await copyFile(join(inst.utdata, "sida", rel), mal);
+  }
 }
 
 /** Steg 4: sidorna finns, dataladdarnas filer är pipelinens, inga externa adresser. */
@@ -360,6 +381,21 @@ async function korGrind(inst: Installningar, vad: "utdata" | "bygget" = "bygget"
 }
 
 /**
+ * FINSAM_FORBUND=<id> bygger bara det förbundets sida i den nationella utgåvan
+ * (docs/nationell.md); ett id som inte finns i förbundsindelningen stoppar bygget här.
+ */
+async function kontrolleraValtForbund(inst: Installningar): Promise<void> {
+  if (!process.env.FINSAM_FORBUND?.trim()) return;
+  const rader = (await readFile(join(inst.utdata, "indelning.csv"), "utf8")).split("\n").slice(1).filter(Boolean);
+  try {
+    valtForbund(process.env, new Set(rader.map((r) => r.split(",")[0]!)));
+  } catch (fel) {
+    throw new ByggFel(fel instanceof Error ? fel.message : String(fel));
+  }
+  console.log(`Bygger bara sidan för förbundet ${process.env.FINSAM_FORBUND.trim()} (FINSAM_FORBUND).`);
+}
+
+/**
  * Hindrar två byggen i samma klon samtidigt: de delar .finsam-build och Frameworks cache.
  * (Två byggen till samma utkatalog, också från olika kloner, hindras av utkatalogens lås.)
  */
@@ -380,10 +416,12 @@ export async function bygg(installningar: Installningar = lasInstallningar()): P
     const inst: Installningar = { ...installningar, tillfallig: ut.ny };
     try {
       await korPipeline(inst);
+      await kontrolleraValtForbund(inst);
       await korGrind(inst, "utdata");
       const tid = await byggtid(inst.datakatalog);
       await tomCachen(inst.cache, inst.projektrot);
       await korFramework(inst);
+      await kopieraRegionfiler(inst);
       await testpaus("under-bygge");
       console.log("Kontrollerar bygget …");
       const problem = await kontrolleraBygge(inst);

@@ -177,7 +177,13 @@ describe("kontrollen av ett bygge", () => {
     const k = join(tmp, namn);
     for (const [f, text] of filer) {
       const region = regionfiler([f]).length > 0;
-      const sokvag = region ? join(k, "data", "sida", f) : join(k, "_file", "data", "sida", f.replace(/\.json$/, ".0123abcd.json"));
+      // förbundssidornas filer: från den parametriserade dataladdaren data/forbund/[id].json, och sidan forbund/<id>.html
+      const forbund = f.startsWith("forbund/");
+      const sokvag = region ? join(k, "data", "sida", f) : join(k, "_file", "data", ...(forbund ? [] : ["sida"]), f.replace(/\.json$/, ".0123abcd.json"));
+      if (forbund) {
+        mkdirSync(join(k, "forbund"), { recursive: true });
+        writeFileSync(join(k, f.replace(/\.json$/, ".html")), "<html></html>");
+      }
       const innehall = andra ? andra(f, text) : text;
       if (innehall === null) continue;
       mkdirSync(dirname(sokvag), { recursive: true });
@@ -195,6 +201,14 @@ describe("kontrollen av ett bygge", () => {
       "data/sida/befolkning/kommun-2080.json publicerades inte (regionfil, dynamicPaths)",
       "data/sida/befolkning/kommun-9999.json publicerades men finns inte i sidornas data",
       "data/sida/oversikt.json skiljer sig från sidornas data",
+    ]);
+  });
+  it("hittar en förbundssida eller förbundsfil som saknas", () => {
+    const k = bygge("forbund", (f, text) => (f === "forbund/nedansiljan.json" ? null : text));
+    rmSync(join(k, "forbund", "falun-borlange.html"));
+    expect(kontrolleraSidodata(k, utdata).sort()).toEqual([
+      "data/forbund/nedansiljan.json publicerades 0 gånger (väntade en gång)",
+      "förbundssidan forbund/falun-borlange.html saknas (dynamicPaths)",
     ]);
   });
   it("utdatans CSV och sidornas tabeller har samma tal: inget avrundas på vägen", () => {

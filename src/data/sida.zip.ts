@@ -6,12 +6,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { sidodataI } from "../../loaders/publish/sidor/katalog.ts";
+import { arkivfiler, regionfiler, sidodataI } from "../../loaders/publish/sidor/katalog.ts";
 import { utdatakatalog } from "./utdata.ts";
 
 try {
   const utdata = await utdatakatalog();
-  const filer = await sidodataI(utdata);
+  // Förbundssidornas filer (forbund/<id>.json) publiceras av src/data/forbund/[id].json.js.
+  let filer = arkivfiler(await sidodataI(utdata));
+  // I npm run build kopieras regionfilerna av scripts/bygg.ts (FINSAM_REGIONFILER=kopieras), så
+  // arkivet blir litet: Framework läser hela arkivet för varje fil det packar upp.
+  if (process.env.FINSAM_REGIONFILER === "kopieras") {
+    const regioner = new Set(regionfiler(filer).map((f) => f.slice("/data/sida/".length)));
+    filer = filer.filter((f) => !regioner.has(f));
+  }
   // Fast filtid i arkivet: samma indata ger samma arkiv.
   const mtime = new Date(Date.UTC(2000, 0, 1));
   const arkiv = zipSync(Object.fromEntries(filer.map((f) => [f, [readFileSync(join(utdata, "sida", f)), { mtime, level: 0 }]])));

@@ -24,6 +24,7 @@ import { MAL, MAL_BEDOMNING } from "../../kinds/styrelseindata/mal/utdata.ts";
 import { PERSONALINRIKTADE_AKTIVITETER, PERSONALINRIKTADE_AR } from "../../kinds/styrelseindata/personalinriktade/utdata.ts";
 import type { Schema, Utdatatabell } from "../schema.ts";
 import { perRegion, regionfil, sidtabell, urval } from "./sidtabell.ts";
+import { nationellaFiler, standardkommuner, type NationellaVal } from "./nationell.ts";
 
 /** The output tables the pages are made from. */
 export const SIDORNAS_TABELLER = [
@@ -126,8 +127,12 @@ const MANAD = /^\d{4}-\d{2}$/;
 const HALVAR = /^\d{4}-H[12]$/;
 const JAMFORELSENIVAER = new Set(["forbund", "lan", "riket"]);
 
-/** Every file of the pages' data: path under `data/sida/` -> its JSON text. */
-export function sidodata(hamta: Hamta): Map<string, string> {
+/**
+ * Every file of the pages' data: path under `data/sida/` -> its JSON text. The national
+ * edition's files (`nationell/`, `forbund/<id>.json`) come from nationell.ts; `nationellt.forbund`
+ * (FINSAM_FORBUND) keeps one förbund's file only.
+ */
+export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: standardkommuner() }): Map<string, string> {
   const filer = new Map<string, string>();
   const skriv = (sokvag: string, varde: unknown): Del => {
     const text = JSON.stringify(varde);
@@ -240,6 +245,8 @@ export function sidodata(hamta: Hamta): Map<string, string> {
     personalinriktade_aktiviteter: sidtabell(hamta(PERSONALINRIKTADE_AKTIVITETER)), mal: sidtabell(hamta(MAL)), mal_bedomning: sidtabell(hamta(MAL_BEDOMNING)),
     datakvalitet: sidtabell(hamta(DATAKVALITET)),
   } satisfies Record<string, Sidtabell>);
+  // The national edition: the förbund index, one comparison file per measure, one file per förbund.
+  for (const [sokvag, varde] of nationellaFiler(hamta, nationellt)) skriv(sokvag, varde);
   return filer;
 }
 

@@ -9,6 +9,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { lasParquet } from "../parquet.ts";
 import type { Schema, Utdatatabell } from "../schema.ts";
 import { REGIONSIDOR, SIDORNAS_TABELLER, sidodata } from "./index.ts";
+import { standardkommuner } from "./nationell.ts";
 
 const LISTA = "filer.json";
 
@@ -23,7 +24,9 @@ export async function sidodataI(utdata: string): Promise<string[]> {
     if (!existsSync(fil)) throw new Error(`${fil} saknas: kör pipelinen (finsam run) först`);
     tabeller.set(s.namn, await lasParquet(s, fil));
   }
-  const filer = sidodata(<S extends Schema>(s: S) => tabeller.get(s.namn)! as Utdatatabell<S>);
+  const indelning = tabeller.get("indelning")!;
+  const forbund = valtForbund(process.env, new Set(Array.from(indelning.tabell.indices(), (i) => indelning.tabell.column("forbund")!.at(i) as string)));
+  const filer = sidodata(<S extends Schema>(s: S) => tabeller.get(s.namn)! as Utdatatabell<S>, { kommuner: standardkommuner(), forbund });
   // Written beside the final folder and moved into place, so a half-written folder is never read.
   const tmp = `${katalog}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -41,6 +44,35 @@ export async function sidodataI(utdata: string): Promise<string[]> {
     if (!existsSync(lista)) throw e;
   }
   return namn;
+}
+
+/**
+ * FINSAM_FORBUND: the one förbund whose page is built (undefined = all). An id that is not in
+ * the membership is an error that lists the ids.
+ */
+export function valtForbund(env: NodeJS.ProcessEnv, ids: ReadonlySet<string>): string | undefined {
+  const id = env.FINSAM_FORBUND?.trim();
+  if (!id) return undefined;
+  if (!ids.has(id)) {
+    const lista = [...ids].sort();
+    throw new Error(`FINSAM_FORBUND="${id}" är inget förbund i förbundsindelningen; förväntat ett av ${lista.slice(0, 12).join(", ")}${lista.length > 12 ? ` (och ${lista.length - 12} till)` : ""} (unknown förbund id)`);
+  }
+  return id;
+}
+
+/** The förbund pages' files (`forbund/<id>.json`), published by the parameterised loader src/data/forbund/[id].json.js. */
+export function forbundsfiler(filer: readonly string[]): string[] {
+  return filer.filter((f) => f.startsWith("forbund/"));
+}
+
+/** The files of the archive src/data/sida.zip.ts: all but the förbund pages' files. */
+export function arkivfiler(filer: readonly string[]): string[] {
+  return filer.filter((f) => !f.startsWith("forbund/"));
+}
+
+/** The förbund pages (`/forbund/<id>`) for dynamicPaths. */
+export function forbundssidor(filer: readonly string[]): string[] {
+  return forbundsfiler(filer).map((f) => `/${f.replace(/\.json$/, "")}`);
 }
 
 /** The region files (fetched by the pages when a region is chosen), as site paths for dynamicPaths. */
@@ -62,6 +94,7 @@ export function kontrolleraSidodata(bygge: string, utdata: string): string[] {
   const problem: string[] = [];
   const publicerade = (katalog: string): string[] => (existsSync(katalog) ? allaUnder(katalog) : []);
   const hashade = publicerade(join(bygge, "_file", "data", "sida"));
+  const forbund = publicerade(join(bygge, "_file", "data", "forbund")).map((f) => `forbund/${f}`);
   const fasta = new Set(publicerade(join(bygge, "data", "sida")));
   for (const f of filer) {
     const gjord = readFileSync(join(utdata, "sida", f));
@@ -72,11 +105,16 @@ export function kontrolleraSidodata(bygge: string, utdata: string): string[] {
       continue;
     }
     const monster = new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\.json$/, "\\.[0-9a-f]{8}\\.json")}$`);
-    const traffar = hashade.filter((h) => monster.test(h));
-    if (traffar.length !== 1) problem.push(`data/sida/${f} publicerades ${traffar.length} gånger (väntade en gång)`);
-    else if (!readFileSync(join(bygge, "_file", "data", "sida", traffar[0]!)).equals(gjord)) problem.push(`data/sida/${f} skiljer sig från sidornas data`);
+    const traffar = (f.startsWith("forbund/") ? forbund : hashade).filter((h) => monster.test(h));
+    const under = f.startsWith("forbund/") ? join(bygge, "_file", "data") : join(bygge, "_file", "data", "sida");
+    const visas = f.startsWith("forbund/") ? `data/${f}` : `data/sida/${f}`;
+    if (traffar.length !== 1) problem.push(`${visas} publicerades ${traffar.length} gånger (väntade en gång)`);
+    else if (!readFileSync(join(under, traffar[0]!)).equals(gjord)) problem.push(`${visas} skiljer sig från sidornas data`);
   }
   for (const f of fasta) problem.push(`data/sida/${f} publicerades men finns inte i sidornas data`);
+  for (const sida of forbundssidor(filer)) {
+    if (!existsSync(join(bygge, `${sida.slice(1)}.html`))) problem.push(`förbundssidan ${sida.slice(1)}.html saknas (dynamicPaths)`);
+  }
   return problem;
 }
 
