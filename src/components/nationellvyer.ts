@@ -127,11 +127,14 @@ export function sorterbarTabell(rader: readonly Jamforelserad[], m: Matt, { bild
 export function jamforelsediagram(rader: readonly Jamforelserad[], m: Matt, { width, framhav, riket, alt }: { width: number; framhav: string | null; riket: number | null; alt: string }): Element {
   const med = rader.filter((r) => r.varde !== null).sort((a, b) => b.varde! - a.varde!);
   const hojd = Math.max(120, 14 * med.length + 40);
+  // Framework's resize() gives 0 while the container is not laid out (hidden, or before the
+  // first layout): the plot then gets a sensible least width instead of negative bars.
+  const bredd = Math.max(width, 320);
   const plot = Plot.plot({
-    width,
+    width: bredd,
     height: hojd,
-    marginLeft: Math.min(260, Math.max(120, width * 0.4)),
-    x: { label: m.namn, grid: true, tickFormat: (d: number) => formatMatt(m, d), ticks: width < 500 ? 3 : 6 },
+    marginLeft: Math.min(260, Math.max(120, bredd * 0.4)),
+    x: { label: m.namn, grid: true, tickFormat: (d: number) => formatMatt(m, d), ticks: bredd < 500 ? 3 : 6 },
     y: { label: null, domain: med.map((r) => r.namn), tickFormat: (n: string) => (n.length > 38 ? `${n.slice(0, 36)}…` : n) },
     marks: [
       Plot.barX(med, { x: "varde", y: "namn", fill: (r: Jamforelserad) => (r.id === framhav ? "#b4410a" : "#4269d0") }),
