@@ -386,16 +386,11 @@ export function pyramidTabell(grupper: readonly PyramidGrupp[], bildtext: string
 // ---- Årsserier: regionen mot länet och riket, grupper över tid -----------------------
 
 /**
- * Ett värde per år, en linje per serie. Den valda regionen heldragen och tjock,
- * referenserna streckade; namnet står vid linjens slut.
+ * Y-axelns domän för arslinjer: med `noll` börjar axeln alltid på 0 (antal, som folkmängden:
+ * en axel från 55 200 får små skillnader att se stora ut); annars från strax under det minsta
+ * värdet (aldrig under 0). `minSpann` är en minsta skala; lite luft ovanför.
  */
-export function arslinjer(
-  rader: readonly Arsvarde[],
-  { width, alt, etikett, format, farger, noll = false, minSpann = 0 }: Diagramval & { etikett: string; format: (x: number) => string; farger: Map<string, string>; noll?: boolean; minSpann?: number }
-): Diagram {
-  const data = rader.filter((d): d is Arsvarde & { varde: number } => d.varde != null);
-  const smal = width < 560;
-  const varden = data.map((d) => d.varde);
+export function arsdoman(varden: readonly number[], { noll = false, minSpann = 0 }: { noll?: boolean; minSpann?: number } = {}): [number, number] {
   let lo = noll ? 0 : (min(varden) ?? 0);
   let hi = max(varden) ?? 1;
   // En minsta skala, så att små skillnader inte ser stora ut (och axeln får olika etiketter).
@@ -407,6 +402,20 @@ export function arslinjer(
   const m = (hi - lo) * 0.12 || Math.abs(hi) * 0.1 || 1;
   lo = noll ? 0 : Math.max(0, lo - m);
   hi += m;
+  return [lo, hi];
+}
+
+/**
+ * Ett värde per år, en linje per serie. Den valda regionen heldragen och tjock,
+ * referenserna streckade; namnet står vid linjens slut.
+ */
+export function arslinjer(
+  rader: readonly Arsvarde[],
+  { width, alt, etikett, format, farger, noll = false, minSpann = 0 }: Diagramval & { etikett: string; format: (x: number) => string; farger: Map<string, string>; noll?: boolean; minSpann?: number }
+): Diagram {
+  const data = rader.filter((d): d is Arsvarde & { varde: number } => d.varde != null);
+  const smal = width < 560;
+  const [lo, hi] = arsdoman(data.map((d) => d.varde), { noll, minSpann });
   const serier = [...farger.keys()];
   return somBild(
     Plot.plot({
