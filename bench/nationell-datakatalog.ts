@@ -1,7 +1,7 @@
 /**
  * En hel nationell datakatalog för den nationella utgåvan (prestandamätningen och provbyggen):
- * benchens SCB-filer för alla 290 kommuner (helårsekvivalenter, BAS arbetsmarknadsstatus och
- * folkmängd: nationell-fil.ts, scb-filer.ts), en påhittad försörjningsmåttsarbetsbok för alla
+ * benchens SCB-filer för alla 290 kommuner (helårsekvivalenter, BAS arbetsmarknadsstatus, BAS
+ * huvudsaklig inkomstkälla för målgruppen, och folkmängd: nationell-fil.ts, scb-filer.ts), en påhittad försörjningsmåttsarbetsbok för alla
  * kommuner och riket, och den PÅHITTADE nationella förbundsindelningen
  * (scripts/generera-nationell-indelning.ts), som ersätter data/referens/forbund.csv.
  *
@@ -15,7 +15,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILNAMN as HE_FILNAMN, genereraNationellFil } from "./nationell-fil.ts";
-import { BAS_FILNAMN, BEFOLKNING_FILNAMN, genereraBasFil, genereraBefolkningsfil } from "./scb-filer.ts";
+import {
+  BAS_FILNAMN, BEFOLKNING_FILNAMN, INKOMSTKALLA_FILNAMN, genereraBasFil, genereraBefolkningsfil, genereraInkomstkallaFil,
+} from "./scb-filer.ts";
 import {
   FILNAMN as INDELNING_FILNAMN, genereraNationellIndelning, indelningSomCsv, lasKommunerMedLan, type Indelningsrad, type Kommunrad,
 } from "../scripts/generera-nationell-indelning.ts";
@@ -117,7 +119,7 @@ export interface NationellDatakatalog {
   readonly filer: Record<string, number>;
 }
 
-/** Skriver katalogen (ny temporär katalog om ingen anges): fem filer. */
+/** Skriver katalogen (ny temporär katalog om ingen anges): sex filer. */
 export function skrivNationellDatakatalog(katalog = mkdtempSync(join(tmpdir(), "finsam-nationell-"))): NationellDatakatalog {
   mkdirSync(katalog, { recursive: true });
   const kommuner = lasKommunerMedLan();
@@ -125,6 +127,7 @@ export function skrivNationellDatakatalog(katalog = mkdtempSync(join(tmpdir(), "
   const filer: [string, Uint8Array][] = [
     [HE_FILNAMN, genereraNationellFil().bytes],
     [BAS_FILNAMN, genereraBasFil().bytes],
+    [INKOMSTKALLA_FILNAMN, genereraInkomstkallaFil().bytes],
     [BEFOLKNING_FILNAMN, genereraBefolkningsfil().bytes],
     [FORSORJNINGSMATT_FILNAMN, genereraNationellaForsorjningsmatt(kommuner, indelning)],
     [INDELNING_FILNAMN, Buffer.from(indelningSomCsv(indelning))],

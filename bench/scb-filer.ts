@@ -1,5 +1,5 @@
 /**
- * Genererar två nationella SCB-filer för prestandamätningen, i samma format som exemplen i
+ * Genererar nationella SCB-filer för prestandamätningen och den nationella datakatalogen, i samma format som exemplen i
  * data/exempel/ (ISO-8859-1, CRLF, semikolon, titelrad inom citattecken, alla etiketter inom
  * citattecken, tal utan):
  *
@@ -7,6 +7,8 @@
  *   ålder 20-64 år och de fem grupperna 20-24, 25-34, 35-44, 45-54 och 55-64 år, födelseregion
  *   totalt, de 7 statusarna (sex statusar och antal totalt) som tabellinnehåll, 60 månader
  *   (2021M01-2025M12): en stor men realistisk nedladdning ur Statistikdatabasen.
+ * - BAS huvudsaklig inkomstkälla (ArbStatFoT1, TAB1784): samma kommuner, 3 kön, 20-64 år, de nio
+ *   inkomstkällorna och totalt, 36 månader (2023M01-2025M12): underlaget för målgruppen.
  * - Folkmängd (BefolkningNy, BE0101N1): alla 290 kommuner, ettårsåldrar 0-99 år och 100+ år,
  *   män och kvinnor, 30 år (1996-2025).
  *
@@ -21,7 +23,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fnv1a, mulberry32, normalbrus } from "../scripts/slump.ts";
+import { avrundaTillSumma, fnv1a, mulberry32, normalbrus } from "../scripts/slump.ts";
 import { lasKommuner, type Kommunrad } from "./nationell-fil.ts";
 
 export interface ScbFil {
@@ -205,6 +207,85 @@ export function genereraBasFil(kommuner: readonly Kommunrad[] = lasKommuner()): 
     stubbar: 5,
     regioner: kommuner.length + 1,
     beskrivning: `${kommuner.length + 1} regioner x 3 kön x ${BAS_ALDRAR.length} åldrar x 1 födelseregion x ${BAS_STATUS.length} statusar`,
+  };
+}
+
+// ---------------------------------------------------------------- BAS huvudsaklig inkomstkälla
+
+export const INKOMSTKALLA_FILNAMN = "TAB1784_20260501-120500.csv";
+const KALLA_TITEL = "Befolkningen 20-64 år (BAS) efter region, huvudsaklig inkomstkälla, kön, ålder och månad";
+/** SCB:s nio inkomstkällor (ArbStatFoT1); arbete först, saknar ersättningar sist, sedan totalt. */
+const KALLOR = [
+  "ersättning för arbete", "ersättning vid arbetslöshet", "ersättning för studier", "pension",
+  "ersättning vid långvarigt nedsatt arbetsförmåga", "ersättning vid sjukdom",
+  "ersättning vid föräldraledighet/närståendeomvårdnad", "ekonomiskt stöd", "saknar ersättningar",
+] as const;
+/** Hur de utanför arbetsmarknaden (utom de som saknar ersättningar) fördelas på källorna 1-7, per kön (män, kvinnor). */
+const KALLA_FORDELNING: readonly (readonly number[])[] = [
+  [0.16, 0.22, 0.06, 0.17, 0.08, 0.04, 0.09],
+  [0.12, 0.21, 0.05, 0.19, 0.12, 0.13, 0.08],
+];
+/** Månaderna i filen: de tre sista åren av BAS_MANADER (2023M01-2025M12), som exemplets uttag. */
+export const INKOMSTKALLA_MANADER: readonly string[] = BAS_MANADER.slice(-36);
+
+/**
+ * Huvudsaklig inkomstkälla 20-64 år (ArbStatFoT1, TAB1784), underlaget för målgruppen
+ * (utanför arbetsmarknaden, saknar inkomst): alla 290 kommuner och `00 Riket`, 3 kön, 9 källor
+ * och totalt, 36 månader. Befolkningen 20-64 år per kommun, kön och månad är densamma som i
+ * BAS-filen (genereraBasFil: antal totalt, 20-64 år); totalt = summan av källorna, kön totalt
+ * = män + kvinnor, riket = summan av kommunerna. Påhittade värden, seedade per kommun.
+ */
+export function genereraInkomstkallaFil(kommuner: readonly Kommunrad[] = lasKommuner()): ScbFil {
+  kontrolleraLatin1(kommuner);
+  const ordning = kodordning(kommuner);
+  const T = INKOMSTKALLA_MANADER.length;
+  const forsta = BAS_MANADER.length - T;
+  /** v[kön 0 män, 1 kvinnor][källa][månad] */
+  const kommun = (kod: string): Float64Array[][] => {
+    const folk = basKommun(kod);
+    const slump = mulberry32(fnv1a(`bench-kalla|${kod}`));
+    const utanfor = 0.2 * Math.exp(0.25 * normalbrus(slump));
+    const saknar = 0.035 * Math.exp(0.3 * normalbrus(slump));
+    return [0, 1].map((k) => {
+      const serier = KALLOR.map(() => new Float64Array(T));
+      let brus = 0;
+      for (let t = 0; t < T; t++) {
+        const antal = folk[k]![0]![6]![forsta + t]!;
+        brus = 0.8 * brus + 0.2 * normalbrus(slump);
+        const u = Math.min(0.6, utanfor * (k === 0 ? 0.95 : 1.05) * (1 + 0.05 * brus));
+        const s = saknar * (k === 0 ? 1.1 : 0.9) * (1 + 0.05 * brus);
+        const andelar = [1 - u, ...KALLA_FORDELNING[k]!.map((f) => (u - s) * f), s];
+        const heltal = avrundaTillSumma(andelar, antal);
+        heltal.forEach((x, c) => (serier[c]![t] = x));
+      }
+      return serier;
+    });
+  };
+  const serier = ordning.map((k) => kommun(k.kod));
+  const riket = [0, 1].map(() => KALLOR.map(() => new Float64Array(T)));
+  for (const s of serier) for (let k = 0; k < 2; k++) for (let c = 0; c < KALLOR.length; c++) for (let t = 0; t < T; t++) riket[k]![c]![t]! += s[k]![c]![t]!;
+  const rader = [citera(KALLA_TITEL), ["region", "huvudsaklig inkomstkälla", "kön", "ålder", ...INKOMSTKALLA_MANADER].map(citera).join(";")];
+  const skriv = (etikett: string, s: Float64Array[][]) => {
+    const region = citera(etikett);
+    const varde = (k: number, c: number, t: number): number =>
+      c === KALLOR.length ? KALLOR.reduce((a, _, i) => a + varde(k, i, t), 0) : k === 2 ? s[0]![c]![t]! + s[1]![c]![t]! : s[k]![c]![t]!;
+    [...KALLOR, "totalt"].forEach((kalla, c) => {
+      BAS_KON.forEach((kon, k) => {
+        const celler = Array.from({ length: T }, (_, t) => String(varde(k, c, t)));
+        rader.push([region, citera(kalla), citera(kon), citera("20-64 år"), ...celler].join(";"));
+      });
+    });
+  };
+  skriv("00 Riket", riket);
+  ordning.forEach((k, i) => skriv(`${k.kod} ${k.namn}`, serier[i]!));
+  rader.push("");
+  return {
+    bytes: Buffer.from(rader.join("\r\n"), "latin1"),
+    dataRader: rader.length - 3,
+    perioder: T,
+    stubbar: 4,
+    regioner: kommuner.length + 1,
+    beskrivning: `${kommuner.length + 1} regioner x ${KALLOR.length + 1} inkomstkällor x 3 kön, 20-64 år`,
   };
 }
 
