@@ -11,10 +11,16 @@ import { csvText, tabellFranCsv } from "../loaders/publish/csv.ts";
 import { rader, type Schema, type Utdatatabell } from "../loaders/publish/schema.ts";
 import {
   REGIONSIDOR, SIDORNAS_TABELLER, sidodata,
-  type ArbetsmarknadsstatusDel, type ArbetsmarknadsstatusIndex, type HelarsekvivalenterDel, type HelarsekvivalenterIndex,
-  type Ekonomi, type Insatser, type Jamforelse, type Oversikt,
+  type ArbetsmarknadsstatusDel, type ArbetsmarknadsstatusIndex, type BefolkningDel, type BefolkningIndex, type HelarsekvivalenterDel,
+  type HelarsekvivalenterIndex, type Ekonomi, type Insatser, type JamforelseDel, type JamforelseIndex, type Oversikt, type StyrelserapportIndex,
 } from "../loaders/publish/sidor/index.ts";
+import { helaHalvar } from "../src/components/data.ts";
+import { periodtyp } from "../src/components/format.ts";
+import {
+  jamforelseRader, tolkaForsorjningskvot, tolkaForsorjningsmatt, tolkaMalgrupp,
+} from "../src/components/statistik.ts";
 import { kontrolleraSidodata, regionfiler } from "../loaders/publish/sidor/katalog.ts";
+import { sidtabell } from "../loaders/publish/sidor/sidtabell.ts";
 import { avkoda, delAdress, type Sidtabell } from "../src/components/sidodata.ts";
 
 const GOLDEN = new URL("./golden/exempel/", import.meta.url);
@@ -27,6 +33,8 @@ const json = <T>(f: string): T => JSON.parse(filer.get(f)!) as T;
 /** A page table's rows, loosely typed for the comparisons here. */
 const av = (t: Sidtabell, namn?: string) => avkoda(t, namn) as Record<string, string | number | null>[];
 const golden = (namn: string) => rader(tabeller.get(namn)!) as Record<string, string | number | null>[];
+/** A whole output table as a Sidtabell (what the page would get without the slicing). */
+const sidtabellAv = (t: Utdatatabell) => sidtabell(t);
 const regionfilerFor = (sida: string) => [...filer.keys()].filter((f) => f.startsWith(`${sida}/`) && !f.endsWith("/index.json")).sort();
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-sidodata-"));
@@ -63,28 +71,68 @@ describe("varje sida får det den visar", () => {
     }
   });
 
-  it("Styrelserapport: rapportens tabeller (RAPPORTTABELLER) exakt som utdatan, SCB-tabellerna bara på förbundsnivå", async () => {
+  it("Styrelserapport: indelningen och fynden hela; varje förbund med egna uppgifter har sina rader i de andra tabellerna (SCB-tabellerna på förbundsnivå)", async () => {
     const { RAPPORTTABELLER } = await import("../src/components/styrelserapport.js");
-    const r = json<Record<string, Sidtabell>>("styrelserapport.json");
-    expect(Object.keys(r).sort()).toEqual([...RAPPORTTABELLER].sort());
-    for (const namn of RAPPORTTABELLER as string[]) {
-      const vantat = golden(namn);
+    const index = json<StyrelserapportIndex>("styrelserapport/index.json");
+    expect(Object.keys(index.tabeller).sort()).toEqual(["datakvalitet", "indelning"]);
+    expect(av(index.tabeller.indelning!, "indelning")).toEqual(golden("indelning"));
+    expect(av(index.tabeller.datakvalitet!, "datakvalitet")).toEqual(golden("datakvalitet"));
+    // förbunden med deltagare, ekonomi, personalinriktade insatser eller mål i exemplet
+    expect(index.forbund).toEqual(["falun-borlange", "sodra-dalarna"]);
+    expect(Object.keys(index.delar).sort()).toEqual(index.forbund);
+    const delar = index.forbund.map((id) => json<Record<string, Sidtabell>>(`styrelserapport/${id}.json`));
+    for (const namn of (RAPPORTTABELLER as string[]).filter((n) => n !== "indelning" && n !== "datakvalitet")) {
       const forbundsniva = namn === "helarsekvivalenter_halvar" || namn === "malgrupp";
-      expect(av(r[namn]!, namn), namn).toEqual(forbundsniva ? vantat.filter((d) => d.niva === "forbund") : vantat);
+      const egen = (id: string) => (d: Record<string, unknown>) => (forbundsniva ? d.niva === "forbund" && d.kod === id : d.forbund === id);
+      index.forbund.forEach((id, j) => expect(av(delar[j]![namn]!, namn), `${id} ${namn}`).toEqual(golden(namn).filter(egen(id))));
     }
-    expect(av(r.malgrupp!, "malgrupp").length).toBeGreaterThan(0);
+    expect(av(delar[0]!.malgrupp!, "malgrupp").length).toBeGreaterThan(0);
   });
 
-  it("Översikt: förbundens summor för alla (kvinnor och män för halvåren och senaste månaden) och regionernas månader, inga kommunrader", () => {
+  it("Styrelserapport: rapporten av sidans delar är densamma som av hela tabellerna, för varje förbund och period", async () => {
+    const { RAPPORTTABELLER, rapportHtml, rapportdataForSidan, rapportdatumFor, styrelserapport, tolkaRapportdata } = await import("../src/components/styrelserapport.js");
+    const hela = tolkaRapportdata(Object.fromEntries((RAPPORTTABELLER as string[]).map((n) => {
+      const t = [...tabeller.values()].find((x) => x.schema.namn === n);
+      return [n, t ? sidtabellAv(t) : undefined];
+    })));
+    const index = json<StyrelserapportIndex>("styrelserapport/index.json");
+    let rapporter = 0;
+    for (const id of index.forbund) {
+      const sidan = rapportdataForSidan(index, json<Record<string, Sidtabell>>(`styrelserapport/${id}.json`));
+      expect(rapportdatumFor(sidan, id)).toEqual(rapportdatumFor(hela, id));
+      for (const till of rapportdatumFor(hela, id)) {
+        expect(rapportHtml(styrelserapport(sidan, { forbund: id, till })), `${id} ${till}`).toBe(rapportHtml(styrelserapport(hela, { forbund: id, till })));
+        rapporter++;
+      }
+    }
+    expect(rapporter).toBeGreaterThan(1);
+  });
+
+  it("Översikt: varje förbunds senaste hela halvår, dess summor (alla, kvinnor, män) det halvåret och senaste månaden, och regionernas månader, inga kommunrader", () => {
     const o = json<Oversikt>("oversikt.json");
+    const allaHe = golden("helarsekvivalenter");
+    // Det senaste halvåret där alla sex månaderna finns, räknat för hand ur förbundets månader.
+    const forbund = [...new Set(allaHe.filter((d) => d.niva === "forbund").map((d) => d.kod as string))];
+    const vantatHalvar = Object.fromEntries(forbund.map((kod) => {
+      const manader = allaHe.filter((d) => d.niva === "forbund" && d.kod === kod && d.kon === "alla" && d.ersattning === "summa").map((d) => d.period as string);
+      const hela = [...new Set(manader.filter((p) => /^\d{4}-H[12]$/.test(p)))].filter((h) =>
+        manader.filter((p) => /^\d{4}-\d{2}$/.test(p) && p.slice(0, 4) === h.slice(0, 4) && (Number(p.slice(5)) <= 6) === (h.endsWith("H1"))).length === 6);
+      return [kod, hela.sort().at(-1) ?? null];
+    }));
+    expect(o.helaHalvar).toEqual(vantatHalvar);
+    expect(Object.values(o.helaHalvar).filter(Boolean).length).toBeGreaterThan(1);
+    // och samma som sidans egen regel (helaHalvar i src/components/data.ts)
+    for (const kod of forbund) {
+      const rader = allaHe.filter((d) => d.niva === "forbund" && d.kod === kod && d.kon === "alla" && d.ersattning === "summa").map((d) => ({ period: d.period as string, periodtyp: periodtyp(d.period as string) }));
+      expect(o.helaHalvar[kod], kod).toBe(helaHalvar(rader).at(-1) ?? null);
+    }
     const he = av(o.he, "helarsekvivalenter");
-    expect(he.length).toBeGreaterThan(0);
-    expect(new Set(he.map((d) => `${d.niva} ${d.kon} ${d.ersattning}`))).toEqual(new Set(["forbund alla summa", "forbund kvinnor summa", "forbund man summa"]));
-    const senaste = golden("helarsekvivalenter").map((d) => d.period as string).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort().at(-1);
-    expect(he).toEqual(golden("helarsekvivalenter").filter((d) => d.niva === "forbund" && d.ersattning === "summa" &&
-      (d.kon === "alla" || /^\d{4}-H[12]$/.test(d.period as string) || d.period === senaste)));
+    const senaste = allaHe.map((d) => d.period as string).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort().at(-1);
+    expect(he).toEqual(allaHe.filter((d) => d.niva === "forbund" && d.ersattning === "summa" &&
+      (d.period === senaste || d.period === o.helaHalvar[d.kod as string])));
+    expect(new Set(he.map((d) => d.kon))).toEqual(new Set(["alla", "kvinnor", "man"]));
     const halvar = av(o.halvar, "helarsekvivalenter_halvar");
-    expect(halvar).toEqual(golden("helarsekvivalenter_halvar").filter((d) => d.niva === "forbund" && d.ersattning === "summa"));
+    expect(halvar).toEqual(golden("helarsekvivalenter_halvar").filter((d) => d.niva === "forbund" && d.ersattning === "summa" && d.halvar === o.helaHalvar[d.kod as string]));
     expect(new Set(halvar.map((d) => d.kon))).toEqual(new Set(["alla", "kvinnor", "man"]));
     const falun = o.regioner.find((r) => r.niva === "kommun" && r.kod === "2080")!;
     const manader = golden("helarsekvivalenter").filter((d) => d.kod === "2080" && /^\d{4}-\d{2}$/.test(d.period as string)).map((d) => d.period as string).sort();
@@ -105,12 +153,69 @@ describe("varje sida får det den visar", () => {
     expect(new Set(fb.map((d) => `${d.niva}-${d.kod}`))).toEqual(new Set(["forbund-falun-borlange", "kommun-2080", "kommun-2081"]));
   });
 
-  it("Jämförelse: förbund, län och riket per månad och halvår, aldrig kommuner eller år", () => {
-    const j = json<Jamforelse>("jamforelse.json");
-    const he = av(j.he, "helarsekvivalenter");
-    expect(new Set(he.map((d) => d.niva))).toEqual(new Set(["forbund", "lan", "riket"]));
-    expect(he.every((d) => /^\d{4}-(\d{2}|H[12])$/.test(d.period as string))).toBe(true);
-    expect(av(j.malgrupp, "malgrupp").some((d) => d.niva === "kommun")).toBe(false);
+  it("Jämförelse: en fil per ersättning, kön och periodtyp med förbund, län och riket, som tillsammans är deras månader och halvår", () => {
+    const index = json<JamforelseIndex>("jamforelse/index.json");
+    const delar = regionfilerFor("jamforelse");
+    expect(delar.length).toBe(7 * 3 * 2);
+    expect(delar.map((f) => f.replace(/^jamforelse\//, "")).sort()).toEqual(Object.values(index.delar).map((d) => d.fil).sort());
+    const alla: Record<string, string | number | null>[] = [];
+    for (const [nyckel, del] of Object.entries(index.delar)) {
+      const he = av(json<JamforelseDel>(`jamforelse/${del.fil}`).he, "helarsekvivalenter");
+      const [ersattning, kon, typ] = nyckel.split("-");
+      expect(he.length, nyckel).toBeGreaterThan(0);
+      expect(he.every((d) => d.ersattning === ersattning && d.kon === kon && periodtyp(d.period as string) === typ), nyckel).toBe(true);
+      alla.push(...he);
+    }
+    const vantat = golden("helarsekvivalenter").filter((d) => ["forbund", "lan", "riket"].includes(d.niva as string) && /^\d{4}-(\d{2}|H[12])$/.test(d.period as string));
+    const ordna = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    expect(alla.sort(ordna)).toEqual(vantat.sort(ordna));
+    expect(index.forbund.sort()).toEqual([...new Set(vantat.filter((d) => d.niva === "forbund").map((d) => d.namn))].sort());
+    expect(index.referens).toBe(true);
+  });
+
+  it("Jämförelse: indexfilen har det senaste hela halvåret för alla och de andra måttens senaste period, och ger samma jämförelsetabell som hela tabellerna", () => {
+    const index = json<JamforelseIndex>("jamforelse/index.json");
+    const o = json<Oversikt>("oversikt.json");
+    expect(index.senasteHalvar).toBe(Object.values(o.helaHalvar).filter((h): h is string => h !== null).sort().at(-1));
+    const halvar = av(index.halvar, "helarsekvivalenter");
+    expect(halvar).toEqual(golden("helarsekvivalenter").filter((d) => ["forbund", "lan", "riket"].includes(d.niva as string) && d.period === index.senasteHalvar));
+    expect(new Set(halvar.map((d) => `${d.kon}`))).toEqual(new Set(["alla", "kvinnor", "man"]));
+    const jamforbar = (d: { niva: string }) => ["forbund", "lan", "riket"].includes(d.niva);
+    const helaTabeller = {
+      malgrupp: tolkaMalgrupp(sidtabellAv(tabeller.get("malgrupp")!)).filter(jamforbar),
+      kvot: tolkaForsorjningskvot(sidtabellAv(tabeller.get("forsorjningskvot")!)).filter(jamforbar),
+      matt: tolkaForsorjningsmatt(sidtabellAv(tabeller.get("forsorjningsmatt")!)).filter(jamforbar),
+    };
+    const sidans = { malgrupp: tolkaMalgrupp(index.malgrupp), kvot: tolkaForsorjningskvot(index.kvot), matt: tolkaForsorjningsmatt(index.matt) };
+    expect(jamforelseRader(sidans)).toEqual(jamforelseRader(helaTabeller));
+    expect(jamforelseRader(sidans).rader.length).toBeGreaterThan(2);
+    expect(new Set(sidans.malgrupp.map((d) => d.tid)).size).toBe(1);
+    expect(sidans.malgrupp.length).toBeLessThan(helaTabeller.malgrupp.length);
+  });
+
+  it("Befolkning: varje regions fyra tabeller i sin fil, som tillsammans är hela tabellerna; länen och riket och förbundens senaste försörjningsmått i indexfilen", () => {
+    const index = json<BefolkningIndex>("befolkning/index.json");
+    const delar = regionfilerFor("befolkning");
+    expect(delar.length).toBe(Object.keys(index.delar).length);
+    expect(index.regioner.length).toBe(delar.length);
+    for (const [nyckel, tabell] of [["befolkning", "befolkning"], ["kvot", "forsorjningskvot"], ["matt", "forsorjningsmatt"], ["alder", "befolkning_alder"]] as const) {
+      const alla = delar.flatMap((f) => av(json<BefolkningDel>(f)[nyckel], tabell));
+      expect(alla.length, tabell).toBe(tabeller.get(tabell)!.tabell.numRows());
+      for (const f of delar) {
+        const rader = av(json<BefolkningDel>(f)[nyckel], tabell);
+        expect(rader.every((d) => `befolkning/${d.niva}-${d.kod}.json` === f), f).toBe(true);
+      }
+    }
+    // regionlistan: varje region en gång med sitt senaste år i någon av tabellerna
+    const falun = index.regioner.find(([niva, kod]) => niva === "kommun" && kod === "2080")!;
+    const falunsAr = ["befolkning", "forsorjningskvot", "forsorjningsmatt", "befolkning_alder"].flatMap((t) => golden(t).filter((d) => d.niva === "kommun" && d.kod === "2080").map((d) => d.ar as string));
+    expect(falun[3]).toBe(falunsAr.sort().at(-1));
+    expect(index.ar).toEqual([...new Set([...golden("befolkning"), ...golden("befolkning_alder")].map((d) => d.ar as string))].sort());
+    expect(av(index.kvot, "forsorjningskvot")).toEqual(golden("forsorjningskvot").filter((d) => d.niva === "lan" || d.niva === "riket"));
+    const mattAr = golden("forsorjningsmatt").filter((d) => d.niva === "forbund" && d.grupp === "total" && d.per_invanare != null).map((d) => d.ar as string).sort().at(-1);
+    expect(av(index.matt, "forsorjningsmatt")).toEqual(golden("forsorjningsmatt").filter((d) => d.niva === "lan" || d.niva === "riket" || (d.niva === "forbund" && d.ar === mattAr)));
+    expect(index.forbund.sort()).toEqual([...new Set(golden("forsorjningsmatt").filter((d) => d.niva === "forbund").map((d) => d.namn))].sort());
+    expect(index.harKvot).toBe(true);
   });
 
   it("Arbetsmarknadsstatus: varje regions fyra tabeller, som tillsammans är hela tabellerna", () => {
@@ -134,13 +239,12 @@ describe("sidvikten", () => {
   it("ingen sida laddar mer än 300 kB (gzip) när den öppnas: sin fil och en region", () => {
     const sidor: Record<string, number> = {
       oversikt: gz("oversikt.json"),
-      jamforelse: gz("jamforelse.json"),
       insatser: gz("insatser.json"),
       jamstalldhet: gz("jamstalldhet.json"),
       datakvalitet: gz("datakvalitet.json"),
       ekonomi: gz("ekonomi.json"),
     };
-    for (const sida of REGIONSIDOR) sidor[sida] = gz(`${sida}/index.json`) + Math.max(...regionfilerFor(sida).map(gz));
+    for (const sida of REGIONSIDOR) sidor[sida] = gz(`${sida}/index.json`) + Math.max(0, ...regionfilerFor(sida).map(gz));
     for (const [sida, byte] of Object.entries(sidor)) expect(byte, sida).toBeLessThan(300_000);
     // Översikt visar sex rader och tre rutor: den laddar inte helårsekvivalenterna (850 kB gzip).
     expect(sidor.oversikt).toBeLessThan(30_000);

@@ -31,6 +31,8 @@ export interface Rapportdata {
   [tabell: string]: unknown;
 }
 export declare const RAPPORTTABELLER: readonly string[];
+export declare const FORBUNDSTABELLER: readonly string[];
+export declare function rapportdataForSidan(index: { tabeller: Record<string, Sidtabell>; forbund: readonly string[] }, del: Record<string, Sidtabell> | null): Rapportdata;
 export declare function tolkaRapportdata(tabeller: Record<string, Sidtabell | undefined>): Rapportdata;
 export declare function periodLang(till: string): string;
 export declare function rapporttyp(till: string): "Delårsbokslut" | "Årsredovisning";

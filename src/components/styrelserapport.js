@@ -58,7 +58,7 @@ export const RAPPORTTABELLER = [
 ];
 
 /** Tabeller vars förbundskolumn säger vilka förbund underlaget har (inte SCB:s indelning). */
-const FORBUNDSTABELLER = ["insatser_nyckeltal", "ekonomi_drift", "ekonomi_medelstilldelning", "personalinriktade_ar", "mal"];
+export const FORBUNDSTABELLER = ["insatser_nyckeltal", "ekonomi_drift", "ekonomi_medelstilldelning", "personalinriktade_ar", "mal"];
 
 /**
  * Tolkar utdatatabellerna (en Sidtabell per tabellnamn, src/components/sidodata.ts; en tabell
@@ -551,6 +551,18 @@ export function rapportdatumFor(data, forbund) {
     ...data.nyckeltal.filter((d) => d.forbund === forbund).map((d) => d.till.slice(0, 4))
   ].sort();
   return ar.length ? [`${ar.at(-1)}-12-31`] : [];
+}
+
+/**
+ * Rapportens underlag på sidan Styrelserapport: sidans indexfil (förbundsindelningen och fynden
+ * hela, förbunden med egna uppgifter; loaders/publish/sidor/) och det valda förbundets del (dess
+ * rader i de andra tabellerna; `null` innan ett förbund är valt). Rapporten för förbundet blir
+ * densamma som av hela tabellerna (test/sidodata.test.ts).
+ * @param {{tabeller: Record<string, import("./sidodata.ts").Sidtabell>, forbund: string[]}} index
+ * @param {Record<string, import("./sidodata.ts").Sidtabell> | null} del
+ */
+export function rapportdataForSidan(index, del) {
+  return { ...tolkaRapportdata({ ...index.tabeller, ...(del ?? {}) }), forbundIUnderlaget: [...index.forbund] };
 }
 
 /** Förbunden som rapporten kan göras för (de som har egna uppgifter i underlaget), med namn. */

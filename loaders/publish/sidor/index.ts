@@ -1,8 +1,11 @@
 /**
  * What each page of the site shows, from the output tables: the site never loads a tidy table
  * whole (docs/webbplatsen.md, "Sidornas data"). Every page has one file under `data/sida/`;
- * the pages with a region choice (Helårsekvivalenter, Arbetsmarknadsstatus, Befolkning och
- * försörjning) also have one file per region, fetched when the region is chosen.
+ * the pages with a choice that would otherwise load data for every region or förbund
+ * (Helårsekvivalenter, Arbetsmarknadsstatus, Befolkning och försörjning: the region;
+ * Jämförelse mellan förbund: the ersättning, kön and period; Styrelserapport: the förbund)
+ * also have one file per choice ("del"), fetched when it is chosen, so that no page's data
+ * grows with the number of förbund beyond a short list (docs/nationell.md, "Sidornas data").
  *
  * Tables are Sidtabell (sidtabell.ts: the output table's columns and types, unrounded); the
  * site turns them back into rows with src/components/sidodata.ts.
@@ -25,6 +28,9 @@ import { PERSONALINRIKTADE_AKTIVITETER, PERSONALINRIKTADE_AR } from "../../kinds
 import type { Schema, Utdatatabell } from "../schema.ts";
 import { perRegion, regionfil, sidtabell, urval } from "./sidtabell.ts";
 import { nationellaFiler, standardkommuner, type NationellaVal } from "./nationell.ts";
+import { helaHalvar } from "../../../src/components/data.ts";
+import { periodtyp } from "../../../src/components/format.ts";
+import { FORBUNDSTABELLER, RAPPORTTABELLER } from "../../../src/components/styrelserapport.js";
 
 /** The output tables the pages are made from. */
 export const SIDORNAS_TABELLER = [
@@ -52,7 +58,11 @@ export type Tid = [niva: string, kod: string, namn: string, tid: string];
 
 export interface Oversikt {
   regioner: Regionspann[];
+  /** Each förbund's latest whole half-year (all six months there), the one "Förbunden just nu" shows; null when it has none. */
+  helaHalvar: Record<string, string | null>;
+  /** The förbund's sums (all three kön) for that half-year and for the newest month. */
   he: Sidtabell;
+  /** The förbund's half-year table (sums, all three kön) for that half-year. */
   halvar: Sidtabell;
   indelning: Sidtabell;
 }
@@ -65,11 +75,24 @@ export interface HelarsekvivalenterDel {
   he: Sidtabell;
   halvar: Sidtabell;
 }
-export interface Jamforelse {
-  he: Sidtabell;
+export interface JamforelseIndex {
+  /** The förbund that have helårsekvivalenter (names, in the table's order). */
+  forbund: string[];
+  /** Whether län or riket have helårsekvivalenter (the reference lines). */
+  referens: boolean;
+  /** The latest half-year with all six months for some förbund. */
+  senasteHalvar: string | null;
+  /** Förbund, län and riket in that half-year: every ersättning and kön. */
+  halvar: Sidtabell;
+  /** BAS target group, försörjningskvot and försörjningsmått of förbund, län and riket, in each one's latest period (statistik.ts, jamforelseRader). */
   malgrupp: Sidtabell;
   kvot: Sidtabell;
   matt: Sidtabell;
+  /** One file per ersättning, kön and period type (`summa-alla-halvar`): förbund, län and riket over time. */
+  delar: Record<string, Del>;
+}
+export interface JamforelseDel {
+  he: Sidtabell;
 }
 export interface ArbetsmarknadsstatusIndex {
   tider: Tid[];
@@ -83,14 +106,33 @@ export interface ArbetsmarknadsstatusDel {
   nivaer: Sidtabell;
 }
 export interface BefolkningIndex {
-  befolkning: Sidtabell;
+  /** Every region once, with its latest year in any of the four tables (the region list). */
+  regioner: Tid[];
+  /** The years with population (in total or by age), for the year list. */
+  ar: string[];
+  /** Whether some region has a försörjningskvot (the kön choice). */
+  harKvot: boolean;
+  /** Län and riket, every year: the reference lines. */
   kvot: Sidtabell;
+  /** Län and riket every year, and the förbund in the latest year any förbund has a total ("Förbunden"). */
   matt: Sidtabell;
-  alderTider: Tid[];
+  /** The förbund in försörjningsmåttet (any year), for their colours. */
+  forbund: string[];
   delar: Record<string, Del>;
 }
 export interface BefolkningDel {
+  befolkning: Sidtabell;
+  kvot: Sidtabell;
+  matt: Sidtabell;
   alder: Sidtabell;
+}
+export interface StyrelserapportIndex {
+  /** The tables the report reads whole: the membership and the validation findings. */
+  tabeller: Record<string, Sidtabell>;
+  /** The förbund with data of their own (styrelserapport.js, FORBUNDSTABELLER), sorted. */
+  forbund: string[];
+  /** One file per förbund of `forbund`: every other table of RAPPORTTABELLER, that förbund's rows. */
+  delar: Record<string, Del>;
 }
 export interface Insatser {
   nyckeltal: Sidtabell;
@@ -120,8 +162,8 @@ export interface Datakvalitet {
   indatafiler: Sidtabell;
 }
 
-/** The folders of the pages whose regions are files of their own. */
-export const REGIONSIDOR = ["helarsekvivalenter", "arbetsmarknadsstatus", "befolkning"] as const;
+/** The folders of the pages whose choices (region, förbund, …) are files of their own, fetched when chosen. */
+export const REGIONSIDOR = ["helarsekvivalenter", "arbetsmarknadsstatus", "befolkning", "jamforelse", "styrelserapport"] as const;
 
 const MANAD = /^\d{4}-\d{2}$/;
 const HALVAR = /^\d{4}-H[12]$/;
@@ -144,15 +186,16 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
   const indelning = sidtabell(hamta(INDELNING));
   const heRegioner = regionspann(he);
 
-  // Översikt: the förbund's sums (alla; kvinnor and män for the half-years and the newest
-  // month, which "Förbunden just nu" shows beside the total) and the regions' months, nothing else.
+  // Översikt: for each förbund its latest whole half-year (found here, as the page did from all
+  // its months) and its sums (alla, kvinnor, män) for that half-year and the newest month, which
+  // "Förbunden just nu" shows; the regions' months; nothing else.
   const senasteManad = heRegioner.reduce<string | null>((a, r) => (r.sista !== null && (a === null || r.sista > a) ? r.sista : a), null);
-  const summaKon = (r: Record<string, unknown>) =>
-    r.niva === "forbund" && r.ersattning === "summa" &&
-    (r.kon === "alla" || ((r.kon === "kvinnor" || r.kon === "man") && (HALVAR.test(r.period as string) || r.period === senasteManad)));
-  const summaAllaKon = (r: Record<string, unknown>) => r.niva === "forbund" && r.ersattning === "summa";
+  const forbundensHalvar = helaHalvarPerForbund(he);
+  const oversiktHe = (r: Record<string, unknown>) =>
+    r.niva === "forbund" && r.ersattning === "summa" && (r.period === senasteManad || r.period === forbundensHalvar[r.kod as string]);
+  const oversiktHalvar = (r: Record<string, unknown>) => r.niva === "forbund" && r.ersattning === "summa" && r.halvar === forbundensHalvar[r.kod as string];
   skriv("oversikt.json", {
-    regioner: heRegioner, he: sidtabell(he, urval(he, summaKon)), halvar: sidtabell(halvar, urval(halvar, summaAllaKon)), indelning,
+    regioner: heRegioner, helaHalvar: forbundensHalvar, he: sidtabell(he, urval(he, oversiktHe)), halvar: sidtabell(halvar, urval(halvar, oversiktHalvar)), indelning,
   } satisfies Oversikt);
 
   // Helårsekvivalenter: the region list; each region's rows (a förbund's with its member kommuners' half-year tables).
@@ -175,17 +218,42 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
   }
   skriv("helarsekvivalenter/index.json", { regioner: heRegioner, indelning, delar: heDelar } satisfies HelarsekvivalenterIndex);
 
-  // Jämförelse mellan förbund: förbund, län and riket, by month and half-year.
+  // Jämförelse mellan förbund: förbund, län and riket over time, one file per ersättning, kön
+  // and period type (the page's choices); the latest whole half-year of all of them, and the
+  // latest period of the other four measures, in the index.
   const jamforbar = (r: Record<string, unknown>) => JAMFORELSENIVAER.has(r.niva as string);
   const malgrupp = hamta(MALGRUPP);
   const kvot = hamta(FORSORJNINGSKVOT);
   const matt = hamta(FORSORJNINGSMATT);
-  skriv("jamforelse.json", {
-    he: sidtabell(he, urval(he, (r) => jamforbar(r) && (MANAD.test(r.period as string) || HALVAR.test(r.period as string)))),
-    malgrupp: sidtabell(malgrupp, urval(malgrupp, jamforbar)),
-    kvot: sidtabell(kvot, urval(kvot, jamforbar)),
-    matt: sidtabell(matt, urval(matt, jamforbar)),
-  } satisfies Jamforelse);
+  const jamforelseDelar: Record<string, Del> = {};
+  const perVal = new Map<string, number[]>();
+  let referens = false;
+  for (const i of urval(he, (r) => jamforbar(r) && (MANAD.test(r.period as string) || HALVAR.test(r.period as string)))) {
+    const c = (n: string) => he.tabell.column(n)!.at(i) as string;
+    if (c("niva") !== "forbund") referens = true;
+    const nyckel = `${c("ersattning")}-${c("kon")}-${MANAD.test(c("period")) ? "manad" : "halvar"}`;
+    let lista = perVal.get(nyckel);
+    if (!lista) perVal.set(nyckel, (lista = []));
+    lista.push(i);
+  }
+  for (const [nyckel, rader] of perVal) jamforelseDelar[nyckel] = skriv(`jamforelse/${nyckel}.json`, { he: sidtabell(he, rader) } satisfies JamforelseDel);
+  const senasteHalvar = Object.values(forbundensHalvar).reduce<string | null>((a, h) => (h !== null && (a === null || h > a) ? h : a), null);
+  const senast = (t: Utdatatabell, tid: string, villkor: (r: Record<string, unknown>) => boolean = () => true) =>
+    urval(t, (r) => r.niva === "forbund" && villkor(r)).reduce<string | null>((a, i) => {
+      const v = t.tabell.column(tid)!.at(i) as string;
+      return a === null || v > a ? v : a;
+    }, null);
+  const [malgruppManad, kvotAr, mattAr] = [senast(malgrupp, "manad"), senast(kvot, "ar", (r) => r.kon === "alla"), senast(matt, "ar", (r) => r.grupp === "total")];
+  skriv("jamforelse/index.json", {
+    forbund: distinkta(he, "namn", (i) => he.tabell.column("niva")!.at(i) === "forbund"),
+    referens,
+    senasteHalvar,
+    halvar: sidtabell(he, urval(he, (r) => jamforbar(r) && r.period === senasteHalvar)),
+    malgrupp: sidtabell(malgrupp, urval(malgrupp, (r) => jamforbar(r) && r.manad === malgruppManad)),
+    kvot: sidtabell(kvot, urval(kvot, (r) => jamforbar(r) && r.ar === kvotAr)),
+    matt: sidtabell(matt, urval(matt, (r) => jamforbar(r) && r.ar === mattAr)),
+    delar: jamforelseDelar,
+  } satisfies JamforelseIndex);
 
   // Arbetsmarknadsstatus: regions, months and ages; each region's four tables.
   const status = hamta(ARBETSMARKNADSSTATUS);
@@ -209,14 +277,34 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
     delar: amsDelar,
   } satisfies ArbetsmarknadsstatusIndex);
 
-  // Befolkning och försörjning: the small yearly tables whole; the age pyramid per region.
+  // Befolkning och försörjning: each region's four tables in its own file; in the index the
+  // region list, the years, län and riket (the reference lines) and the förbund's latest
+  // försörjningsmått (the comparison of the förbund).
   const alder = hamta(BEFOLKNING_ALDER);
+  const befolkning = hamta(BEFOLKNING);
   const befDelar: Record<string, Del> = {};
-  for (const [region, rader] of perRegion(alder)) {
-    befDelar[region] = skriv(`befolkning/${region}.json`, { alder: sidtabell(alder, rader) } satisfies BefolkningDel);
+  const befTabeller = [befolkning, kvot, matt, alder] as const;
+  const befPer = befTabeller.map((t) => perRegion(t));
+  const befRegioner = tider(befTabeller.map((t): [Utdatatabell, string] => [t, "ar"]));
+  const senasteTid = new Map<string, Tid>();
+  for (const t of befRegioner) {
+    const r = regionfil(t[0], t[1]);
+    if (!senasteTid.has(r) || t[3] > senasteTid.get(r)![3]) senasteTid.set(r, t);
   }
+  for (const region of senasteTid.keys()) {
+    const [b, k, m, a] = befTabeller.map((t, j) => sidtabell(t, befPer[j]!.get(region) ?? [])) as [Sidtabell, Sidtabell, Sidtabell, Sidtabell];
+    befDelar[region] = skriv(`befolkning/${region}.json`, { befolkning: b, kvot: k, matt: m, alder: a } satisfies BefolkningDel);
+  }
+  const referensniva = (r: Record<string, unknown>) => r.niva === "lan" || r.niva === "riket";
+  const mattJamforAr = senast(matt, "ar", (r) => r.grupp === "total" && r.per_invanare !== null && r.per_invanare !== undefined);
   skriv("befolkning/index.json", {
-    befolkning: sidtabell(hamta(BEFOLKNING)), kvot: sidtabell(kvot), matt: sidtabell(matt), alderTider: tider([[alder, "ar"]]), delar: befDelar,
+    regioner: [...senasteTid.values()],
+    ar: [...new Set([...distinkta(alder, "ar"), ...distinkta(befolkning, "ar")])].sort(),
+    harKvot: kvot.tabell.numRows() > 0,
+    kvot: sidtabell(kvot, urval(kvot, referensniva)),
+    matt: sidtabell(matt, urval(matt, (r) => referensniva(r) || (r.niva === "forbund" && r.ar === mattJamforAr))),
+    forbund: distinkta(matt, "namn", (i) => matt.tabell.column("niva")!.at(i) === "forbund"),
+    delar: befDelar,
   } satisfies BefolkningIndex);
 
   // Insatser and Jämställdhet: the protected participant tables (small) as published.
@@ -232,19 +320,33 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
   } satisfies Ekonomi);
   skriv("datakvalitet.json", { datakvalitet: sidtabell(hamta(DATAKVALITET)), indatafiler: sidtabell(hamta(INDATAFILER)) } satisfies Datakvalitet);
   // Styrelserapport: the tables `finsam rapport` reads (src/components/styrelserapport.js,
-  // RAPPORTTABELLER), by table name; the SCB tables only for the förbund (the report shows no
-  // other level), so the file stays small on a national input.
-  const forbundsniva = (t: Utdatatabell) => sidtabell(t, urval(t, (r) => r.niva === "forbund"));
-  skriv("styrelserapport.json", {
-    indelning: sidtabell(hamta(INDELNING)), insatser_nyckeltal: nyckeltal, insatser_jamstalldhet: sidtabell(hamta(INSATSER_JAMSTALLDHET)),
-    helarsekvivalenter_halvar: forbundsniva(hamta(HELARSEKVIVALENTER_HALVAR)), malgrupp: forbundsniva(hamta(MALGRUPP)),
-    ekonomi_resultatrakning: sidtabell(hamta(EKONOMI_RESULTATRAKNING)), ekonomi_drift: sidtabell(hamta(EKONOMI_DRIFT)), ekonomi_id: sidtabell(hamta(EKONOMI_ID)),
-    ekonomi_balansrakning: sidtabell(hamta(EKONOMI_BALANSRAKNING)), ekonomi_kassaflode: sidtabell(hamta(EKONOMI_KASSAFLODE)), ekonomi_noter: sidtabell(hamta(EKONOMI_NOTER)),
-    ekonomi_medelstilldelning: sidtabell(hamta(EKONOMI_MEDELSTILLDELNING)), ekonomi_langsiktig: sidtabell(hamta(EKONOMI_LANGSIKTIG)),
-    ekonomi_eget_kapital: sidtabell(hamta(EKONOMI_EGET_KAPITAL)), personalinriktade_ar: sidtabell(hamta(PERSONALINRIKTADE_AR)),
-    personalinriktade_aktiviteter: sidtabell(hamta(PERSONALINRIKTADE_AKTIVITETER)), mal: sidtabell(hamta(MAL)), mal_bedomning: sidtabell(hamta(MAL_BEDOMNING)),
-    datakvalitet: sidtabell(hamta(DATAKVALITET)),
-  } satisfies Record<string, Sidtabell>);
+  // RAPPORTTABELLER). The membership and the findings whole in the index; every other table in
+  // one file per förbund with data of its own (the page's list), that förbund's rows only (the
+  // SCB tables its förbund level), fetched when the förbund is chosen.
+  const rapporttabeller: Record<string, Utdatatabell> = {
+    indelning: ind, insatser_nyckeltal: hamta(INSATSER_NYCKELTAL), insatser_jamstalldhet: hamta(INSATSER_JAMSTALLDHET),
+    helarsekvivalenter_halvar: halvar, malgrupp, ekonomi_resultatrakning: hamta(EKONOMI_RESULTATRAKNING), ekonomi_drift: hamta(EKONOMI_DRIFT),
+    ekonomi_id: hamta(EKONOMI_ID), ekonomi_balansrakning: hamta(EKONOMI_BALANSRAKNING), ekonomi_kassaflode: hamta(EKONOMI_KASSAFLODE),
+    ekonomi_noter: hamta(EKONOMI_NOTER), ekonomi_medelstilldelning: hamta(EKONOMI_MEDELSTILLDELNING), ekonomi_langsiktig: hamta(EKONOMI_LANGSIKTIG),
+    ekonomi_eget_kapital: hamta(EKONOMI_EGET_KAPITAL), personalinriktade_ar: hamta(PERSONALINRIKTADE_AR),
+    personalinriktade_aktiviteter: hamta(PERSONALINRIKTADE_AKTIVITETER), mal: hamta(MAL), mal_bedomning: hamta(MAL_BEDOMNING), datakvalitet: hamta(DATAKVALITET),
+  };
+  const helaRapporttabeller = new Set(["indelning", "datakvalitet"]);
+  const rapportforbund = [...new Set(FORBUNDSTABELLER.flatMap((n) => distinkta(rapporttabeller[n]!, "forbund")))].filter(Boolean).sort();
+  const rapportDelar: Record<string, Del> = {};
+  for (const id of rapportforbund) {
+    const del: Record<string, Sidtabell> = {};
+    for (const namn of RAPPORTTABELLER.filter((n) => !helaRapporttabeller.has(n))) {
+      const t = rapporttabeller[namn]!;
+      del[namn] = sidtabell(t, urval(t, t.schema.kolumner.some((k) => k.namn === "forbund") ? (r) => r.forbund === id : (r) => r.niva === "forbund" && r.kod === id));
+    }
+    rapportDelar[id] = skriv(`styrelserapport/${id}.json`, del);
+  }
+  skriv("styrelserapport/index.json", {
+    tabeller: Object.fromEntries([...helaRapporttabeller].map((n) => [n, sidtabell(rapporttabeller[n]!)])),
+    forbund: rapportforbund,
+    delar: rapportDelar,
+  } satisfies StyrelserapportIndex);
   // The national edition: the förbund index, one comparison file per measure, one file per förbund.
   for (const [sokvag, varde] of nationellaFiler(hamta, nationellt)) skriv(sokvag, varde);
   return filer;
@@ -283,8 +385,26 @@ function tider(kallor: [Utdatatabell, string][]): Tid[] {
   return [...perRegion.values()].flatMap((r) => [...r.tider].map((t): Tid => [r.niva, r.kod, r.namn, t]));
 }
 
-/** The distinct values of a text column, in order of appearance. */
-function distinkta(t: Utdatatabell, kolumn: string): string[] {
+/** The distinct values of a text column, in order of appearance (of the rows where `villkor` holds). */
+function distinkta(t: Utdatatabell, kolumn: string, villkor: (rad: number) => boolean = () => true): string[] {
   const c = t.tabell.column(kolumn)!;
-  return [...new Set(Array.from(t.tabell.indices(), (i) => c.at(i) as string))];
+  const ut = new Set<string>();
+  for (const i of t.tabell.indices()) if (villkor(i)) ut.add(c.at(i) as string);
+  return [...ut];
+}
+
+/** Each förbund's latest half-year with all six months (src/components/data.ts, helaHalvar), from its sums for alla. */
+export function helaHalvarPerForbund(he: Utdatatabell): Record<string, string | null> {
+  const perForbund = new Map<string, { period: string; periodtyp: ReturnType<typeof periodtyp> }[]>();
+  const c = (n: string) => he.tabell.column(n)!;
+  const [niva, kod, kon, ersattning, period] = [c("niva"), c("kod"), c("kon"), c("ersattning"), c("period")];
+  for (const i of he.tabell.indices()) {
+    if (niva.at(i) !== "forbund") continue;
+    const k = kod.at(i) as string;
+    if (!perForbund.has(k)) perForbund.set(k, []);
+    if (kon.at(i) !== "alla" || ersattning.at(i) !== "summa") continue;
+    const p = period.at(i) as string;
+    perForbund.get(k)!.push({ period: p, periodtyp: periodtyp(p) });
+  }
+  return Object.fromEntries([...perForbund].map(([k, rader]) => [k, helaHalvar(rader).at(-1) ?? null]));
 }
