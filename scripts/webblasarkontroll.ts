@@ -25,6 +25,14 @@
 // Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
 // kort (kontrolleraBredd).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
+// Den nationella utgåvan (docs/nationell.md): med många förbundssidor (forbund/<id>.html) får de
+// FULLA_FORBUNDSSIDOR första (i bokstavsordning) hela kontrollen och de andra den korta
+// (kontrolleraSida med kort = true): det som issue 13 kräver av varje sida, alltså inga fel i
+// konsolen eller på sidan, inga anrop utanför, ingen HTTP-status 400 eller högre, data inom
+// SIDVIKT_GRANS, lang="sv", diagram med markeringar, axe utan allvarliga fel och ingen
+// sidledsrullning vid 1280 och 390 px; länkarna prövas för alla sidor från file://. Sidorna är
+// byggda från samma mall, så nedladdningarna, urvalen, adressen, utskriften och tangentbordet
+// prövas på de första. FINSAM_KONTROLL_FULLT=alla (eller ett antal) ger fler hela kontroller.
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
 import { createReadStream, existsSync, statSync } from "node:fs";
@@ -524,9 +532,45 @@ interface Resultat {
   /** Data som sidan hämtade när den laddades (före alla klick). */
   data: Datafil[];
   lankar: number;
+  /** Bara den korta kontrollen (en förbundssida efter de första, se FULLA_FORBUNDSSIDOR). */
+  kort: boolean;
 }
 
-async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string, provade: Map<string, number>): Promise<Resultat> {
+/** Så många förbundssidor (de första i bokstavsordning) får hela kontrollen; de andra den korta. */
+export const FULLA_FORBUNDSSIDOR = 3;
+
+/**
+ * Vilka sidor som får bara den korta kontrollen: förbundssidorna (`forbund/<id>.html`) efter de
+ * `fulla` första i listans ordning. Alla andra sidor får hela kontrollen.
+ */
+export function kortaSidor(filer: readonly string[], fulla: number = FULLA_FORBUNDSSIDOR): Set<string> {
+  const forbund = filer.filter((f) => /^forbund[\\/][^\\/]+\.html$/.test(f));
+  return new Set(forbund.slice(Math.max(0, fulla)));
+}
+
+/** FINSAM_KONTROLL_FULLT: "alla" eller ett antal förbundssidor med hela kontrollen (standard FULLA_FORBUNDSSIDOR). */
+export function fullaForbundssidor(varde: string | undefined): number {
+  const v = varde?.trim();
+  if (!v) return FULLA_FORBUNDSSIDOR;
+  if (v === "alla") return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(v)) throw new Error(`FINSAM_KONTROLL_FULLT="${v}": väntade "alla" eller ett antal förbundssidor (expected "alla" or a number)`);
+  return Number(v);
+}
+
+/** Tillgänglighetsfel (axe, WCAG 2.1 A och AA): "critical" och "serious" är fel, lägre påverkan varningar. */
+async function kontrolleraAxe(page: Page, fel: string[], varningar: string[]): Promise<void> {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  for (const v of axe.violations) {
+    const rad = `axe ${v.impact ?? "okänd"}: ${v.id} – ${v.help} (${v.nodes.length} ${v.nodes.length === 1 ? "ställe" : "ställen"}: ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(", ")})`;
+    if (v.impact === "critical" || v.impact === "serious") fel.push(rad);
+    else varningar.push(rad);
+  }
+}
+
+async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string, provade: Map<string, number>, kort = false): Promise<Resultat> {
   const fel: string[] = [];
   const varningar: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
@@ -575,21 +619,24 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   const korsade = (await page.evaluate(KORSADE_ETIKETTER)) as { titel: string; text: string }[];
   for (const k of korsade.slice(0, 5)) fel.push(`diagrammet "${k.titel}": en streckad referenslinje går genom etiketten "${k.text}"`);
+  if (kort) {
+    // Den korta kontrollen: axe och bredden vid 1280 och 390 px (se FULLA_FORBUNDSSIDOR).
+    await kontrolleraBredd(page, fel);
+    await kontrolleraAxe(page, fel, varningar);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(bas + adress, { waitUntil: "load" });
+    await vantaPaSidan(page);
+    await kontrolleraBredd(page, fel);
+    await context.close();
+    return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar: 0, lankar: 0, data, kort: true };
+  }
   const lankar = await kontrolleraLankar(page, bas, provade, fel);
   await kontrolleraBredd(page, fel);
 
   const namn = adress.slice(1).replace(/\.html$/, "").replaceAll("/", "_");
   await page.screenshot({ path: join(skarmbilder, `${namn}.png`), fullPage: true });
 
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  for (const v of axe.violations) {
-    const rad = `axe ${v.impact ?? "okänd"}: ${v.id} – ${v.help} (${v.nodes.length} ${v.nodes.length === 1 ? "ställe" : "ställen"}: ${v.nodes
-      .slice(0, 3)
-      .map((n) => n.target.join(" "))
-      .join(", ")})`;
-    if (v.impact === "critical" || v.impact === "serious") fel.push(rad);
-    else varningar.push(rad);
-  }
+  await kontrolleraAxe(page, fel, varningar);
 
   const nedladdningar = (await kontrolleraNedladdning(page, fel)) + (await kontrolleraHelaFiler(page, fel));
 
@@ -632,7 +679,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await kontrolleraTangentbord(page, fel);
 
   await context.close();
-  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data };
+  return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data, kort: false };
 }
 
 // Körs i webbläsaren under utskrift: tabeller som syns och deras bredd, urval som syns, och
@@ -818,7 +865,8 @@ async function main(): Promise<number> {
   // FINSAM_KONTROLL_SIDOR="insatser.html analyser/mall.html" prövar bara de sidorna (när man arbetar med en sida).
   const bara = process.env.FINSAM_KONTROLL_SIDOR?.split(/[\s,]+/).filter(Boolean);
   const filer = (await htmlSidor(dist)).filter((f) => !bara || bara.includes(f.split(sep).join("/")));
-  const sidor = filer.map(adressFor);
+  const korta = kortaSidor(filer, fullaForbundssidor(process.env.FINSAM_KONTROLL_FULLT));
+  const start = performance.now();
   const server = await startaServer(dist);
   const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGGOR });
@@ -826,7 +874,7 @@ async function main(): Promise<number> {
   const provade = new Map<string, number>();
   let filLankar: { lankar: number; fel: string[] };
   try {
-    for (const adress of sidor) resultat.push(await kontrolleraSida(browser, bas, adress, skarmbilder, provade));
+    for (const fil of filer) resultat.push(await kontrolleraSida(browser, bas, adressFor(fil), skarmbilder, provade, korta.has(fil)));
     filLankar = await kontrolleraFilLankar(browser, dist, filer);
   } finally {
     await browser.close();
@@ -840,7 +888,9 @@ async function main(): Promise<number> {
       ? `${r.diagram.length} diagram (${r.diagram.map((d) => d.markeringar).join(", ")} markeringar)`
       : "inga diagram";
     const vikt = r.data.reduce((s, d) => s + d.gzip, 0);
-    console.log(`\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna, ${r.lankar} interna länkar, ${kB(vikt)} data (gzip, ${r.data.length} filer)`);
+    console.log(r.kort
+      ? `\n${r.fel.length ? "FEL " : "OK  "} ${r.adress} (kort kontroll): ${diagram}, ${kB(vikt)} data (gzip, ${r.data.length} filer)`
+      : `\n${r.fel.length ? "FEL " : "OK  "} ${r.adress}: ${diagram}, ${r.nedladdningar} nedladdade filer jämförda med tabellerna, ${r.lankar} interna länkar, ${kB(vikt)} data (gzip, ${r.data.length} filer)`);
     for (const f of r.fel) console.log(`     fel: ${f}`);
     for (const v of r.varningar) console.log(`     varning: ${v}`);
     antalFel += r.fel.length;
@@ -851,6 +901,9 @@ async function main(): Promise<number> {
   for (const f of filLankar.fel) console.log(`     fel: ${f}`);
   antalFel += filLankar.fel.length;
   console.log(`\nSkärmbilder: ${relative(process.cwd(), skarmbilder)}/`);
+  const storst = resultat.reduce<Resultat | null>((a, r) => (a === null || r.data.reduce((s, d) => s + d.gzip, 0) > a.data.reduce((s, d) => s + d.gzip, 0) ? r : a), null);
+  console.log(`${resultat.length - korta.size} sidor med hela kontrollen, ${korta.size} med den korta (förbundssidor efter de första, FINSAM_KONTROLL_FULLT); ` +
+    `mest data: ${storst ? `${storst.adress} ${kB(storst.data.reduce((s, d) => s + d.gzip, 0))}` : "–"}; ${Math.round((performance.now() - start) / 1000)} s.`);
   if (antalFel) {
     console.log(`Underkänd: ${antalFel} fel på ${resultat.filter((r) => r.fel.length).length} av ${resultat.length} sidor.`);
     return 1;
