@@ -29,10 +29,11 @@
 // FULLA_FORBUNDSSIDOR första (i bokstavsordning) hela kontrollen och de andra den korta
 // (kontrolleraSida med kort = true): det som issue 13 kräver av varje sida, alltså inga fel i
 // konsolen eller på sidan, inga anrop utanför, ingen HTTP-status 400 eller högre, data inom
-// SIDVIKT_GRANS, lang="sv", diagram med markeringar, axe utan allvarliga fel och ingen
-// sidledsrullning vid 1280 och 390 px; länkarna prövas för alla sidor från file://. Sidorna är
+// SIDVIKT_GRANS, lang="sv", diagram med markeringar (också efter ändrade urval), axe utan
+// allvarliga fel och ingen sidledsrullning vid 1280 och 390 px; länkarna prövas för alla sidor från file://. Sidorna är
 // byggda från samma mall, så nedladdningarna, urvalen, adressen, utskriften och tangentbordet
-// prövas på de första. FINSAM_KONTROLL_FULLT=alla (eller ett antal) ger fler hela kontroller.
+// prövas på de första. FINSAM_KONTROLL_FULLT=alla (eller ett antal) ger fler hela kontroller;
+// FINSAM_KONTROLL_KORT=alla ger den korta kontrollen på varje sida (CI:s nationella steg).
 import AxeBuilder from "@axe-core/playwright";
 import { dsvFormat } from "d3";
 import { createReadStream, existsSync, statSync } from "node:fs";
@@ -543,7 +544,8 @@ export const FULLA_FORBUNDSSIDOR = 3;
  * Vilka sidor som får bara den korta kontrollen: förbundssidorna (`forbund/<id>.html`) efter de
  * `fulla` första i listans ordning. Alla andra sidor får hela kontrollen.
  */
-export function kortaSidor(filer: readonly string[], fulla: number = FULLA_FORBUNDSSIDOR): Set<string> {
+export function kortaSidor(filer: readonly string[], fulla: number = FULLA_FORBUNDSSIDOR, allaKorta = false): Set<string> {
+  if (allaKorta) return new Set(filer);
   const forbund = filer.filter((f) => /^forbund[\\/][^\\/]+\.html$/.test(f));
   return new Set(forbund.slice(Math.max(0, fulla)));
 }
@@ -568,6 +570,29 @@ async function kontrolleraAxe(page: Page, fel: string[], varningar: string[]): P
     if (v.impact === "critical" || v.impact === "serious") fel.push(rad);
     else varningar.push(rad);
   }
+}
+
+/** Väljer ett annat alternativ i varje lista och knappgrupp och kontrollerar diagrammen och felrutorna igen. */
+async function provaUrvalen(page: Page, fel: string[]): Promise<{ antalVal: number; fore: string[] }> {
+  const antalVal = await page.locator("main form select, main form input[type=radio]").count();
+  const fore = (await page.evaluate(TILLSTAND)) as string[];
+  if (antalVal > 0) {
+    for (const select of await page.locator("main form select").all()) {
+      const varden = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      if (varden.length > 1) await select.selectOption(varden.at(-1)!);
+      await vantaPaSidan(page);
+    }
+    for (const grupp of await page.locator("main form:has(input[type=radio])").all()) {
+      await grupp.locator("input[type=radio]").last().check();
+      await vantaPaSidan(page);
+    }
+    for (const d of await rakna(page)) {
+      if (d.markeringar === 0) fel.push(`efter ändrat urval har diagrammet "${d.titel}" inga markeringar`);
+    }
+    const nyaFelrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
+    for (const t of nyaFelrutor) fel.push(`efter ändrat urval visar Framework ett fel: ${t}`);
+  }
+  return { antalVal, fore };
 }
 
 async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string, provade: Map<string, number>, kort = false): Promise<Resultat> {
@@ -620,9 +645,11 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   const korsade = (await page.evaluate(KORSADE_ETIKETTER)) as { titel: string; text: string }[];
   for (const k of korsade.slice(0, 5)) fel.push(`diagrammet "${k.titel}": en streckad referenslinje går genom etiketten "${k.text}"`);
   if (kort) {
-    // Den korta kontrollen: axe och bredden vid 1280 och 390 px (se FULLA_FORBUNDSSIDOR).
+    // Den korta kontrollen: axe, urvalen (fel och tomma diagram efter ändrat urval) och bredden
+    // vid 1280 och 390 px (se FULLA_FORBUNDSSIDOR).
     await kontrolleraBredd(page, fel);
     await kontrolleraAxe(page, fel, varningar);
+    await provaUrvalen(page, fel);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(bas + adress, { waitUntil: "load" });
     await vantaPaSidan(page);
@@ -640,25 +667,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
 
   const nedladdningar = (await kontrolleraNedladdning(page, fel)) + (await kontrolleraHelaFiler(page, fel));
 
-  // Prova urvalen: välj ett annat alternativ i varje lista och knappgrupp och kontrollera diagrammen igen.
-  const antalVal = await page.locator("main form select, main form input[type=radio]").count();
-  const fore = (await page.evaluate(TILLSTAND)) as string[];
-  if (antalVal > 0) {
-    for (const select of await page.locator("main form select").all()) {
-      const varden = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-      if (varden.length > 1) await select.selectOption(varden.at(-1)!);
-      await vantaPaSidan(page);
-    }
-    for (const grupp of await page.locator("main form:has(input[type=radio])").all()) {
-      await grupp.locator("input[type=radio]").last().check();
-      await vantaPaSidan(page);
-    }
-    for (const d of await rakna(page)) {
-      if (d.markeringar === 0) fel.push(`efter ändrat urval har diagrammet "${d.titel}" inga markeringar`);
-    }
-    const nyaFelrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
-    for (const t of nyaFelrutor) fel.push(`efter ändrat urval visar Framework ett fel: ${t}`);
-  }
+  const { antalVal, fore } = await provaUrvalen(page, fel);
 
   // Delbara vyer: urvalen (ändrade ovan) står i adressen, adressen öppnar samma vy, och bakåt
   // och framåt byter urvalen.
@@ -865,7 +874,10 @@ async function main(): Promise<number> {
   // FINSAM_KONTROLL_SIDOR="insatser.html analyser/mall.html" prövar bara de sidorna (när man arbetar med en sida).
   const bara = process.env.FINSAM_KONTROLL_SIDOR?.split(/[\s,]+/).filter(Boolean);
   const filer = (await htmlSidor(dist)).filter((f) => !bara || bara.includes(f.split(sep).join("/")));
-  const korta = kortaSidor(filer, fullaForbundssidor(process.env.FINSAM_KONTROLL_FULLT));
+  // FINSAM_KONTROLL_KORT=alla: den korta kontrollen på varje sida (CI:s nationella steg, där
+  // exempelbygget redan har fått hela kontrollen av samma sidor).
+  const allaKorta = process.env.FINSAM_KONTROLL_KORT?.trim() === "alla";
+  const korta = kortaSidor(filer, fullaForbundssidor(process.env.FINSAM_KONTROLL_FULLT), allaKorta);
   const start = performance.now();
   const server = await startaServer(dist);
   const bas = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

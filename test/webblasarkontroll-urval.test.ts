@@ -20,6 +20,9 @@ describe("vilka sidor som får den korta kontrollen", () => {
     expect(kortaSidor(["index.html", "forbund/a.html", "forbund/b.html"]).size).toBe(0);
     expect(kortaSidor(sidor, fullaForbundssidor("alla")).size).toBe(0);
   });
+  it("FINSAM_KONTROLL_KORT=alla: den korta kontrollen på varje sida", () => {
+    expect(kortaSidor(sidor, FULLA_FORBUNDSSIDOR, true)).toEqual(new Set(sidor));
+  });
   it("FINSAM_KONTROLL_FULLT: ett antal, alla, eller standard; annat är ett fel", () => {
     expect(fullaForbundssidor(undefined)).toBe(FULLA_FORBUNDSSIDOR);
     expect(fullaForbundssidor("")).toBe(FULLA_FORBUNDSSIDOR);
