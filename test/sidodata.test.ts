@@ -48,6 +48,12 @@ describe("sidtabellerna", () => {
     expect(i.nyckeltal.kolumner.map((k) => [k.namn, k.typ])).toEqual(hamta(SIDORNAS_TABELLER[11]).schema.kolumner.map((k) => [k.namn, k.typ]));
   });
 
+  it("bara vissa kolumner: i schemats ordning, och en okänd kolumn är ett fel", () => {
+    const t = tabeller.get("helarsekvivalenter")!;
+    expect(sidtabell(t, [0, 1], ["andel", "niva"]).kolumner.map((k) => k.namn)).toEqual(["niva", "andel"]);
+    expect(() => sidtabell(t, [0], ["andel", "finns_inte"])).toThrow(/okända kolumner finns_inte/);
+  });
+
   it("en annan tabell än den väntade, eller en kolumn med fel längd, är ett fel", () => {
     const i = json<Insatser>("insatser.json");
     expect(() => av(i.nyckeltal, "insatser_rapporterat")).toThrow(/väntade tabellen insatser_rapporterat/);
@@ -164,9 +170,12 @@ describe("varje sida får det den visar", () => {
       const [ersattning, kon, typ] = nyckel.split("-");
       expect(he.length, nyckel).toBeGreaterThan(0);
       expect(he.every((d) => d.ersattning === ersattning && d.kon === kon && periodtyp(d.period as string) === typ), nyckel).toBe(true);
+      expect(Object.keys(he[0]!), nyckel).toEqual(["niva", "kod", "namn", "period", "kon", "ersattning", "andel"]);
       alla.push(...he);
     }
-    const vantat = golden("helarsekvivalenter").filter((d) => ["forbund", "lan", "riket"].includes(d.niva as string) && /^\d{4}-(\d{2}|H[12])$/.test(d.period as string));
+    // bara andelen och kolumnerna som säger vems och när (linjerna visar inget annat)
+    const vantat = golden("helarsekvivalenter").filter((d) => ["forbund", "lan", "riket"].includes(d.niva as string) && /^\d{4}-(\d{2}|H[12])$/.test(d.period as string))
+      .map(({ varde: _v, folkmangd: _f, ...d }) => d);
     const ordna = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a).localeCompare(JSON.stringify(b));
     expect(alla.sort(ordna)).toEqual(vantat.sort(ordna));
     expect(index.forbund.sort()).toEqual([...new Set(vantat.filter((d) => d.niva === "forbund").map((d) => d.namn))].sort());

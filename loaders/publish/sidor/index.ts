@@ -88,7 +88,7 @@ export interface JamforelseIndex {
   malgrupp: Sidtabell;
   kvot: Sidtabell;
   matt: Sidtabell;
-  /** One file per ersättning, kön and period type (`summa-alla-halvar`): förbund, län and riket over time. */
+  /** One file per ersättning, kön and period type (`summa-alla-halvar`): förbund, län and riket over time (the share, andel, and the columns that say whose and when). */
   delar: Record<string, Del>;
 }
 export interface JamforelseDel {
@@ -236,7 +236,9 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
     if (!lista) perVal.set(nyckel, (lista = []));
     lista.push(i);
   }
-  for (const [nyckel, rader] of perVal) jamforelseDelar[nyckel] = skriv(`jamforelse/${nyckel}.json`, { he: sidtabell(he, rader) } satisfies JamforelseDel);
+  // The lines over time show the share only (andel; the whole rows are in the downloads).
+  const overTid = ["niva", "kod", "namn", "period", "kon", "ersattning", "andel"];
+  for (const [nyckel, rader] of perVal) jamforelseDelar[nyckel] = skriv(`jamforelse/${nyckel}.json`, { he: sidtabell(he, rader, overTid) } satisfies JamforelseDel);
   const senasteHalvar = Object.values(forbundensHalvar).reduce<string | null>((a, h) => (h !== null && (a === null || h > a) ? h : a), null);
   const senast = (t: Utdatatabell, tid: string, villkor: (r: Record<string, unknown>) => boolean = () => true) =>
     urval(t, (r) => r.niva === "forbund" && villkor(r)).reduce<string | null>((a, i) => {

@@ -6,10 +6,15 @@
 import type { Sidkolumn, Sidtabell } from "../../../src/components/sidodata.ts";
 import type { Utdatatabell } from "../schema.ts";
 
-/** The rows `rader` (row indices of the table, in order; all rows when left out) of `t`. */
-export function sidtabell(t: Utdatatabell, rader?: ArrayLike<number>): Sidtabell {
+/**
+ * The rows `rader` (row indices of the table, in order; all rows when left out) of `t`; only the
+ * columns `bara` (in the schema's order) when given, for a page that shows no other.
+ */
+export function sidtabell(t: Utdatatabell, rader?: ArrayLike<number>, bara?: readonly string[]): Sidtabell {
   const index = rader ?? t.tabell.indices();
-  const kolumner: Sidkolumn[] = t.schema.kolumner.map((k) => {
+  const valda = bara ? t.schema.kolumner.filter((k) => bara.includes(k.namn)) : t.schema.kolumner;
+  if (bara && valda.length !== bara.length) throw new Error(`${t.schema.namn}: okända kolumner ${bara.filter((n) => !valda.some((k) => k.namn === n)).join(", ")}`);
+  const kolumner: Sidkolumn[] = valda.map((k) => {
     const kolumn = t.tabell.column(k.namn)!;
     if (k.typ === "text") {
       const ordbok: (string | null)[] = [];
