@@ -548,6 +548,8 @@ interface Resultat {
   lankar: number;
   /** Bara den korta kontrollen (en förbundssida efter de första, se FULLA_FORBUNDSSIDOR). */
   kort: boolean;
+  /** Hur lång tid kontrollen av sidan tog. */
+  sekunder?: number;
 }
 
 /** Så många förbundssidor (de första i bokstavsordning) får hela kontrollen; de andra den korta. */
@@ -899,7 +901,10 @@ async function main(): Promise<number> {
   const provade = new Map<string, number>();
   let filLankar: { lankar: number; fel: string[] };
   try {
-    for (const fil of filer) resultat.push(await kontrolleraSida(browser, bas, adressFor(fil), skarmbilder, provade, korta.has(fil)));
+    for (const fil of filer) {
+      const t0 = performance.now();
+      resultat.push({ ...(await kontrolleraSida(browser, bas, adressFor(fil), skarmbilder, provade, korta.has(fil))), sekunder: (performance.now() - t0) / 1000 });
+    }
     filLankar = await kontrolleraFilLankar(browser, dist, filer);
   } finally {
     await browser.close();
@@ -927,8 +932,9 @@ async function main(): Promise<number> {
   antalFel += filLankar.fel.length;
   console.log(`\nSkärmbilder: ${relative(process.cwd(), skarmbilder)}/`);
   const storst = resultat.reduce<Resultat | null>((a, r) => (a === null || r.data.reduce((s, d) => s + d.gzip, 0) > a.data.reduce((s, d) => s + d.gzip, 0) ? r : a), null);
-  console.log(`${resultat.length - korta.size} sidor med hela kontrollen, ${korta.size} med den korta (förbundssidor efter de första, FINSAM_KONTROLL_FULLT); ` +
-    `mest data: ${storst ? `${storst.adress} ${kB(storst.data.reduce((s, d) => s + d.gzip, 0))}` : "–"}; ${Math.round((performance.now() - start) / 1000)} s.`);
+  const tid = (kort: boolean) => Math.round(resultat.filter((r) => r.kort === kort).reduce((s, r) => s + (r.sekunder ?? 0), 0));
+  console.log(`${resultat.length - korta.size} sidor med hela kontrollen (${tid(false)} s), ${korta.size} med den korta (${tid(true)} s; förbundssidor efter de första, FINSAM_KONTROLL_FULLT, FINSAM_KONTROLL_KORT); ` +
+    `mest data: ${storst ? `${storst.adress} ${kB(storst.data.reduce((s, d) => s + d.gzip, 0))}` : "–"}; ${Math.round((performance.now() - start) / 1000)} s i allt.`);
   if (antalFel) {
     console.log(`Underkänd: ${antalFel} fel på ${resultat.filter((r) => r.fel.length).length} av ${resultat.length} sidor.`);
     return 1;
