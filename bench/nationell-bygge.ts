@@ -1,7 +1,7 @@
 /**
  * Den nationella utgåvan i `npm run bench -- --nationell`: ett helt bygge (`npm run build`,
- * scripts/bygg.ts) av en påhittad nationell datakatalog (nationell-datakatalog.ts: HE, BAS och
- * folkmängd för 290 kommuner, försörjningsmått och ~80 påhittade förbund) till en temporär
+ * scripts/bygg.ts) av en påhittad nationell datakatalog (nationell-datakatalog.ts: HE, BAS
+ * arbetsmarknadsstatus och inkomstkälla och folkmängd för 290 kommuner, försörjningsmått och ~80 påhittade förbund) till en temporär
  * utkatalog, och ett bygge av samma katalog med FINSAM_FORBUND (bara ett förbunds sida).
  *
  * Kostnaden per förbundssida räknas som skillnaden mellan de två byggena delad med antalet
