@@ -25,8 +25,8 @@
 // Bredd: vid 1280 och 390 px får ingen sida rulla i sidled, och vid 1280 px ryms tabellerna i
 // kort (kontrolleraBredd).
 // Skärmbilder sparas i .finsam-build/skarmbilder/.
-// Den nationella utgåvan (docs/nationell.md): med många förbundssidor (forbund/<id>.html) får de
-// FULLA_FORBUNDSSIDOR första (i bokstavsordning) hela kontrollen och de andra den korta
+// Den nationella utgåvan (docs/nationell.md): med många förbundssidor (forbund/<id>.html, fler än
+// MANGA_FORBUNDSSIDOR) får de FULLA_FORBUNDSSIDOR första (i bokstavsordning) hela kontrollen och de andra den korta
 // (kontrolleraSida med kort = true): det som issue 13 kräver av varje sida, alltså inga fel i
 // konsolen eller på sidan, inga anrop utanför, ingen HTTP-status 400 eller högre, data inom
 // SIDVIKT_GRANS, lang="sv", diagram med markeringar (också efter ändrade urval), axe utan
@@ -552,16 +552,20 @@ interface Resultat {
   sekunder?: number;
 }
 
-/** Så många förbundssidor (de första i bokstavsordning) får hela kontrollen; de andra den korta. */
+/** Så många förbundssidor (de första i bokstavsordning) får hela kontrollen när de är fler än MANGA_FORBUNDSSIDOR; de andra den korta. */
 export const FULLA_FORBUNDSSIDOR = 3;
+/** Med högst så många förbundssidor (exemplet har 8) får alla hela kontrollen. */
+export const MANGA_FORBUNDSSIDOR = 10;
 
 /**
- * Vilka sidor som får bara den korta kontrollen: förbundssidorna (`forbund/<id>.html`) efter de
- * `fulla` första i listans ordning. Alla andra sidor får hela kontrollen.
+ * Vilka sidor som får bara den korta kontrollen: när det finns fler än MANGA_FORBUNDSSIDOR
+ * förbundssidor (`forbund/<id>.html`), de efter de `fulla` första i listans ordning. Alla
+ * andra sidor får hela kontrollen. `allaKorta`: varje sida får den korta.
  */
 export function kortaSidor(filer: readonly string[], fulla: number = FULLA_FORBUNDSSIDOR, allaKorta = false): Set<string> {
   if (allaKorta) return new Set(filer);
   const forbund = filer.filter((f) => /^forbund[\\/][^\\/]+\.html$/.test(f));
+  if (forbund.length <= MANGA_FORBUNDSSIDOR) return new Set();
   return new Set(forbund.slice(Math.max(0, fulla)));
 }
 

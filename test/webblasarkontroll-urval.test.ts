@@ -2,22 +2,21 @@
 // docs/nationell.md): de första förbundssidorna och alla andra sidor får hela kontrollen,
 // resten av förbundssidorna den korta.
 import { describe, expect, it } from "vitest";
-import { FULLA_FORBUNDSSIDOR, fullaForbundssidor, kortaSidor } from "../scripts/webblasarkontroll.ts";
+import { FULLA_FORBUNDSSIDOR, MANGA_FORBUNDSSIDOR, fullaForbundssidor, kortaSidor } from "../scripts/webblasarkontroll.ts";
 
-const sidor = [
-  "analyser/index.html", "forbund/a.html", "forbund/b.html", "forbund/c.html", "forbund/d.html", "forbund/e.html",
-  "index.html", "jamforelse.html", "nationell.html",
-];
+const forbund = Array.from({ length: 12 }, (_, i) => `forbund/f${String(i + 1).padStart(2, "0")}.html`);
+const sidor = ["analyser/index.html", ...forbund, "index.html", "jamforelse.html", "nationell.html"];
 
 describe("vilka sidor som får den korta kontrollen", () => {
-  it("förbundssidorna efter de första, aldrig en annan sida", () => {
-    expect(FULLA_FORBUNDSSIDOR).toBe(3);
-    expect([...kortaSidor(sidor)]).toEqual(["forbund/d.html", "forbund/e.html"]);
-    expect([...kortaSidor(sidor, 1)]).toEqual(["forbund/b.html", "forbund/c.html", "forbund/d.html", "forbund/e.html"]);
-    expect([...kortaSidor(sidor, 0)]).toEqual(["forbund/a.html", "forbund/b.html", "forbund/c.html", "forbund/d.html", "forbund/e.html"]);
+  it("med fler än tio förbundssidor: förbundssidorna efter de tre första, aldrig en annan sida", () => {
+    expect([FULLA_FORBUNDSSIDOR, MANGA_FORBUNDSSIDOR]).toEqual([3, 10]);
+    expect([...kortaSidor(sidor)]).toEqual(forbund.slice(3));
+    expect([...kortaSidor(sidor, 1)]).toEqual(forbund.slice(1));
+    expect([...kortaSidor(sidor, 0)]).toEqual(forbund);
   });
-  it("med få förbund (exemplet) eller FINSAM_KONTROLL_FULLT=alla får alla sidor hela kontrollen", () => {
-    expect(kortaSidor(["index.html", "forbund/a.html", "forbund/b.html"]).size).toBe(0);
+  it("med högst tio förbundssidor (exemplet har 8) eller FINSAM_KONTROLL_FULLT=alla får alla sidor hela kontrollen", () => {
+    expect(kortaSidor(["index.html", ...forbund.slice(0, 10)]).size).toBe(0);
+    expect(kortaSidor(["index.html", ...forbund.slice(0, 11)]).size).toBe(8);
     expect(kortaSidor(sidor, fullaForbundssidor("alla")).size).toBe(0);
   });
   it("FINSAM_KONTROLL_KORT=alla: den korta kontrollen på varje sida", () => {
@@ -29,7 +28,8 @@ describe("vilka sidor som får den korta kontrollen", () => {
     expect(fullaForbundssidor("10")).toBe(10);
     expect(() => fullaForbundssidor("många")).toThrow(/FINSAM_KONTROLL_FULLT="många"/);
   });
-  it("en förbundssida i en undermapp till forbund/ är ingen förbundssida", () => {
-    expect(kortaSidor(["forbund/a.html", "forbund/b.html", "forbund/c.html", "forbund/x/d.html", "forbund/e.html"]).size).toBe(1);
+  it("en sida i en undermapp till forbund/ är ingen förbundssida", () => {
+    expect(kortaSidor([...forbund.slice(0, 10), "forbund/x/d.html"]).size).toBe(0);
+    expect(kortaSidor([...forbund.slice(0, 11), "forbund/x/d.html"]).has("forbund/x/d.html")).toBe(false);
   });
 });
