@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { describe, expect, it, vi } from "vitest";
 import { wilson as pipelinensWilson } from "../loaders/compute/osakerhet.ts";
-import { lasTabell, rangkorrelation, sambandIOrd, tolkaUtdata, versal, wilson } from "../src/components/analys.ts";
-import { echoblock, korAnteckning } from "./helpers/anteckning.ts";
+import { indataSaknas, lasTabell, medKolumner, rangkorrelation, sambandIOrd, tolkaUtdata, valjForbund, versal, wilson } from "../src/components/analys.ts";
+import { baraRubrik, echoblock, korAnteckning, utdatafil } from "./helpers/anteckning.ts";
 
 // arqueros webbläsarbygge (UMD) har ingen ES-export i Node; paketets vanliga ingång har samma API.
 vi.mock("arquero/dist/arquero.js", async () => ({ default: await import("arquero") }));
@@ -62,8 +62,9 @@ describe("alla anteckningar", () => {
       expect(lasta.length, fil).toBeGreaterThan(0);
       for (const [, sokvag, metod] of lasta) {
         expect(sokvag, fil).toMatch(/^\.\.\/data\/[a-z_]+\.csv$/);
-        // .text() direkt: annars lägger Framework till d3-dsv från ett CDN och bygget misslyckas.
-        expect(metod, `${fil}: FileAttachment("${sokvag}")`).toBe(".text");
+        // .text() direkt: annars lägger Framework till d3-dsv från ett CDN och bygget misslyckas
+        // (.size, filens storlek, läser inget).
+        expect([".text", ".size"], `${fil}: FileAttachment("${sokvag}")`).toContain(metod);
         const laddare = `../src/data/${sokvag!.slice("../data/".length)}`;
         expect(existsSync(new URL(`${laddare}.js`, import.meta.url)) || existsSync(new URL(`${laddare}.ts`, import.meta.url)), sokvag).toBe(true);
       }
@@ -275,5 +276,82 @@ describe("Mallen", async () => {
     expect(a.perForbund.get("kod", 0)).toBe(hogst.kod);
     expect(a.perForbund.get("alla", 0)).toBe(Number(hogst.andel));
     expect(a.text[0]).toContain(hogst.namn);
+  });
+});
+
+describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () => {
+  it("medKolumner lägger till kolumnerna som pivot inte gav, tomma", async () => {
+    const { aq } = await import("../src/components/analys.ts");
+    const tom = aq.table({ kod: [] as string[], kon: [] as string[], andel: [] as number[] }).groupby("kod").pivot("kon", "andel");
+    expect(tom.columnNames()).toEqual(["kod"]);
+    expect(medKolumner(tom, ["alla", "kvinnor", "man"]).columnNames()).toEqual(["kod", "alla", "kvinnor", "man"]);
+    const bara = aq.table({ kod: ["a", "a"], kon: ["alla", "kvinnor"], andel: [0.5, 0.25] }).groupby("kod").pivot("kon", "andel");
+    expect(medKolumner(bara, ["alla", "kvinnor", "man"]).objects()).toEqual([{ kod: "a", alla: 0.5, kvinnor: 0.25, man: null }]);
+  });
+
+  it("valjForbund: det föredragna om det finns, annars det första i id-ordning, annars null", () => {
+    expect(valjForbund(["sodra-dalarna", "falun-borlange"], "falun-borlange")).toBe("falun-borlange");
+    expect(valjForbund(["fiktivt-18-04", "fiktivt-01-02", null, "fiktivt-18-04"], "falun-borlange")).toBe("fiktivt-01-02");
+    expect(valjForbund([], "falun-borlange")).toBeNull();
+  });
+
+  it("indataSaknas säger vilken fil som saknas och var det står hur den hämtas", () => {
+    expect(indataSaknas("malgrupp")).toBe(
+      "malgrupp.csv är tom: underlaget saknar SCB:s BAS-tabell över huvudsaklig inkomstkälla för 20–64 år (ArbStatFoT1, PxWeb-tabellen TAB1784, eller ArbStatHuv). " +
+        "Lägg filen i datakatalogen och bygg webbplatsen igen (FINSAM_DATA=<datakatalogen> npm run build); hur filen hämtas står i docs/scb-nedladdning.md (BAS, Befolkningens arbetsmarknadsstatus) i projektet."
+    );
+    expect(indataSaknas("insatser_nyckeltal")).toContain("deltagaruppgifter");
+    expect(indataSaknas("insatser_nyckeltal")).toContain("docs/indata.md (Deltagaruppgifter)");
+    expect(indataSaknas("okand")).toContain("docs/indata.md");
+  });
+
+  it("Helårsekvivalenter: utan Falun-Borlänge i underlaget gäller analysen det första förbundet med en jämförelse, med samma tal", async () => {
+    const vanlig = await korAnteckning("helarsekvivalenter.md");
+    const byt = (t: string) => t.replaceAll("falun-borlange", "fiktivt-01-01");
+    const a = await korAnteckning("helarsekvivalenter.md", {}, { "helarsekvivalenter_halvar.csv": byt(utdatafil("helarsekvivalenter_halvar.csv")), "indelning.csv": byt(utdatafil("indelning.csv")) });
+    expect(a.forbund).toBe("fiktivt-01-01");
+    expect(a.senaste).toBe(vanlig.senaste);
+    expect(a.medlemmar).toEqual(vanlig.medlemmar);
+    expect(a.bidrag.objects()).toEqual(vanlig.bidrag.objects().map((d: any) => ({ ...d, kod: byt(d.kod) })));
+  });
+
+  it("Helårsekvivalenter: utan halvårstabell inget förbund och inget fel", async () => {
+    const a = await korAnteckning("helarsekvivalenter.md", {}, { "helarsekvivalenter_halvar.csv": baraRubrik("helarsekvivalenter_halvar.csv") });
+    expect(a.forbund).toBeNull();
+    expect(a.aretFore).toBeNull();
+    expect(a.meningar).toEqual([]);
+  });
+
+  it("Målgruppen: utan målgruppstabell inga meningar, och födelseregionen räknas ändå ur statustabellen", async () => {
+    const vanlig = await korAnteckning("malgruppen.md", { lasIn: "Ja" });
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
+    expect(a.forbund).toBeNull();
+    expect(a.manad).toBeUndefined();
+    expect(a.utanfor.numRows()).toBe(0);
+    expect(a.jamforelse.numRows()).toBe(0);
+    expect(a.meningar).toEqual([]);
+    expect(a.fodelseregion.manad).toBe("2024-03");
+    expect(a.fodelseregion.perFodelseregion.objects()).toEqual(vanlig.fodelseregion.perFodelseregion.objects());
+  });
+
+  it("Målgruppen: en statustabell utan åldersgrupper ger ingen månad och inget fel", async () => {
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "arbetsmarknadsstatus.csv": baraRubrik("arbetsmarknadsstatus.csv") });
+    expect(a.fodelseregion.manad).toBeNull();
+    expect(a.fodelseregion.perFodelseregion.numRows()).toBe(0);
+  });
+
+  it("Mallen: utan målgruppstabell en tom tabell med alla kolumner och en mening om det", async () => {
+    const a = await korAnteckning("mall.md", {}, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
+    expect(a.perForbund.numRows()).toBe(0);
+    expect(a.perForbund.columnNames()).toEqual(expect.arrayContaining(["alla", "kvinnor", "man", "kvinnor_minus_man"]));
+    expect(a.text).toEqual(["Underlaget har inga uppgifter om målgruppen."]);
+  });
+
+  it("Jämställdhetsanalysen: utan deltagaruppgifter inget förbund och inget fel", async () => {
+    const a = await korAnteckning("jamstalldhet.md", {}, {
+      "insatser_nyckeltal.csv": baraRubrik("insatser_nyckeltal.csv"), "insatser_jamstalldhet.csv": baraRubrik("insatser_jamstalldhet.csv")
+    });
+    expect(a.forbund).toBeNull();
+    expect(a.perKon.numRows()).toBe(0);
   });
 });
