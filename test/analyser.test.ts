@@ -71,6 +71,10 @@ describe("alla anteckningar", () => {
     }
   });
 
+  it("använder inte Frameworks inbyggda html`…` (det hämtar htl från ett CDN och bygget misslyckas utan nät)", () => {
+    for (const fil of filer) expect(readFileSync(new URL(fil, ANTECKNINGAR), "utf8"), fil).not.toMatch(/\bhtml`/);
+  });
+
   // Värden som sidornas dolda block (urval) ger; här väljs det som visar mest.
   const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" } };
 
