@@ -8,12 +8,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { describe, expect, it, vi } from "vitest";
 import { wilson as pipelinensWilson } from "../loaders/compute/osakerhet.ts";
-import { indataSaknas, lasTabell, medKolumner, rangkorrelation, sambandIOrd, tolkaUtdata, valjForbund, versal, wilson } from "../src/components/analys.ts";
+import { indataSaknas, lasTabell, medKolumner, rangkorrelation, sambandIOrd, STOR_FIL, tolkaUtdata, tomTabell, valjForbund, versal, wilson } from "../src/components/analys.ts";
 import { baraRubrik, echoblock, korAnteckning, utdatafil } from "./helpers/anteckning.ts";
 
 // arqueros webbläsarbygge (UMD) har ingen ES-export i Node; paketets vanliga ingång har samma API.
 vi.mock("arquero/dist/arquero.js", async () => ({ default: await import("arquero") }));
 
+// Halvårstabellen läses in (exempelns är liten; en stor läses först när läsaren väljer Ja).
+const JA = { lasHalvar: "Ja" };
 const golden = (fil: string) => csvParse(readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8"));
 const ANTECKNINGAR = new URL("../src/analyser/", import.meta.url);
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
@@ -76,7 +78,7 @@ describe("alla anteckningar", () => {
   });
 
   // Värden som sidornas dolda block (urval) ger; här väljs det som visar mest.
-  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" } };
+  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" }, "helarsekvivalenter.md": JA, "ekonomiskt-bistand.md": JA, "forsorjning.md": JA };
 
   it.each(filer)("%s: varje echo-block körs i Node", async (fil) => {
     expect(echoblock(readFileSync(new URL(fil, ANTECKNINGAR), "utf8")).length).toBeGreaterThan(1);
@@ -137,7 +139,7 @@ describe("Målgruppen", async () => {
 });
 
 describe("Helårsekvivalenter och befolkning", async () => {
-  const a = await korAnteckning("helarsekvivalenter.md");
+  const a = await korAnteckning("helarsekvivalenter.md", JA);
   const halvar = golden("helarsekvivalenter_halvar.csv");
 
   it("jämför det senaste halvåret med samma halvår året före", () => {
@@ -218,7 +220,7 @@ describe("Jämställdhetsanalys för styrelsen", async () => {
 });
 
 describe("Försörjningsmått och helårsekvivalenter", async () => {
-  const a = await korAnteckning("forsorjning.md");
+  const a = await korAnteckning("forsorjning.md", JA);
 
   it("årsvärdet ur halvåren är pipelinens årsvärde (medelvärdet av tolv månader), för varje kommun, år och grupp", () => {
     const ar = golden("helarsekvivalenter.csv").filter((d) => d.niva === "kommun" && d.kon === "alla" && /^\d{4}$/.test(d.period ?? ""));
@@ -254,7 +256,7 @@ describe("Försörjningsmått och helårsekvivalenter", async () => {
 });
 
 describe("Ekonomiskt bistånd över tid (skriven från guiden)", async () => {
-  const a = await korAnteckning("ekonomiskt-bistand.md");
+  const a = await korAnteckning("ekonomiskt-bistand.md", JA);
 
   it("andelen är bistånd / summa ur halvårsfilen", () => {
     const halvar = golden("helarsekvivalenter_halvar.csv");
@@ -310,9 +312,9 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
   });
 
   it("Helårsekvivalenter: utan Falun-Borlänge i underlaget gäller analysen det första förbundet med en jämförelse, med samma tal", async () => {
-    const vanlig = await korAnteckning("helarsekvivalenter.md");
+    const vanlig = await korAnteckning("helarsekvivalenter.md", JA);
     const byt = (t: string) => t.replaceAll("falun-borlange", "fiktivt-01-01");
-    const a = await korAnteckning("helarsekvivalenter.md", {}, { "helarsekvivalenter_halvar.csv": byt(utdatafil("helarsekvivalenter_halvar.csv")), "indelning.csv": byt(utdatafil("indelning.csv")) });
+    const a = await korAnteckning("helarsekvivalenter.md", JA, { "helarsekvivalenter_halvar.csv": byt(utdatafil("helarsekvivalenter_halvar.csv")), "indelning.csv": byt(utdatafil("indelning.csv")) });
     expect(a.forbund).toBe("fiktivt-01-01");
     expect(a.senaste).toBe(vanlig.senaste);
     expect(a.medlemmar).toEqual(vanlig.medlemmar);
@@ -320,7 +322,7 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
   });
 
   it("Helårsekvivalenter: utan halvårstabell inget förbund och inget fel", async () => {
-    const a = await korAnteckning("helarsekvivalenter.md", {}, { "helarsekvivalenter_halvar.csv": baraRubrik("helarsekvivalenter_halvar.csv") });
+    const a = await korAnteckning("helarsekvivalenter.md", JA, { "helarsekvivalenter_halvar.csv": baraRubrik("helarsekvivalenter_halvar.csv") });
     expect(a.forbund).toBeNull();
     expect(a.aretFore).toBeNull();
     expect(a.meningar).toEqual([]);
@@ -349,6 +351,18 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
     expect(a.perForbund.numRows()).toBe(0);
     expect(a.perForbund.columnNames()).toEqual(expect.arrayContaining(["alla", "kvinnor", "man", "kvinnor_minus_man"]));
     expect(a.text).toEqual(["Underlaget har inga uppgifter om målgruppen."]);
+  });
+
+  it("tomTabell har halvårsfilens kolumner, och exempelns halvårsfil läses in direkt (under STOR_FIL)", () => {
+    expect(tomTabell("helarsekvivalenter_halvar").columnNames().join(",")).toBe(baraRubrik("helarsekvivalenter_halvar.csv").trim());
+    expect(tomTabell("helarsekvivalenter_halvar").numRows()).toBe(0);
+    expect(Buffer.byteLength(utdatafil("helarsekvivalenter_halvar.csv"))).toBeLessThan(STOR_FIL);
+  });
+
+  it.each(["helarsekvivalenter.md", "ekonomiskt-bistand.md", "forsorjning.md"])("%s: innan en stor halvårstabell läses in (lasHalvar = Nej) körs allt på en tom tabell", async (fil) => {
+    const a = await korAnteckning(fil, { lasHalvar: "Nej" });
+    expect(a.halvar.numRows()).toBe(0);
+    for (const [namn, v] of Object.entries(a)) if (v && typeof v.numRows === "function" && !["GRUPPER", "fm", "indelning"].includes(namn)) expect(v.numRows(), namn).toBe(0);
   });
 
   it("Jämställdhetsanalysen: utan deltagaruppgifter inget förbund och inget fel", async () => {

@@ -107,6 +107,25 @@ export function indataSaknas(tabell: string): string {
   return `${tabell}.csv är tom: ${vad}. Lägg filen i datakatalogen och bygg webbplatsen igen (FINSAM_DATA=<datakatalogen> npm run build); ${hur} i projektet.`;
 }
 
+/**
+ * Större utdatafiler än så (byte, okomprimerat) läses först när läsaren ber om det: en sida får
+ * hämta högst 300 kB (gzip) när den öppnas, och en nationell datakatalog gör halvårstabellen
+ * omkring 20 MB (docs/analyser.md, Vilka data finns).
+ */
+export const STOR_FIL = 5_000_000;
+
+/** Rubrikraden i de utdatafiler som kan vara för stora att läsa in direkt (docs/utdata.md). */
+const RUBRIKER: Record<string, string> = {
+  helarsekvivalenter_halvar: "niva,kod,namn,halvar,kon,ersattning,varde,varde_foregaende_ar,differens"
+};
+
+/** En tabell utan rader med utdatafilens kolumner, för en fil som inte har lästs in än. */
+export function tomTabell(namn: string): ColumnTable {
+  const rubrik = RUBRIKER[namn];
+  if (rubrik === undefined) throw new Error(`ingen rubrikrad för ${namn}`);
+  return tolkaUtdata(`${rubrik}\n`);
+}
+
 const KONSNAMN: Record<string, string> = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
 /** "kvinnor" -> "Kvinnor", "man" -> "Män", "alla" -> "Alla". */
 export const konNamn = (kon: string): string => KONSNAMN[kon] ?? kon;
