@@ -19,11 +19,10 @@ import {
   BAS_FILNAMN, BEFOLKNING_FILNAMN, INKOMSTKALLA_FILNAMN, genereraBasFil, genereraBefolkningsfil, genereraInkomstkallaFil,
 } from "./scb-filer.ts";
 import {
-  FILNAMN as INDELNING_FILNAMN, genereraNationellIndelning, indelningSomCsv, lasKommunerMedLan, type Indelningsrad, type Kommunrad,
+  FILNAMN as INDELNING_FILNAMN, genereraNationellIndelning, indelningSomCsv, lasKommunerMedLan, type Kommunrad,
 } from "../scripts/generera-nationell-indelning.ts";
 import { skrivXlsx, type Xlsxblad, type Xlsxcell } from "../scripts/generera-forsorjningsmatt.ts";
 import { fnv1a, mulberry32, normalbrus } from "../scripts/slump.ts";
-import { hittaPersonnummer } from "../loaders/protect/lackor.ts";
 
 export const FORSORJNINGSMATT_FILNAMN = "Forsorjningsmatt_riket_2020-2025.xlsx";
 const FM_AR = [2020, 2021, 2022, 2023, 2024, 2025] as const;
@@ -33,49 +32,9 @@ const FM_ETIKETTER = [
 ] as const;
 const FM_VIKT = [0.3, 0.2, 0.17, 0.13, 0.06, 0.14] as const;
 
-/** Kolumnerna (FM_ETIKETTER) i varje grupp som pipelinen summerar (loaders/normalise/forsorjningsmatt.ts). */
-const FM_GRUPPER: readonly (readonly number[])[] = [[0, 1], [2, 3, 4], [5], [0, 1, 2, 3, 4, 5]];
-
-/**
- * Publiceringsgrinden letar efter personnummer i allt som publiceras, och ett belopp i kronor
- * med tio siffror (t.ex. 1 901 021 230 kr) kan se ut som ett (datum och kontrollsiffra). För
- * att de påhittade beloppen inte ska stoppa bygget justeras en kommuns belopp med 1 tkr tills
- * inget belopp i kronor, för någon kommun, något förbund (alla indelningens sammansättningar),
- * något län eller riket och någon grupp, ser ut som ett personnummer.
- */
-function undvikPersonnummerlikaBelopp(tkr: number[][], regioner: readonly (readonly number[])[]): void {
-  for (let varv = 0; varv < 10_000; varv++) {
-    let andrad = false;
-    for (const r of regioner) {
-      for (const g of FM_GRUPPER) {
-        let summa = 0;
-        for (const k of r) for (const c of g) summa += tkr[k]![c]!;
-        if (hittaPersonnummer(String(summa * 1000)).length === 0) continue;
-        tkr[r[0]!]![g[0]!]! += 1;
-        andrad = true;
-      }
-    }
-    if (!andrad) return;
-  }
-  throw new Error("kunde inte göra försörjningsmåttens belopp olika personnummer");
-}
-
 /** Påhittad försörjningsmåttsarbetsbok för alla kommuner och riket (riket = summan), layout som exemplets. */
-export function genereraNationellaForsorjningsmatt(kommuner: readonly Kommunrad[] = lasKommunerMedLan(), indelning: readonly Indelningsrad[] = genereraNationellIndelning(kommuner)): Uint8Array {
+export function genereraNationellaForsorjningsmatt(kommuner: readonly Kommunrad[] = lasKommunerMedLan()): Uint8Array {
   const ordning = [...kommuner].sort((a, b) => (a.kod < b.kod ? -1 : 1));
-  // Regionerna som pipelinen publicerar belopp för, som index i ordning: kommunerna, förbunden (alla sammansättningar), länen och riket.
-  const plats = new Map(ordning.map((k, i) => [k.kod, i]));
-  const gruppera = <T>(lista: readonly T[], nyckel: (x: T) => string, kod: (x: T) => string): number[][] => {
-    const m = new Map<string, number[]>();
-    for (const x of lista) m.set(nyckel(x), [...(m.get(nyckel(x)) ?? []), plats.get(kod(x))!]);
-    return [...m.values()];
-  };
-  const regioner: number[][] = [
-    ...ordning.map((_, i) => [i]),
-    ...gruppera(indelning, (r) => r.forbund, (r) => r.kommunkod),
-    ...gruppera(ordning, (k) => k.lan, (k) => k.kod),
-    ordning.map((_, i) => i),
-  ];
   const blad: Xlsxblad[] = [{ namn: "Om tabellerna", rader: [["Försörjningsmått för alla kommuner och riket 2020–2025 (PÅHITTADE siffror för prestandamätningen)"]] }];
   for (const ar of FM_AR) {
     const band = ar >= 2023 ? "16–65" : "16–64";
@@ -98,7 +57,6 @@ export function genereraNationellaForsorjningsmatt(kommuner: readonly Kommunrad[
       befolkning.push(bef);
       belopp.push(FM_VIKT.map((v) => Math.round((niva * bef * v * (1 + 0.05 * normalbrus(slump))) / 1000)));
     }
-    undvikPersonnummerlikaBelopp(belopp, regioner);
     ordning.forEach((k, i) => {
       const tkr = belopp[i]!;
       const bef = befolkning[i]!;
@@ -129,7 +87,7 @@ export function skrivNationellDatakatalog(katalog = mkdtempSync(join(tmpdir(), "
     [BAS_FILNAMN, genereraBasFil().bytes],
     [INKOMSTKALLA_FILNAMN, genereraInkomstkallaFil().bytes],
     [BEFOLKNING_FILNAMN, genereraBefolkningsfil().bytes],
-    [FORSORJNINGSMATT_FILNAMN, genereraNationellaForsorjningsmatt(kommuner, indelning)],
+    [FORSORJNINGSMATT_FILNAMN, genereraNationellaForsorjningsmatt(kommuner)],
     [INDELNING_FILNAMN, Buffer.from(indelningSomCsv(indelning))],
   ];
   for (const [namn, bytes] of filer) writeFileSync(join(katalog, namn), bytes);

@@ -6,7 +6,8 @@
 //   skriver;
 // - ett personnummer eller samordningsnummer (mönster, datum och kontrollsiffra), ett
 //   deltagar-id ur datakatalogens deltagarfiler eller exempeldatans testperson, var som helst
-//   i en publicerad fil;
+//   i en publicerad fil; utom att 10 eller 12 siffror i följd (utan - eller +) som är ett tal
+//   i en talkolumn i SCB-tabellerna (loaders/protect/offentligatal.ts) är ett belopp eller antal;
 // - en deltagartabell som inte är den skyddade: insatser_nyckeltal.csv kontrolleras
 //   (kontrolleraPublicerat) efter metoden i varje rads kolumn skydd, med k och brusets
 //   parametrar ur datakatalogens inställningar: med brus inga små tal (1..sma_tal), andelar som
@@ -33,6 +34,7 @@ import { DELTAGARE_KOLUMNER } from "../loaders/normalise/deltagare.ts";
 import { isInstallningar, readInstallningar, STANDARD } from "../loaders/reference/installningar.ts";
 import type { Skyddsinstallningar } from "../loaders/protect/parametrar.ts";
 import { hittaId, hittaPersonnummer, hittaText, type Lacka } from "../loaders/protect/lackor.ts";
+import { inomStracka, offentligaTal, type Stracka } from "../loaders/protect/offentligatal.ts";
 import { kontrolleraPublicerat } from "../loaders/protect/publicerat.ts";
 import { MotsagelseFel, type Overtradelse } from "../loaders/protect/model.ts";
 import { laddaLosare } from "../loaders/protect/highs.ts";
@@ -194,7 +196,7 @@ export async function publiceringsgrind(
 
     if (TEXTTYPER.has(ext)) {
       const text = new TextDecoder("utf-8").decode(bytes);
-      for (const l of sok(text, underlag.deltagarId)) fynd.push(lackfynd(fil, l, { rad: l.rad, kolumn: l.kolumn }));
+      for (const l of sok(text, underlag.deltagarId, namn)) fynd.push(lackfynd(fil, l, { rad: l.rad, kolumn: l.kolumn }));
       // En fil som inte är ren UTF-8 (t.ex. Latin-1) kan gömma id med å, ä och ö: sök även så.
       if (!arGiltigUtf8(bytes)) {
         const latin1 = bytes.toString("latin1");
@@ -221,8 +223,15 @@ export async function publiceringsgrind(
   return fynd;
 }
 
-function sok(text: string, ids: readonly string[]): Lacka[] {
-  return [...hittaPersonnummer(text), ...hittaId(text, ids), ...hittaText(text, TESTPERSON)].sort((a, b) => a.index - b.index);
+/**
+ * Every leak in a text file. `namn` (the file's name without Framework's hash) tells where the
+ * numbers of the public SCB tables are (offentligatal.ts); they are found only when a bare run
+ * of digits there passes for a personnummer, so most files are never parsed for them.
+ */
+function sok(text: string, ids: readonly string[], namn?: string): Lacka[] {
+  let tal: Stracka[] | undefined;
+  const arTal = namn === undefined ? undefined : (fran: number, till: number) => inomStracka((tal ??= offentligaTal(namn, text)), fran, till);
+  return [...hittaPersonnummer(text, arTal), ...hittaId(text, ids), ...hittaText(text, TESTPERSON)].sort((a, b) => a.index - b.index);
 }
 
 function arGiltigUtf8(bytes: Uint8Array): boolean {

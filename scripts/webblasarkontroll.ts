@@ -634,7 +634,9 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   context.on("response", (res) => {
     if (res.status() >= 400) fel.push(`HTTP ${res.status()} för ${res.url()}`);
     if (mat && res.status() === 200 && arDatafil(res.url())) {
-      matningar.push(res.body().then((b) => ({ adress: new URL(res.url()).pathname, byte: b.length, gzip: gzipSync(b).length }), () => null));
+      // Chromium behåller inte kroppen av ett stort svar (flera MB): hämta då filen igen från servern.
+      const vikt = (b: Buffer): Datafil => ({ adress: new URL(res.url()).pathname, byte: b.length, gzip: gzipSync(b).length });
+      matningar.push(res.body().then(vikt, () => fetch(res.url()).then(async (r) => vikt(Buffer.from(await r.arrayBuffer())), () => null)));
     }
   });
   const page = await context.newPage();

@@ -8,12 +8,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { describe, expect, it, vi } from "vitest";
 import { wilson as pipelinensWilson } from "../loaders/compute/osakerhet.ts";
-import { lasTabell, rangkorrelation, sambandIOrd, tolkaUtdata, versal, wilson } from "../src/components/analys.ts";
-import { echoblock, korAnteckning } from "./helpers/anteckning.ts";
+import { indataSaknas, lasTabell, medKolumner, rangkorrelation, sambandIOrd, STOR_FIL, tolkaUtdata, tomTabell, valjForbund, versal, wilson } from "../src/components/analys.ts";
+import { baraRubrik, echoblock, korAnteckning, utdatafil } from "./helpers/anteckning.ts";
 
 // arqueros webbläsarbygge (UMD) har ingen ES-export i Node; paketets vanliga ingång har samma API.
 vi.mock("arquero/dist/arquero.js", async () => ({ default: await import("arquero") }));
 
+// Halvårstabellen läses in (exempelns är liten; en stor läses först när läsaren väljer Ja).
+const JA = { lasHalvar: "Ja" };
 const golden = (fil: string) => csvParse(readFileSync(new URL(`./golden/exempel/${fil}`, import.meta.url), "utf8"));
 const ANTECKNINGAR = new URL("../src/analyser/", import.meta.url);
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
@@ -62,16 +64,21 @@ describe("alla anteckningar", () => {
       expect(lasta.length, fil).toBeGreaterThan(0);
       for (const [, sokvag, metod] of lasta) {
         expect(sokvag, fil).toMatch(/^\.\.\/data\/[a-z_]+\.csv$/);
-        // .text() direkt: annars lägger Framework till d3-dsv från ett CDN och bygget misslyckas.
-        expect(metod, `${fil}: FileAttachment("${sokvag}")`).toBe(".text");
+        // .text() direkt: annars lägger Framework till d3-dsv från ett CDN och bygget misslyckas
+        // (.size, filens storlek, läser inget).
+        expect([".text", ".size"], `${fil}: FileAttachment("${sokvag}")`).toContain(metod);
         const laddare = `../src/data/${sokvag!.slice("../data/".length)}`;
         expect(existsSync(new URL(`${laddare}.js`, import.meta.url)) || existsSync(new URL(`${laddare}.ts`, import.meta.url)), sokvag).toBe(true);
       }
     }
   });
 
+  it("använder inte Frameworks inbyggda html`…` (det hämtar htl från ett CDN och bygget misslyckas utan nät)", () => {
+    for (const fil of filer) expect(readFileSync(new URL(fil, ANTECKNINGAR), "utf8"), fil).not.toMatch(/\bhtml`/);
+  });
+
   // Värden som sidornas dolda block (urval) ger; här väljs det som visar mest.
-  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" } };
+  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" }, "helarsekvivalenter.md": JA, "ekonomiskt-bistand.md": JA, "forsorjning.md": JA };
 
   it.each(filer)("%s: varje echo-block körs i Node", async (fil) => {
     expect(echoblock(readFileSync(new URL(fil, ANTECKNINGAR), "utf8")).length).toBeGreaterThan(1);
@@ -132,7 +139,7 @@ describe("Målgruppen", async () => {
 });
 
 describe("Helårsekvivalenter och befolkning", async () => {
-  const a = await korAnteckning("helarsekvivalenter.md");
+  const a = await korAnteckning("helarsekvivalenter.md", JA);
   const halvar = golden("helarsekvivalenter_halvar.csv");
 
   it("jämför det senaste halvåret med samma halvår året före", () => {
@@ -213,7 +220,7 @@ describe("Jämställdhetsanalys för styrelsen", async () => {
 });
 
 describe("Försörjningsmått och helårsekvivalenter", async () => {
-  const a = await korAnteckning("forsorjning.md");
+  const a = await korAnteckning("forsorjning.md", JA);
 
   it("årsvärdet ur halvåren är pipelinens årsvärde (medelvärdet av tolv månader), för varje kommun, år och grupp", () => {
     const ar = golden("helarsekvivalenter.csv").filter((d) => d.niva === "kommun" && d.kon === "alla" && /^\d{4}$/.test(d.period ?? ""));
@@ -249,7 +256,7 @@ describe("Försörjningsmått och helårsekvivalenter", async () => {
 });
 
 describe("Ekonomiskt bistånd över tid (skriven från guiden)", async () => {
-  const a = await korAnteckning("ekonomiskt-bistand.md");
+  const a = await korAnteckning("ekonomiskt-bistand.md", JA);
 
   it("andelen är bistånd / summa ur halvårsfilen", () => {
     const halvar = golden("helarsekvivalenter_halvar.csv");
@@ -275,5 +282,94 @@ describe("Mallen", async () => {
     expect(a.perForbund.get("kod", 0)).toBe(hogst.kod);
     expect(a.perForbund.get("alla", 0)).toBe(Number(hogst.andel));
     expect(a.text[0]).toContain(hogst.namn);
+  });
+});
+
+describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () => {
+  it("medKolumner lägger till kolumnerna som pivot inte gav, tomma", async () => {
+    const { aq } = await import("../src/components/analys.ts");
+    const tom = aq.table({ kod: [] as string[], kon: [] as string[], andel: [] as number[] }).groupby("kod").pivot("kon", "andel");
+    expect(tom.columnNames()).toEqual(["kod"]);
+    expect(medKolumner(tom, ["alla", "kvinnor", "man"]).columnNames()).toEqual(["kod", "alla", "kvinnor", "man"]);
+    const bara = aq.table({ kod: ["a", "a"], kon: ["alla", "kvinnor"], andel: [0.5, 0.25] }).groupby("kod").pivot("kon", "andel");
+    expect(medKolumner(bara, ["alla", "kvinnor", "man"]).objects()).toEqual([{ kod: "a", alla: 0.5, kvinnor: 0.25, man: null }]);
+  });
+
+  it("valjForbund: det föredragna om det finns, annars det första i id-ordning, annars null", () => {
+    expect(valjForbund(["sodra-dalarna", "falun-borlange"], "falun-borlange")).toBe("falun-borlange");
+    expect(valjForbund(["fiktivt-18-04", "fiktivt-01-02", null, "fiktivt-18-04"], "falun-borlange")).toBe("fiktivt-01-02");
+    expect(valjForbund([], "falun-borlange")).toBeNull();
+  });
+
+  it("indataSaknas säger vilken fil som saknas och var det står hur den hämtas", () => {
+    expect(indataSaknas("malgrupp")).toBe(
+      "malgrupp.csv är tom: underlaget saknar SCB:s BAS-tabell över huvudsaklig inkomstkälla för 20–64 år (ArbStatFoT1, PxWeb-tabellen TAB1784, eller ArbStatHuv). " +
+        "Lägg filen i datakatalogen och bygg webbplatsen igen (FINSAM_DATA=<datakatalogen> npm run build); hur filen hämtas står i docs/scb-nedladdning.md (BAS, Befolkningens arbetsmarknadsstatus) i projektet."
+    );
+    expect(indataSaknas("insatser_nyckeltal")).toContain("deltagaruppgifter");
+    expect(indataSaknas("insatser_nyckeltal")).toContain("docs/indata.md (Deltagaruppgifter)");
+    expect(indataSaknas("okand")).toContain("docs/indata.md");
+  });
+
+  it("Helårsekvivalenter: utan Falun-Borlänge i underlaget gäller analysen det första förbundet med en jämförelse, med samma tal", async () => {
+    const vanlig = await korAnteckning("helarsekvivalenter.md", JA);
+    const byt = (t: string) => t.replaceAll("falun-borlange", "fiktivt-01-01");
+    const a = await korAnteckning("helarsekvivalenter.md", JA, { "helarsekvivalenter_halvar.csv": byt(utdatafil("helarsekvivalenter_halvar.csv")), "indelning.csv": byt(utdatafil("indelning.csv")) });
+    expect(a.forbund).toBe("fiktivt-01-01");
+    expect(a.senaste).toBe(vanlig.senaste);
+    expect(a.medlemmar).toEqual(vanlig.medlemmar);
+    expect(a.bidrag.objects()).toEqual(vanlig.bidrag.objects().map((d: any) => ({ ...d, kod: byt(d.kod) })));
+  });
+
+  it("Helårsekvivalenter: utan halvårstabell inget förbund och inget fel", async () => {
+    const a = await korAnteckning("helarsekvivalenter.md", JA, { "helarsekvivalenter_halvar.csv": baraRubrik("helarsekvivalenter_halvar.csv") });
+    expect(a.forbund).toBeNull();
+    expect(a.aretFore).toBeNull();
+    expect(a.meningar).toEqual([]);
+  });
+
+  it("Målgruppen: utan målgruppstabell inga meningar, och födelseregionen räknas ändå ur statustabellen", async () => {
+    const vanlig = await korAnteckning("malgruppen.md", { lasIn: "Ja" });
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
+    expect(a.forbund).toBeNull();
+    expect(a.manad).toBeUndefined();
+    expect(a.utanfor.numRows()).toBe(0);
+    expect(a.jamforelse.numRows()).toBe(0);
+    expect(a.meningar).toEqual([]);
+    expect(a.fodelseregion.manad).toBe("2024-03");
+    expect(a.fodelseregion.perFodelseregion.objects()).toEqual(vanlig.fodelseregion.perFodelseregion.objects());
+  });
+
+  it("Målgruppen: en statustabell utan åldersgrupper ger ingen månad och inget fel", async () => {
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "arbetsmarknadsstatus.csv": baraRubrik("arbetsmarknadsstatus.csv") });
+    expect(a.fodelseregion.manad).toBeNull();
+    expect(a.fodelseregion.perFodelseregion.numRows()).toBe(0);
+  });
+
+  it("Mallen: utan målgruppstabell en tom tabell med alla kolumner och en mening om det", async () => {
+    const a = await korAnteckning("mall.md", {}, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
+    expect(a.perForbund.numRows()).toBe(0);
+    expect(a.perForbund.columnNames()).toEqual(expect.arrayContaining(["alla", "kvinnor", "man", "kvinnor_minus_man"]));
+    expect(a.text).toEqual(["Underlaget har inga uppgifter om målgruppen."]);
+  });
+
+  it("tomTabell har halvårsfilens kolumner, och exempelns halvårsfil läses in direkt (under STOR_FIL)", () => {
+    expect(tomTabell("helarsekvivalenter_halvar").columnNames().join(",")).toBe(baraRubrik("helarsekvivalenter_halvar.csv").trim());
+    expect(tomTabell("helarsekvivalenter_halvar").numRows()).toBe(0);
+    expect(Buffer.byteLength(utdatafil("helarsekvivalenter_halvar.csv"))).toBeLessThan(STOR_FIL);
+  });
+
+  it.each(["helarsekvivalenter.md", "ekonomiskt-bistand.md", "forsorjning.md"])("%s: innan en stor halvårstabell läses in (lasHalvar = Nej) körs allt på en tom tabell", async (fil) => {
+    const a = await korAnteckning(fil, { lasHalvar: "Nej" });
+    expect(a.halvar.numRows()).toBe(0);
+    for (const [namn, v] of Object.entries(a)) if (v && typeof v.numRows === "function" && !["GRUPPER", "fm", "indelning"].includes(namn)) expect(v.numRows(), namn).toBe(0);
+  });
+
+  it("Jämställdhetsanalysen: utan deltagaruppgifter inget förbund och inget fel", async () => {
+    const a = await korAnteckning("jamstalldhet.md", {}, {
+      "insatser_nyckeltal.csv": baraRubrik("insatser_nyckeltal.csv"), "insatser_jamstalldhet.csv": baraRubrik("insatser_jamstalldhet.csv")
+    });
+    expect(a.forbund).toBeNull();
+    expect(a.perKon.numRows()).toBe(0);
   });
 });

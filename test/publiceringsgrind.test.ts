@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hittaId, hittaPersonnummer, hittaText, maskeraId } from "../loaders/protect/lackor.ts";
+import { inomStracka, offentligaTal, OFFENTLIGA_TABELLER } from "../loaders/protect/offentligatal.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { readDelimited } from "../loaders/read/delimited.ts";
 import { Findings } from "../loaders/validate/findings.ts";
@@ -53,6 +54,56 @@ describe("hittaPersonnummer", () => {
       "1795415554244" // en tidsstämpel i millisekunder
     ].join("\n");
     expect(hittaPersonnummer(text).map((f) => f.rad)).toEqual([4]);
+  });
+});
+
+describe("offentligaTal: talen i SCB-tabellernas talkolumner", () => {
+  const FM = "niva,kod,namn,ar,grupp,kostnad_kr,befolkning,aldersgrupp,per_invanare\n";
+  const utdrag = (text: string, namn: string) => offentligaTal(namn, text).map((s) => text.slice(s.fran, s.till));
+
+  it("CSV: bara tal utan citattecken i schemats talkolumner, och bara med schemats rubrikrad", () => {
+    const text = FM + 'kommun,2080,Falun,2024,total,1212121212,30000,16-65,40404.04\r\nlan,20,"1212121212",2024,total,"1212121212",,16-65,\nkommun,2081,x,2024,total,12121212-1212,1,16-65,-3e+21\n';
+    expect(utdrag(text, "forsorjningsmatt.csv")).toEqual(["1212121212", "30000", "40404.04", "1", "-3e+21"]);
+    // Samma text under ett annat namn, eller med en annan rubrikrad: inga tal undantas.
+    expect(offentligaTal("insatser_nyckeltal.csv", text)).toEqual([]);
+    expect(offentligaTal("x.csv", text)).toEqual([]);
+    expect(offentligaTal("forsorjningsmatt.csv", text.replace("kostnad_kr,befolkning", "befolkning,kostnad_kr"))).toEqual([]);
+    expect(offentligaTal("forsorjningsmatt.csv", text.replace("per_invanare\n", "per_invanare,extra\n"))).toEqual([]);
+    expect(offentligaTal("forsorjningsmatt.csv", `${FM}kommun,"2080`)).toEqual([]);
+  });
+
+  it("JSON: bara taltecken i varden för en talkolumn i en sidtabell med en SCB-tabells namn", () => {
+    const sidtabell = (tabell: string) => ({
+      tabell, rader: 2,
+      kolumner: [
+        { namn: "namn", typ: "text", ordbok: ["1212121212", "Falun"], index: [0, 1] },
+        { namn: "kostnad_kr", typ: "tal", varden: [1212121212, null] },
+        { namn: "grupp", typ: "tal", varden: [1212121213, 7] }
+      ]
+    });
+    const text = JSON.stringify({ a: sidtabell("forsorjningsmatt"), b: [sidtabell("insatser_nyckeltal")], c: "x\"y" });
+    // grupp är text i schemat: där undantas inget, vad filen än säger om typen.
+    expect(utdrag(text, "befolkning.json")).toEqual(["1212121212"]);
+    expect(utdrag(JSON.stringify(sidtabell("forsorjningsmatt"), null, 2), "a.json")).toEqual(["1212121212"]);
+    expect(offentligaTal("a.json", text.slice(0, -1))).toEqual([]);
+    expect(offentligaTal("a.html", text)).toEqual([]);
+  });
+
+  it("listan är SCB-tabellerna, inga deltagar-, ekonomi- eller måltabeller", () => {
+    expect(OFFENTLIGA_TABELLER.map((s) => s.namn).sort()).toEqual([
+      "arbetsmarknadsstatus", "befolkning", "befolkning_alder", "forsorjningskvot", "forsorjningsmatt",
+      "helarsekvivalenter", "helarsekvivalenter_halvar", "inkomstkalla", "inkomstniva", "malgrupp"
+    ]);
+  });
+
+  it("inomStracka", () => {
+    const s = [{ fran: 2, till: 5 }, { fran: 10, till: 20 }];
+    expect([[2, 5], [3, 4], [1, 3], [4, 6], [10, 20], [12, 21], [6, 8]].map(([a, b]) => inomStracka(s, a!, b!))).toEqual([true, true, false, false, true, false, false]);
+  });
+
+  it("hittaPersonnummer frågar bara om siffror utan skiljetecken", () => {
+    const alltTal = () => true;
+    expect(hittaPersonnummer("1212121212 121212-1212 191212121212 19121212+1212", alltTal).map((f) => f.kolumn)).toEqual([12, 37]);
   });
 });
 
@@ -142,6 +193,47 @@ describe("publiceringsgrinden", () => {
     ]);
     expect(visaFyndLista(fynd)).toMatch(/^ {2}- _file\/data\/indelning\.0123abcd\.csv rad \d+, kolumn 11: ett personnummer \(19121212-\*\*\*\*\)/);
     expect(visaFyndLista(fynd)).not.toContain("1212-1212");
+  });
+
+  // Försörjningsmåttets belopp i kronor har ofta tio siffror, och var hundrade ser ut som ett
+  // personnummer (datum och kontrollsiffra): i en talkolumn i en SCB-tabell är det ett belopp.
+  const medBelopp = (k: string, belopp: string) => {
+    const sokvag = fil(k, "forsorjningsmatt.csv");
+    const rader_ = readFileSync(sokvag, "utf8").split("\n");
+    rader_[1] = rader_[1]!.replace(/^(kommun,2021,Vansbro,2020,ohalsa,)\d+,/, `$1${belopp},`);
+    expect(rader_[1]).toContain(belopp);
+    writeFileSync(sokvag, rader_.join("\n"));
+  };
+  const sidtabellFil = (k: string, tabell: string, kolumner: unknown[]) => {
+    mkdirSync(join(k, "_file", "data", "sida"), { recursive: true });
+    writeFileSync(join(k, "_file", "data", "sida", "befolkning.0123abcd.json"), JSON.stringify({ matt: { tabell, rader: 1, kolumner } }));
+  };
+
+  it("ett belopp med 10 eller 12 siffror i en talkolumn i en SCB-tabell (CSV och sidornas JSON) går igenom", async () => {
+    expect(hittaPersonnummer("1212121212 191212121212")).toHaveLength(2);
+    const katalog = kopia((k) => {
+      medBelopp(k, "1212121212");
+      lagg(fil(k, "forsorjningsmatt.csv"), "riket,00,Riket,2020,total,191212121212,6000000,16-64,32000\n");
+      sidtabellFil(k, "forsorjningsmatt", [{ namn: "kostnad_kr", typ: "tal", varden: [1212121212] }]);
+    });
+    expect(await publiceringsgrind(katalog, underlag)).toEqual([]);
+  });
+
+  it("ett personnummer i en textkolumn i en SCB-tabell, med skiljetecken i en talkolumn, eller i en deltagartabell stoppas", async () => {
+    const fynd = async (andra: (k: string) => void) => (await publiceringsgrind(kopia(andra), underlag)).map((f) => `${f.fil} ${f.regel}`);
+    const fm = "_file/data/forsorjningsmatt.0123abcd.csv grind.personnummer";
+    expect(await fynd((k) => lagg(fil(k, "forsorjningsmatt.csv"), "kommun,2021,1212121212,2020,total,1,1,16-64,1\n"))).toEqual([fm]);
+    expect(await fynd((k) => lagg(fil(k, "forsorjningsmatt.csv"), 'kommun,2021,Vansbro,2020,total,"1212121212",1,16-64,1\n'))).toEqual([fm]);
+    expect(await fynd((k) => medBelopp(k, "121212-1212"))).toEqual([fm]);
+    expect(await fynd((k) => medBelopp(k, "19121212-1212"))).toEqual([fm]);
+    // Deltagartabellerna står inte på listan: där stoppas ett tal som ser ut som ett personnummer.
+    const nyckeltal = "_file/data/insatser_nyckeltal.0123abcd.csv grind.personnummer";
+    expect(await fynd((k) => lagg(fil(k, "insatser_nyckeltal.csv"), "sodra-dalarna,Team X,2024-01,2024-12,alla,deltagare,1212121212,1212121212,0,brus\n")))
+      .toEqual(expect.arrayContaining([nyckeltal, nyckeltal]));
+    const sida = "_file/data/sida/befolkning.0123abcd.json grind.personnummer";
+    expect(await fynd((k) => sidtabellFil(k, "insatser_nyckeltal", [{ namn: "varde", typ: "tal", varden: [1212121212] }]))).toEqual([sida]);
+    expect(await fynd((k) => sidtabellFil(k, "forsorjningsmatt", [{ namn: "namn", typ: "text", ordbok: ["1212121212"], index: [0] }]))).toEqual([sida]);
+    expect(await fynd((k) => sidtabellFil(k, "forsorjningsmatt", [{ namn: "kostnad_kr", typ: "tal", varden: ["1212121212"] }]))).toEqual([sida]);
   });
 
   it("ett personnummer i en sträng i ett skript stoppas", async () => {

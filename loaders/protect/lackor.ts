@@ -26,8 +26,13 @@ export interface Lacka {
  */
 const KANDIDAT = /(?<![0-9.])(?:18|19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9]|\.[0-9])/g;
 
-/** Personnummer and samordningsnummer with a valid date and check digit. */
-export function hittaPersonnummer(text: string): Lacka[] {
+/**
+ * Personnummer and samordningsnummer with a valid date and check digit. `arTal(fran, till)`
+ * says whether the characters [fran, till) lie inside a number of a public aggregate table
+ * (offentligatal.ts): there a bare run of digits (no `-` or `+`) is an amount, not a
+ * personnummer. It is asked only about such runs that pass the date and check digit.
+ */
+export function hittaPersonnummer(text: string, arTal?: (fran: number, till: number) => boolean): Lacka[] {
   const ut: Lacka[] = [];
   const plats = platser(text);
   for (const m of text.matchAll(KANDIDAT)) {
@@ -35,6 +40,7 @@ export function hittaPersonnummer(text: string): Lacka[] {
     // ten digits follow a digit, so they are no candidate of their own.
     const p = parsePersonnummer(m[0]);
     if (!p.ok) continue;
+    if (arTal && /^[0-9]+$/.test(m[0]) && arTal(m.index, m.index + m[0].length)) continue;
     ut.push({ index: m.index, ...plats(m.index), typ: p.samordningsnummer ? "samordningsnummer" : "personnummer", visas: maskera(m[0]) });
   }
   return ut;

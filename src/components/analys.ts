@@ -46,6 +46,86 @@ export function lasTabell(csv: string): ColumnTable {
   return tolkaUtdata(csv);
 }
 
+/**
+ * Kolumnerna i `namn` som tabellen saknar läggs till, tomma (null). Efter `pivot` finns bara
+ * kolumner för de värden som finns i underlaget: utan män i underlaget finns ingen kolumn
+ * `man`, och en tom tabell får inga kolumner alls. `medKolumner(t.pivot("kon", "andel"),
+ * ["alla", "kvinnor", "man"])` ger alltid alla tre.
+ */
+export function medKolumner(t: ColumnTable, namn: readonly string[]): ColumnTable {
+  const finns = new Set(t.columnNames());
+  const saknas = namn.filter((n) => !finns.has(n));
+  return saknas.length === 0 ? t : t.derive(Object.fromEntries(saknas.map((n) => [n, () => null])));
+}
+
+/**
+ * Förbundet en anteckning gäller: `foredraget` om underlaget har det, annars det första (i
+ * id-ordning) av `kandidater` (förbunden som har det analysen behöver), annars null.
+ */
+export function valjForbund(kandidater: Iterable<string | null>, foredraget: string): string | null {
+  const finns = [...new Set(kandidater)].filter((k): k is string => typeof k === "string" && k !== "").sort();
+  return finns.includes(foredraget) ? foredraget : (finns[0] ?? null);
+}
+
+/** Indata som varje tabell räknas ur, och var i projektets dokumentation det står hur de läggs till. */
+const INDATA: Record<string, { vad: string; hur: string }> = {
+  helarsekvivalenter: {
+    vad: "SCB:s helårsekvivalenter per månad (HE0000T02N2, PxWeb-tabellen TAB1386)",
+    hur: "docs/scb-nedladdning.md (Helårsekvivalenter)"
+  },
+  helarsekvivalenter_halvar: {
+    vad: "SCB:s helårsekvivalenter per månad (HE0000T02N2, PxWeb-tabellen TAB1386) för minst ett helt halvår och samma halvår året före",
+    hur: "docs/scb-nedladdning.md (Helårsekvivalenter)"
+  },
+  malgrupp: {
+    vad: "SCB:s BAS-tabell över huvudsaklig inkomstkälla för 20–64 år (ArbStatFoT1, PxWeb-tabellen TAB1784, eller ArbStatHuv)",
+    hur: "docs/scb-nedladdning.md (BAS, Befolkningens arbetsmarknadsstatus)"
+  },
+  arbetsmarknadsstatus: {
+    vad: "SCB:s BAS-tabell över arbetsmarknadsstatus per månad (ArbStatusM, PxWeb-tabellen TAB6260)",
+    hur: "docs/scb-nedladdning.md (BAS, Befolkningens arbetsmarknadsstatus)"
+  },
+  forsorjningsmatt: { vad: "SCB:s arbetsbok med försörjningsmått (.xlsx)", hur: "docs/scb-nedladdning.md (Försörjningsmått)" },
+  insatser_nyckeltal: {
+    vad: "förbundets deltagaruppgifter (en fil per insats eller team med deltagarnas start, avslut och utfall)",
+    hur: "docs/indata.md (Deltagaruppgifter)"
+  },
+  insatser_jamstalldhet: {
+    vad: "förbundets deltagaruppgifter (en fil per insats eller team med deltagarnas start, avslut och utfall)",
+    hur: "docs/indata.md (Deltagaruppgifter)"
+  }
+};
+
+/**
+ * Vad som saknas när en publicerad tabell är tom, och hur det läggs till:
+ * `indataSaknas("malgrupp")` -> "malgrupp.csv är tom: underlaget saknar SCB:s BAS-tabell …".
+ */
+export function indataSaknas(tabell: string): string {
+  const i = INDATA[tabell];
+  const vad = i ? `underlaget saknar ${i.vad}` : "underlaget saknar den indata tabellen räknas ur";
+  const hur = i ? `hur filen hämtas står i ${i.hur}` : "vilka filer som läses står i docs/indata.md";
+  return `${tabell}.csv är tom: ${vad}. Lägg filen i datakatalogen och bygg webbplatsen igen (FINSAM_DATA=<datakatalogen> npm run build); ${hur} i projektet.`;
+}
+
+/**
+ * Större utdatafiler än så (byte, okomprimerat) läses först när läsaren ber om det: en sida får
+ * hämta högst 300 kB (gzip) när den öppnas, och en nationell datakatalog gör halvårstabellen
+ * omkring 20 MB (docs/analyser.md, Vilka data finns).
+ */
+export const STOR_FIL = 5_000_000;
+
+/** Rubrikraden i de utdatafiler som kan vara för stora att läsa in direkt (docs/utdata.md). */
+const RUBRIKER: Record<string, string> = {
+  helarsekvivalenter_halvar: "niva,kod,namn,halvar,kon,ersattning,varde,varde_foregaende_ar,differens"
+};
+
+/** En tabell utan rader med utdatafilens kolumner, för en fil som inte har lästs in än. */
+export function tomTabell(namn: string): ColumnTable {
+  const rubrik = RUBRIKER[namn];
+  if (rubrik === undefined) throw new Error(`ingen rubrikrad för ${namn}`);
+  return tolkaUtdata(`${rubrik}\n`);
+}
+
 const KONSNAMN: Record<string, string> = { alla: "Alla", kvinnor: "Kvinnor", man: "Män" };
 /** "kvinnor" -> "Kvinnor", "man" -> "Män", "alla" -> "Alla". */
 export const konNamn = (kon: string): string => KONSNAMN[kon] ?? kon;

@@ -87,3 +87,12 @@ export function diagramMedTabell({ titel, beskrivning, diagram, tabell, kolumner
 export function textAvTalen(meningar) {
   return el("div", { class: "analystext" }, meningar.map((m) => el("p", null, m)));
 }
+
+/**
+ * Rutan som säger att en anteckning saknar sin indata (texten från indataSaknas i analys.ts),
+ * i stället för ett fel eller ett tomt diagram.
+ * @param {string} text
+ */
+export function saknadIndata(text) {
+  return el("section", { class: "card ingen-data", role: "status" }, el("h3", null, "Indata saknas"), el("p", null, text));
+}

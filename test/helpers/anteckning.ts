@@ -10,6 +10,8 @@
  *   (the drawing) get a stub that accepts any call; `display`, `width` and `view` likewise.
  * Blocks without `echo` (the page's drawing and inputs) are not run; a value that such a block
  * defines and an echo block uses (e.g. `lasIn` from an Inputs.radio) is given as `varden`.
+ * `filer` replaces output files by name (e.g. a table with only its header, as a data folder
+ * without that input gives).
  */
 import { readFileSync } from "node:fs";
 import * as analys from "../../src/components/analys.ts";
@@ -68,21 +70,32 @@ const korda = new Map<string, Promise<Record<string, any>>>();
  * Runs the notebook `fil` (e.g. "malgruppen.md") and returns every top-level variable. Each
  * notebook runs once per test file (the result is shared; tests only read it).
  */
-export function korAnteckning(fil: string, varden: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const nyckel = `${fil} ${JSON.stringify(varden)}`;
+export function korAnteckning(fil: string, varden: Record<string, unknown> = {}, filer: Record<string, string> = {}): Promise<Record<string, any>> {
+  const nyckel = `${fil} ${JSON.stringify(varden)} ${JSON.stringify(filer)}`;
   let k = korda.get(nyckel);
-  if (!k) korda.set(nyckel, (k = kor(fil, varden)));
+  if (!k) korda.set(nyckel, (k = kor(fil, varden, filer)));
   return k;
 }
 
-async function kor(fil: string, varden: Record<string, unknown>): Promise<Record<string, any>> {
+/** The header line of an output file: the table as a data folder without its input publishes it. */
+export function baraRubrik(namn: string): string {
+  return `${readFileSync(new URL(namn, GOLDEN), "utf8").split("\n", 1)[0]}\n`;
+}
+
+/** An output file of the example, as text. */
+export function utdatafil(namn: string): string {
+  return readFileSync(new URL(namn, GOLDEN), "utf8");
+}
+
+async function kor(fil: string, varden: Record<string, unknown>, filer: Record<string, string>): Promise<Record<string, any>> {
   const markdown = readFileSync(new URL(fil, SRC), "utf8");
   const { imports, utan } = importer(echoblock(markdown).join("\n"));
   const bindningar: Record<string, unknown> = {
     FileAttachment: (sokvag: string) => {
       const namn = /^\.\.\/data\/([^/]+)$/.exec(sokvag)?.[1];
       if (!namn) throw new Error(`${fil}: FileAttachment("${sokvag}") ska läsa en utdatafil i ../data/`);
-      return { text: async () => readFileSync(new URL(namn, GOLDEN), "utf8") };
+      const text = filer[namn] ?? readFileSync(new URL(namn, GOLDEN), "utf8");
+      return { text: async () => text, size: Buffer.byteLength(text) };
     },
     display: () => {},
     view: () => stubb,
