@@ -28,6 +28,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
 import { kontrolleraSidodata, regionfiler, sidodataI, valtForbund } from "../loaders/publish/sidor/katalog.ts";
+import { UTDRAG, utdrag } from "../src/data/utdrag.js";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -270,13 +271,24 @@ export async function kontrolleraBygge(inst: Pick<Installningar, "projektrot" | 
       problem.push(`data/${fil} publicerades ${traffar.length} gånger (väntade en gång)`);
       continue;
     }
-    const fran = join(inst.utdata, fil);
+    // Ett utdrag (src/data/utdrag.js) jämförs med utdraget ur pipelinens tabell.
+    const tabell = (UTDRAG as Record<string, { tabell: string }>)[fil]?.tabell;
+    const fran = join(inst.utdata, tabell ?? fil);
     if (!existsSync(fran)) {
-      problem.push(`pipelinen skrev inte ${fil}`);
+      problem.push(`pipelinen skrev inte ${tabell ?? fil}`);
       continue;
     }
     const [publicerad, original] = await Promise.all([readFile(join(filkatalog, traffar[0]!)), readFile(fran)]);
-    if (!publicerad.equals(original)) problem.push(`data/${fil} på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)`);
+    let vantad = original;
+    if (tabell !== undefined) {
+      try {
+        vantad = Buffer.from(utdrag(fil, original.toString("utf8")));
+      } catch (fel) {
+        problem.push(`data/${fil}: utdraget ur ${tabell} gick inte att göra (${fel instanceof Error ? fel.message : String(fel)})`);
+        continue;
+      }
+    }
+    if (!publicerad.equals(vantad)) problem.push(`data/${fil} på webbplatsen skiljer sig från pipelinens ${tabell === undefined ? "fil" : `utdrag ur ${tabell}`} (gammal eller ersatt data)`);
   }
   problem.push(...kontrolleraSidodata(inst.tillfallig, inst.utdata));
   for (const fil of await filerUnder(inst.tillfallig)) {

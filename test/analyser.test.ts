@@ -78,7 +78,7 @@ describe("alla anteckningar", () => {
   });
 
   // Värden som sidornas dolda block (urval) ger; här väljs det som visar mest.
-  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja" }, "helarsekvivalenter.md": JA, "ekonomiskt-bistand.md": JA, "forsorjning.md": JA };
+  const VARDEN: Record<string, Record<string, unknown>> = { "malgruppen.md": { lasIn: "Ja", lasMalgrupp: "Hela" }, "helarsekvivalenter.md": JA, "ekonomiskt-bistand.md": JA, "forsorjning.md": JA };
 
   it.each(filer)("%s: varje echo-block körs i Node", async (fil) => {
     expect(echoblock(readFileSync(new URL(fil, ANTECKNINGAR), "utf8")).length).toBeGreaterThan(1);
@@ -87,7 +87,7 @@ describe("alla anteckningar", () => {
 });
 
 describe("Målgruppen", async () => {
-  const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" });
+  const a = await korAnteckning("malgruppen.md", { lasIn: "Ja", lasMalgrupp: "Hela" });
   const inkomst = golden("inkomstkalla.csv");
   const rad = (kod: string, kalla: string, kon = "alla") =>
     num(inkomst.find((d) => d.niva === "kommun" && d.kod === kod && d.manad === "2024-03" && d.kon === kon && d.alder === "20-64" && d.inkomstkalla === kalla)?.antal)!;
@@ -133,8 +133,19 @@ describe("Målgruppen", async () => {
     expect(perFodelseregion.objects().at(-1).niva).toBe("lan");
   });
 
+  it("en stor målgruppstabell: utan valet Hela läses bara utdraget med den senaste månaden, och analysen gäller den månaden", async () => {
+    const senaste = golden("malgrupp.csv").map((d) => d.manad!).sort().at(-1);
+    const b = await korAnteckning("malgruppen.md", { lasIn: "Nej", lasMalgrupp: "Senaste månaden" });
+    expect(b.manader).toEqual([senaste]);
+    expect(b.manad).toBe(senaste);
+    // Samma tal som när hela tabellen läses och den månaden väljs.
+    const hela = golden("malgrupp.csv").filter((d) => d.niva === "kommun" && d.manad === senaste && d.kon === "alla" && d.matt === "utanfor_arbetsmarknaden");
+    expect(b.utanfor.numRows()).toBe(hela.length);
+    for (const d of b.utanfor.objects() as any[]) expect(d.andel).toBe(Number(hela.find((h) => h.kod === d.kod)!.andel));
+  });
+
   it("statustabellen läses bara när den begärs (sidan hämtar annars bara malgrupp.csv och indelning.csv)", async () => {
-    expect((await korAnteckning("malgruppen.md", { lasIn: "Nej" })).fodelseregion).toBeNull();
+    expect((await korAnteckning("malgruppen.md", { lasIn: "Nej", lasMalgrupp: "Hela" })).fodelseregion).toBeNull();
   });
 });
 
@@ -277,6 +288,7 @@ describe("Ekonomiskt bistånd över tid (skriven från guiden)", async () => {
 describe("Mallen", async () => {
   const a = await korAnteckning("mall.md");
   it("räknar andelen utanför arbetsmarknaden per förbund den senaste månaden", () => {
+    expect(a.manad).toBe(golden("malgrupp.csv").map((d) => d.manad!).sort().at(-1));
     const rader = golden("malgrupp.csv").filter((d) => d.niva === "forbund" && d.manad === a.manad && d.kon === "alla" && d.matt === "utanfor_arbetsmarknaden");
     const hogst = rader.reduce((x, y) => (Number(y.andel) > Number(x.andel) ? y : x));
     expect(a.perForbund.get("kod", 0)).toBe(hogst.kod);
@@ -329,8 +341,8 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
   });
 
   it("Målgruppen: utan målgruppstabell inga meningar, och födelseregionen räknas ändå ur statustabellen", async () => {
-    const vanlig = await korAnteckning("malgruppen.md", { lasIn: "Ja" });
-    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
+    const vanlig = await korAnteckning("malgruppen.md", { lasIn: "Ja", lasMalgrupp: "Hela" });
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja", lasMalgrupp: "Hela" }, { "malgrupp.csv": baraRubrik("malgrupp.csv") });
     expect(a.forbund).toBeNull();
     expect(a.manad).toBeUndefined();
     expect(a.utanfor.numRows()).toBe(0);
@@ -341,7 +353,7 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
   });
 
   it("Målgruppen: en statustabell utan åldersgrupper ger ingen månad och inget fel", async () => {
-    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja" }, { "arbetsmarknadsstatus.csv": baraRubrik("arbetsmarknadsstatus.csv") });
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Ja", lasMalgrupp: "Hela" }, { "arbetsmarknadsstatus.csv": baraRubrik("arbetsmarknadsstatus.csv") });
     expect(a.fodelseregion.manad).toBeNull();
     expect(a.fodelseregion.perFodelseregion.numRows()).toBe(0);
   });

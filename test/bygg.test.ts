@@ -13,6 +13,7 @@ import { dirname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIDOR, dataladdarfiler, efterbehandlaHtml, kontrolleraBygge, tomCachen } from "../scripts/bygg.ts";
+import { UTDRAG } from "../src/data/utdrag.js";
 import { finsam } from "./helpers/cli.ts";
 
 const ROT = fileURLToPath(new URL("../", import.meta.url));
@@ -517,8 +518,11 @@ describe("kontrollen av ett bygge", () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  /** Pipelinens tabeller som ett utdrag tas ur: utdraget är raden för 2024-02. */
+  const TABELLER_MED_UTDRAG: Record<string, string> = Object.fromEntries(Object.values(UTDRAG).map((u) => [u.tabell, "manad,b\n2024-01,x\n2024-02,y\n"]));
+
   /** Ett litet påhittat bygge med sidorna och dataladdarnas filer. */
-  async function bygge(namn: string, data: (fil: string) => string, publiceradOversikt = '{"he":1}'): Promise<{ tillfallig: string; utdata: string }> {
+  async function bygge(namn: string, data: (fil: string) => string | undefined, publiceradOversikt = '{"he":1}'): Promise<{ tillfallig: string; utdata: string }> {
     const tillfallig = join(tmp, namn, "ut");
     const utdata = join(tmp, namn, "utdata");
     mkdirSync(join(tillfallig, "_file", "data"), { recursive: true });
@@ -528,8 +532,14 @@ describe("kontrollen av ett bygge", () => {
       writeFileSync(join(tillfallig, sida), "<html></html>");
     }
     for (const fil of await dataladdarfiler(ROT)) {
-      writeFileSync(join(utdata, fil), `a,b\n1,${fil}\n`);
-      writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil));
+      // Ett utdrag (src/data/utdrag.js) görs ur sin tabell, som har en periodkolumn.
+      if (fil in UTDRAG) continue;
+      const pipelinens = TABELLER_MED_UTDRAG[fil] ?? `a,b\n1,${fil}\n`;
+      writeFileSync(join(utdata, fil), pipelinens);
+      writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil) ?? pipelinens);
+    }
+    for (const [fil, { tabell }] of Object.entries(UTDRAG)) {
+      writeFileSync(join(tillfallig, "_file", "data", fil.replace(".csv", ".0123abcd.csv")), data(fil) ?? "manad,b\n2024-02,y\n");
     }
     // Sidornas data (loaders/publish/sidor/katalog.ts): en sidas fil, publicerad med
     // Frameworks hash, och en regionfil under sin fasta adress.
@@ -544,18 +554,24 @@ describe("kontrollen av ett bygge", () => {
     return { tillfallig, utdata };
   }
 
-  it("kontrolleraBygge godkänner ett bygge där varje datafil är pipelinens fil", async () => {
-    const b = await bygge("lika", (fil) => `a,b\n1,${fil}\n`);
+  it("kontrolleraBygge godkänner ett bygge där varje datafil är pipelinens fil (ett utdrag: utdraget ur pipelinens tabell)", async () => {
+    const b = await bygge("lika", () => undefined);
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([]);
   });
   it("kontrolleraBygge underkänner en datafil som skiljer sig från pipelinens (gammal cache)", async () => {
-    const b = await bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : `a,b\n1,${fil}\n`));
+    const b = await bygge("gammal", (fil) => (fil === "indelning.csv" ? "a,b\n1,gammal\n" : undefined));
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
       "data/indelning.csv på webbplatsen skiljer sig från pipelinens fil (gammal eller ersatt data)"
     ]);
   });
+  it("kontrolleraBygge underkänner ett utdrag som inte är utdraget ur pipelinens tabell (här hela tabellen)", async () => {
+    const b = await bygge("utdrag", (fil) => (fil === "malgrupp_senaste_manaden.csv" ? "manad,b\n2024-01,x\n2024-02,y\n" : undefined));
+    expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
+      "data/malgrupp_senaste_manaden.csv på webbplatsen skiljer sig från pipelinens utdrag ur malgrupp.csv (gammal eller ersatt data)"
+    ]);
+  });
   it("kontrolleraBygge underkänner sidornas data som skiljer sig från pipelinens, saknas eller inte hör dit", async () => {
-    const b = await bygge("sidodata", (fil) => `a,b\n1,${fil}\n`, '{"he":0}');
+    const b = await bygge("sidodata", () => undefined, '{"he":0}');
     rmSync(join(b.tillfallig, "data", "sida", "helarsekvivalenter", "kommun-2080.json"));
     writeFileSync(join(b.tillfallig, "data", "sida", "helarsekvivalenter", "kommun-0000.json"), "{}");
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([
@@ -565,7 +581,7 @@ describe("kontrollen av ett bygge", () => {
     ]);
   });
   it("kontrolleraBygge underkänner en sida som saknas och en hänvisning till ett CDN", async () => {
-    const b = await bygge("cdn", (fil) => `a,b\n1,${fil}\n`);
+    const b = await bygge("cdn", () => undefined);
     rmSync(join(b.tillfallig, "jamforelse.html"));
     writeFileSync(join(b.tillfallig, "index.html"), '<script src="https://cdn.jsdelivr.net/npm/d3"></script>');
     expect(await kontrolleraBygge({ projektrot: ROT, ...b })).toEqual([

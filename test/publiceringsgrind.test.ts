@@ -72,6 +72,13 @@ describe("offentligaTal: talen i SCB-tabellernas talkolumner", () => {
     expect(offentligaTal("forsorjningsmatt.csv", `${FM}kommun,"2080`)).toEqual([]);
   });
 
+  it("CSV: ett utdrag som webbplatsen publicerar (malgrupp_senaste_manaden.csv) har sin tabells talkolumner", () => {
+    const text = "niva,kod,namn,manad,kon,matt,antal,andel\nkommun,2080,Falun,2025-12,alla,saknar_inkomst,1212121212,0.25\n";
+    expect(utdrag(text, "malgrupp_senaste_manaden.csv")).toEqual(["1212121212", "0.25"]);
+    expect(utdrag(text, "malgrupp.csv")).toEqual(["1212121212", "0.25"]);
+    expect(utdrag(text, "malgrupp_forsta_manaden.csv")).toEqual([]);
+  });
+
   it("JSON: bara taltecken i varden för en talkolumn i en sidtabell med en SCB-tabells namn", () => {
     const sidtabell = (tabell: string) => ({
       tabell, rader: 2,

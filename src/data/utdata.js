@@ -5,6 +5,7 @@
 // src/data/utdata.ts katalogen: den kör pipelinen en gång för alla dataladdare.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { UTDRAG, utdrag } from "./utdrag.js";
 
 /** Pipelinens utkatalog: FINSAM_UTDATA, annars den delade körningen i src/data/utdata.ts. */
 async function utdatakatalog() {
@@ -20,6 +21,18 @@ export async function skrivUtdatafil(namn) {
     const fil = join(await utdatakatalog(), namn);
     if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
     process.stdout.write(readFileSync(fil));
+  } catch (fel) {
+    process.stderr.write(`Dataladdaren för ${namn} misslyckades: ${fel instanceof Error ? fel.message : String(fel)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Skriver utdraget `namn` (se src/data/utdrag.js) ur pipelinens tabell till stdout. */
+export async function skrivUtdrag(namn) {
+  try {
+    const fil = join(await utdatakatalog(), UTDRAG[namn].tabell);
+    if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
+    process.stdout.write(utdrag(namn, readFileSync(fil, "utf8")));
   } catch (fel) {
     process.stderr.write(`Dataladdaren för ${namn} misslyckades: ${fel instanceof Error ? fel.message : String(fel)}\n`);
     process.exitCode = 1;

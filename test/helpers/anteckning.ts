@@ -4,7 +4,8 @@
  * byte-identical to what `finsam run data/exempel` writes). The code is the page's own code, so
  * the numbers the test checks are the numbers the page shows.
  *
- * - `FileAttachment("../data/x.csv")` reads test/golden/exempel/x.csv.
+ * - `FileAttachment("../data/x.csv")` reads test/golden/exempel/x.csv; an extract
+ *   (src/data/utdrag.js, e.g. malgrupp_senaste_manaden.csv) is made from its table as the loader makes it.
  * - Imports from ../components/analys.js get the real module (arquero, formats, text helpers).
  * - Imports from ../components/analysvyer.js, @observablehq/plot and @observablehq/inputs
  *   (the drawing) get a stub that accepts any call; `display`, `width` and `view` likewise.
@@ -15,6 +16,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as analys from "../../src/components/analys.ts";
+import { UTDRAG, utdrag } from "../../src/data/utdrag.js";
 
 const GOLDEN = new URL("../golden/exempel/", import.meta.url);
 const SRC = new URL("../../src/analyser/", import.meta.url);
@@ -94,7 +96,9 @@ async function kor(fil: string, varden: Record<string, unknown>, filer: Record<s
     FileAttachment: (sokvag: string) => {
       const namn = /^\.\.\/data\/([^/]+)$/.exec(sokvag)?.[1];
       if (!namn) throw new Error(`${fil}: FileAttachment("${sokvag}") ska läsa en utdatafil i ../data/`);
-      const text = filer[namn] ?? readFileSync(new URL(namn, GOLDEN), "utf8");
+      // Ett utdrag (src/data/utdrag.js) görs som dataladdaren gör det, ur tabellen det tas ur.
+      const ur = (UTDRAG as Record<string, { tabell: string }>)[namn]?.tabell;
+      const text = filer[namn] ?? (ur === undefined ? readFileSync(new URL(namn, GOLDEN), "utf8") : utdrag(namn, filer[ur] ?? readFileSync(new URL(ur, GOLDEN), "utf8")));
       return { text: async () => text, size: Buffer.byteLength(text) };
     },
     display: () => {},
