@@ -352,6 +352,38 @@ describe("anteckningarna på en datakatalog som saknar indata (issue 13)", () =>
     expect(a.fodelseregion.perFodelseregion.objects()).toEqual(vanlig.fodelseregion.perFodelseregion.objects());
   });
 
+  describe("Målgruppen på en tabell med flera län (som den nationella): förbundets län, varje kommun mot sitt eget län", async () => {
+    // Gävleborgs län (21) och Gävle (2180) i mars 2024, med påhittade andelar, först i tabellen.
+    const gavleborg = ["alla", "kvinnor", "man"].flatMap((kon) => ["utanfor_arbetsmarknaden", "saknar_inkomst"].flatMap((matt) => [
+      `lan,21,Gävleborgs län,2024-03,${kon},${matt},50000,0.5`,
+      `kommun,2180,Gävle,2024-03,${kon},${matt},9000,0.9`
+    ]));
+    const [rubrik, ...rader] = utdatafil("malgrupp.csv").trimEnd().split("\n");
+    const flerLan = [rubrik, ...gavleborg, ...rader, ""].join("\n");
+    const dalarna = (matt: string) => Number(golden("malgrupp.csv").find((d) => d.niva === "lan" && d.manad === "2024-03" && d.kon === "alla" && d.matt === matt)!.andel);
+    const a = await korAnteckning("malgruppen.md", { lasIn: "Nej", lasMalgrupp: "Hela" }, { "malgrupp.csv": flerLan });
+
+    it("Falun-Borlänge ligger i län 20: bara Dalarnas kommuner, jämförda med Dalarnas län", () => {
+      expect(a.lanen).toEqual(["20"]);
+      expect(a.utanfor.array("kod")).not.toContain("2180");
+      const falun = a.utanfor.objects().find((d: any) => d.kod === "2080");
+      expect(falun.skillnad_mot_lan).toBeCloseTo(falun.andel - dalarna("utanfor_arbetsmarknaden"), 15);
+      expect(a.jamforelse.array("kod")).toEqual(expect.arrayContaining(["20", "falun-borlange"]));
+      expect(a.jamforelse.numRows()).toBe(2);
+    });
+
+    it("ett förbund i två län: båda länens kommuner, var och en mot sitt eget län", async () => {
+      const indelning = `${utdatafil("indelning.csv").trimEnd()}\nfalun-borlange,Finsam Falun-Borlänge,2180,Gävle,21,2023-01,\n`;
+      const b = await korAnteckning("malgruppen.md", { lasIn: "Nej", lasMalgrupp: "Hela" }, { "malgrupp.csv": flerLan, "indelning.csv": indelning });
+      expect(b.lanen).toEqual(["20", "21"]);
+      const gavle = b.utanfor.objects().find((d: any) => d.kod === "2180");
+      expect(gavle.skillnad_mot_lan).toBeCloseTo(0.9 - 0.5, 15);
+      const falun = b.utanfor.objects().find((d: any) => d.kod === "2080");
+      expect(falun.skillnad_mot_lan).toBeCloseTo(falun.andel - dalarna("utanfor_arbetsmarknaden"), 15);
+      expect(b.jamforelse.numRows()).toBe(3);
+    });
+  });
+
   it("Målgruppen: en statustabell utan åldersgrupper ger ingen månad och inget fel", async () => {
     const a = await korAnteckning("malgruppen.md", { lasIn: "Ja", lasMalgrupp: "Hela" }, { "arbetsmarknadsstatus.csv": baraRubrik("arbetsmarknadsstatus.csv") });
     expect(a.fodelseregion.manad).toBeNull();
