@@ -7,6 +7,7 @@ import { csvFormatRows } from "d3-dsv";
 import { afterAll, describe, expect, it } from "vitest";
 import { csvText, formatNumber } from "../loaders/publish/csv.ts";
 import * as aq from "arquero";
+import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { Ordbokskolumn } from "../loaders/kub/ordbokskolumn.ts";
 import { lasParquet, Parquettrad, skrivParquet } from "../loaders/publish/parquet.ts";
 import { rader, schema, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
@@ -70,6 +71,20 @@ describe("an output table", () => {
     expect(csvText(tillbaka)).toBe(csvText(t));
     expect(rader(tillbaka).map((r) => r.namn)).toEqual(["Stockholm", 'Falun, "norra"', "rad\nbrytning", null, null, "komma,"]);
     expect(Object.is(rader(tillbaka)[1]!.varde, -0) || rader(tillbaka)[1]!.varde === 0).toBe(true);
+  });
+
+  it("Parquet: text columns dictionary-encoded, tal (DOUBLE) columns PLAIN (no dictionary to build for a million numbers)", async () => {
+    // Two values repeated over 200 rows: a dictionary would halve every column, so without the
+    // PLAIN setting hyparquet-writer would choose one for varde too.
+    const t = tabellFranRader(PROV, Array.from({ length: 200 }, (_, i) => ({ kod: String(i % 2), namn: i % 2 ? "Falun" : "Borlänge", varde: i % 2 ? 0.5 : 0.25, antal: i % 2 })));
+    const fil = join(tmp, "kodning.parquet");
+    skrivParquet(t, fil);
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(fil));
+    const kodning = Object.fromEntries(metadata.row_groups[0]!.columns.map((c) => [c.meta_data!.path_in_schema.join("."), c.meta_data!.encodings]));
+    expect(kodning.namn).toContain("RLE_DICTIONARY");
+    expect(kodning.varde).not.toContain("RLE_DICTIONARY");
+    expect(kodning.antal).toContain("RLE_DICTIONARY");
+    expect(csvText(await lasParquet(PROV, fil))).toBe(csvText(t));
   });
 
   it("an empty table is its header in CSV and zero rows in Parquet", async () => {
