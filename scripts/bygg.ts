@@ -26,6 +26,7 @@ import { createWriteStream, existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { csvParse } from "d3-dsv";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
 import { kontrolleraSidodata, regionfiler, sidodataI, valtForbund } from "../loaders/publish/sidor/katalog.ts";
 import { UTDRAG, utdrag } from "../src/data/utdrag.js";
@@ -317,6 +318,26 @@ export function efterbehandlaHtml(html: string): string {
   return oversatt(ut);
 }
 
+/**
+ * Förbundens namn ur pipelinens indelning.csv, som förbundssidorna visar dem: namnet i den
+ * första raden per förbund (samma regel som `forbundslista` i loaders/publish/sidor/nationell.ts).
+ */
+export function forbundsnamn(indelning: string): Map<string, string> {
+  const ut = new Map<string, string>();
+  for (const r of csvParse(indelning)) if (r.forbund && !ut.has(r.forbund)) ut.set(r.forbund, r.forbund_namn || r.forbund);
+  return ut;
+}
+
+/**
+ * En förbundssidas titel i HTML-filen: förbundets namn i stället för mallens "Förbund", så att
+ * fliken, bokmärket och en länk visar förbundet redan innan sidans skript har körts (sidan
+ * sätter samma titel när den laddats, src/forbund/[id].md).
+ */
+export function forbundstitel(html: string, namn: string): string {
+  const text = namn.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html.replace(/<title>Förbund( \| [^<]*)?<\/title>/, (_m, resten: string | undefined) => `<title>${text}${resten ?? ""}</title>`);
+}
+
 /** Byter Frameworks engelska texter mot svenska. */
 export function oversatt(text: string): string {
   let ut = text;
@@ -355,6 +376,8 @@ export function fastaFiltider(html: string, ms: number): string {
 
 /** Steg 5: HTML-sidorna och Frameworks egna skript och stilmallar. */
 async function efterbehandla(inst: Installningar, tid: number): Promise<void> {
+  const indelning = join(inst.utdata, "indelning.csv");
+  const namn = existsSync(indelning) ? forbundsnamn(await readFile(indelning, "utf8")) : new Map<string, string>();
   for (const fil of await filerUnder(inst.tillfallig)) {
     const ar = relative(inst.tillfallig, fil);
     const html = fil.endsWith(".html");
@@ -362,7 +385,10 @@ async function efterbehandla(inst: Installningar, tid: number): Promise<void> {
     const klient = /^_(observablehq|import)[\\/]/.test(ar) && /\.(js|css)$/.test(fil);
     if (!html && !klient) continue;
     const fore = await readFile(fil, "utf8");
-    const efter = html ? fastaFiltider(efterbehandlaHtml(fore), tid) : oversatt(fore);
+    const forbund = /^forbund[\\/]([^\\/]+)\.html$/.exec(ar)?.[1];
+    const efter = html
+      ? fastaFiltider(efterbehandlaHtml(forbund !== undefined && namn.has(forbund) ? forbundstitel(fore, namn.get(forbund)!) : fore), tid)
+      : oversatt(fore);
     if (efter !== fore) await writeFile(fil, efter);
     if (html && !/<html lang="sv"/.test(efter)) throw new ByggFel(`${ar} fick inte lang="sv"`);
   }

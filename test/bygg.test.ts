@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIDOR, dataladdarfiler, efterbehandlaHtml, kontrolleraBygge, tomCachen } from "../scripts/bygg.ts";
+import { SIDOR, dataladdarfiler, efterbehandlaHtml, forbundsnamn, forbundstitel, kontrolleraBygge, tomCachen } from "../scripts/bygg.ts";
 import { UTDRAG } from "../src/data/utdrag.js";
 import { finsam } from "./helpers/cli.ts";
 
@@ -506,6 +506,22 @@ describe("efterbehandlingen av Frameworks HTML", () => {
   });
   it("efterbehandlaHtml flyttar sidofältets stängknapp ut ur <ol>", () => {
     expect(ut).toMatch(/<label id="observablehq-sidebar-close"[^>]*><\/label>\s*<ol>\s*<li/);
+  });
+  it("en förbundssida får förbundets namn som titel i HTML-filen (namnet i indelningens första rad per förbund)", () => {
+    const indelning = [
+      "forbund,forbund_namn,kommunkod,kommun,lan,giltig_fran,giltig_till",
+      "falun-borlange,Finsam Falun-Borlänge,2080,Falun,20,2023-01,",
+      "falun-borlange,Annat namn,2081,Borlänge,20,2023-01,",
+      'a-och-b,"Samordningsförbundet A & B <Norr>",0114,Upplands Väsby,01,2023-01,',
+      ""
+    ].join("\n");
+    const namn = forbundsnamn(indelning);
+    expect([...namn]).toEqual([["falun-borlange", "Finsam Falun-Borlänge"], ["a-och-b", "Samordningsförbundet A & B <Norr>"]]);
+    const sida = "<head><title>Förbund | Finsam-analys</title></head><h1>Förbund</h1>";
+    expect(forbundstitel(sida, namn.get("falun-borlange")!)).toBe("<head><title>Finsam Falun-Borlänge | Finsam-analys</title></head><h1>Förbund</h1>");
+    expect(forbundstitel(sida, namn.get("a-och-b")!)).toContain("<title>Samordningsförbundet A &amp; B &lt;Norr&gt; | Finsam-analys</title>");
+    // En annan sida (titeln är inte mallens) lämnas som den är.
+    expect(forbundstitel("<title>Översikt | Finsam-analys</title>", "X")).toBe("<title>Översikt | Finsam-analys</title>");
   });
 });
 
