@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { csvParse } from "d3-dsv";
 import { lasGrindunderlag, publiceringsgrind, visaFyndLista } from "./publiceringsgrind.ts";
 import { kontrolleraSidodata, regionfiler, sidodataI, valtForbund } from "../loaders/publish/sidor/katalog.ts";
-import { UTDRAG, utdrag } from "../src/data/utdrag.js";
+import { utdrag, utdragetsTabell } from "../src/data/utdrag.js";
 import { UtkatalogFel, forberedUtkatalog, taLas, testpaus } from "./utkatalog.ts";
 
 export const PROJEKTROT = fileURLToPath(new URL("../", import.meta.url));
@@ -273,7 +273,7 @@ export async function kontrolleraBygge(inst: Pick<Installningar, "projektrot" | 
       continue;
     }
     // Ett utdrag (src/data/utdrag.js) jämförs med utdraget ur pipelinens tabell.
-    const tabell = (UTDRAG as Record<string, { tabell: string }>)[fil]?.tabell;
+    const tabell = utdragetsTabell(fil);
     const fran = join(inst.utdata, tabell ?? fil);
     if (!existsSync(fran)) {
       problem.push(`pipelinen skrev inte ${tabell ?? fil}`);

@@ -2,7 +2,7 @@
 // rubrikrad och rader oförändrade (docs/webbplatsen.md, "Anteckningarnas utdrag").
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { UTDRAG, senastePerioden, utdrag } from "../src/data/utdrag.js";
+import { UTDRAG, senastePerioden, utdrag, utdragetsTabell } from "../src/data/utdrag.js";
 
 const RUBRIK = "niva,kod,namn,manad,kon,matt,antal,andel";
 
@@ -45,5 +45,9 @@ describe("senastePerioden: raderna för tabellens senaste period", () => {
     expect(u.slice(1)).toEqual(rader.slice(1).filter((r) => r.split(",")[3] === senaste));
     expect(u.length).toBeGreaterThan(1);
     expect(UTDRAG["malgrupp_senaste_manaden.csv"].tabell).toBe("malgrupp.csv");
+    expect(utdragetsTabell("malgrupp_senaste_manaden.csv")).toBe("malgrupp.csv");
+    // En tabell och ett namn som bara finns på Object.prototype är inga utdrag.
+    expect(utdragetsTabell("malgrupp.csv")).toBeUndefined();
+    expect(utdragetsTabell("toString")).toBeUndefined();
   });
 });

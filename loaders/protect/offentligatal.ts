@@ -20,7 +20,7 @@ import { BEFOLKNING, BEFOLKNING_ALDER, FORSORJNINGSKVOT } from "../publish/befol
 import { FORSORJNINGSMATT } from "../publish/forsorjningsmatt.ts";
 import { HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR } from "../publish/helarsekvivalenter.ts";
 import type { Schema } from "../publish/schema.ts";
-import { UTDRAG } from "../../src/data/utdrag.js";
+import { utdragetsTabell } from "../../src/data/utdrag.js";
 
 /** The tables computed only from SCB's public statistics (helårsekvivalenter, BAS, population, försörjningsmått). */
 export const OFFENTLIGA_TABELLER: readonly Schema[] = [
@@ -31,9 +31,6 @@ export const OFFENTLIGA_TABELLER: readonly Schema[] = [
 /** Per table name, the names of the columns its schema declares as numbers. */
 const TALKOLUMNER = new Map(OFFENTLIGA_TABELLER.map((s) => [s.namn, new Set(s.kolumner.filter((k) => k.typ !== "text").map((k) => k.namn))]));
 const KOLUMNER = new Map(OFFENTLIGA_TABELLER.map((s) => [s.namn, s.kolumner.map((k) => k.namn)]));
-
-/** An extract the site publishes (src/data/utdrag.js) has its table's columns: `malgrupp_senaste_manaden` -> `malgrupp`. */
-const UTDRAGENS_TABELL = new Map(Object.entries(UTDRAG).map(([namn, u]) => [namn.replace(/\.csv$/, ""), u.tabell.replace(/\.csv$/, "")]));
 
 /** A number literal as the CSV writer and JSON.stringify write one. */
 const TAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
@@ -77,7 +74,8 @@ export function inomStracka(strackor: readonly Stracka[], fran: number, till: nu
  * schema's. Quoting as RFC 4180 (and d3-dsv): a quoted field is text, never a number here.
  */
 function csvTal(fil: string, text: string): Stracka[] {
-  const tabell = UTDRAGENS_TABELL.get(fil) ?? fil;
+  // An extract the site publishes (src/data/utdrag.js) has its table's columns: malgrupp_senaste_manaden -> malgrupp.
+  const tabell = utdragetsTabell(`${fil}.csv`)?.replace(/\.csv$/, "") ?? fil;
   const kolumner = KOLUMNER.get(tabell);
   const tal = TALKOLUMNER.get(tabell);
   if (!kolumner || !tal) return [];

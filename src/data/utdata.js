@@ -5,7 +5,7 @@
 // src/data/utdata.ts katalogen: den kör pipelinen en gång för alla dataladdare.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { UTDRAG, utdrag } from "./utdrag.js";
+import { utdrag, utdragetsTabell } from "./utdrag.js";
 
 /** Pipelinens utkatalog: FINSAM_UTDATA, annars den delade körningen i src/data/utdata.ts. */
 async function utdatakatalog() {
@@ -30,7 +30,9 @@ export async function skrivUtdatafil(namn) {
 /** Skriver utdraget `namn` (se src/data/utdrag.js) ur pipelinens tabell till stdout. */
 export async function skrivUtdrag(namn) {
   try {
-    const fil = join(await utdatakatalog(), UTDRAG[namn].tabell);
+    const tabell = utdragetsTabell(namn);
+    if (tabell === undefined) throw new Error(`${namn} är inget utdrag`);
+    const fil = join(await utdatakatalog(), tabell);
     if (!existsSync(fil)) throw new Error(`filen ${fil} finns inte`);
     process.stdout.write(utdrag(namn, readFileSync(fil, "utf8")));
   } catch (fel) {

@@ -34,6 +34,16 @@ export function senastePerioden(csv, kolumn) {
   return `${csvFormatRows(behallna)}\n`;
 }
 
+/**
+ * Tabellen som utdraget `namn` tas ur (`malgrupp_senaste_manaden.csv` -> `malgrupp.csv`), eller
+ * undefined när `namn` inte är ett utdrag.
+ * @param {string} namn
+ * @returns {string | undefined}
+ */
+export function utdragetsTabell(namn) {
+  return Object.hasOwn(UTDRAG, namn) ? UTDRAG[/** @type {keyof typeof UTDRAG} */ (namn)].tabell : undefined;
+}
+
 /** Utdraget `namn` (en nyckel i UTDRAG) ur texten i tabellen det tas ur. */
 export function utdrag(namn, tabellensText) {
   const u = UTDRAG[namn];

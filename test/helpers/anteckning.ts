@@ -16,7 +16,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as analys from "../../src/components/analys.ts";
-import { UTDRAG, utdrag } from "../../src/data/utdrag.js";
+import { utdrag, utdragetsTabell } from "../../src/data/utdrag.js";
 
 const GOLDEN = new URL("../golden/exempel/", import.meta.url);
 const SRC = new URL("../../src/analyser/", import.meta.url);
@@ -97,7 +97,7 @@ async function kor(fil: string, varden: Record<string, unknown>, filer: Record<s
       const namn = /^\.\.\/data\/([^/]+)$/.exec(sokvag)?.[1];
       if (!namn) throw new Error(`${fil}: FileAttachment("${sokvag}") ska läsa en utdatafil i ../data/`);
       // Ett utdrag (src/data/utdrag.js) görs som dataladdaren gör det, ur tabellen det tas ur.
-      const ur = (UTDRAG as Record<string, { tabell: string }>)[namn]?.tabell;
+      const ur = utdragetsTabell(namn);
       const text = filer[namn] ?? (ur === undefined ? readFileSync(new URL(namn, GOLDEN), "utf8") : utdrag(namn, filer[ur] ?? readFileSync(new URL(ur, GOLDEN), "utf8")));
       return { text: async () => text, size: Buffer.byteLength(text) };
     },
