@@ -153,6 +153,26 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("writes a number column's row groups without a missing value straight from its Float64Array, with the same bytes as from the rows", () => {
+    // 2 500 rows: row groups of 1 000 and 1 500 rows. The first has no NaN (taken as a typed
+    // array), the second one NaN (taken value by value, NaN as null).
+    const n = 2500;
+    const varde = new Float64Array(new SharedArrayBuffer(n * 8));
+    for (let i = 0; i < n; i++) varde[i] = i === 2222 ? Number.NaN : (i * 7) / 3;
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 3), undefined, ["a", "b", "c"]);
+    const period = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 5), undefined, ["p0", "p1", "p2", "p3", "p4"]);
+    const kub = aq.table({ kod, period, varde });
+    for (const [namn, tabell] of [["rak", kub], ["ordnad", kub.orderby(aq.desc("varde"))]] as const) {
+      const t = tabellFranArquero(KUB, tabell);
+      const somRader = tabellFranRader(KUB, rader(t).map((r) => ({ ...r, varde: Number.isNaN(r.varde) ? null : r.varde })));
+      const franKuben = join(tmp, `typad-${namn}.parquet`);
+      const franRaderna = join(tmp, `rader-${namn}.parquet`);
+      skrivParquet(t, franKuben);
+      skrivParquet(somRader, franRaderna);
+      expect(readFileSync(franKuben)).toEqual(readFileSync(franRaderna));
+    }
+  });
+
   it("a Parquet file the worker cannot write rejects with its name, and the thread can be closed", async () => {
     const trad = new Parquettrad();
     try {

@@ -48,12 +48,29 @@ const PARQUETTYP = { text: "STRING", tal: "DOUBLE", heltal: "INT32" };
 const radgrupp = (/** @type {number} */ g) => (g === 0 ? 1000 : 100_000);
 
 /**
+ * A number column's rows `fran` to `till` (in the published order) as a Float64Array, when none
+ * of them is missing (NaN); undefined otherwise. hyparquet-writer takes a typed array as it is,
+ * so a row group of a national table's numbers costs no array of a hundred thousand values.
+ * @param {Float64Array} tal
+ * @param {ArrayLike<number> | undefined} index
+ * @param {number} fran
+ * @param {number} till
+ * @returns {Float64Array | undefined}
+ */
+function talUtanLuckor(tal, index, fran, till) {
+  const ut = index ? new Float64Array(till - fran) : tal.subarray(fran, till);
+  if (index) for (let i = fran; i < till; i++) ut[i - fran] = /** @type {number} */ (tal[/** @type {number} */ (index[i])]);
+  for (let i = 0; i < ut.length; i++) if (Number.isNaN(ut[i])) return undefined;
+  return ut;
+}
+
+/**
  * The values of the rows `fran` to `till` (in the published order) of one column.
  * @param {Kolumndata} d
  * @param {ArrayLike<number> | undefined} index
  * @param {number} fran
  * @param {number} till
- * @returns {unknown[]}
+ * @returns {unknown[] | Float64Array}
  */
 function varden(d, index, fran, till) {
   const n = till - fran;
@@ -64,6 +81,8 @@ function varden(d, index, fran, till) {
       ut[i] = v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
     }
   } else if (d.slag === "tal") {
+    const tal = talUtanLuckor(d.tal, index, fran, till);
+    if (tal) return tal;
     for (let i = 0; i < n; i++) {
       const v = /** @type {number} */ (d.tal[index ? /** @type {number} */ (index[fran + i]) : fran + i]);
       ut[i] = Number.isNaN(v) ? null : v;
