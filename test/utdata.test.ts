@@ -135,6 +135,41 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     expect(csvText(ordnad)).toBe(csvText(tabellFranRader(KUB, forvantat)));
   });
 
+  it("copies the leading dictionary fields a row shares with the previous row, with the same bytes as the rows as objects, over chunk boundaries", () => {
+    // 60 000 rows of about 100 bytes: several chunks of a megabyte. Sorted by niva, kod, period,
+    // so most rows repeat the previous row's first fields (copied), some only the first one or
+    // two, and at a chunk boundary none. The second table has a plain array column as well (a
+    // field of unknown width), which makes room field by field (the writer before this test
+    // wrote past the end of a chunk there).
+    const LANG = schema({
+      namn: "langprov",
+      beskrivning: "ledande ordboksfält",
+      kolumner: [
+        { namn: "niva", typ: "text", beskrivning: "" },
+        { namn: "kod", typ: "text", beskrivning: "" },
+        { namn: "period", typ: "text", beskrivning: "" },
+        { namn: "varde", typ: "tal", saknas: true, beskrivning: "" },
+        { namn: "not", typ: "text", saknas: true, beskrivning: "" },
+      ],
+    });
+    const n = 60_000;
+    const niva = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 20_000)), undefined, ["kommun", "förbund, \"långt\" namn", "län"]);
+    const kodord = Array.from({ length: 50 }, (_, k) => `${String(k).padStart(4, "0")} ${"Ö".repeat(k % 40)}`);
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 400) % 50), undefined, kodord);
+    const period = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 7) % 57), Int32Array.from({ length: 57 }, (_, p) => 56 - p), Array.from({ length: 57 }, (_, p) => `20${10 + (p % 16)}-${p}`));
+    const varde = new Float64Array(n).map((_, i) => (i % 11 === 0 ? Number.NaN : i / 7));
+    // Now and then a long note, so that a row sometimes moves to a new chunk in its last field.
+    const not = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? null : i % 4 === 1 ? `lång ${"x".repeat(300)}` : i % 3 === 1 ? `not ${i}` : "med, komma"));
+    const somRader = (t: ReturnType<typeof tabellFranArquero>) =>
+      tabellFranRader(t.schema, rader(t).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" && Number.isNaN(v) ? null : v]))));
+    const utanNot = schema({ ...LANG, kolumner: LANG.kolumner.slice(0, 4) });
+    for (const t of [tabellFranArquero(utanNot, aq.table({ niva, kod, period, varde })), tabellFranArquero(LANG, aq.table({ niva, kod, period, varde, not }))]) {
+      const text = csvText(t);
+      expect(text.length).toBeGreaterThan(3_000_000);
+      expect(text).toBe(csvText(somRader(t)));
+    }
+  });
+
   it("rejects a NaN where the schema does not allow a missing value, naming the row", () => {
     const INGEN = schema({ ...KUB, kolumner: [KUB.kolumner[0], KUB.kolumner[1], { namn: "varde", typ: "tal", beskrivning: "" }] });
     expect(() => tabellFranArquero(INGEN, kubtabell())).toThrow(/rad 2, kolumn varde/);

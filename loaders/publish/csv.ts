@@ -94,7 +94,8 @@ function faltkolumn(k: Kolumn, kolumn: unknown): Faltkolumn {
 /**
  * The CSV file in chunks of about a megabyte: the header, then the rows in the table's order.
  * The bytes are written straight into the chunk, never a string per row (a national table has
- * a million rows). Text is encoded once per distinct value; whole numbers are written digit by
+ * a million rows). Text is encoded once per distinct value; the leading dictionary fields a row
+ * shares with the previous row are copied from it in one go; whole numbers are written digit by
  * digit, other numbers with `String(v)` (`formatNumber`), the same text as before; a missing
  * value (null, or NaN in a number column) is an empty field.
  */
@@ -110,6 +111,20 @@ export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
   const forraTal = new Float64Array(n).fill(Number.NaN);
   const forraText: string[] = new Array<string>(n).fill("");
 
+  // The leading dictionary columns (niva, kod, namn, period, ...): a table sorted by them repeats
+  // them row after row, so a row whose first `q` of them have the previous row's codes copies
+  // those fields' bytes from the previous row in one go. Per such column: the previous row's
+  // code, and where in the previous row the field after it starts.
+  // The last column is never one of them, so a copied field is always followed by a comma.
+  let ledande = 0;
+  while (ledande < n - 1 && falt[ledande]!.slag === ORDBOK) ledande++;
+  const ledbredd = falt.slice(0, ledande).reduce((s, f) => s + f.bredd + 1, 0);
+  const forraKod = new Int32Array(ledande).fill(-1);
+  const forraSlut = new Int32Array(ledande);
+  // Where the previous row starts in `buf`; -1 when it is not there (first row, new chunk).
+  let forraRad = -1;
+  let bitnr = 0;
+
   let buf = Buffer.allocUnsafe(BIT);
   let pos = 0;
   const klara: Uint8Array[] = [];
@@ -118,6 +133,8 @@ export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
     klara.push(buf.subarray(0, pos));
     buf = Buffer.allocUnsafe(Math.max(BIT, m));
     pos = 0;
+    bitnr++;
+    forraRad = -1;
   };
   const skrivBytes = (b: Uint8Array): void => {
     const m = b.length;
@@ -160,14 +177,38 @@ export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
   skrivBytes(Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8"));
   for (let i = 0; i < index.length; i++) {
     const r = index[i]!;
-    if (radbredd >= 0) plats(radbredd + 1);
-    for (let j = 0; j < n; j++) {
-      if (j > 0) {
-        if (radbredd < 0) plats(1);
-        buf[pos++] = 44;
-      }
+    // Room for the whole row, or (a column of unknown width) for its leading fields; then the
+    // other fields make room one by one.
+    plats(radbredd >= 0 ? radbredd + 1 : ledbredd + 1);
+    const radStart = pos;
+    const radensBit = bitnr;
+    // How many leading fields equal the previous row's (none when it is in an earlier chunk).
+    let lika = 0;
+    let kopierat = false;
+    for (let j = 0; j < ledande; j++) {
       const f = falt[j]!;
-      if (f.slag === ORDBOK) {
+      const nyckel = f.rader[r]!;
+      const kod = f.nyckel === undefined ? nyckel : f.nyckel[nyckel]!;
+      if (kod === forraKod[j] && lika === j && forraRad >= 0) lika++;
+      forraKod[j] = kod;
+    }
+    if (lika > 0) {
+      const m = forraSlut[lika - 1]!;
+      if (m < 32) for (let x = 0; x < m; x++) buf[pos++] = buf[forraRad + x]!;
+      else {
+        buf.copyWithin(pos, forraRad, forraRad + m);
+        pos += m;
+      }
+      kopierat = true;
+    }
+    for (let j = lika; j < n; j++) {
+      const f = falt[j]!;
+      if (radbredd < 0 && j >= ledande) plats(f.bredd < 0 ? 1 : f.bredd + 1);
+      if (j > 0 && !(kopierat && j === lika)) buf[pos++] = 44;
+      if (j < ledande) {
+        skrivBytes(f.bytes[forraKod[j]!]!);
+        forraSlut[j] = pos - radStart + 1;
+      } else if (f.slag === ORDBOK) {
         const nyckel = f.rader[r]!;
         skrivBytes(f.bytes[f.nyckel === undefined ? nyckel : f.nyckel[nyckel]!]!);
       } else if (f.slag === TAL) {
@@ -192,6 +233,8 @@ export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
     }
     if (radbredd < 0) plats(1);
     buf[pos++] = 10;
+    // The row is whole in this chunk unless a field of unknown width moved it to a new one.
+    forraRad = bitnr === radensBit ? radStart : -1;
     if (klara.length > 0) {
       yield* klara;
       klara.length = 0;
