@@ -65,24 +65,30 @@ function talUtanLuckor(tal, index, fran, till) {
 }
 
 /**
- * The values of the rows `fran` to `till` (in the published order) of one column.
+ * The values of the rows `fran` to `till` (in the published order) of one column: a number
+ * column's Float64Array when no value is missing, else the values written into `ut` (one array
+ * per column, used again for every row group: hyparquet-writer copies a row group's values
+ * before `write` returns, so no array of a hundred thousand values is left behind per group).
  * @param {Kolumndata} d
  * @param {ArrayLike<number> | undefined} index
  * @param {number} fran
  * @param {number} till
+ * @param {unknown[]} ut
  * @returns {unknown[] | Float64Array}
  */
-function varden(d, index, fran, till) {
+function varden(d, index, fran, till, ut) {
   const n = till - fran;
-  const ut = new Array(n);
+  if (d.slag === "tal") {
+    const tal = talUtanLuckor(d.tal, index, fran, till);
+    if (tal) return tal;
+  }
+  ut.length = n;
   if (d.slag === "varden") {
     for (let i = 0; i < n; i++) {
       const v = d.varden[fran + i];
       ut[i] = v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
     }
   } else if (d.slag === "tal") {
-    const tal = talUtanLuckor(d.tal, index, fran, till);
-    if (tal) return tal;
     for (let i = 0; i < n; i++) {
       const v = /** @type {number} */ (d.tal[index ? /** @type {number} */ (index[fran + i]) : fran + i]);
       ut[i] = Number.isNaN(v) ? null : v;
@@ -122,9 +128,11 @@ export function skrivParquetjobb(jobb) {
     statistics: false,
     kvMetadata: [{ key: "finsam.schema", value: jobb.namn }],
   });
+  /** @type {unknown[][]} */
+  const arrayer = typer.map(() => []);
   for (let g = 0, fran = 0; fran < jobb.antal; g++) {
     const till = Math.min(jobb.antal, fran + radgrupp(g));
-    const columnData = typer.map((t, j) => ({ ...t, data: /** @type {any} */ (varden(/** @type {Kolumndata} */ (jobb.data[j]), jobb.index, fran, till)) }));
+    const columnData = typer.map((t, j) => ({ ...t, data: /** @type {any} */ (varden(/** @type {Kolumndata} */ (jobb.data[j]), jobb.index, fran, till, /** @type {unknown[]} */ (arrayer[j]))) }));
     // fileWriter flushes synchronously: write() returns no promise.
     void pq.write({ columnData, rowGroupSize: till - fran });
     fran = till;
