@@ -1,6 +1,6 @@
 // Output tables: the schema is enforced, the CSV writer quotes and formats as d3-dsv did (numbers
 // unrounded, empty for missing), and a Parquet file reads back to exactly the same CSV.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvFormatRows } from "d3-dsv";
@@ -205,6 +205,28 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
       skrivParquet(t, franKuben);
       skrivParquet(somRader, franRaderna);
       expect(readFileSync(franKuben)).toEqual(readFileSync(franRaderna));
+    }
+  });
+
+  it("the tables the worker has not begun when the CSV files are done are written in this thread, with the same bytes", async () => {
+    const trad = new Parquettrad();
+    try {
+      const tabeller = Array.from({ length: 5 }, (_, i) => tabellFranArquero({ ...KUB, namn: `delat${i}` }, i % 2 ? kubtabell().orderby("kod") : kubtabell()));
+      const ut = join(tmp, "delat");
+      mkdirSync(ut, { recursive: true });
+      const klara = tabeller.map((t) => trad.skriv(t, join(ut, `${t.schema.namn}.parquet`)));
+      // The worker is still starting: it has taken the first table at most.
+      const har = await trad.skrivKvarvarande();
+      await Promise.all(klara);
+      expect(har).toBeGreaterThan(0);
+      expect(har).toBeLessThan(5);
+      for (const t of tabeller) {
+        const ref = join(tmp, `${t.schema.namn}-ref.parquet`);
+        skrivParquet(t, ref);
+        expect(readFileSync(join(ut, `${t.schema.namn}.parquet`))).toEqual(readFileSync(ref));
+      }
+    } finally {
+      await trad.stang();
     }
   });
 

@@ -2,7 +2,8 @@
  * Writes the output tables (CSV and Parquet, one of each per table) and text files so that a
  * failure changes nothing: everything is written to a temporary sibling folder first, then
  * moved into place (a rename on the same file system). Tables are written in chunks, never as
- * one string; the Parquet files in a worker thread beside the CSV files (`Parquettrad`).
+ * one string; the Parquet files in a worker thread beside the CSV files (`Parquettrad`), and
+ * those it has not begun when the CSV files are written in this thread as well.
  */
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -63,6 +64,8 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
       await skrivCsvFil(t, join(tmp, csvfil));
       skrivna.push(csvfil, parquetfil);
     }
+    // The CSV files are written: this thread writes the Parquet files the worker has not begun.
+    await parquet.skrivKvarvarande();
     await Promise.all(parquetKlara);
     for (const [name, content] of utdata.texter ?? []) {
       writeFileSync(join(tmp, name), content, "utf8");
