@@ -57,8 +57,8 @@ describe("bin/finsam.js", () => {
     expect(nya).toHaveLength(1);
     expect(readFileSync(join(k, "node_modules", ".cache", "finsam", nya[0]!), "utf8")).toContain("ANDRAD_I_TESTET");
 
-    // A changed site component that the report bundles (src/components/styrelserapport.js): also a new bundle.
-    const komponent = join(k, "src", "components", "styrelserapport.js");
+    // A changed site component that the report bundles (src/components/styrelserapport.ts): also a new bundle.
+    const komponent = join(k, "src", "components", "styrelserapport.ts");
     writeFileSync(komponent, `${readFileSync(komponent, "utf8")}\nexport const KOMPONENT_ANDRAD = "i testet";\n`);
     kor(k);
     expect(bundlar(k).filter((f) => f !== forsta && f !== nya[0])).toHaveLength(1);

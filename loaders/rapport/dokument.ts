@@ -1,6 +1,6 @@
 /**
  * The report as one self-contained HTML document for printing: the report's HTML and CSS from
- * src/components/styrelserapport.js (the same as the site's page) plus the print rules. No
+ * src/components/styrelserapport.ts (the same as the site's page) plus the print rules. No
  * scripts, no links, nothing fetched: the fonts are the system's (Liberation Sans).
  */
 import { esc, rapportHtml, RAPPORT_CSS, utskriftCss, type Rapport } from "../../src/components/styrelserapport.js";

@@ -129,7 +129,7 @@ export interface BefolkningDel {
 export interface StyrelserapportIndex {
   /** The tables the report reads whole: the membership and the validation findings. */
   tabeller: Record<string, Sidtabell>;
-  /** The förbund with data of their own (styrelserapport.js, FORBUNDSTABELLER), sorted. */
+  /** The förbund with data of their own (styrelserapport.ts, FORBUNDSTABELLER), sorted. */
   forbund: string[];
   /** One file per förbund of `forbund`: every other table of RAPPORTTABELLER, that förbund's rows. */
   delar: Record<string, Del>;
@@ -321,7 +321,7 @@ export function sidodata(hamta: Hamta, nationellt: NationellaVal = { kommuner: s
     langsiktig: sidtabell(hamta(EKONOMI_LANGSIKTIG)), egetKapital: sidtabell(hamta(EKONOMI_EGET_KAPITAL)), indelning,
   } satisfies Ekonomi);
   skriv("datakvalitet.json", { datakvalitet: sidtabell(hamta(DATAKVALITET)), indatafiler: sidtabell(hamta(INDATAFILER)) } satisfies Datakvalitet);
-  // Styrelserapport: the tables `finsam rapport` reads (src/components/styrelserapport.js,
+  // Styrelserapport: the tables `finsam rapport` reads (src/components/styrelserapport.ts,
   // RAPPORTTABELLER). The membership and the findings whole in the index; every other table in
   // one file per förbund with data of its own (the page's list), that förbund's rows only (the
   // SCB tables its förbund level), fetched when the förbund is chosen.

@@ -4,9 +4,12 @@
 // ger en modell (avsnitt med tabeller som text), `rapportHtml` gör HTML av den. Både
 // `finsam rapport` (PDF, loaders/rapport/) och sidan Styrelserapport använder dem, så att
 // rapporten och webbplatsen visar samma tal. Se docs/rapport.md.
-import { avkoda } from "./sidodata.js";
-import { ERSATTNINGAR, tolkaHalvar, tolkaIndelning } from "./data.js";
-import { tolkaDatakvalitet } from "./datakvalitet.js";
+import type { MAL, MAL_BEDOMNING } from "../../loaders/kinds/styrelseindata/mal/utdata.ts";
+import type { PERSONALINRIKTADE_AKTIVITETER, PERSONALINRIKTADE_AR } from "../../loaders/kinds/styrelseindata/personalinriktade/utdata.ts";
+import type { Rad, Schema } from "../../loaders/publish/schema.ts";
+import { avkoda, type Sidtabell } from "./sidodata.js";
+import { ERSATTNINGAR, tolkaHalvar, tolkaIndelning, type HalvarRad, type Medlem } from "./data.js";
+import { tolkaDatakvalitet, type Fynd } from "./datakvalitet.js";
 import {
   balansModell,
   datumText,
@@ -26,16 +29,88 @@ import {
   tolkaLangsiktig,
   tolkaMedelstilldelning,
   tolkaNoter,
-  tolkaResultatrakning
+  tolkaResultatrakning,
+  type BrRad,
+  type DriftRad,
+  type EgetKapitalRad,
+  type IdRad,
+  type KfRad,
+  type LangsiktigRad,
+  type MedelRad,
+  type Modellrad,
+  type NotRad,
+  type RrRad,
+  type Tabellmodell
 } from "./ekonomi.js";
 import { formatDifferens, formatFonsterRubrik, formatHeltal, formatProcent, formatTal, MANADER, SAKNAS } from "./format.js";
-import { DOLT, NYCKELTAL, fonsterIRader, formatNyckeltal, insatserIRader, tolkaJamstalldhet, tolkaNyckeltal, visning } from "./insatser.js";
-import { MALGRUPPSMATT, tolkaMalgrupp } from "./statistik.js";
+import {
+  DOLT,
+  NYCKELTAL,
+  fonsterIRader,
+  formatNyckeltal,
+  insatserIRader,
+  tolkaJamstalldhet,
+  tolkaNyckeltal,
+  visning,
+  type Fonster,
+  type JamstalldhetRad,
+  type NyckeltalRad
+} from "./insatser.js";
+import { MALGRUPPSMATT, tolkaMalgrupp, type MalgruppRad } from "./statistik.js";
 
-/** @typedef {import("./ekonomi.js").Tabellmodell} Tabellmodell */
+/** A table in the report: a table model (ekonomi.ts) with its number in the report. */
+export interface Rapporttabell extends Tabellmodell {
+  nummer?: number;
+  /** Long text in the cells: a smaller font, and the table may break across pages however short. */
+  bred?: boolean;
+}
+export interface Avsnitt {
+  id: string;
+  rubrik: string;
+  text: string[];
+  tabeller: Rapporttabell[];
+  punkter: string[];
+  /** One line saying why the section is left out (its input is missing). */
+  saknas: string | null;
+}
+export interface Rapport {
+  forbund: string;
+  forbundsnamn: string;
+  till: string;
+  ar: number;
+  typ: "Delårsbokslut" | "Årsredovisning";
+  period: string;
+  avsnitt: Avsnitt[];
+}
+/** The report's data: the output tables read (tolkaRapportdata), one list of rows per table. */
+export interface Rapportdata {
+  indelning: Medlem[];
+  nyckeltal: NyckeltalRad[];
+  jamstalldhet: JamstalldhetRad[];
+  halvar: HalvarRad[];
+  malgrupp: MalgruppRad[];
+  rr: RrRad[];
+  drift: DriftRad[];
+  id: IdRad[];
+  br: BrRad[];
+  kf: KfRad[];
+  noter: NotRad[];
+  medel: MedelRad[];
+  lang: LangsiktigRad[];
+  ek: EgetKapitalRad[];
+  personalAr: Rad<typeof PERSONALINRIKTADE_AR>[];
+  personalAktiviteter: Rad<typeof PERSONALINRIKTADE_AKTIVITETER>[];
+  mal: Rad<typeof MAL>[];
+  malBedomning: Rad<typeof MAL_BEDOMNING>[];
+  datakvalitet: Fynd[];
+  /** The förbund with data of their own (FORBUNDSTABELLER), sorted. */
+  forbundIUnderlaget: string[];
+}
+/** A table with the förbund's id in the text column `forbund` (FORBUNDSTABELLER); nothing else is read from it here. */
+type MedForbund = Schema & { readonly kolumner: readonly [{ readonly namn: "forbund"; readonly typ: "text"; readonly beskrivning: string }] };
 
 /** Utdatatabellerna som rapporten läser (alla publicerade; inga deltagaruppgifter). */
-export const RAPPORTTABELLER = [
+export const RAPPORTTABELLER: readonly string[] = [
   "indelning",
   "insatser_nyckeltal",
   "insatser_jamstalldhet",
@@ -58,16 +133,18 @@ export const RAPPORTTABELLER = [
 ];
 
 /** Tabeller vars förbundskolumn säger vilka förbund underlaget har (inte SCB:s indelning). */
-export const FORBUNDSTABELLER = ["insatser_nyckeltal", "ekonomi_drift", "ekonomi_medelstilldelning", "personalinriktade_ar", "mal"];
+export const FORBUNDSTABELLER: readonly string[] = ["insatser_nyckeltal", "ekonomi_drift", "ekonomi_medelstilldelning", "personalinriktade_ar", "mal"];
 
 /**
  * Tolkar utdatatabellerna (en Sidtabell per tabellnamn, src/components/sidodata.ts; en tabell
  * som saknas eller inte har några rader ger inga rader).
- * @param {Record<string, import("./sidodata.ts").Sidtabell | undefined>} tabeller
  */
-export function tolkaRapportdata(tabeller) {
-  const med = (namn, tolka) => (tabeller[namn] && tabeller[namn].rader > 0 ? tolka(tabeller[namn]) : []);
-  const rader = (namn) => med(namn, (t) => avkoda(t));
+export function tolkaRapportdata(tabeller: Record<string, Sidtabell | undefined>): Rapportdata {
+  const med = <T>(namn: string, tolka: (t: Sidtabell) => T[]): T[] => {
+    const t = tabeller[namn];
+    return t && t.rader > 0 ? tolka(t) : [];
+  };
+  const rader = <S extends Schema>(namn: string): Rad<S>[] => med(namn, (t) => avkoda<S>(t));
   return {
     indelning: med("indelning", tolkaIndelning),
     nyckeltal: med("insatser_nyckeltal", tolkaNyckeltal),
@@ -83,34 +160,34 @@ export function tolkaRapportdata(tabeller) {
     medel: med("ekonomi_medelstilldelning", tolkaMedelstilldelning),
     lang: med("ekonomi_langsiktig", tolkaLangsiktig),
     ek: med("ekonomi_eget_kapital", tolkaEgetKapital),
-    personalAr: rader("personalinriktade_ar").map(textAr),
-    personalAktiviteter: rader("personalinriktade_aktiviteter").map(textAr),
-    mal: rader("mal").map(textAr),
-    malBedomning: rader("mal_bedomning").map(textAr),
+    personalAr: rader<typeof PERSONALINRIKTADE_AR>("personalinriktade_ar").map(textAr),
+    personalAktiviteter: rader<typeof PERSONALINRIKTADE_AKTIVITETER>("personalinriktade_aktiviteter").map(textAr),
+    mal: rader<typeof MAL>("mal").map(textAr),
+    malBedomning: rader<typeof MAL_BEDOMNING>("mal_bedomning").map(textAr),
     datakvalitet: med("datakvalitet", tolkaDatakvalitet),
-    forbundIUnderlaget: [...new Set(FORBUNDSTABELLER.flatMap((f) => rader(f).map((d) => d.forbund)))].filter(Boolean).sort()
+    forbundIUnderlaget: [...new Set(FORBUNDSTABELLER.flatMap((f) => rader<MedForbund>(f).map((d) => d.forbund)))].filter(Boolean).sort()
   };
 }
 
 /** Året som text ("2024"), vilken typ kolumnen än har. */
-const textAr = (d) => ({ ...d, ar: d.ar == null ? d.ar : String(d.ar) });
+const textAr = <T extends { readonly ar: string | null }>(d: T): T => ({ ...d, ar: d.ar == null ? d.ar : String(d.ar) });
 
 // ---- Hjälpare ------------------------------------------------------------------------------------
 
-const tal = (s) => (s === "" || s == null ? null : Number(s));
+const tal = (s: string | number | null | undefined): number | null => (s === "" || s == null ? null : Number(s));
 
 /** "2025-08-31" -> "1 januari–31 augusti 2025". */
-export function periodLang(till) {
-  const [y, m, d] = till.split("-").map(Number);
+export function periodLang(till: string): string {
+  const [y, m, d] = till.split("-").map(Number) as [number, number, number];
   return m === 12 && d === 31 ? `1 januari–31 december ${y}` : `1 januari–${d} ${MANADER[m - 1]} ${y}`;
 }
 
 /** Årsredovisning när perioden är hela året, annars delårsbokslut. */
-export function rapporttyp(till) {
+export function rapporttyp(till: string): Rapport["typ"] {
   return till.endsWith("-12-31") ? "Årsredovisning" : "Delårsbokslut";
 }
 
-const TYPNAMN = {
+const TYPNAMN: Record<string, string> = {
   grundutbildning: "Grundutbildning",
   vidareutbildning: "Vidareutbildning",
   ledarskap: "Ledarskapsutbildning",
@@ -123,17 +200,17 @@ const TYPNAMN = {
   natverk: "Nätverksträff",
   ovrigt: "Övrigt"
 };
-const typNamn = (t) => TYPNAMN[t] ?? (t ? t[0].toUpperCase() + t.slice(1) : SAKNAS);
+const typNamn = (t: string): string => TYPNAMN[t] ?? (t ? t[0]!.toUpperCase() + t.slice(1) : SAKNAS);
 
-const BEDOMNINGSNAMN = { uppfyllt: "Uppfyllt", delvis: "Delvis uppfyllt", ej_uppfyllt: "Ej uppfyllt", ej_bedomd: "Ej bedömt" };
+const BEDOMNINGSNAMN: Record<string, string> = { uppfyllt: "Uppfyllt", delvis: "Delvis uppfyllt", ej_uppfyllt: "Ej uppfyllt", ej_bedomd: "Ej bedömt" };
 
-const ALLVARSNAMN = { fel: "Fel", varning: "Varning", info: "Upplysning" };
+const ALLVARSNAMN: Record<string, string> = { fel: "Fel", varning: "Varning", info: "Upplysning" };
 
 /** Upplysningar som styrelsen ändå bör se (resten av upplysningarna hör till datakvalitetssidan). */
 const VIKTIGA_UPPLYSNINGAR = [/^ekonomi\.regel_/, /^ekonomi\.efter_rapportdatum$/, /^mal\.kan_inte_matas$/, /^ekonomi\.rapportdatum$/];
 
 /** Förbundets id som det kan stå i ett filnamn: sodra-dalarna -> sodra_dalarna. */
-function filnyckel(s) {
+function filnyckel(s: string): string {
   return s
     .toLowerCase()
     .normalize("NFD")
@@ -146,11 +223,11 @@ function filnyckel(s) {
  * nämner förbundet (id eller namn), eller, när varken filen eller meddelandet nämner något
  * förbund, det första årtalet i meddelandet är rapportens år.
  */
-export function fyndForForbund(fynd, forbund, allaForbund, ar) {
-  const namnFor = (id) => [filnyckel(id), ...allaForbund.filter((f) => f.id === id).map((f) => filnyckel(f.namn))];
+export function fyndForForbund(fynd: Fynd[], forbund: string, allaForbund: { id: string; namn: string }[], ar: number): Fynd[] {
+  const namnFor = (id: string): string[] => [filnyckel(id), ...allaForbund.filter((f) => f.id === id).map((f) => filnyckel(f.namn))];
   const egna = namnFor(forbund);
   const andra = allaForbund.filter((f) => f.id !== forbund).flatMap((f) => namnFor(f.id));
-  const nämner = (text, namn) => namn.some((n) => n.length > 3 && filnyckel(text).includes(n));
+  const nämner = (text: string, namn: string[]): boolean => namn.some((n) => n.length > 3 && filnyckel(text).includes(n));
   return fynd.filter((f) => {
     if (f.allvar === "info" && !VIKTIGA_UPPLYSNINGAR.some((r) => r.test(f.regel))) return false;
     const text = `${f.fil} ${f.meddelande}`;
@@ -164,25 +241,21 @@ export function fyndForForbund(fynd, forbund, allaForbund, ar) {
 
 // ---- Avsnitten -----------------------------------------------------------------------------------
 
-/**
- * @typedef {{id: string, rubrik: string, text: string[], tabeller: Tabellmodell[], punkter: string[], saknas: string | null}} Avsnitt
- */
-
-function avsnitt(id, rubrik, innehall) {
+function avsnitt(id: string, rubrik: string, innehall: Partial<Omit<Avsnitt, "id" | "rubrik">>): Avsnitt {
   return { id, rubrik, text: [], tabeller: [], punkter: [], saknas: null, ...innehall };
 }
 
-const manad = (till) => till.slice(0, 7);
+const manad = (till: string): string => till.slice(0, 7);
 
 /** Tabell 1–4: de fyra senaste mätningarna (tolvmånadersperioder som slutar senast rapportmånaden). */
-function insatsavsnitt(data, forbund, till, namn) {
+function insatsavsnitt(data: Rapportdata, forbund: string, till: string, namn: string): Avsnitt {
   const rader = data.nyckeltal.filter((d) => d.forbund === forbund && d.till <= manad(till));
   if (rader.length === 0) return avsnitt("insatser", "Individinriktade insatser", { saknas: "Deltagarnas nyckeltal saknas i underlaget (ingen deltagarfil för förbundet och perioden), så avsnittet utelämnas." });
   const fonster = fonsterIRader(rader).slice(-4);
   const index = new Map(rader.map((d) => [`${d.insats}|${d.fran}/${d.till}|${d.kon}|${d.matt}`, d]));
-  const hamta = (insats, f, kon, matt) => index.get(`${insats}|${f.fran}/${f.till}|${kon}|${matt}`);
+  const hamta = (insats: string, f: Fonster, kon: string, matt: string): NyckeltalRad | undefined => index.get(`${insats}|${f.fran}/${f.till}|${kon}|${matt}`);
   const insatser = insatserIRader(rader);
-  const tabeller = insatser.map((insats) => ({
+  const tabeller: Rapporttabell[] = insatser.map((insats) => ({
     bildtext:
       insats === "totalt"
         ? `De sammanlagda resultaten från de individinriktade insatserna, de fyra senaste mätningarna, ${namn}`
@@ -201,9 +274,9 @@ function insatsavsnitt(data, forbund, till, namn) {
   const team = insatser.filter((i) => i !== "totalt");
   if (ar.length > 0 && team.length > 0) {
     for (const matt of ["deltagare", "avslut", "andel_mal"]) {
-      const n = NYCKELTAL.find((x) => x.kod === matt);
+      const n = NYCKELTAL.find((x) => x.kod === matt)!;
       tabeller.push({
-        bildtext: `${n.namn} per insats och år ${ar[0].fran.slice(0, 4)}–${ar.at(-1).fran.slice(0, 4)}`,
+        bildtext: `${n.namn} per insats och år ${ar[0]!.fran.slice(0, 4)}–${ar.at(-1)!.fran.slice(0, 4)}`,
         kolumner: [{ rubrik: "Insats" }, ...ar.map((f) => ({ rubrik: f.fran.slice(0, 4), tal: true }))],
         arstabell: false,
         rader: [...team, "totalt"].map((insats) => ({
@@ -230,15 +303,15 @@ function insatsavsnitt(data, forbund, till, namn) {
 }
 
 /** Jämställdhet: kvinnor och män i den senaste perioden. */
-function jamstalldhetsavsnitt(data, forbund, till) {
+function jamstalldhetsavsnitt(data: Rapportdata, forbund: string, till: string): Avsnitt {
   const rader = data.jamstalldhet.filter((d) => d.forbund === forbund && d.till <= manad(till));
   if (rader.length === 0) return avsnitt("jamstalldhet", "Jämställdhet", { saknas: "Det finns ingen jämställdhetsanalys för förbundet och perioden (inga deltagaruppgifter per kön), så avsnittet utelämnas." });
-  const f = fonsterIRader(rader).at(-1);
+  const f = fonsterIRader(rader).at(-1)!;
   const perioden = rader.filter((d) => d.fran === f.fran && d.till === f.till);
   const insatser = insatserIRader(perioden);
-  const cell = (d, varde, antal, format) => (d == null ? SAKNAS : varde == null ? (antal == null ? DOLT : SAKNAS) : format(varde));
-  const radFor = (insats, matt) => perioden.find((d) => d.insats === insats && d.matt === matt);
-  const tabellrader = [];
+  const cell = (d: JamstalldhetRad | undefined, varde: number | null | undefined, antal: number | null | undefined, format: (x: number) => string): string => (d == null ? SAKNAS : varde == null ? (antal == null ? DOLT : SAKNAS) : format(varde));
+  const radFor = (insats: string, matt: string): JamstalldhetRad | undefined => perioden.find((d) => d.insats === insats && d.matt === matt);
+  const tabellrader: Modellrad[] = [];
   for (const insats of insatser) {
     const deltagare = radFor(insats, "deltagare");
     const andelKvinnor = radFor(insats, "andel_kvinnor");
@@ -281,16 +354,16 @@ function jamstalldhetsavsnitt(data, forbund, till) {
   });
 }
 
-const halvarSlut = (h) => `${h.slice(0, 4)}-${h.endsWith("H1") ? "06" : "12"}`;
-const halvarText = (h) => `${h.endsWith("H1") ? "januari–juni" : "juli–december"} ${h.slice(0, 4)}`;
+const halvarSlut = (h: string): string => `${h.slice(0, 4)}-${h.endsWith("H1") ? "06" : "12"}`;
+const halvarText = (h: string): string => `${h.endsWith("H1") ? "januari–juni" : "juli–december"} ${h.slice(0, 4)}`;
 
 /** Helårsekvivalenter: det senaste hela halvåret mot samma halvår året före. */
-function helarsekvivalentavsnitt(data, forbund, till) {
+function helarsekvivalentavsnitt(data: Rapportdata, forbund: string, till: string): Avsnitt {
   const rader = data.halvar.filter((d) => d.niva === "forbund" && d.kod === forbund && halvarSlut(d.halvar) <= manad(till));
   if (rader.length === 0) return avsnitt("helarsekvivalenter", "Helårsekvivalenter", { saknas: "SCB:s helårsekvivalenter saknas i underlaget för förbundets kommuner och perioden, så avsnittet utelämnas." });
-  const h = [...new Set(rader.map((d) => d.halvar))].sort().at(-1);
+  const h = [...new Set(rader.map((d) => d.halvar))].sort().at(-1)!;
   const aktuella = rader.filter((d) => d.halvar === h);
-  const v = (kon, ers) => aktuella.find((d) => d.kon === kon && d.ersattning === ers);
+  const v = (kon: string, ers: string): HalvarRad | undefined => aktuella.find((d) => d.kon === kon && d.ersattning === ers);
   return avsnitt("helarsekvivalenter", "Helårsekvivalenter", {
     text: [
       `Antal helårsekvivalenter (personer 20–64 år som försörjs helt av sjukpenning, sjuk- och aktivitetsersättning, arbetslöshetsersättning, arbetsmarknadsåtgärder, etableringsersättning eller ekonomiskt bistånd) i förbundets kommuner, ${halvarText(h)}, månadsmedelvärde, jämfört med samma halvår året före. Källa: SCB.`
@@ -323,12 +396,12 @@ function helarsekvivalentavsnitt(data, forbund, till) {
 }
 
 /** BAS: målgruppen utanför arbetsmarknaden den senaste månaden. */
-function basavsnitt(data, forbund, till) {
+function basavsnitt(data: Rapportdata, forbund: string, till: string): Avsnitt {
   const rader = data.malgrupp.filter((d) => d.niva === "forbund" && d.kod === forbund && d.tid <= manad(till));
   if (rader.length === 0) return avsnitt("bas", "Målgruppen enligt BAS", { saknas: "SCB:s befolkningens arbetsmarknadsstatus (BAS) saknas i underlaget för förbundets kommuner och perioden, så avsnittet utelämnas." });
-  const m = [...new Set(rader.map((d) => d.tid))].sort().at(-1);
-  const v = (kon, matt) => rader.find((d) => d.tid === m && d.kon === kon && d.matt === matt);
-  const [y, mm] = m.split("-").map(Number);
+  const m = [...new Set(rader.map((d) => d.tid))].sort().at(-1)!;
+  const v = (kon: string, matt: string): MalgruppRad | undefined => rader.find((d) => d.tid === m && d.kon === kon && d.matt === matt);
+  const [y, mm] = m.split("-").map(Number) as [number, number];
   return avsnitt("bas", "Målgruppen enligt BAS", {
     text: [
       `Förbundets målgrupp i befolkningen 20–64 år i förbundets kommuner, ${MANADER[mm - 1]} ${y}, enligt SCB:s befolkningens arbetsmarknadsstatus (BAS): antal och andel av befolkningen. Definitionerna finns i docs/definitioner/bas.md.`
@@ -356,14 +429,14 @@ function basavsnitt(data, forbund, till) {
 }
 
 /** Ekonomin: samma tabellmodeller som sidan Ekonomi. */
-function ekonomiavsnitt(data, forbund, till, namn) {
+function ekonomiavsnitt(data: Rapportdata, forbund: string, till: string, namn: string): Avsnitt {
   const ar = Number(till.slice(0, 4));
   const r = { ar, till };
   const harPerioden = data.drift.some((d) => d.forbund === forbund && d.till === till) || data.rr.some((d) => d.forbund === forbund && d.till === till);
   if (!harPerioden) {
     return avsnitt("ekonomi", "Ekonomi", { saknas: `Huvudbok och budget för förbundet saknas i underlaget för perioden till ${datumText(till)}, så ekonomin utelämnas.` });
   }
-  const tabeller = [resultatrakningModell(data.rr, forbund, r, namn), driftModell(data.drift, data.id, forbund, r, namn)];
+  const tabeller: Rapporttabell[] = [resultatrakningModell(data.rr, forbund, r, namn), driftModell(data.drift, data.id, forbund, r, namn)];
   const balans = balansModell(data.br, forbund, r, namn);
   if (balans) tabeller.push(balans);
   const kassaflode = kassaflodeModell(data.kf, forbund, r, namn);
@@ -390,7 +463,7 @@ function ekonomiavsnitt(data, forbund, till, namn) {
 }
 
 /** Personalinriktade insatser: per år och årets aktiviteter. */
-function personalavsnitt(data, forbund, till) {
+function personalavsnitt(data: Rapportdata, forbund: string, till: string): Avsnitt {
   const ar = till.slice(0, 4);
   const allaAr = data.personalAr.filter((d) => d.forbund === forbund);
   const perAr = allaAr.filter((d) => d.ar <= ar && d.typ === "totalt");
@@ -401,10 +474,10 @@ function personalavsnitt(data, forbund, till) {
       saknas: `Förbundets aktivitetslogg har inga aktiviteter för ${ar}${senast ? ` (loggen i underlaget slutar ${senast})` : " (ingen aktivitetslogg i underlaget)"}, så de personalinriktade insatserna utelämnas.`
     });
   }
-  const tabeller = [];
+  const tabeller: Rapporttabell[] = [];
   const arLista = [...new Set(perAr.map((d) => d.ar))].sort().slice(-6);
   if (arLista.length > 0) {
-    const summa = (a, k) => tal(perAr.find((d) => d.ar === a)?.[k]);
+    const summa = (a: string, k: "aktiviteter" | "tillfallen" | "deltagare"): number | null => tal(perAr.find((d) => d.ar === a)?.[k]);
     tabeller.push({
       bildtext: `Personalinriktade insatser och deltagare per år ${arLista.length > 1 ? `${arLista[0]}–${arLista.at(-1)}` : arLista[0]}`,
       kolumner: [{ rubrik: "År" }, { rubrik: "Insatser", tal: true }, { rubrik: "Tillfällen", tal: true }, { rubrik: "Deltagare", tal: true }],
@@ -413,7 +486,7 @@ function personalavsnitt(data, forbund, till) {
     });
   }
   {
-    const sum = (k) => aktiviteter.reduce((s, d) => s + (tal(d[k]) ?? 0), 0);
+    const sum = (k: "tillfallen" | "deltagare"): number => aktiviteter.reduce((s, d) => s + (tal(d[k]) ?? 0), 0);
     const harUnika = aktiviteter.some((d) => tal(d.unika) != null);
     tabeller.push({
       bildtext: `Personalinriktade insatser ${ar} med antal deltagare`,
@@ -437,7 +510,7 @@ function personalavsnitt(data, forbund, till) {
 }
 
 /** Målen i verksamhetsplanen med styrelsens bedömning och produktens mätning. */
-function malavsnitt(data, forbund, till) {
+function malavsnitt(data: Rapportdata, forbund: string, till: string): Avsnitt {
   const ar = till.slice(0, 4);
   const alla = data.mal.filter((d) => d.forbund === forbund);
   const mal = alla.filter((d) => d.ar === ar);
@@ -449,7 +522,7 @@ function malavsnitt(data, forbund, till) {
   }
   const planAr = ar;
   const antal = data.malBedomning.filter((d) => d.forbund === forbund && d.ar === planAr);
-  const n = (b) => Number(antal.find((d) => d.bedomning === b)?.antal ?? 0);
+  const n = (b: string): number => Number(antal.find((d) => d.bedomning === b)?.antal ?? 0);
   const motsager = mal.filter((d) => Number(d.motsager) === 1);
   return avsnitt("mal", "Mål och måluppfyllelse", {
     text: [
@@ -464,7 +537,7 @@ function malavsnitt(data, forbund, till) {
         // Ett mål med flera indikatorer: målets text bara på den första raden.
         rader: mal.map((d, i) => ({
           rubrik:
-            i > 0 && mal[i - 1].mal_nr === d.mal_nr && mal[i - 1].malomrade === d.malomrade
+            i > 0 && mal[i - 1]!.mal_nr === d.mal_nr && mal[i - 1]!.malomrade === d.malomrade
               ? `${[d.malomrade, d.mal_nr].filter(Boolean).join(" ")} (forts.)`
               : [d.malomrade, d.mal_nr].filter(Boolean).join(" ") + (d.mal ? `. ${d.mal}` : ""),
           klass: Number(d.motsager) === 1 ? "ej-uppfyllt" : null,
@@ -482,10 +555,10 @@ function malavsnitt(data, forbund, till) {
 }
 
 /** Valideringens fynd som styrelsen bör känna till. */
-function fyndavsnitt(data, forbund, till, allaForbund, luckor) {
+function fyndavsnitt(data: Rapportdata, forbund: string, till: string, allaForbund: { id: string; namn: string }[], luckor: string[]): Avsnitt {
   const fynd = fyndForForbund(data.datakvalitet, forbund, allaForbund, Number(till.slice(0, 4)));
-  const plats = (f) => [f.fil, f.rad != null ? `rad ${f.rad}` : null, f.kolumn != null ? `kolumn ${f.kolumn}` : null].filter(Boolean).join(", ");
-  const tabeller = fynd.length
+  const plats = (f: Fynd): string => [f.fil, f.rad != null ? `rad ${f.rad}` : null, f.kolumn != null ? `kolumn ${f.kolumn}` : null].filter(Boolean).join(", ");
+  const tabeller: Rapporttabell[] = fynd.length
     ? [
         {
           bildtext: "Fynd i underlaget: rapporterade tabeller som inte stämmer, bedömningar som motsäger mätningar och annat att känna till",
@@ -505,12 +578,8 @@ function fyndavsnitt(data, forbund, till, allaForbund, luckor) {
   });
 }
 
-/**
- * Styrelserapporten för ett förbund och perioden från årets början till `till`.
- * @param {ReturnType<typeof tolkaRapportdata>} data
- * @param {{forbund: string, till: string}} val
- */
-export function styrelserapport(data, { forbund, till }) {
+/** Styrelserapporten för ett förbund och perioden från årets början till `till`. */
+export function styrelserapport(data: Rapportdata, { forbund, till }: { forbund: string; till: string }): Rapport {
   const namnPer = new Map(data.indelning.map((d) => [d.forbund, d.forbundNamn]));
   const namn = namnPer.get(forbund) ?? forbund;
   const allaForbund = [...new Set([...namnPer.keys(), ...data.forbundIUnderlaget])].map((id) => ({ id, namn: namnPer.get(id) ?? id }));
@@ -542,7 +611,7 @@ export function styrelserapport(data, { forbund, till }) {
  * Rapportdatumen som underlaget har för ett förbund, senaste först: ekonomins perioder, annars
  * den 31 december det senaste året med uppgifter.
  */
-export function rapportdatumFor(data, forbund) {
+export function rapportdatumFor(data: Rapportdata, forbund: string): string[] {
   const ekonomi = [...new Set(data.drift.filter((d) => d.forbund === forbund).map((d) => d.till))];
   if (ekonomi.length) return ekonomi.sort().reverse();
   const ar = [
@@ -558,25 +627,23 @@ export function rapportdatumFor(data, forbund) {
  * hela, förbunden med egna uppgifter; loaders/publish/sidor/) och det valda förbundets del (dess
  * rader i de andra tabellerna; `null` innan ett förbund är valt). Rapporten för förbundet blir
  * densamma som av hela tabellerna (test/sidodata.test.ts).
- * @param {{tabeller: Record<string, import("./sidodata.ts").Sidtabell>, forbund: string[]}} index
- * @param {Record<string, import("./sidodata.ts").Sidtabell> | null} del
  */
-export function rapportdataForSidan(index, del) {
+export function rapportdataForSidan(index: { tabeller: Record<string, Sidtabell>; forbund: readonly string[] }, del: Record<string, Sidtabell> | null): Rapportdata {
   return { ...tolkaRapportdata({ ...index.tabeller, ...(del ?? {}) }), forbundIUnderlaget: [...index.forbund] };
 }
 
 /** Förbunden som rapporten kan göras för (de som har egna uppgifter i underlaget), med namn. */
-export function rapportforbund(data) {
+export function rapportforbund(data: Rapportdata): { id: string; namn: string }[] {
   const namnPer = new Map(data.indelning.map((d) => [d.forbund, d.forbundNamn]));
   return data.forbundIUnderlaget.map((id) => ({ id, namn: namnPer.get(id) ?? id }));
 }
 
 // ---- HTML ----------------------------------------------------------------------------------------
 
-const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ESC[c]);
+const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const esc = (s: unknown): string => String(s ?? "").replace(/[&<>"']/g, (c) => ESC[c]!);
 
-function tabellHtml(t) {
+function tabellHtml(t: Rapporttabell): string {
   const kol = t.kolumner;
   const klass = ["rapporttabell", t.bred ? "bred" : null, t.arstabell ? "arstabell" : null].filter(Boolean).join(" ");
   const th = kol.map((k, i) => `<th scope="col"${k.tal ? ' class="tal"' : ""}>${i === 0 && !k.rubrik ? '<span class="visuellt-dold">Rad</span>' : esc(k.rubrik)}</th>`).join("");
@@ -591,11 +658,9 @@ function tabellHtml(t) {
 
 /**
  * Rapporten som HTML (innehållet i <body>): titelsida, innehållsförteckning och avsnitten.
- * @param {ReturnType<typeof styrelserapport>} rapport
- * @param {{sidor?: Record<string, number>, skapad?: string, kalla?: string}} [alternativ]
- *   sidor: sidnumret där varje avsnitt börjar (PDF:en; på webbplatsen inga sidnummer)
+ * `sidor`: sidnumret där varje avsnitt börjar (PDF:en; på webbplatsen inga sidnummer).
  */
-export function rapportHtml(rapport, { sidor, skapad, kalla } = {}) {
+export function rapportHtml(rapport: Rapport, { sidor, skapad, kalla }: { sidor?: Record<string, number>; skapad?: string; kalla?: string } = {}): string {
   const delar = rapport.avsnitt;
   const toc = delar
     .map((a, i) => `<li><a href="#${a.id}"><span class="toc-text">${i + 1}. ${esc(a.rubrik)}</span>${sidor ? `<span class="toc-sida">${sidor[a.id] ?? ""}</span>` : ""}</a></li>`)
@@ -623,7 +688,7 @@ export function rapportHtml(rapport, { sidor, skapad, kalla } = {}) {
 }
 
 /** Formatmallen: skärm (sidan) och utskrift (PDF). Bara systemets typsnitt; inget hämtas. */
-export const RAPPORT_CSS = `
+export const RAPPORT_CSS: string = `
 .styrelserapport { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1e23; line-height: 1.4; }
 .styrelserapport h1 { font-size: 26pt; margin: 0 0 8pt; line-height: 1.15; }
 .styrelserapport h2 { font-size: 15pt; margin: 18pt 0 6pt; color: #1f4e8c; break-after: avoid; }
@@ -662,14 +727,13 @@ export const RAPPORT_CSS = `
 /**
  * Formatmallen för PDF:en: A4, sidhuvud med förbund och rapport, sidfot med sidnummer, inget
  * sidhuvud på titelsidan, varje avsnitt på ny sida, tabellhuvud upprepas och små tabeller delas inte.
- * @param {ReturnType<typeof styrelserapport>} rapport
  */
-export function utskriftCss(rapport) {
+export function utskriftCss(rapport: Rapport): string {
   const huvud = `${rapport.forbundsnamn} · ${rapport.typ} ${rapport.period}`.replace(/["\\]/g, "");
   // Varje avsnitt med innehåll börjar på en ny sida med sitt namn i sidhuvudet. Ett avsnitt
   // som utelämnas (en rad) följer direkt efter det föregående, på dess sida.
-  let forra = null;
-  const regler = [];
+  let forra: string | null = null;
+  const regler: string[] = [];
   rapport.avsnitt.forEach((a, i) => {
     if (a.saknas) {
       const sida = forra ?? "inledande";
