@@ -1,7 +1,7 @@
 // Hjälpfunktioner för analysanteckningarna i src/analyser/ (docs/analyser.md): läsa en
 // publicerad utdatatabell till en arquero-tabell, svenska namn och talformat, och meningar
 // byggda av talen. Allt här är rena beräkningar utan DOM, så att testerna kan köra samma
-// anteckningar i Node (test/analyser.test.ts). Diagram och tabeller: analysvyer.js.
+// anteckningar i Node (test/analyser.test.ts). Diagram och tabeller: analysvyer.ts.
 import aq from "arquero/dist/arquero.js";
 import type { ColumnTable } from "arquero";
 
