@@ -66,7 +66,7 @@ describe("an output table", () => {
   it("reads back from Parquet with the same values, nulls and order", async () => {
     const t = tabellFranRader(PROV, KANTER);
     const fil = join(tmp, "prov.parquet");
-    skrivParquet(t, fil);
+    await skrivParquet(t, fil);
     const tillbaka = await lasParquet(PROV, fil);
     expect(csvText(tillbaka)).toBe(csvText(t));
     expect(rader(tillbaka).map((r) => r.namn)).toEqual(["Stockholm", 'Falun, "norra"', "rad\nbrytning", null, null, "komma,"]);
@@ -78,7 +78,7 @@ describe("an output table", () => {
     // PLAIN setting hyparquet-writer would choose one for varde too.
     const t = tabellFranRader(PROV, Array.from({ length: 200 }, (_, i) => ({ kod: String(i % 2), namn: i % 2 ? "Falun" : "Borlänge", varde: i % 2 ? 0.5 : 0.25, antal: i % 2 })));
     const fil = join(tmp, "kodning.parquet");
-    skrivParquet(t, fil);
+    await skrivParquet(t, fil);
     const metadata = await parquetMetadataAsync(await asyncBufferFromFile(fil));
     const kodning = Object.fromEntries(metadata.row_groups[0]!.columns.map((c) => [c.meta_data!.path_in_schema.join("."), c.meta_data!.encodings]));
     expect(kodning.namn).toContain("RLE_DICTIONARY");
@@ -91,7 +91,7 @@ describe("an output table", () => {
     const t = tabellFranRader(PROV, []);
     expect(csvText(t)).toBe("kod,namn,varde,antal\n");
     const fil = join(tmp, "tom.parquet");
-    skrivParquet(t, fil);
+    await skrivParquet(t, fil);
     expect((await lasParquet(PROV, fil)).tabell.numRows()).toBe(0);
   });
 });
@@ -181,14 +181,14 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     await writeOutputs(ut, { tabeller });
     for (const t of tabeller) {
       const har = join(tmp, `${t.schema.namn}-har.parquet`);
-      skrivParquet(t, har);
+      await skrivParquet(t, har);
       expect(readFileSync(join(ut, `${t.schema.namn}.parquet`))).toEqual(readFileSync(har));
       expect(csvText(await lasParquet(KUB, har))).toBe(csvText(t));
       expect(readFileSync(join(ut, `${t.schema.namn}.csv`), "utf8")).toBe(csvText(t));
     }
   });
 
-  it("writes a number column's row groups without a missing value straight from its Float64Array, with the same bytes as from the rows", () => {
+  it("writes a number column's row groups without a missing value straight from its Float64Array, with the same bytes as from the rows", async () => {
     // 2 500 rows: row groups of 1 000 and 1 500 rows. The first has no NaN (taken as a typed
     // array), the second one NaN (taken value by value, NaN as null).
     const n = 2500;
@@ -202,8 +202,8 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
       const somRader = tabellFranRader(KUB, rader(t).map((r) => ({ ...r, varde: Number.isNaN(r.varde) ? null : r.varde })));
       const franKuben = join(tmp, `typad-${namn}.parquet`);
       const franRaderna = join(tmp, `rader-${namn}.parquet`);
-      skrivParquet(t, franKuben);
-      skrivParquet(somRader, franRaderna);
+      await skrivParquet(t, franKuben);
+      await skrivParquet(somRader, franRaderna);
       expect(readFileSync(franKuben)).toEqual(readFileSync(franRaderna));
     }
   });
@@ -222,7 +222,7 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
       expect(har).toBeLessThan(5);
       for (const t of tabeller) {
         const ref = join(tmp, `${t.schema.namn}-ref.parquet`);
-        skrivParquet(t, ref);
+        await skrivParquet(t, ref);
         expect(readFileSync(join(ut, `${t.schema.namn}.parquet`))).toEqual(readFileSync(ref));
       }
     } finally {

@@ -4,12 +4,17 @@
  * hidden count, and the pattern of least information loss. The solver is loaded once
  * (`laddaLosare`, asynchronous); every solve after that is synchronous.
  */
-import highsModul from "highs";
 import type { Highs } from "highs";
 
-// The package is CommonJS with ESM beside it: at run time the default import is the loader,
-// while TypeScript (NodeNext) sees the CommonJS module object.
-const loadHighs = highsModul as unknown as (typeof import("highs"))["default"];
+/**
+ * The package's loader, imported when the solver is first needed (only tables of participants
+ * are protected with it). The package is CommonJS with ESM beside it: at run time the default
+ * export is the loader, while TypeScript (NodeNext) sees the CommonJS module object.
+ */
+async function loadHighs(): Promise<Highs> {
+  const modul = (await import("highs")).default as unknown as (typeof import("highs"))["default"];
+  return modul();
+}
 
 let instans: Highs | undefined;
 let laddning: Promise<Highs> | undefined;

@@ -6,7 +6,6 @@
  * about a megabyte at a time.
  */
 import * as aq from "arquero";
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
 import { Worker } from "node:worker_threads";
 import { skrivParquetjobb, type Kolumndata, type Parquetjobb } from "./parquetfil.js";
 import { tabellFranArquero, type Schema, type Utdatatabell } from "./schema.ts";
@@ -34,8 +33,8 @@ export function parquetjobb(t: Utdatatabell, fil: string): Parquetjobb {
 }
 
 /** Writes the table as Parquet, in this thread (small tables, tests). */
-export function skrivParquet(t: Utdatatabell, fil: string): void {
-  skrivParquetjobb(parquetjobb(t, fil));
+export async function skrivParquet(t: Utdatatabell, fil: string): Promise<void> {
+  await skrivParquetjobb(parquetjobb(t, fil));
 }
 
 /**
@@ -107,7 +106,7 @@ export class Parquettrad {
       const sista = this.stoppad === undefined ? this.ko.pop() : undefined;
       if (!sista) break;
       try {
-        skrivParquetjobb(sista.jobb);
+        await skrivParquetjobb(sista.jobb);
         har++;
         sista.ok();
       } catch (e) {
@@ -130,6 +129,8 @@ export class Parquettrad {
  * loaders read the pipeline's outputs this way; a test compares every file with its CSV).
  */
 export async function lasParquet<S extends Schema>(schema: S, fil: string): Promise<Utdatatabell<S>> {
+  // Imported here: `finsam run` never reads Parquet, and every module loaded costs time at start.
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetRead } = await import("hyparquet");
   const file = await asyncBufferFromFile(fil);
   const metadata = await parquetMetadataAsync(file);
   const n = Number(metadata.num_rows);

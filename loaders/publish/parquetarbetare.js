@@ -10,10 +10,8 @@ import { skrivParquetjobb } from "./parquetfil.js";
 if (!parentPort) throw new Error("parquetarbetare.js körs bara som worker-tråd (runs only as a worker thread)");
 const port = parentPort;
 port.on("message", (/** @type {import("./parquetfil.js").Parquetjobb} */ jobb) => {
-  try {
-    skrivParquetjobb(jobb);
-    port.postMessage({ fil: jobb.fil });
-  } catch (e) {
-    port.postMessage({ fil: jobb.fil, fel: e instanceof Error ? e.message : String(e) });
-  }
+  skrivParquetjobb(jobb).then(
+    () => port.postMessage({ fil: jobb.fil }),
+    (e) => port.postMessage({ fil: jobb.fil, fel: e instanceof Error ? e.message : String(e) }),
+  );
 });

@@ -8,7 +8,6 @@
  * thread (`publish/parquetarbetare.js`), which writes the Parquet files while the main thread
  * writes the CSV files, so that the two formats take one core each. Both give the same bytes.
  */
-import { fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
 
 /** @typedef {"text" | "tal" | "heltal"} Kolumntyp */
 
@@ -107,9 +106,13 @@ function varden(d, index, fran, till, ut) {
  * Writes the job's table: only one row group's values are held as JS arrays at a time (a national
  * table has over a million rows), and the file is the same as one call of `parquetWrite` with its
  * default row groups would give.
+ * hyparquet-writer is imported at the first file (a `finsam run` process loads it only when it
+ * writes Parquet in that thread), so the function is async; it writes synchronously once loaded.
  * @param {Parquetjobb} jobb
+ * @returns {Promise<void>}
  */
-export function skrivParquetjobb(jobb) {
+export async function skrivParquetjobb(jobb) {
+  const { fileWriter, ParquetWriter, schemaFromColumnData } = await import("hyparquet-writer");
   // `tal` columns (DOUBLE) are written PLAIN: hyparquet-writer otherwise tries a dictionary for
   // every number column, a Map over every value of every row group, about 0.9 s of the Parquet
   // thread's 2.3 s on the national BAS file, and that thread is the slower of the two writers.

@@ -1,12 +1,13 @@
 /**
  * Excel workbooks (xlsx) as sheets of rows of cells, each row with its Excel row number.
  *
- * Reading uses read-excel-file (node entry, async). Before that the zip container is checked
+ * Reading uses read-excel-file (node entry, async), imported when the first workbook is read:
+ * loading it takes about a tenth of a second, which a data folder without xlsx files should not
+ * pay at every `finsam run`. Before that the zip container is checked
  * here, so a damaged zip, an encrypted entry or a zip that is not an xlsx (a docx, a zip of
  * CSV files) is told apart from a workbook. An Excel file protected with a password is not a
  * zip at all (it is an OLE compound file) and never reaches this module.
  */
-import readXlsxFile from "read-excel-file/node";
 
 /** A cell: text, a number as Excel stored it, or null for an empty cell. */
 export type Xlsxvarde = string | number | null;
@@ -79,6 +80,7 @@ export async function lasArbetsbok(bytes: Uint8Array): Promise<Arbetsbok> {
   }
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
+    const { default: readXlsxFile } = await import("read-excel-file/node");
     sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false }) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     return { ok: false, orsak: "skadad", detalj: (e as Error).message || "okänt fel" };
