@@ -8,7 +8,8 @@
  *   (src/data/utdrag.js, e.g. malgrupp_senaste_manaden.csv) is made from its table as the loader makes it.
  * - Imports from ../components/analys.js get the real module (arquero, formats, text helpers).
  * - Imports from ../components/analysvyer.js, @observablehq/plot and @observablehq/inputs
- *   (the drawing) get a stub that accepts any call; `display`, `width` and `view` likewise.
+ *   (the drawing) get a stub that accepts any call; `display`, `width` and `view` likewise. A name
+ *   imported from analysvyer.js must still be one of its functions (read from its source).
  * Blocks without `echo` (the page's drawing and inputs) are not run; a value that such a block
  * defines and an echo block uses (e.g. `lasIn` from an Inputs.radio) is given as `varden`.
  * `filer` replaces output files by name (e.g. a table with only its header, as a data folder
@@ -19,6 +20,11 @@ import * as analys from "../../src/components/analys.ts";
 import { utdrag, utdragetsTabell } from "../../src/data/utdrag.js";
 
 const GOLDEN = new URL("../golden/exempel/", import.meta.url);
+
+/** The functions src/components/analysvyer.ts exports (the module draws with the DOM, so it is read, not run). */
+const VYER = new Set(
+  [...readFileSync(new URL("../../src/components/analysvyer.ts", import.meta.url), "utf8").matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]!),
+);
 const SRC = new URL("../../src/analyser/", import.meta.url);
 
 /** A value that accepts every call and property access (for the drawing code). */
@@ -114,6 +120,7 @@ async function kor(fil: string, varden: Record<string, unknown>, filer: Record<s
         if (!(original! in analys)) throw new Error(`${fil}: analys.js har ingen export ${original}`);
         bindningar[lokal!] = (analys as Record<string, unknown>)[original!];
       } else if (["../components/analysvyer.js", "@observablehq/plot", "@observablehq/inputs"].includes(fran)) {
+        if (fran === "../components/analysvyer.js" && !VYER.has(original!)) throw new Error(`${fil}: analysvyer.js har ingen export ${original}`);
         bindningar[lokal!] = stubb;
       } else {
         throw new Error(`${fil}: okänd import från ${fran} i ett echo-block`);
