@@ -78,9 +78,10 @@ export async function lasArbetsbok(bytes: Uint8Array): Promise<Arbetsbok> {
   if (!zip.namn.some((n) => n.replace(/^\//, "").toLowerCase() === "xl/workbook.xml")) {
     return { ok: false, orsak: "inte_xlsx", detalj: "zip-filen saknar xl/workbook.xml" };
   }
+  // Outside the try: a reader that cannot be loaded is not a damaged workbook.
+  const { default: readXlsxFile } = await import("read-excel-file/node");
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    const { default: readXlsxFile } = await import("read-excel-file/node");
     sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false }) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     return { ok: false, orsak: "skadad", detalj: (e as Error).message || "okänt fel" };
