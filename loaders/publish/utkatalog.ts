@@ -54,13 +54,18 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
   const parquet = new Parquettrad();
   try {
     const tabeller = utdata.tabeller instanceof Map ? [...utdata.tabeller.values()] : [...(utdata.tabeller as Iterable<Utdatatabell>)];
-    const parquetKlara: Promise<void>[] = [];
-    for (const t of tabeller) {
-      const [csvfil, parquetfil] = utdatafiler(t) as [string, string];
-      const klar = parquet.skriv(t, join(tmp, parquetfil));
+    // Every Parquet file is queued at once, the largest table first: the worker takes them from
+    // the front without waiting for the CSV files, and what this thread takes at the end, from
+    // the back, is the smallest.
+    const storst = [...tabeller].sort((a, b) => b.tabell.numRows() - a.tabell.numRows());
+    const parquetKlara = storst.map((t) => {
+      const klar = parquet.skriv(t, join(tmp, utdatafiler(t)[1]!));
       // Settled here so that a failure is not "unhandled" while the CSV files are written.
       klar.catch(() => {});
-      parquetKlara.push(klar);
+      return klar;
+    });
+    for (const t of tabeller) {
+      const [csvfil, parquetfil] = utdatafiler(t) as [string, string];
       await skrivCsvFil(t, join(tmp, csvfil));
       skrivna.push(csvfil, parquetfil);
     }
