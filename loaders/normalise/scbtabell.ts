@@ -474,7 +474,14 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   const format = new Talformat();
   const koder = new Int32Array(NDIM);
   const serieFor = new Int32Array(antalGrupper);
-  const kommunPerioder = new Map<string, { plats: Plats; varde: string; perioder: Set<string> }>();
+  // Per kommun: where it is first named and, per period index, 1 when it has a cell (the
+  // periods become strings once, after the loop). The previous cell's kommun is kept at hand: a
+  // wide table's row is one kommun.
+  const kommunPerioder = new Map<string, { plats: Plats; varde: string; sedda: number[] }>();
+  let forraKommunKod = -1;
+  let forraKommun: { sedda: number[] } | undefined;
+  // Numbers read per region level (NIVA code), added to `raknat.tal` after the loop.
+  const talPerNiva = new Float64Array(4);
   const periodPlats = new Map<string, Plats>();
   const saknasBeskrivning = spec.beskrivSaknat ?? ((c) => `${c.kod}, ${c.dims.join(", ")}, ${c.tid}`);
   const saknatText = spec.saknatMeddelande ?? { sv: "summor som behöver det beräknas inte", en: "missing value; sums that need it are not computed" };
@@ -677,8 +684,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         }
         format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, cell);
         bygge.satt(s, p, v, TAL);
-        const niva = koder[0] === NIVA.kommun ? "kommun" : koder[0] === NIVA.lan ? "lan" : "riket";
-        raknat.tal[niva]++;
+        talPerNiva[koder[0]!]!++;
       } else if (tal.symbol !== TAL) {
         bygge.satt(s, p, Number.NaN, tal.symbol);
         const sym = symbolText(tal.symbol);
@@ -702,16 +708,24 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       }
       bygge.plats(s, p, row.line, kol.kolumn + 1);
       if (koder[0] === NIVA.kommun) {
-        const kod = bygge.ordbok[1]![koder[1]!]!;
-        let k = kommunPerioder.get(kod);
+        let k = koder[1] === forraKommunKod ? forraKommun : undefined;
         if (!k) {
-          const plats: Plats = regionKolumn >= 0 ? { rad: row.line, kolumn: regionKolumn + 1, falt: regionFalt } : { rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn };
-          kommunPerioder.set(kod, (k = { plats, varde: (regionCell ?? kol.region ?? kod).trim(), perioder: new Set() }));
+          const kod = bygge.ordbok[1]![koder[1]!]!;
+          let ny = kommunPerioder.get(kod);
+          if (!ny) {
+            const plats: Plats = regionKolumn >= 0 ? { rad: row.line, kolumn: regionKolumn + 1, falt: regionFalt } : { rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn };
+            kommunPerioder.set(kod, (ny = { plats, varde: (regionCell ?? kol.region ?? kod).trim(), sedda: [] }));
+          }
+          forraKommunKod = koder[1]!;
+          forraKommun = k = ny;
         }
-        k.perioder.add(bygge.perioder[p]!);
+        k.sedda[p] = 1;
       }
     }
   }
+  raknat.tal.kommun += talPerNiva[NIVA.kommun]!;
+  raknat.tal.lan += talPerNiva[NIVA.lan]!;
+  raknat.tal.riket += talPerNiva[NIVA.riket]! + talPerNiva[NIVA.forbund]!;
   begransning.sammanfatta(findings, fil, (regel) => (regel === `${r}.saknas` ? "varning" : "fel"));
 
   // ----------------------------------------------------------------- the file as a whole
@@ -776,7 +790,12 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   if (spec.jamforTotaler !== false) jamforTotaler(lasning, findings);
   // A total the file lacks is the sum of its parts.
   if (spec.harled && spec.harled.length > 0) lasning = { ...lasning, ...harledMedPlats(lasning, spec.harled) };
-  kontrolleraPerioder({ fil, regel: r, kommuner: kommunPerioder, perioder: periodPlats, lucka: spec.periodlucka ?? false }, findings);
+  const kommuner = new Map([...kommunPerioder].map(([kod, k]) => {
+    const perioder = new Set<string>();
+    k.sedda.forEach((x, p) => x === 1 && perioder.add(bygge.perioder[p]!));
+    return [kod, { plats: k.plats, varde: k.varde, perioder }] as const;
+  }));
+  kontrolleraPerioder({ fil, regel: r, kommuner, perioder: periodPlats, lucka: spec.periodlucka ?? false }, findings);
   return lasning;
 }
 
