@@ -208,6 +208,53 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("writes the cube's columns (the fast path) with the same bytes as hyparquet-writer's own parquetWriteBuffer of the same values", async () => {
+    // 2 500 rows in the published order of an ordered table: row groups of 1 000 and 1 500 rows.
+    // - kod: a key per row, a code per key, two codes with the same text (one dictionary entry);
+    // - unik: nearly every row its own text, which hyparquet-writer writes PLAIN (its sample rule);
+    // - not: a nullable text column of plain values, one missing (hyparquet-writer's own path);
+    // - varde: a number column with a NaN in the second row group only.
+    const SNABB = schema({
+      namn: "snabb",
+      beskrivning: "snabba vägen",
+      kolumner: [
+        { namn: "kod", typ: "text", beskrivning: "" },
+        { namn: "unik", typ: "text", beskrivning: "" },
+        { namn: "not", typ: "text", saknas: true, beskrivning: "" },
+        { namn: "varde", typ: "tal", saknas: true, beskrivning: "" },
+        { namn: "antal", typ: "heltal", beskrivning: "" },
+      ],
+    });
+    const n = 2500;
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 4), Int32Array.from([2, 0, 1, 3]), ["Falun", "Åre, \"norr\"", "Borlänge", "Falun"]);
+    const unik = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i), undefined, Array.from({ length: n }, (_, i) => `rad ${i} ${"ä".repeat(i % 7)}`));
+    const not = Array.from({ length: n }, (_, i) => (i === 2100 ? null : i % 2 ? "a" : "b"));
+    const varde = new Float64Array(n).map((_, i) => (i === 1777 ? Number.NaN : (i * 7) / 3));
+    const antal = Array.from({ length: n }, (_, i) => i % 9);
+    const tabell = aq.table({ kod, unik, not, varde, antal }).orderby(aq.desc("antal"), "varde");
+    const t = tabellFranArquero(SNABB, tabell);
+    const fil = join(tmp, "snabb.parquet");
+    await skrivParquet(t, fil);
+    const { parquetWriteBuffer } = await import("hyparquet-writer");
+    const r = rader(t);
+    const typ = { text: "STRING", tal: "DOUBLE", heltal: "INT32" } as const;
+    const ref = parquetWriteBuffer({
+      columnData: SNABB.kolumner.map((k) => ({
+        name: k.namn, type: typ[k.typ], nullable: k.saknas === true, ...(k.typ === "tal" ? { encoding: "PLAIN" as const } : {}),
+        data: r.map((x) => {
+          const v = (x as Record<string, unknown>)[k.namn];
+          return v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
+        }),
+      })),
+      statistics: false, createdBy: "finsam-analys", kvMetadata: [{ key: "finsam.schema", value: "snabb" }],
+    });
+    expect(Buffer.from(readFileSync(fil)).equals(Buffer.from(ref))).toBe(true);
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(fil));
+    const kodningar = metadata.row_groups[1]!.columns.map((c) => c.meta_data!.encodings.join("+"));
+    expect(kodningar).toEqual(["PLAIN+RLE_DICTIONARY", "PLAIN", "PLAIN+RLE_DICTIONARY", "PLAIN", "PLAIN+RLE_DICTIONARY"]);
+    expect(csvText(await lasParquet(SNABB, fil))).toBe(csvText(t));
+  });
+
   it("the tables the worker has not begun when the CSV files are done are written in this thread, with the same bytes", async () => {
     const trad = new Parquettrad();
     try {

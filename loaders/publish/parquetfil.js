@@ -64,23 +64,19 @@ function talUtanLuckor(tal, index, fran, till) {
 }
 
 /**
- * The values of the rows `fran` to `till` (in the published order) of one column: a number
- * column's Float64Array when no value is missing, else the values written into `ut` (one array
- * per column, used again for every row group: hyparquet-writer copies a row group's values
- * before `write` returns, so no array of a hundred thousand values is left behind per group).
+ * The values of the rows `fran` to `till` (in the published order) of one column that the fast
+ * path does not take (`snabbKolumn`), written into `ut`, null for a missing value (one array per
+ * column, used again for every row group: a row group is written before the next is gathered, so
+ * no array of a hundred thousand values is left behind per group).
  * @param {Kolumndata} d
  * @param {ArrayLike<number> | undefined} index
  * @param {number} fran
  * @param {number} till
  * @param {unknown[]} ut
- * @returns {unknown[] | Float64Array}
+ * @returns {unknown[]}
  */
 function varden(d, index, fran, till, ut) {
   const n = till - fran;
-  if (d.slag === "tal") {
-    const tal = talUtanLuckor(d.tal, index, fran, till);
-    if (tal) return tal;
-  }
   ut.length = n;
   if (d.slag === "varden") {
     for (let i = 0; i < n; i++) {
@@ -102,17 +98,264 @@ function varden(d, index, fran, till, ut) {
   return ut;
 }
 
+/** hyparquet-writer's own defaults, which the fast path below must keep to give the same file. */
+const SIDSTORLEK = 1_048_576;
+/** hyparquet-writer's sampling rule (`useDictionary`): a column whose sample is this distinct is written PLAIN. */
+const STICKPROV = 1000;
+const STICKPROV_AVVISAS = 0.9;
+
 /**
- * Writes the job's table: only one row group's values are held as JS arrays at a time (a national
- * table has over a million rows), and the file is the same as one call of `parquetWrite` with its
- * default row groups would give.
- * hyparquet-writer is imported at the first file (a `finsam run` process loads it only when it
- * writes Parquet in that thread), so the function is async; it writes synchronously once loaded.
+ * hyparquet-writer, its public writer and the parts of it that write one column chunk (the
+ * package exports `src/*.js`; the version is pinned in package.json because the fast path below
+ * follows its `writeColumn` step by step, and a test checks that both give the same bytes).
+ * Imported at the first file: a `finsam run` process loads it only in the thread that writes Parquet.
+ */
+async function hyparquetWriter() {
+  const [api, { writeColumn }, { encodeNestedValues }, { writeDictionaryPage }, { writePageHeader }, { writeRleBitPackedHybrid }, { unconvert }, { getSchemaPath }] = await Promise.all([
+    import("hyparquet-writer"), import("hyparquet-writer/src/column.js"), import("hyparquet-writer/src/dremel.js"),
+    import("hyparquet-writer/src/dictionary.js"), import("hyparquet-writer/src/datapage.js"), import("hyparquet-writer/src/encoding.js"),
+    import("hyparquet-writer/src/unconvert.js"), import("hyparquet/src/schema.js"),
+  ]);
+  return { ...api, writeColumn, encodeNestedValues, writeDictionaryPage, writePageHeader, writeRleBitPackedHybrid, unconvert, getSchemaPath };
+}
+
+/** @type {Promise<Awaited<ReturnType<typeof hyparquetWriter>>> | undefined} */
+let hw;
+
+/** An array of `n` ones (the definition levels of an optional column's page without nulls), shared. */
+const ettor = (() => {
+  /** @type {Map<number, number[]>} */
+  const m = new Map();
+  return (/** @type {number} */ n) => {
+    let a = m.get(n);
+    if (!a) m.set(n, (a = new Array(n).fill(1)));
+    return a;
+  };
+})();
+
+/**
+ * A dictionary column's rows `fran` to `till` as hyparquet-writer's dictionary would make them:
+ * the dictionary in order of first appearance, and per row its index in it. Undefined when a row
+ * is missing (null) or when hyparquet-writer would write the column PLAIN (its sampling rule and
+ * its "the dictionary must at least halve the bytes" rule, both computed here per code instead of
+ * per row). The cube's dictionary columns are codes already, so no value is hashed per row.
+ * @param {{ rader: Int32Array, nyckel: Int32Array | undefined, ordbok: readonly string[] }} d
+ * @param {ArrayLike<number> | undefined} index
+ * @param {number} fran
+ * @param {number} till
+ * @param {Int32Array} plats scratch: per code its dictionary index (-1: not yet seen), length >= ordbok.length
+ * @returns {{ ordbok: string[], index: Int32Array } | undefined}
+ */
+function ordbokUrKoder(d, index, fran, till, plats) {
+  const { rader, nyckel, ordbok } = d;
+  const n = till - fran;
+  const ut = new Int32Array(n);
+  /** @type {string[]} */
+  const lista = [];
+  /** @type {number[]} */
+  const koder = [];
+  // Two codes with the same text share one dictionary entry, as in hyparquet-writer.
+  /** @type {Map<string, number>} */
+  const text = new Map();
+  try {
+    for (let i = 0; i < n; i++) {
+      const r = index ? /** @type {number} */ (index[fran + i]) : fran + i;
+      const k = /** @type {number} */ (rader[r]);
+      const kod = nyckel ? /** @type {number} */ (nyckel[k]) : k;
+      let p = /** @type {number} */ (plats[kod]);
+      if (p < 0) {
+        const v = ordbok[kod];
+        if (v === undefined || v === null) return undefined;
+        p = text.get(v) ?? -1;
+        if (p < 0) {
+          p = lista.length;
+          lista.push(v);
+          text.set(v, p);
+        }
+        plats[kod] = p;
+        koder.push(kod);
+      }
+      ut[i] = p;
+    }
+    // The values' total size (hyparquet-writer counts a text's length in UTF-16 units).
+    const antal = new Float64Array(lista.length);
+    for (let i = 0; i < n; i++) {
+      const p = /** @type {number} */ (ut[i]);
+      antal[p] = /** @type {number} */ (antal[p]) + 1;
+    }
+    let total = 0;
+    for (let p = 0; p < lista.length; p++) total += /** @type {number} */ (antal[p]) * /** @type {string} */ (lista[p]).length;
+    // The sample: 1000 rows spread over the row group; rejected when its distinct values are
+    // over 90 % of its bytes (a value's size is its length in UTF-16 units plus 4).
+    const prov = Math.min(n, STICKPROV);
+    /** @type {Set<number>} */
+    const sedda = new Set();
+    let provDistinkt = 0;
+    let provTotal = 0;
+    for (let i = 0; i < prov; i++) {
+      const j = prov === 1 ? 0 : Math.floor(i * (n - 1) / (prov - 1));
+      const p = /** @type {number} */ (ut[j]);
+      const storlek = /** @type {string} */ (lista[p]).length + 4;
+      if (!sedda.has(p)) {
+        sedda.add(p);
+        provDistinkt += storlek;
+      }
+      provTotal += storlek;
+    }
+    if (!provTotal || provDistinkt / provTotal > STICKPROV_AVVISAS) return undefined;
+    let ordbokStorlek = 0;
+    for (const v of lista) ordbokStorlek += v.length;
+    const bitar = Math.ceil(Math.log2(lista.length));
+    const indexStorlek = Math.ceil(n * bitar / 8);
+    if (2 * (ordbokStorlek + lista.length * 4 + indexStorlek) > total + n * 4) return undefined;
+    return { ordbok: lista, index: ut };
+  } finally {
+    for (const kod of koder) plats[kod] = -1;
+  }
+}
+
+/** Whether this machine keeps a Float64Array's bytes little-endian, as Parquet's PLAIN DOUBLE is. */
+const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * One data page (v2) of a column chunk without missing values, as hyparquet-writer's
+ * `writeDataPageV2` writes it: the definition levels (an optional column's, all 1) run-length
+ * encoded, then the values, compressed, after the page header. The values are a dictionary
+ * column's indexes (bit width, then RLE/bit-packed) or a number column's doubles, whose bytes are
+ * the Float64Array's own (no value written one by one). Returns the page's uncompressed size.
+ * @param {Awaited<ReturnType<typeof hyparquetWriter>>} h
+ * @param {any} writer
+ * @param {any} column
+ * @param {"PLAIN" | "RLE_DICTIONARY"} encoding
+ * @param {Int32Array | Float64Array} varden
+ * @param {number} ordbokslangd the dictionary's size (RLE_DICTIONARY), every index below it used
+ * @param {number} maxDefinitionLevel
+ */
+function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel) {
+  const n = varden.length;
+  const nivaer = new h.ByteWriter(16);
+  const definition_levels_byte_length = maxDefinitionLevel ? h.writeRleBitPackedHybrid(nivaer, ettor(n), 1) : 0;
+  /** @type {Uint8Array} */
+  let sida;
+  if (encoding === "RLE_DICTIONARY") {
+    const bitar = Math.ceil(Math.log2(ordbokslangd));
+    const w = new h.ByteWriter(1 + Math.ceil(n * bitar / 8) + 64);
+    w.appendUint8(bitar);
+    h.writeRleBitPackedHybrid(w, varden, bitar);
+    sida = w.getBytes();
+  } else if (LITEN_ANDE && varden instanceof Float64Array) {
+    sida = new Uint8Array(varden.buffer, varden.byteOffset, varden.byteLength);
+  } else {
+    const w = new h.ByteWriter(n * 8);
+    for (let i = 0; i < n; i++) w.appendFloat64(/** @type {number} */ (varden[i]));
+    sida = w.getBytes();
+  }
+  const { codec, compressors } = column;
+  const komprimerad = compressors[codec]?.(sida) ?? sida;
+  const huvudStart = writer.offset;
+  h.writePageHeader(writer, {
+    type: "DATA_PAGE_V2",
+    uncompressed_page_size: nivaer.offset + sida.length,
+    compressed_page_size: nivaer.offset + komprimerad.length,
+    data_page_header_v2: {
+      num_values: n, num_nulls: 0, num_rows: n, encoding,
+      definition_levels_byte_length, repetition_levels_byte_length: 0, is_compressed: !!codec,
+    },
+  });
+  const huvud = writer.offset - huvudStart;
+  writer.appendBytes(nivaer.getBytes());
+  writer.appendBytes(komprimerad);
+  return huvud + nivaer.offset + sida.length;
+}
+
+/**
+ * Writes one column chunk of a row group as hyparquet-writer's `writeColumn` would, byte for
+ * byte, without its per-row work (a dictionary built by hashing every value, page boundaries
+ * estimated value by value, copies of the row group): for a dictionary column without missing
+ * rows and a number column without NaN, each in one page. Undefined when the column is not one
+ * of those (the caller then uses `writeColumn` itself).
+ * @param {Awaited<ReturnType<typeof hyparquetWriter>>} h
+ * @param {any} writer
+ * @param {any} column hyparquet-writer's ColumnEncoder
+ * @param {Kolumndata} d
+ * @param {ArrayLike<number> | undefined} index
+ * @param {number} fran
+ * @param {number} till
+ * @param {Int32Array} plats
+ */
+function snabbKolumn(h, writer, column, d, index, fran, till, plats) {
+  const n = till - fran;
+  const { element } = column;
+  const maxDefinitionLevel = element.repetition_type === "REQUIRED" ? 0 : 1;
+  /** @type {Int32Array | Float64Array} */
+  let varden;
+  /** @type {string[] | undefined} */
+  let ordbok;
+  if (d.slag === "ordbok" && element.type === "BYTE_ARRAY" && element.converted_type === "UTF8" && column.encoding === undefined && n * 4 < SIDSTORLEK) {
+    const o = ordbokUrKoder(d, index, fran, till, plats);
+    if (!o) return undefined;
+    varden = o.index;
+    ordbok = o.ordbok;
+  } else if (d.slag === "tal" && element.type === "DOUBLE" && element.converted_type === undefined && element.logical_type === undefined && column.encoding === "PLAIN" && n * 8 < SIDSTORLEK) {
+    const tal = talUtanLuckor(d.tal, index, fran, till);
+    if (!tal) return undefined;
+    varden = tal;
+  } else return undefined;
+  const offsetStart = writer.offset;
+  let uncompressedSize = 0;
+  /** @type {string[]} */
+  const encodings = [];
+  /** @type {bigint | undefined} */
+  let dictionary_page_offset;
+  /** @type {"PLAIN" | "RLE_DICTIONARY"} */
+  let encoding = "PLAIN";
+  if (ordbok) {
+    encoding = "RLE_DICTIONARY";
+    dictionary_page_offset = BigInt(writer.offset);
+    uncompressedSize += h.writeDictionaryPage(writer, column, h.unconvert(element, ordbok));
+    encodings.push("PLAIN");
+  }
+  encodings.push(encoding);
+  const data_page_offset = BigInt(writer.offset);
+  uncompressedSize += skrivDatasida(h, writer, column, encoding, varden, ordbok ? ordbok.length : 0, maxDefinitionLevel);
+  return {
+    chunk: {
+      meta_data: {
+        type: element.type,
+        encodings,
+        path_in_schema: column.schemaPath.slice(1).map((/** @type {{ name: string }} */ s) => s.name),
+        codec: column.codec ?? "UNCOMPRESSED",
+        num_values: BigInt(n),
+        total_compressed_size: BigInt(writer.offset - offsetStart),
+        total_uncompressed_size: BigInt(uncompressedSize),
+        data_page_offset,
+        dictionary_page_offset,
+        statistics: undefined,
+        encoding_stats: undefined,
+        geospatial_statistics: undefined,
+      },
+      file_offset: BigInt(offsetStart),
+    },
+    columnIndex: undefined,
+    offsetIndex: undefined,
+    bloomFilter: undefined,
+  };
+}
+
+/**
+ * Writes the job's table: the same file as one call of hyparquet-writer's `parquetWrite` with its
+ * default row groups would give (a test compares the bytes), one row group at a time. The row
+ * groups are written here, column chunk by column chunk, with `ParquetWriter` keeping the schema,
+ * the row groups' metadata and the footer: the cube's dictionary and number columns take the fast
+ * path (`snabbKolumn`), any other column hyparquet-writer's `writeColumn` with the values as an
+ * array (one array per column, used again for every row group).
+ * hyparquet-writer is imported at the first file, so the function is async; it writes
+ * synchronously once loaded.
  * @param {Parquetjobb} jobb
  * @returns {Promise<void>}
  */
 export async function skrivParquetjobb(jobb) {
-  const { fileWriter, ParquetWriter, schemaFromColumnData } = await import("hyparquet-writer");
+  const h = await (hw ??= hyparquetWriter());
   // `tal` columns (DOUBLE) are written PLAIN: hyparquet-writer otherwise tries a dictionary for
   // every number column, a Map over every value of every row group, about 0.9 s of the Parquet
   // thread's 2.3 s on the national BAS file, and that thread is the slower of the two writers.
@@ -122,22 +365,51 @@ export async function skrivParquetjobb(jobb) {
     name: k.namn, type: PARQUETTYP[k.typ], nullable: k.saknas === true,
     ...(k.typ === "tal" ? { encoding: /** @type {const} */ ("PLAIN") } : {}),
   }));
-  const schema = schemaFromColumnData({ columnData: typer.map((t) => ({ ...t, data: [] })) });
-  const pq = new ParquetWriter({
-    writer: fileWriter(jobb.fil),
+  const schema = h.schemaFromColumnData({ columnData: typer.map((t) => ({ ...t, data: [] })) });
+  const pq = /** @type {any} */ (new h.ParquetWriter({
+    writer: h.fileWriter(jobb.fil),
     schema,
     createdBy: "finsam-analys",
     // Min/max statistics would double the time of a national table; the files are read whole.
     statistics: false,
     kvMetadata: [{ key: "finsam.schema", value: jobb.namn }],
+  }));
+  const writer = pq.writer;
+  // Per column what `ParquetWriter.write` gives `writeColumn` (its defaults: no column index, an
+  // offset index when a chunk has several pages, a page of at most a megabyte).
+  const kolumner = typer.map((t) => {
+    const treePath = h.getSchemaPath(schema, [t.name]);
+    const schemaPath = treePath.map((n) => n.element);
+    return {
+      treePath,
+      column: {
+        columnName: t.name, element: /** @type {import("hyparquet").SchemaElement} */ (schemaPath[schemaPath.length - 1]), schemaPath, codec: pq.codec, compressors: pq.compressors,
+        stats: false, statisticsTruncateLength: pq.statisticsTruncateLength, pageSize: SIDSTORLEK, dictionarySize: undefined,
+        columnIndex: false, offsetIndex: true, encoding: t.encoding, bloomFilter: undefined,
+      },
+    };
   });
+  const plats = new Int32Array(Math.max(0, ...jobb.data.map((d) => (d.slag === "ordbok" ? d.ordbok.length : 0)))).fill(-1);
   /** @type {unknown[][]} */
   const arrayer = typer.map(() => []);
   for (let g = 0, fran = 0; fran < jobb.antal; g++) {
     const till = Math.min(jobb.antal, fran + radgrupp(g));
-    const columnData = typer.map((t, j) => ({ ...t, data: /** @type {any} */ (varden(/** @type {Kolumndata} */ (jobb.data[j]), jobb.index, fran, till, /** @type {unknown[]} */ (arrayer[j]))) }));
-    // fileWriter flushes synchronously: write() returns no promise.
-    void pq.write({ columnData, rowGroupSize: till - fran });
+    const groupStartOffset = writer.offset;
+    const chunks = [];
+    for (let j = 0; j < kolumner.length; j++) {
+      const { treePath, column } = /** @type {(typeof kolumner)[number]} */ (kolumner[j]);
+      const d = /** @type {Kolumndata} */ (jobb.data[j]);
+      const resultat = snabbKolumn(h, writer, column, d, jobb.index, fran, till, plats)
+        ?? h.writeColumn({ writer, column, pageData: h.encodeNestedValues(treePath, varden(d, jobb.index, fran, till, /** @type {unknown[]} */ (arrayer[j]))) });
+      chunks.push(resultat.chunk);
+      pq.pendingIndexes.push(resultat);
+    }
+    let total_byte_size = 0n;
+    for (const { meta_data } of chunks) total_byte_size += meta_data?.total_uncompressed_size ?? 0n;
+    pq.num_rows += BigInt(till - fran);
+    pq.row_groups.push({ columns: chunks, total_byte_size, num_rows: BigInt(till - fran), total_compressed_size: BigInt(writer.offset - groupStartOffset) });
+    // fileWriter flushes synchronously.
+    writer.flush?.();
     fran = till;
   }
   pq.finish();
