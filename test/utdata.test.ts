@@ -1,6 +1,6 @@
 // Output tables: the schema is enforced, the CSV writer quotes and formats as d3-dsv did (numbers
 // unrounded, empty for missing), and a Parquet file reads back to exactly the same CSV.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvFormatRows } from "d3-dsv";
@@ -9,9 +9,10 @@ import { csvText, formatNumber } from "../loaders/publish/csv.ts";
 import * as aq from "arquero";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
 import { Ordbokskolumn } from "../loaders/kub/ordbokskolumn.ts";
-import { lasParquet, Parquettrad, skrivParquet } from "../loaders/publish/parquet.ts";
-import { rader, schema, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
-import { skrivCsvFil, writeOutputs } from "../loaders/publish/utkatalog.ts";
+import { lasParquet, skrivParquet } from "../loaders/publish/parquet.ts";
+import { rader, schema, tabelldata, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
+import { Skrivtrad } from "../loaders/publish/skrivtrad.ts";
+import { skrivCsvFil, skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-utdata-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -240,7 +241,7 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     const typ = { text: "STRING", tal: "DOUBLE", heltal: "INT32" } as const;
     const ref = parquetWriteBuffer({
       columnData: SNABB.kolumner.map((k) => ({
-        name: k.namn, type: typ[k.typ], nullable: k.saknas === true, ...(k.typ === "tal" ? { encoding: "PLAIN" as const } : {}),
+        name: k.namn, type: typ[k.typ], nullable: (k as { saknas?: boolean }).saknas === true, ...(k.typ === "tal" ? { encoding: "PLAIN" as const } : {}),
         data: r.map((x) => {
           const v = (x as Record<string, unknown>)[k.namn];
           return v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : v;
@@ -256,12 +257,12 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
   });
 
   it("the tables the worker has not begun when the CSV files are done are written in this thread, with the same bytes", async () => {
-    const trad = new Parquettrad();
+    const trad = new Skrivtrad();
     try {
       const tabeller = Array.from({ length: 5 }, (_, i) => tabellFranArquero({ ...KUB, namn: `delat${i}` }, i % 2 ? kubtabell().orderby("kod") : kubtabell()));
       const ut = join(tmp, "delat");
       mkdirSync(ut, { recursive: true });
-      const klara = tabeller.map((t) => trad.skriv(t, join(ut, `${t.schema.namn}.parquet`)));
+      const klara = tabeller.map((t) => trad.parquet(tabelldata(t), join(ut, `${t.schema.namn}.parquet`)));
       // The worker is still starting: it has taken the first table at most.
       const har = await trad.skrivKvarvarande();
       await Promise.all(klara);
@@ -277,10 +278,36 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("a large CSV file written in parts, some by the worker thread, is the same file as written whole", async () => {
+    // 30 000 rows in parts of 1 000: the worker has no Parquet file queued, so it takes parts
+    // from the back at once while this thread writes from the front; a part is appended in its
+    // place, and the leading fields of a part's first row are written out (never copied from the
+    // previous part's last row).
+    const n = 30_000;
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3000)), undefined, Array.from({ length: 10 }, (_, k) => `kod ${k}, "x"`));
+    const period = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 7) % 40), undefined, Array.from({ length: 40 }, (_, p) => `2025-${p}`));
+    const varde = new Float64Array(new SharedArrayBuffer(n * 8)).map((_, i) => (i % 13 === 0 ? Number.NaN : i / 3));
+    for (const [namn, tabell] of [["rak", aq.table({ kod, period, varde })], ["ordnad", aq.table({ kod, period, varde }).orderby(aq.desc("varde"))]] as const) {
+      const t = tabellFranArquero(KUB, tabell);
+      const fil = join(tmp, `delad-${namn}.csv`);
+      const trad = new Skrivtrad();
+      try {
+        const delar = await skrivDeladCsv(trad, tabelldata(t), fil, 1000);
+        expect(delar).toHaveLength(30);
+        expect(delar.filter((d) => d.av === "arbetaren").length).toBeGreaterThan(0);
+        expect(delar.filter((d) => d.av === "har").length).toBeGreaterThan(0);
+      } finally {
+        await trad.stang();
+      }
+      expect(readFileSync(fil, "utf8")).toBe(csvText(t));
+      expect(readdirSync(tmp).filter((f) => f.startsWith(`delad-${namn}.csv.del`))).toEqual([]);
+    }
+  });
+
   it("a Parquet file the worker cannot write rejects with its name, and the thread can be closed", async () => {
-    const trad = new Parquettrad();
+    const trad = new Skrivtrad();
     try {
-      await expect(trad.skriv(tabellFranArquero(KUB, kubtabell()), join(tmp, "finns-inte", "x.parquet"))).rejects.toThrow(/Parquet .*x\.parquet/);
+      await expect(trad.parquet(tabelldata(tabellFranArquero(KUB, kubtabell())), join(tmp, "finns-inte", "x.parquet"))).rejects.toThrow(/x\.parquet/);
     } finally {
       await trad.stang();
     }

@@ -4,41 +4,13 @@
  * encoded text, PLAIN numbers, no statistics), one row group at a time.
  *
  * Plain JavaScript with JSDoc types, free of the rest of the pipeline, because it runs in two
- * places: in the pipeline itself (`publish/parquet.ts`, small tables and tests) and in a worker
- * thread (`publish/parquetarbetare.js`), which writes the Parquet files while the main thread
- * writes the CSV files, so that the two formats take one core each. Both give the same bytes.
+ * places: in the main thread (`publish/parquet.ts`) and in the worker thread that writes files
+ * beside it (`publish/skrivarbetare.js`). Both give the same bytes.
  */
 
-/** @typedef {"text" | "tal" | "heltal"} Kolumntyp */
-
-/**
- * @typedef {object} Parquetkolumn
- * @property {string} namn
- * @property {Kolumntyp} typ
- * @property {boolean} [saknas]
- */
-
-/**
- * A column's data, in the table's own row numbering:
- * - `tal`: a Float64Array, NaN a missing value (the cube's number columns);
- * - `ordbok`: a key per row, a code per key (none: the key is the code) and the values (the
- *   cube's dictionary columns);
- * - `varden`: the values themselves, already in the published order (small tables).
- * @typedef {{ slag: "tal", tal: Float64Array }
- *   | { slag: "ordbok", rader: Int32Array, nyckel: Int32Array | undefined, ordbok: readonly string[] }
- *   | { slag: "varden", varden: readonly unknown[] }} Kolumndata
- */
-
-/**
- * @typedef {object} Parquetjobb
- * @property {string} fil the file to write
- * @property {string} namn the table's name (kept in the file's metadata as `finsam.schema`)
- * @property {readonly Parquetkolumn[]} kolumner
- * @property {readonly Kolumndata[]} data one per column
- * @property {number} antal the number of rows
- * @property {ArrayLike<number> | undefined} index the published order of the rows of `tal` and
- *   `ordbok` columns (undefined: 0, 1, 2, ...)
- */
+/** @typedef {import("./tabelldata.js").Kolumntyp} Kolumntyp */
+/** @typedef {import("./tabelldata.js").Kolumndata} Kolumndata */
+/** @typedef {import("./tabelldata.js").Tabelldata & { fil: string }} Parquetjobb the table and the file to write */
 
 /** @type {Readonly<Record<Kolumntyp, "STRING" | "DOUBLE" | "INT32">>} */
 const PARQUETTYP = { text: "STRING", tal: "DOUBLE", heltal: "INT32" };

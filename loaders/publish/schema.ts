@@ -9,6 +9,7 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { Ordbokskolumn } from "../kub/ordbokskolumn.ts";
+import type { Kolumndata, Tabelldata } from "./tabelldata.js";
 
 /** `text`: a string; `tal`: a finite number (never rounded); `heltal`: an integer. */
 export type Kolumntyp = "text" | "tal" | "heltal";
@@ -134,4 +135,37 @@ export function tabellFranArquero<S extends Schema>(schema: S, tabell: ColumnTab
 /** The rows of an output table as objects (tests, and the small tables of the site). */
 export function rader<S extends Schema>(t: Utdatatabell<S>): Rad<S>[] {
   return t.tabell.objects() as Rad<S>[];
+}
+
+/** From this many rows on, a table's order is kept on shared memory (posted to the writer thread without a copy). */
+const DELAD_ORDNING = 10_000;
+
+/**
+ * The table as the file writers take it (`tabelldata.js`): the cube's columns as they are (a
+ * Float64Array, a dictionary column's keys, codes and values), any other column's values in the
+ * published order, and the published order of the rows (undefined when it is 0, 1, 2, ...).
+ * Built once per table; the CSV and the Parquet writers, in either thread, read the same data.
+ */
+export function tabelldata(t: Utdatatabell): Tabelldata {
+  const tabell = t.tabell;
+  const identitet = !tabell.isFiltered() && !tabell.isOrdered();
+  let index: Uint32Array | undefined;
+  const ordning = (): Uint32Array => {
+    if (index) return index;
+    const ix = tabell.indices();
+    if (ix.length < DELAD_ORDNING) return (index = ix);
+    index = new Uint32Array(new SharedArrayBuffer(ix.length * 4));
+    index.set(ix);
+    return index;
+  };
+  const data = t.schema.kolumner.map((k): Kolumndata => {
+    const kolumn = tabell.column(k.namn)! as unknown as { at(i: number): unknown; ordbok?: readonly string[]; rader?: Int32Array; nyckel?: Int32Array } & ArrayLike<unknown>;
+    if (kolumn instanceof Float64Array) return { slag: "tal", tal: kolumn };
+    if (Array.isArray(kolumn.ordbok) && kolumn.rader instanceof Int32Array) return { slag: "ordbok", rader: kolumn.rader, nyckel: kolumn.nyckel, ordbok: kolumn.ordbok };
+    const ix = ordning();
+    const varden = new Array<unknown>(ix.length);
+    for (let i = 0; i < ix.length; i++) varden[i] = kolumn.at(ix[i]!);
+    return { slag: "varden", varden };
+  });
+  return { namn: t.schema.namn, kolumner: t.schema.kolumner, data, antal: tabell.numRows(), index: identitet ? undefined : ordning() };
 }

@@ -2,15 +2,18 @@
  * Writes the output tables (CSV and Parquet, one of each per table) and text files so that a
  * failure changes nothing: everything is written to a temporary sibling folder first, then
  * moved into place (a rename on the same file system). Tables are written in chunks, never as
- * one string; the Parquet files in a worker thread beside the CSV files (`Parquettrad`), and
- * those it has not begun when the CSV files are written in this thread as well.
+ * one string. A worker thread writes beside this one (`Skrivtrad`): the Parquet files, and when
+ * those are done the last parts of the large CSV files; this thread writes the CSV files and,
+ * at the end, the Parquet files the worker has not begun.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync, type WriteStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
 import { skrivCsv } from "./csv.ts";
-import { Parquettrad } from "./parquet.ts";
-import type { Utdatatabell } from "./schema.ts";
+import { csvBitar } from "./csvrader.js";
+import { tabelldata, type Utdatatabell } from "./schema.ts";
+import { Skrivtrad, type CsvDel } from "./skrivtrad.ts";
+import type { Tabelldata } from "./tabelldata.js";
 
 export interface Utdata {
   readonly tabeller: ReadonlyMap<string, Utdatatabell> | Iterable<Utdatatabell>;
@@ -22,21 +25,48 @@ export function utdatafiler(t: Utdatatabell): string[] {
   return [`${t.schema.namn}.csv`, `${t.schema.namn}.parquet`];
 }
 
-/** Writes one table as CSV, chunk by chunk, respecting the stream's back-pressure. */
-export async function skrivCsvFil(t: Utdatatabell, fil: string): Promise<void> {
-  const ut = createWriteStream(fil, { encoding: "utf8" });
+/** A file stream that `skriv` writes to chunk by chunk, respecting its back-pressure. */
+async function medFilstrom(fil: string, skriv: (bit: (b: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+  const ut: WriteStream = createWriteStream(fil);
   const klar = new Promise<void>((ok, fel) => {
     ut.on("finish", ok);
     ut.on("error", fel);
   });
   try {
-    await skrivCsv(t, async (bit) => {
-      if (!ut.write(bit)) await once(ut, "drain");
+    await skriv(async (b) => {
+      if (!ut.write(b)) await once(ut, "drain");
     });
   } finally {
     ut.end();
   }
   await klar;
+}
+
+/** Writes one table as CSV, chunk by chunk, respecting the stream's back-pressure. */
+export async function skrivCsvFil(t: Utdatatabell, fil: string): Promise<void> {
+  await medFilstrom(fil, (bit) => skrivCsv(t, bit));
+}
+
+/**
+ * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`): the parts nobody has taken
+ * are written here, in order; a part the worker took is appended from its file when its turn
+ * comes (waiting for the worker if it is not done), and its file removed. Returns the parts (who
+ * wrote each).
+ */
+export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: string, delRader?: number): Promise<CsvDel[]> {
+  const delar = trad.delaCsv(data, fil, delRader);
+  await medFilstrom(fil, async (bit) => {
+    for (const del of delar) {
+      if (trad.taForHar(del)) {
+        for (const b of csvBitar(data, del.fran, del.till, del.fran === 0)) await bit(b);
+      } else {
+        await del.klar;
+        await bit(readFileSync(del.fil));
+        rmSync(del.fil);
+      }
+    }
+  });
+  return delar;
 }
 
 export async function writeOutputs(outdir: string, utdata: Utdata): Promise<string[]> {
@@ -50,27 +80,28 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   const skrivna: string[] = [];
-  // Parquet in a worker thread, CSV here: on two cores each format takes one.
-  const parquet = new Parquettrad();
+  const trad = new Skrivtrad();
   try {
     const tabeller = utdata.tabeller instanceof Map ? [...utdata.tabeller.values()] : [...(utdata.tabeller as Iterable<Utdatatabell>)];
+    // Each table's data once, for both formats and both threads.
+    const data = new Map(tabeller.map((t) => [t, tabelldata(t)]));
     // Every Parquet file is queued at once, the largest table first: the worker takes them from
     // the front without waiting for the CSV files, and what this thread takes at the end, from
     // the back, is the smallest.
     const storst = [...tabeller].sort((a, b) => b.tabell.numRows() - a.tabell.numRows());
     const parquetKlara = storst.map((t) => {
-      const klar = parquet.skriv(t, join(tmp, utdatafiler(t)[1]!));
+      const klar = trad.parquet(data.get(t)!, join(tmp, utdatafiler(t)[1]!));
       // Settled here so that a failure is not "unhandled" while the CSV files are written.
       klar.catch(() => {});
       return klar;
     });
     for (const t of tabeller) {
       const [csvfil, parquetfil] = utdatafiler(t) as [string, string];
-      await skrivCsvFil(t, join(tmp, csvfil));
+      await skrivDeladCsv(trad, data.get(t)!, join(tmp, csvfil));
       skrivna.push(csvfil, parquetfil);
     }
     // The CSV files are written: this thread writes the Parquet files the worker has not begun.
-    await parquet.skrivKvarvarande();
+    await trad.skrivKvarvarande();
     await Promise.all(parquetKlara);
     for (const [name, content] of utdata.texter ?? []) {
       writeFileSync(join(tmp, name), content, "utf8");
@@ -82,7 +113,7 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
       for (const name of readdirSync(tmp)) renameSync(join(tmp, name), join(target, name));
     }
   } finally {
-    await parquet.stang();
+    await trad.stang();
     rmSync(tmp, { recursive: true, force: true });
   }
   return skrivna;

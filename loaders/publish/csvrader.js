@@ -1,0 +1,312 @@
+// @ts-check
+/**
+ * The rows of an output table as CSV bytes (`publish/csv.ts` describes the format): UTF-8,
+ * comma, `.` decimal, LF, numbers in JavaScript's shortest exact form, an empty field for a
+ * missing value, d3-dsv's quoting.
+ *
+ * Plain JavaScript with JSDoc types, free of the rest of the pipeline, because it runs in two
+ * places: in the main thread (`publish/csv.ts`) and in the worker thread that writes files beside
+ * it (`publish/skrivarbetare.js`), which takes part of a large table's rows. Both give the same
+ * bytes, and a table written in parts is the same file as written whole.
+ */
+
+/** @typedef {import("./tabelldata.js").Tabelldata} Tabelldata */
+/** @typedef {import("./tabelldata.js").Skrivkolumn} Skrivkolumn */
+
+/**
+ * A number as the CSV writes it: JavaScript's shortest exact form, -0 as 0; a non-finite number
+ * is a bug upstream, never written.
+ * @param {number} v
+ * @returns {string}
+ */
+export function formatNumber(v) {
+  if (!Number.isFinite(v)) throw new Error(`icke-ändligt tal i utdata: ${v}`);
+  return Object.is(v, -0) ? "0" : String(v);
+}
+
+const BEHOVER_CITAT = /["\n\r,]/;
+
+/**
+ * A text field: quoted when it holds `"`, `,`, CR or LF, its quotes doubled (as d3-dsv).
+ * @param {string} s
+ * @returns {string}
+ */
+export function textfalt(s) {
+  return BEHOVER_CITAT.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The header row: the columns' names. */
+export function rubrikrad(/** @type {readonly Skrivkolumn[]} */ kolumner) {
+  return Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8");
+}
+
+/** About this many bytes make one chunk. */
+const BIT = 1 << 20;
+
+/** A field of the widest number: sign, 17 digits, `.`, `e-324` and margin. */
+const TALBREDD = 32;
+
+/*
+ * How a column is written. The writer is one loop over rows and columns that switches on the
+ * column's kind (never a closure per field: a national table has ten million fields):
+ * - ORDBOK: a dictionary column (text): a code per row, each dictionary value encoded once;
+ * - TAL: a Float64Array (NaN for missing);
+ * - ANNAN: the values in the published order (small tables).
+ */
+const ORDBOK = 0;
+const TAL = 1;
+const ANNAN = 2;
+
+/**
+ * @typedef {object} Faltkolumn
+ * @property {0 | 1 | 2} slag
+ * @property {Int32Array} rader ORDBOK: per row its key
+ * @property {Int32Array | undefined} nyckel ORDBOK: per key its code (undefined: the key is the code)
+ * @property {readonly Uint8Array[]} bytes ORDBOK: per code the field's bytes
+ * @property {Float64Array} tal TAL: the values
+ * @property {readonly unknown[]} varden ANNAN: the values in the published order
+ * @property {boolean} text ANNAN: whether the column holds text
+ * @property {number} bredd the most bytes one field can take (ANNAN: unknown, -1)
+ */
+
+const TOM_I32 = new Int32Array(0);
+const TOM_F64 = new Float64Array(0);
+
+/**
+ * @param {Skrivkolumn} k
+ * @param {import("./tabelldata.js").Kolumndata} d
+ * @returns {Faltkolumn}
+ */
+function faltkolumn(k, d) {
+  const tom = { rader: TOM_I32, nyckel: undefined, bytes: [], tal: TOM_F64, varden: [], text: false };
+  if (d.slag === "tal") return { ...tom, slag: TAL, tal: d.tal, bredd: TALBREDD };
+  if (d.slag === "ordbok") {
+    const bytes = d.ordbok.map((v) => Buffer.from(textfalt(v), "utf8"));
+    return { ...tom, slag: ORDBOK, rader: d.rader, nyckel: d.nyckel, bytes, bredd: Math.max(0, ...bytes.map((b) => b.length)) };
+  }
+  return { ...tom, slag: ANNAN, varden: d.varden, text: k.typ === "text", bredd: -1 };
+}
+
+/**
+ * Writes the bytes `b` at `pos`; returns the position after them.
+ * @param {Buffer} buf
+ * @param {number} pos
+ * @param {Uint8Array} b
+ */
+function skrivBytes(buf, pos, b) {
+  const m = b.length;
+  if (m < 24) {
+    for (let x = 0; x < m; x++) buf[pos + x] = /** @type {number} */ (b[x]);
+  } else buf.set(b, pos);
+  return pos + m;
+}
+
+/**
+ * Writes the number `v` at `pos` (never NaN): a whole number digit by digit, another with
+ * `formatNumber`, its text kept in `forraText[j]` for the next row of column `j` with the same
+ * value. Returns the position after it.
+ * @param {Buffer} buf
+ * @param {number} pos
+ * @param {number} v
+ * @param {number} j
+ * @param {Float64Array} forraTal
+ * @param {string[]} forraText
+ */
+function skrivTal(buf, pos, v, j, forraTal, forraText) {
+  if (Number.isInteger(v) && v < 1e15 && v > -1e15) {
+    let x = v;
+    if (x < 0) {
+      buf[pos++] = 45;
+      x = -x;
+    }
+    const start = pos;
+    do {
+      const q = Math.floor(x / 10);
+      buf[pos++] = 48 + (x - q * 10);
+      x = q;
+    } while (x > 0);
+    for (let a = start, b = pos - 1; a < b; a++, b--) {
+      const c = /** @type {number} */ (buf[a]);
+      buf[a] = /** @type {number} */ (buf[b]);
+      buf[b] = c;
+    }
+    return pos;
+  }
+  /** @type {string} */
+  let text;
+  if (v === forraTal[j]) text = /** @type {string} */ (forraText[j]);
+  else {
+    text = formatNumber(v);
+    forraTal[j] = v;
+    forraText[j] = text;
+  }
+  for (let x = 0; x < text.length; x++) buf[pos++] = text.charCodeAt(x);
+  return pos;
+}
+
+/**
+ * The writer's state between chunks: the chunk being filled, the finished ones, where the
+ * previous row starts in `buf` (-1 when it is not there: first row, new chunk).
+ * @typedef {{ buf: Buffer, pos: number, klara: Uint8Array[], forraRad: number }} Skrivlage
+ */
+
+/**
+ * `buf` when `m` more bytes fit, else a new chunk (the full one to `klara`).
+ * @param {Skrivlage} l
+ * @param {Buffer} buf
+ * @param {number} pos
+ * @param {number} m
+ * @returns {Buffer}
+ */
+function medPlats(l, buf, pos, m) {
+  if (pos + m <= buf.length) return buf;
+  l.klara.push(buf.subarray(0, pos));
+  l.forraRad = -1;
+  return Buffer.allocUnsafe(Math.max(BIT, m));
+}
+
+/**
+ * The table's rows `fran` to `till` (in the published order) as CSV, in chunks of about a
+ * megabyte, after the header row when `rubrik`. The bytes are written straight into the chunk,
+ * never a string per row (a national table has a million rows). Text is encoded once per
+ * distinct value; the leading dictionary fields a row shares with the previous row are copied
+ * from it in one go; whole numbers are written digit by digit, other numbers with `String(v)`
+ * (`formatNumber`); a missing value (null, or NaN) is an empty field. The rows are written by
+ * `Radskrivare.skrivRader`, a plain function whose chunk and position are local variables (a
+ * generator or closures would keep them in memory, read and written at every byte).
+ * @param {Tabelldata} t
+ * @param {number} [fran]
+ * @param {number} [till]
+ * @param {boolean} [rubrik]
+ * @returns {Generator<Uint8Array>}
+ */
+export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
+  const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j])));
+  const rader = new Radskrivare(falt);
+  /** @type {Skrivlage} */
+  const l = { buf: Buffer.allocUnsafe(BIT), pos: 0, klara: [], forraRad: -1 };
+  if (rubrik) l.pos = skrivBytes(l.buf, 0, rubrikrad(t.kolumner));
+  for (let i = fran; i < till; ) {
+    i = rader.skrivRader(l, t.index, i, till);
+    yield* l.klara;
+    l.klara.length = 0;
+  }
+  if (l.pos > 0) yield l.buf.subarray(0, l.pos);
+}
+
+/** Writes a table's rows, a chunk at a time (`csvBitar`). */
+class Radskrivare {
+  /** @param {readonly Faltkolumn[]} falt */
+  constructor(falt) {
+    this.falt = falt;
+    const n = (this.n = falt.length);
+    /** The widest row when every column's width is known: then the room is checked once per row. */
+    this.radbredd = falt.some((f) => f.bredd < 0) ? -1 : falt.reduce((s, f) => s + f.bredd + 1, 0);
+    /** @type {Map<unknown, Uint8Array>} */
+    this.sedda = new Map();
+    /** Neighbouring rows often share a value (a region's population beside each ersättning). */
+    this.forraTal = new Float64Array(n).fill(Number.NaN);
+    /** @type {string[]} */
+    this.forraText = new Array(n).fill("");
+    // The leading dictionary columns (niva, kod, namn, period, ...): a table sorted by them
+    // repeats them row after row, so a row whose first `q` of them have the previous row's codes
+    // copies those fields' bytes from the previous row in one go. Per such column: the previous
+    // row's code, and where in the previous row the field after it starts. The last column is
+    // never one of them, so a copied field is always followed by a comma.
+    let ledande = 0;
+    while (ledande < n - 1 && /** @type {Faltkolumn} */ (falt[ledande]).slag === ORDBOK) ledande++;
+    this.ledande = ledande;
+    this.ledbredd = falt.slice(0, ledande).reduce((s, f) => s + f.bredd + 1, 0);
+    this.forraKod = new Int32Array(ledande).fill(-1);
+    this.forraSlut = new Int32Array(ledande);
+  }
+
+  /**
+   * Writes the rows from `fran` on into `l.buf` until a chunk is full (it is then in `l.klara`)
+   * or row `till` is reached; returns the next row.
+   * @param {Skrivlage} l
+   * @param {ArrayLike<number> | undefined} index
+   * @param {number} fran
+   * @param {number} till
+   * @returns {number}
+   */
+  skrivRader(l, index, fran, till) {
+    const { falt, n, radbredd, ledande, ledbredd, forraKod, forraSlut, forraTal, forraText, sedda } = this;
+    let buf = l.buf;
+    let pos = l.pos;
+    let i = fran;
+    while (i < till && l.klara.length === 0) {
+      const plats = i++;
+      const r = index ? /** @type {number} */ (index[plats]) : plats;
+      // Room for the whole row, or (a column of unknown width) for its leading fields; then the
+      // other fields make room one by one.
+      const b0 = buf;
+      buf = medPlats(l, buf, pos, radbredd >= 0 ? radbredd + 1 : ledbredd + 1);
+      if (buf !== b0) pos = 0;
+      const radStart = pos;
+      const radensBuf = buf;
+      // How many leading fields equal the previous row's (none when it is in an earlier chunk).
+      let lika = 0;
+      for (let j = 0; j < ledande; j++) {
+        const f = /** @type {Faltkolumn} */ (falt[j]);
+        const nyckel = /** @type {number} */ (f.rader[r]);
+        const kod = f.nyckel === undefined ? nyckel : /** @type {number} */ (f.nyckel[nyckel]);
+        if (kod === forraKod[j] && lika === j && l.forraRad >= 0) lika++;
+        forraKod[j] = kod;
+      }
+      if (lika > 0) {
+        const m = /** @type {number} */ (forraSlut[lika - 1]);
+        const fr = l.forraRad;
+        if (m < 32) for (let x = 0; x < m; x++) buf[pos + x] = /** @type {number} */ (buf[fr + x]);
+        else buf.copyWithin(pos, fr, fr + m);
+        pos += m;
+      }
+      for (let j = lika; j < n; j++) {
+        const f = /** @type {Faltkolumn} */ (falt[j]);
+        if (radbredd < 0 && j >= ledande) {
+          const b = buf;
+          buf = medPlats(l, buf, pos, f.bredd < 0 ? 1 : f.bredd + 1);
+          if (buf !== b) pos = 0;
+        }
+        if (j > 0 && !(lika > 0 && j === lika)) buf[pos++] = 44;
+        if (j < ledande) {
+          pos = skrivBytes(buf, pos, /** @type {Uint8Array} */ (f.bytes[/** @type {number} */ (forraKod[j])]));
+          forraSlut[j] = pos - radStart + 1;
+        } else if (f.slag === ORDBOK) {
+          const nyckel = /** @type {number} */ (f.rader[r]);
+          pos = skrivBytes(buf, pos, /** @type {Uint8Array} */ (f.bytes[f.nyckel === undefined ? nyckel : /** @type {number} */ (f.nyckel[nyckel])]));
+        } else if (f.slag === TAL) {
+          const v = /** @type {number} */ (f.tal[r]);
+          if (!Number.isNaN(v)) pos = skrivTal(buf, pos, v, j, forraTal, forraText);
+        } else {
+          const v = f.varden[plats];
+          if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
+          /** @type {Uint8Array | undefined} */
+          let b;
+          if (f.text) {
+            b = sedda.get(v);
+            if (b === undefined) {
+              b = Buffer.from(textfalt(/** @type {string} */ (v)), "utf8");
+              if (sedda.size < 100_000) sedda.set(v, b);
+            }
+          }
+          const b1 = buf;
+          buf = medPlats(l, buf, pos, b ? b.length : TALBREDD);
+          if (buf !== b1) pos = 0;
+          pos = b ? skrivBytes(buf, pos, b) : skrivTal(buf, pos, /** @type {number} */ (v), j, forraTal, forraText);
+        }
+      }
+      if (radbredd < 0) {
+        const b = buf;
+        buf = medPlats(l, buf, pos, 1);
+        if (buf !== b) pos = 0;
+      }
+      buf[pos++] = 10;
+      // The row is whole in this chunk unless a field of unknown width moved it to a new one.
+      l.forraRad = buf === radensBuf ? radStart : -1;
+    }
+    l.buf = buf;
+    l.pos = pos;
+    return i;
+  }
+}

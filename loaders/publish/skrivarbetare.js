@@ -1,0 +1,50 @@
+// @ts-check
+/**
+ * The worker thread that writes files beside the main thread (`publish/skrivtrad.ts`): Parquet
+ * files (`parquetfil.js`) and parts of large CSV files (`csvrader.js`), one job per message, in
+ * order. It answers each with `{ fil }` when the file is written or `{ fil, fel }` with the
+ * error's message.
+ * - `{ slag: "parquet", data, fil }`: the table as a Parquet file;
+ * - `{ slag: "csv", data, fran, till, fil }`: the table's rows `fran` to `till` (in the published
+ *   order) as CSV without a header, in a file of their own that the main thread appends to the
+ *   table's CSV file in its place.
+ */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { parentPort } from "node:worker_threads";
+import { csvBitar } from "./csvrader.js";
+import { skrivParquetjobb } from "./parquetfil.js";
+
+/**
+ * @typedef {{ slag: "parquet", data: import("./tabelldata.js").Tabelldata, fil: string }
+ *   | { slag: "csv", data: import("./tabelldata.js").Tabelldata, fran: number, till: number, fil: string }} Skrivjobb
+ */
+
+/**
+ * The rows `fran` to `till` of the table as CSV without a header, in the file `fil`.
+ * @param {import("./tabelldata.js").Tabelldata} data
+ * @param {number} fran
+ * @param {number} till
+ * @param {string} fil
+ */
+function skrivCsvDel(data, fran, till, fil) {
+  const fd = openSync(fil, "w");
+  try {
+    for (const bit of csvBitar(data, fran, till, false)) {
+      for (let gjort = 0; gjort < bit.length; ) gjort += writeSync(fd, bit, gjort, bit.length - gjort);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+if (!parentPort) throw new Error("skrivarbetare.js körs bara som worker-tråd (runs only as a worker thread)");
+const port = parentPort;
+port.on("message", (/** @type {Skrivjobb} */ jobb) => {
+  const klar = jobb.slag === "parquet"
+    ? skrivParquetjobb({ ...jobb.data, fil: jobb.fil })
+    : new Promise((ok) => ok(skrivCsvDel(jobb.data, jobb.fran, jobb.till, jobb.fil)));
+  klar.then(
+    () => port.postMessage({ fil: jobb.fil }),
+    (e) => port.postMessage({ fil: jobb.fil, fel: e instanceof Error ? e.message : String(e) }),
+  );
+});
