@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { findingToJson, formatFinding } from "./validate/findings.ts";
 import { runPipeline, PIPELINE_UTDATA, type PipelineResult } from "./pipeline.ts";
 import { writeOutputs, OutputError } from "./publish/utkatalog.ts";
+import { Skrivtrad } from "./publish/skrivtrad.ts";
 import { REGISTER } from "./kinds/index.ts";
 
 export interface CliEffects {
@@ -172,6 +173,20 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
     effects.stderr(`finsam ${command}: --till ska vara ett datum ÅÅÅÅ-MM-DD, t.ex. 2025-08-31, inte "${values.till}"\n${USAGE_HINT}\n`);
     return 2;
   }
+  // `run` starts the thread that writes files beside this one now, so that its start overlaps
+  // the computation (publish/skrivtrad.ts).
+  const trad = command === "run" ? new Skrivtrad() : undefined;
+  try {
+    return await kor(command, dir, values, effects, progress, intern, trad);
+  } finally {
+    await trad?.stang();
+  }
+}
+
+async function kor(
+  command: "validate" | "run", dir: string, values: { out?: string; json?: boolean; till?: string }, effects: CliEffects,
+  progress: ((m: string) => void) | undefined, intern: boolean, trad: Skrivtrad | undefined,
+): Promise<number> {
   const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, ...(values.till !== undefined ? { till: values.till } : {}) });
   if (progress) effects.stderr("\r\x1b[K");
 
@@ -192,7 +207,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   }
   let skrivna: string[];
   try {
-    skrivna = await writeOutputs(out, { tabeller: result.outputs, texter: result.texter });
+    skrivna = await writeOutputs(out, { tabeller: result.outputs, texter: result.texter }, trad);
   } catch (e) {
     const message = e instanceof OutputError ? e.message : `kunde inte skriva (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     effects.stderr(`finsam run: ${out}: ${message}; ingenting ändrades\n`);

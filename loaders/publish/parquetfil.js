@@ -94,6 +94,11 @@ async function hyparquetWriter() {
 /** @type {Promise<Awaited<ReturnType<typeof hyparquetWriter>>> | undefined} */
 let hw;
 
+/** Loads hyparquet-writer now (the writer thread does at its start, while the pipeline computes). */
+export function laddaParquet() {
+  return (hw ??= hyparquetWriter());
+}
+
 /** An array of `n` ones (the definition levels of an optional column's page without nulls), shared. */
 const ettor = (() => {
   /** @type {Map<number, number[]>} */
@@ -327,7 +332,7 @@ function snabbKolumn(h, writer, column, d, index, fran, till, plats) {
  * @returns {Promise<void>}
  */
 export async function skrivParquetjobb(jobb) {
-  const h = await (hw ??= hyparquetWriter());
+  const h = await laddaParquet();
   // `tal` columns (DOUBLE) are written PLAIN: hyparquet-writer otherwise tries a dictionary for
   // every number column, a Map over every value of every row group, about 0.9 s of the Parquet
   // thread's 2.3 s on the national BAS file, and that thread is the slower of the two writers.

@@ -12,7 +12,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { csvBitar } from "./csvrader.js";
-import { skrivParquetjobb } from "./parquetfil.js";
+import { laddaParquet, skrivParquetjobb } from "./parquetfil.js";
 
 /**
  * @typedef {{ slag: "parquet", data: import("./tabelldata.js").Tabelldata, fil: string }
@@ -39,6 +39,9 @@ function skrivCsvDel(data, fran, till, fil) {
 
 if (!parentPort) throw new Error("skrivarbetare.js körs bara som worker-tråd (runs only as a worker thread)");
 const port = parentPort;
+// The thread may be started before the tables are ready (`finsam run` starts it before the
+// pipeline): the Parquet writer is loaded meanwhile. A failure shows at the first Parquet job.
+laddaParquet().catch(() => {});
 port.on("message", (/** @type {Skrivjobb} */ jobb) => {
   const klar = jobb.slag === "parquet"
     ? skrivParquetjobb({ ...jobb.data, fil: jobb.fil })

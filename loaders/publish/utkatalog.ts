@@ -69,7 +69,13 @@ export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: stri
   return delar;
 }
 
-export async function writeOutputs(outdir: string, utdata: Utdata): Promise<string[]> {
+/**
+ * Writes the outputs into `outdir` (see the top of this file). `trad`: a writer thread the caller
+ * started earlier (`finsam run` starts it before the pipeline, so that the thread's start and
+ * its loading of the Parquet writer overlap the computation) and closes itself; without it one
+ * is started here and closed at the end.
+ */
+export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Skrivtrad): Promise<string[]> {
   const target = resolve(outdir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutputError(`${outdir} finns redan och är ingen katalog`);
@@ -80,7 +86,7 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   const skrivna: string[] = [];
-  const trad = new Skrivtrad();
+  const trad = egenTrad ?? new Skrivtrad();
   try {
     const tabeller = utdata.tabeller instanceof Map ? [...utdata.tabeller.values()] : [...(utdata.tabeller as Iterable<Utdatatabell>)];
     // Each table's data once, for both formats and both threads.
@@ -113,7 +119,7 @@ export async function writeOutputs(outdir: string, utdata: Utdata): Promise<stri
       for (const name of readdirSync(tmp)) renameSync(join(tmp, name), join(target, name));
     }
   } finally {
-    await trad.stang();
+    if (!egenTrad) await trad.stang();
     rmSync(tmp, { recursive: true, force: true });
   }
   return skrivna;
