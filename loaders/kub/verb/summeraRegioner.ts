@@ -81,6 +81,8 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   /** Sums the members (kommun numbers; absent members only count) of each group into region `rkod`. */
   const summera = (rniva: number, rkod: string, medlemmar: (p: number) => readonly string[], utom?: (p: number) => boolean) => {
     const kodNr = ut.kod(1, rkod);
+    // The region's series per group, made when first needed (the same series for every period).
+    const serie = new Int32Array(G).fill(-1);
     for (let p = 0; p < P; p++) {
       if (utom?.(p)) continue;
       const m = medlemmar(p);
@@ -102,11 +104,14 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
           if (sx === TAL) { summa += kol[i]!; n++; }
         }
         if (!finns) continue;
-        const forsta = gruppSerie[g]!;
-        for (let d = 2; d < buf.length; d++) buf[d] = dimkoder[d]![forsta]!;
-        buf[0] = rniva;
-        buf[1] = kodNr;
-        const t = ut.serie(buf);
+        let t = serie[g]!;
+        if (t < 0) {
+          const forsta = gruppSerie[g]!;
+          for (let d = 2; d < buf.length; d++) buf[d] = dimkoder[d]![forsta]!;
+          buf[0] = rniva;
+          buf[1] = kodNr;
+          t = serie[g] = ut.serie(buf);
+        }
         // A sum that lacks a part is missing, not smaller (never rounded down to what is there).
         if (n === m.length) ut.satt(t, utPerioder[p]!, summa, TAL);
         else ut.satt(t, utPerioder[p]!, Number.NaN, BERAKNAS_INTE);
