@@ -27,7 +27,7 @@ function klon(namn: string): string {
 
 const bundlar = (k: string): string[] => {
   const c = join(k, "node_modules", ".cache", "finsam");
-  return existsSync(c) ? readdirSync(c).filter((f) => f.endsWith(".mjs")).sort() : [];
+  return existsSync(c) ? readdirSync(c).filter((f) => f.endsWith(".cjs")).sort() : [];
 };
 const kor = (k: string) => execFileSync(process.execPath, [join(k, "bin", "finsam.js"), "--version"], { encoding: "utf8", env: { ...process.env, FINSAM_TSX: "" } }).trim();
 
@@ -37,7 +37,7 @@ describe("bin/finsam.js", () => {
     expect(kor(k)).toMatch(/^\d+\.\d+\.\d+$/);
     const [forsta, ...ovriga] = bundlar(k);
     expect(ovriga).toEqual([]);
-    expect(forsta).toMatch(/^finsam-cli-[0-9a-f]{16}\.mjs$/);
+    expect(forsta).toMatch(/^finsam-cli-[0-9a-f]{16}\.cjs$/);
     // Nothing written beside the sources.
     expect(existsSync(join(k, ".finsam-build"))).toBe(false);
     expect(existsSync(join(k, "dist"))).toBe(false);
