@@ -99,6 +99,10 @@ async function bygg() {
     await esbuild.build({
       entryPoints: [join(ROT, "loaders", "cli.ts")], outfile: tmp, bundle: true, platform: "node", format: "cjs", target: "node20",
       external: LATA, supported: { "dynamic-import": false },
+      // The options of tsconfig.json that change the emitted code, given here so that the bundle
+      // does not depend on which tsconfig.json esbuild finds: without `strict`, the CommonJS file
+      // would not be in strict mode, as the ES modules it is made of always are.
+      tsconfigRaw: { compilerOptions: { strict: true, target: "ES2022", verbatimModuleSyntax: true } },
       // Paths in the bundle's comments relative to the checkout, not to the current directory.
       absWorkingDir: ROT,
       logLevel: "silent", legalComments: "none",
