@@ -14,7 +14,7 @@
 //
 // Start-up is mostly module loading, so the bundle is ONE CommonJS file that holds the npm
 // packages too (zod, arquero, d3, papaparse, iconv-lite ...): Node's ESM loader would otherwise
-// resolve, read and link some 250 files at every start. Only the packages that a command loads
+// resolve, read and link some 300 files at every start. Only the packages that a command loads
 // late with `import()` stay outside (LATA below: HiGHS, read-excel-file, playwright-core,
 // hyparquet, hyparquet-writer); esbuild turns those `import()` calls into `require()`
 // (`supported: { "dynamic-import": false }`), which also loads ESM-only packages in Node 20.19
