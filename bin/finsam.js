@@ -21,7 +21,8 @@
 // and later. The file is compiled with `vm.Script` and V8's code cache: the compiled code is
 // kept beside the bundle (finsam-cli-<hash>.kodcache) and given to V8 at the next start, which
 // then need not parse and compile the 3 MB again. V8 rejects a cache that does not belong to
-// the file or to this node, and it is then written anew. The Parquet worker
+// the file, to this node or to its V8 flags (node --stack-size=…, --max-old-space-size=…), and
+// it is then written anew: starts that alternate such flags compile every time. The Parquet worker
 // (loaders/publish/parquetarbetare.js) is started from its own file and is not bundled.
 //
 // When the bundle cannot be built, written or loaded (no or a read-only node_modules/), or
