@@ -1,13 +1,17 @@
 /**
- * bin/finsam.js runs the CLI from one esbuild bundle of loaders/. The bundle lives in
- * node_modules/.cache/finsam/, never in the source tree or dist/, and its name is a hash of its
- * sources: the same sources give the same file, byte for byte.
+ * bin/finsam.js runs the CLI from one esbuild bundle of loaders/ and the npm packages it imports
+ * (CommonJS, compiled with V8's code cache). The bundle and its code cache live in
+ * node_modules/.cache/finsam/, never in the source tree or dist/, and the bundle's name is a hash
+ * of its sources: the same sources give the same file, byte for byte.
  */
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROT = fileURLToPath(new URL("..", import.meta.url));
@@ -25,11 +29,26 @@ function klon(namn: string): string {
   return k;
 }
 
-const bundlar = (k: string): string[] => {
-  const c = join(k, "node_modules", ".cache", "finsam");
-  return existsSync(c) ? readdirSync(c).filter((f) => f.endsWith(".mjs")).sort() : [];
-};
-const kor = (k: string) => execFileSync(process.execPath, [join(k, "bin", "finsam.js"), "--version"], { encoding: "utf8", env: { ...process.env, FINSAM_TSX: "" } }).trim();
+const cache = (k: string) => join(k, "node_modules", ".cache", "finsam");
+const bundlar = (k: string): string[] => (existsSync(cache(k)) ? readdirSync(cache(k)).filter((f) => f.endsWith(".cjs")).sort() : []);
+const kor = (k: string, cwd = ROT) => execFileSync(process.execPath, [join(k, "bin", "finsam.js"), "--version"], { cwd, encoding: "utf8", env: { ...process.env, FINSAM_TSX: "" } }).trim();
+/** `finsam args` in checkout `k` with FINSAM_DEBUG=1: status, stdout and stderr. */
+function finsam(k: string, args: string[]) {
+  const r = spawnSync(process.execPath, [join(k, "bin", "finsam.js"), ...args], { encoding: "utf8", env: { ...process.env, FINSAM_TSX: "", FINSAM_DEBUG: "1" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The lines of every `import(...)` call in `kod` (parsed, so that the word in strings and comments does not count). */
+function importanrop(kod: string): number[] {
+  const fil = ts.createSourceFile("bunt.cjs", kod, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const rader: number[] = [];
+  const besok = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) rader.push(fil.getLineAndCharacterOfPosition(n.getStart(fil)).line + 1);
+    ts.forEachChild(n, besok);
+  };
+  besok(fil);
+  return rader;
+}
 
 describe("bin/finsam.js", () => {
   it("bundles into node_modules/.cache/finsam, deterministically, and rebuilds when a source changes", () => {
@@ -37,31 +56,114 @@ describe("bin/finsam.js", () => {
     expect(kor(k)).toMatch(/^\d+\.\d+\.\d+$/);
     const [forsta, ...ovriga] = bundlar(k);
     expect(ovriga).toEqual([]);
-    expect(forsta).toMatch(/^finsam-cli-[0-9a-f]{16}\.mjs$/);
+    expect(forsta).toMatch(/^finsam-cli-[0-9a-f]{16}\.cjs$/);
     // Nothing written beside the sources.
     expect(existsSync(join(k, ".finsam-build"))).toBe(false);
     expect(existsSync(join(k, "dist"))).toBe(false);
-    const bytes = readFileSync(join(k, "node_modules", ".cache", "finsam", forsta!));
+    const bytes = readFileSync(join(cache(k), forsta!));
 
-    // Built again from nothing: the same name and the same bytes.
+    // CommonJS with the packages inside: the only packages required at run time are those a
+    // command imports late (and node's own modules).
+    const kod = bytes.toString("utf8");
+    expect(kod.startsWith('"use strict";\n')).toBe(true);
+    expect(kod).not.toMatch(/^(import|export) /m);
+    const paket = [...new Set([...kod.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].filter((p) => !builtinModules.includes(p.replace(/^node:/, "")));
+    expect(paket.sort()).toEqual(["highs", "hyparquet-writer", "playwright-core", "read-excel-file/node"]);
+    // No `import()` left: vm.Script cannot run one (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING);
+    // esbuild has made them require() calls.
+    expect(importanrop(kod)).toEqual([]);
+    expect(importanrop("const x = 'import(\"y\")'; await import(\"z\");")).toEqual([1]);
+
+    // Built again from nothing, from another directory: the same name and the same bytes.
     rmSync(join(k, "node_modules", ".cache"), { recursive: true });
-    kor(k);
+    kor(k, tmp);
     expect(bundlar(k)).toEqual([forsta]);
-    expect(readFileSync(join(k, "node_modules", ".cache", "finsam", forsta!)).equals(bytes)).toBe(true);
+    expect(readFileSync(join(cache(k), forsta!)).equals(bytes)).toBe(true);
+
+    // Files of other bundles, for the clean-up when the next bundle is built.
+    const forr = new Date(Date.now() - 2 * 3_600_000);
+    const lagg = (namn: string, gammal: boolean) => {
+      writeFileSync(join(cache(k), namn), "");
+      if (gammal) utimesSync(join(cache(k), namn), forr, forr);
+    };
+    lagg("finsam-cli-0000000000000000.mjs", true); // an old bundle of the earlier format: removed
+    lagg("finsam-cli-0000000000000000.kodcache", false); // its code cache, however young: removed with it
+    lagg("finsam-cli-1111111111111111.cjs", false); // a young bundle: kept, and its code cache
+    lagg("finsam-cli-1111111111111111.kodcache", true);
+    lagg("finsam-cli-2222222222222222.kodcache", false); // a code cache without a bundle: removed
+    lagg("finsam-cli-3333333333333333.cjs.123.tmp", false); // being written by another process: kept
+    lagg("finsam-cli-4444444444444444.cjs.123.tmp", true); // left by a process an hour ago: removed
 
     // A changed source, whatever its time stamp: a new bundle that holds the change.
     const fil = join(k, "loaders", "cli.ts");
     writeFileSync(fil, `${readFileSync(fil, "utf8")}\n// ändrad\nexport const ANDRAD_I_TESTET = 1;\n`);
     kor(k);
-    const nya = bundlar(k).filter((f) => f !== forsta);
+    const nya = bundlar(k).filter((f) => f !== forsta && !f.startsWith("finsam-cli-1111"));
     expect(nya).toHaveLength(1);
-    expect(readFileSync(join(k, "node_modules", ".cache", "finsam", nya[0]!), "utf8")).toContain("ANDRAD_I_TESTET");
+    expect(readFileSync(join(cache(k), nya[0]!), "utf8")).toContain("ANDRAD_I_TESTET");
+    const kodcache = (b: string) => b.replace(/\.cjs$/, ".kodcache");
+    expect(readdirSync(cache(k)).sort()).toEqual([
+      "finsam-cli-1111111111111111.cjs", "finsam-cli-1111111111111111.kodcache", "finsam-cli-3333333333333333.cjs.123.tmp",
+      forsta!, kodcache(forsta!), nya[0]!, kodcache(nya[0]!),
+    ].sort());
 
     // A changed site component that the report bundles (src/components/styrelserapport.ts): also a new bundle.
     const komponent = join(k, "src", "components", "styrelserapport.ts");
     writeFileSync(komponent, `${readFileSync(komponent, "utf8")}\nexport const KOMPONENT_ANDRAD = "i testet";\n`);
     kor(k);
-    expect(bundlar(k).filter((f) => f !== forsta && f !== nya[0])).toHaveLength(1);
+    expect(bundlar(k).filter((f) => f !== forsta && f !== nya[0] && !f.startsWith("finsam-cli-1111"))).toHaveLength(1);
+  }, 120_000);
+
+  it("keeps V8's code cache beside the bundle: written when missing or rejected, used at the next start, never an error", () => {
+    const k = klon("c");
+    const forsta = finsam(k, ["--version"]);
+    expect(forsta.status, forsta.stderr).toBe(0);
+    expect(forsta.stderr).toMatch(/kodcache saknas\n.*kodcache skriven/);
+    const [bundle] = bundlar(k);
+    const kodcache = join(cache(k), bundle!.replace(/\.cjs$/, ".kodcache"));
+    const data = readFileSync(kodcache);
+    expect(data.length).toBeGreaterThan(100_000);
+
+    // The next start: V8 takes it, and it is not written again.
+    const andra = finsam(k, ["--help"]);
+    expect(andra.status).toBe(0);
+    expect(andra.stderr).toContain("kodcache godtagen");
+    expect(andra.stderr).not.toContain("kodcache skriven");
+    expect(readFileSync(kodcache).equals(data)).toBe(true);
+
+    // A run that needs the late packages, required from the bundle: read-excel-file (the xlsx
+    // workbook), HiGHS (the protection of the participants' tables) and hyparquet-writer.
+    const indata = join(tmp, "indata");
+    mkdirSync(indata);
+    for (const f of ["deltagare_sodra_dalarna.csv", "Forsorjningsmatt_Dalarna_2020-2025.xlsx"]) cpSync(join(ROT, "data", "exempel", f), join(indata, f));
+    const ut = join(tmp, "ut");
+    const run = finsam(k, ["run", indata, "--out", ut]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain("internt fel");
+    expect(run.stderr).toContain("kodcache godtagen");
+    for (const t of ["forsorjningsmatt", "insatser_nyckeltal"]) {
+      expect(readFileSync(join(ut, `${t}.csv`), "utf8").split("\n").length, t).toBeGreaterThan(100);
+      expect(existsSync(join(ut, `${t}.parquet`))).toBe(true);
+    }
+
+    // Garbage, and a valid code cache of another script: V8 rejects them, and the cache is written anew.
+    for (const fel of [Buffer.from("skräp"), Buffer.alloc(0), new vm.Script("1 + 1").createCachedData()]) {
+      writeFileSync(kodcache, fel);
+      const r = finsam(k, ["--version"]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/kodcache avvisad\n.*kodcache skriven/);
+      expect(readFileSync(kodcache).length).toBeGreaterThan(100_000);
+      expect(finsam(k, ["--version"]).stderr).toContain("kodcache godtagen");
+    }
+
+    // A cache that cannot be written (here a folder in its place): the command runs all the same.
+    rmSync(kodcache);
+    mkdirSync(kodcache);
+    const utan = finsam(k, ["--version"]);
+    expect(utan.status).toBe(0);
+    expect(utan.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(utan.stderr).toContain("kodcachen kunde inte skrivas");
+    expect(readdirSync(cache(k)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120_000);
 
   it("runs through tsx when node_modules/.cache cannot be written", () => {
