@@ -2,7 +2,7 @@
  * A worker thread that writes files while this thread writes others (`skrivarbetare.js`), so
  * that on two cores writing the outputs takes both:
  * - **Parquet.** `parquet` queues a table's Parquet file; the worker takes the queue's tables
- *   first in first out. When this thread has written its CSV files it helps: `skrivKvarvarande`
+ *   first in first out, two of some size at a time (the small tables' files at once). When this thread has written its CSV files it helps: `skrivKvarvarande`
  *   writes the tables the worker has not taken, from the back of the queue, here (the same
  *   function, so the same bytes).
  * - **Parts of large CSV files.** `delaCsv` cuts a large table's rows into parts. This thread
@@ -37,7 +37,19 @@ interface Vantar {
   readonly fil: string;
   readonly ok: () => void;
   readonly fel: (e: Error) => void;
+  /** A job of some size (not a small table's Parquet file). */
+  readonly tung: boolean;
 }
+
+/** A table of fewer rows is a small Parquet job: it never waits for a place in the worker's queue. */
+const LITEN = 10_000;
+
+/**
+ * How many jobs of some size the worker has at a time: two, so that it starts the next as soon as
+ * one is done instead of waiting for this thread to hear of it (this thread answers between its
+ * own chunks, so a round trip can take a chunk's time).
+ */
+const I_FLYGNING = 2;
 
 export class Skrivtrad {
   // A small young generation: the worker's garbage is one row group's arrays at a time, so
@@ -47,22 +59,21 @@ export class Skrivtrad {
   private readonly ko: { readonly data: Tabelldata; readonly fil: string; readonly ok: () => void; readonly fel: (e: Error) => void }[] = [];
   /** Every part of every large CSV file, in file order: this thread takes from the front, the worker from the back. */
   private readonly delar: CsvDel[] = [];
-  private pagaende: Vantar | undefined;
+  /** The jobs posted to the worker and not yet answered, in order (it answers in order). */
+  private readonly flygande: Vantar[] = [];
   private tom: (() => void) | undefined;
   private stoppad: Error | undefined;
 
   constructor() {
     this.worker.on("message", (m: { fil: string; fel?: string }) => {
-      const v = this.pagaende;
-      this.pagaende = undefined;
+      const v = this.flygande.shift();
       if (m.fel === undefined) v?.ok();
       else v?.fel(new Error(`${m.fil}: ${m.fel}`));
       this.nasta();
     });
     const avbryt = (e: Error): void => {
       this.stoppad = e;
-      this.pagaende?.fel(e);
-      this.pagaende = undefined;
+      for (const v of this.flygande.splice(0)) v.fel(e);
       for (const v of this.ko.splice(0)) v.fel(e);
       this.nasta();
     };
@@ -71,30 +82,35 @@ export class Skrivtrad {
   }
 
   /**
-   * Gives the worker its next job when it is free: the Parquet queue's first table, else the last
-   * CSV part nobody has taken. Tells `skrivKvarvarande` when the worker is done with everything.
+   * Gives the worker jobs while it has fewer than `I_FLYGNING` of some size: the Parquet queue's
+   * first table (a small table's at once), else the last CSV part nobody has taken. Tells
+   * `skrivKvarvarande` when the worker is done with everything.
    */
   private nasta(): void {
-    if (this.pagaende === undefined && this.stoppad === undefined) {
-      const forsta = this.ko.shift();
+    while (this.stoppad === undefined) {
+      const tunga = this.flygande.filter((v) => v.tung).length;
+      const forsta = this.ko[0];
       if (forsta) {
-        this.pagaende = { fil: forsta.fil, ok: forsta.ok, fel: forsta.fel };
+        const tung = forsta.data.antal >= LITEN;
+        if (tung && tunga >= I_FLYGNING) break;
+        this.ko.shift();
+        this.flygande.push({ fil: forsta.fil, ok: forsta.ok, fel: forsta.fel, tung });
         this.worker.postMessage({ slag: "parquet", data: forsta.data, fil: forsta.fil });
-      } else {
-        let i = this.delar.length - 1;
-        while (i >= 0 && this.delar[i]!.av !== undefined) i--;
-        const del = this.delar[i];
-        if (del) {
-          del.av = "arbetaren";
-          del.klar = new Promise<void>((ok, fel) => (this.pagaende = { fil: del.fil, ok, fel }));
-          // Awaited by the thread that writes the file; settled here so that a failure is not
-          // "unhandled" when that thread has already stopped.
-          del.klar.catch(() => {});
-          this.worker.postMessage({ slag: "csv", data: del.data, fran: del.fran, till: del.till, fil: del.fil });
-        }
+        continue;
       }
+      if (tunga >= I_FLYGNING) break;
+      let i = this.delar.length - 1;
+      while (i >= 0 && this.delar[i]!.av !== undefined) i--;
+      const del = this.delar[i];
+      if (!del) break;
+      del.av = "arbetaren";
+      del.klar = new Promise<void>((ok, fel) => this.flygande.push({ fil: del.fil, ok, fel, tung: true }));
+      // Awaited by the thread that writes the file; settled here so that a failure is not
+      // "unhandled" when that thread has already stopped.
+      del.klar.catch(() => {});
+      this.worker.postMessage({ slag: "csv", data: del.data, fran: del.fran, till: del.till, fil: del.fil });
     }
-    if (this.pagaende === undefined && this.ko.length === 0) this.tom?.();
+    if (this.flygande.length === 0 && this.ko.length === 0) this.tom?.();
   }
 
   /** Queues the table's Parquet file; resolves when it is written (by the worker or by `skrivKvarvarande`). */
@@ -152,7 +168,7 @@ export class Skrivtrad {
         sista.fel(e instanceof Error ? e : new Error(String(e)));
       }
     }
-    if (this.pagaende !== undefined || this.ko.length > 0) await new Promise<void>((klar) => (this.tom = klar));
+    if (this.flygande.length > 0 || this.ko.length > 0) await new Promise<void>((klar) => (this.tom = klar));
     this.tom = undefined;
     return har;
   }
