@@ -256,6 +256,26 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     expect(csvText(await lasParquet(SNABB, fil))).toBe(csvText(t));
   });
 
+  it("compresses with Snappy exactly as hyparquet-writer does, on pages of numbers, repeated and random bytes of every length class", async () => {
+    const { snappyCompress } = await import("hyparquet-writer/src/snappy.js");
+    const { snappy } = await import("../loaders/publish/snappy.js");
+    const fall: Uint8Array[] = [];
+    // A page of shares (16-17 digits), one of whole numbers as doubles, one of dictionary indexes.
+    const n = 100_000;
+    fall.push(new Uint8Array(new Float64Array(n).map((_, i) => ((i * 7919) % 2000) / (20_000 + (i >> 6))).buffer));
+    fall.push(new Uint8Array(new Float64Array(n).map((_, i) => 500 + ((i * 31) % 800)).buffer));
+    fall.push(Uint8Array.from({ length: n }, (_, i) => Math.floor(i / 144) % 21));
+    // Lengths around the literal and copy classes and the input margin; patterned, pseudo-random and zero bytes.
+    let x = 1;
+    const slump = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24);
+    for (const len of [0, 1, 5, 14, 15, 16, 17, 60, 61, 64, 67, 68, 69, 255, 256, 257, 2047, 2048, 65_535, 65_536, 70_000, 300_000]) {
+      fall.push(Uint8Array.from({ length: len }, (_, i) => (i * 7 + (i >> 5)) % ((len % 13) + 2)));
+      fall.push(Uint8Array.from({ length: len }, slump));
+      fall.push(new Uint8Array(len));
+    }
+    for (const f of fall) expect(Buffer.from(snappy(f)).equals(Buffer.from(snappyCompress(f))), `${f.length} byte`).toBe(true);
+  });
+
   it("the tables the worker has not begun when the CSV files are done are written in this thread, with the same bytes", async () => {
     const trad = new Skrivtrad();
     try {

@@ -8,6 +8,8 @@
  * beside it (`publish/skrivarbetare.js`). Both give the same bytes.
  */
 
+import { snappy } from "./snappy.js";
+
 /** @typedef {import("./tabelldata.js").Kolumntyp} Kolumntyp */
 /** @typedef {import("./tabelldata.js").Kolumndata} Kolumndata */
 /** @typedef {import("./tabelldata.js").Tabelldata & { fil: string }} Parquetjobb the table and the file to write */
@@ -350,6 +352,8 @@ export async function skrivParquetjobb(jobb) {
     // Min/max statistics would double the time of a national table; the files are read whole.
     statistics: false,
     kvMetadata: [{ key: "finsam.schema", value: jobb.namn }],
+    // The same Snappy, byte for byte, about twice as fast (`snappy.js`).
+    compressors: { SNAPPY: snappy },
   }));
   const writer = pq.writer;
   // Per column what `ParquetWriter.write` gives `writeColumn` (its defaults: no column index, an

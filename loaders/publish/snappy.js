@@ -1,0 +1,161 @@
+// @ts-check
+/**
+ * Snappy compression for the Parquet writer (`parquetfil.js`): the same algorithm, with the same
+ * output byte for byte, as hyparquet-writer's own `snappyCompress` (a port of snappyjs, MIT,
+ * Copyright (c) 2016 Zhipeng Jia), but writing into one output array sized for the worst case
+ * instead of a growing writer one byte at a time through a DataView. The national tables' pages
+ * (up to 800 kB each, about 35 MB in all for helårsekvivalenter) are compressed about twice as
+ * fast. A test compares the two on pages of every kind the writer makes.
+ *
+ * The whole input is one block: a literal or a copy of up to 64 bytes from at most 65 535 bytes
+ * back, found through a hash table of the last position of each 4-byte sequence.
+ */
+
+const MAX_HASH_TABLE_BITS = 14;
+const MAX_OFFSET = 0xffff;
+const INPUT_MARGIN = 15;
+/** @type {(Uint32Array | undefined)[]} */
+const hashTables = new Array(MAX_HASH_TABLE_BITS + 1);
+
+/**
+ * A 4-byte little-endian sequence at `p`, hashed.
+ * @param {Uint8Array} a
+ * @param {number} p
+ * @param {number} shift
+ */
+function hash(a, p, shift) {
+  const v = /** @type {number} */ (a[p]) + (/** @type {number} */ (a[p + 1]) << 8) + (/** @type {number} */ (a[p + 2]) << 16) + (/** @type {number} */ (a[p + 3]) << 24);
+  return Math.imul(v, 0x1e35a7bd) >>> shift;
+}
+
+/**
+ * @param {Uint8Array} a
+ * @param {number} x
+ * @param {number} y
+ */
+function lika32(a, x, y) {
+  return a[x] === a[y] && a[x + 1] === a[y + 1] && a[x + 2] === a[y + 2] && a[x + 3] === a[y + 3];
+}
+
+/**
+ * A literal of `len` bytes from `from`, written at `op`; returns the position after it.
+ * @param {Uint8Array} out
+ * @param {number} op
+ * @param {Uint8Array} input
+ * @param {number} from
+ * @param {number} len
+ */
+function literal(out, op, input, from, len) {
+  if (len <= 60) out[op++] = (len - 1) << 2;
+  else {
+    const v = len - 1;
+    const bytes = v < 0x100 ? 1 : v < 0x10000 ? 2 : v < 0x1000000 ? 3 : 4;
+    out[op++] = (59 + bytes) << 2;
+    for (let i = 0; i < bytes; i++) out[op++] = (v >>> (i * 8)) & 0xff;
+  }
+  if (len < 32) for (let i = 0; i < len; i++) out[op + i] = /** @type {number} */ (input[from + i]);
+  else out.set(input.subarray(from, from + len), op);
+  return op + len;
+}
+
+/**
+ * A copy of `len` bytes from `offset` back, written at `op`; returns the position after it.
+ * @param {Uint8Array} out
+ * @param {number} op
+ * @param {number} offset
+ * @param {number} len
+ */
+function kopia(out, op, offset, len) {
+  while (len > 0) {
+    // 64 bytes at a time, then one of 60 when more than 64 are left, so that the last is at least 4.
+    const m = len >= 68 ? 64 : len > 64 ? 60 : len;
+    if (m < 12 && offset < 2048) {
+      out[op++] = 1 + ((m - 4) << 2) + ((offset >>> 8) << 5);
+      out[op++] = offset & 0xff;
+    } else {
+      out[op++] = 2 + ((m - 1) << 2);
+      out[op++] = offset & 0xff;
+      out[op++] = (offset >>> 8) & 0xff;
+    }
+    len -= m;
+  }
+  return op;
+}
+
+/**
+ * @param {Uint8Array} input
+ * @returns {Uint8Array}
+ */
+export function snappy(input) {
+  const n = input.length;
+  // Snappy's bound on the compressed length, plus the length's varint.
+  const out = new Uint8Array(32 + n + Math.floor(n / 6) + 5);
+  let op = 0;
+  // The uncompressed length as a varint.
+  for (let v = n; ; ) {
+    if ((v & ~0x7f) === 0) {
+      out[op++] = v;
+      break;
+    }
+    out[op++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+
+  let hashTableBits = 1;
+  while (1 << hashTableBits <= n && hashTableBits <= MAX_HASH_TABLE_BITS) hashTableBits++;
+  hashTableBits--;
+  const shift = 32 - hashTableBits;
+  const table = (hashTables[hashTableBits] ??= new Uint32Array(1 << hashTableBits));
+  table.fill(0);
+
+  let nextEmit = 0;
+  if (n >= INPUT_MARGIN) {
+    const ipLimit = n - INPUT_MARGIN;
+    let ip = 1;
+    let nextHash = hash(input, ip, shift);
+    for (;;) {
+      // Look for a match, taking bigger steps the longer none is found.
+      let skip = 32;
+      let nextIp = ip;
+      let candidate = 0;
+      let slut = false;
+      do {
+        ip = nextIp;
+        const h = nextHash;
+        nextIp = ip + (skip >>> 5);
+        skip++;
+        if (ip > ipLimit) {
+          slut = true;
+          break;
+        }
+        nextHash = hash(input, nextIp, shift);
+        candidate = /** @type {number} */ (table[h]);
+        table[h] = ip;
+      } while (ip - candidate > MAX_OFFSET || !lika32(input, ip, candidate));
+      if (slut) break;
+      op = literal(out, op, input, nextEmit, ip - nextEmit);
+      // Copies as long as the next position matches too.
+      do {
+        const base = ip;
+        let matched = 4;
+        while (ip + matched < n && input[ip + matched] === input[candidate + matched]) matched++;
+        ip += matched;
+        op = kopia(out, op, base - candidate, matched);
+        nextEmit = ip;
+        if (ip >= ipLimit) {
+          slut = true;
+          break;
+        }
+        table[hash(input, ip - 1, shift)] = ip - 1;
+        const h = hash(input, ip, shift);
+        candidate = /** @type {number} */ (table[h]);
+        table[h] = ip;
+      } while (ip - candidate <= MAX_OFFSET && lika32(input, ip, candidate));
+      if (slut) break;
+      ip++;
+      nextHash = hash(input, ip, shift);
+    }
+  }
+  if (nextEmit < n) op = literal(out, op, input, nextEmit, n - nextEmit);
+  return out.subarray(0, op);
+}
