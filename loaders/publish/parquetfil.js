@@ -156,14 +156,6 @@ function ordbokUrKoder(d, index, fran, till, plats) {
       }
       ut[i] = p;
     }
-    // The values' total size (hyparquet-writer counts a text's length in UTF-16 units).
-    const antal = new Float64Array(lista.length);
-    for (let i = 0; i < n; i++) {
-      const p = /** @type {number} */ (ut[i]);
-      antal[p] = /** @type {number} */ (antal[p]) + 1;
-    }
-    let total = 0;
-    for (let p = 0; p < lista.length; p++) total += /** @type {number} */ (antal[p]) * /** @type {string} */ (lista[p]).length;
     // The sample: 1000 rows spread over the row group; rejected when its distinct values are
     // over 90 % of its bytes (a value's size is its length in UTF-16 units plus 4).
     const prov = Math.min(n, STICKPROV);
@@ -182,11 +174,28 @@ function ordbokUrKoder(d, index, fran, till, plats) {
       provTotal += storlek;
     }
     if (!provTotal || provDistinkt / provTotal > STICKPROV_AVVISAS) return undefined;
+    // The dictionary must at least halve the bytes: twice (its values, 4 bytes each for their
+    // lengths, the bit-packed indexes) at most the plain bytes (every row's value, hyparquet-writer
+    // counting a text's length in UTF-16 units, and 4 bytes each). The rows' total is counted
+    // only when the shortest value's length times the rows does not already settle it.
     let ordbokStorlek = 0;
-    for (const v of lista) ordbokStorlek += v.length;
+    let kortast = Infinity;
+    for (const v of lista) {
+      ordbokStorlek += v.length;
+      if (v.length < kortast) kortast = v.length;
+    }
     const bitar = Math.ceil(Math.log2(lista.length));
-    const indexStorlek = Math.ceil(n * bitar / 8);
-    if (2 * (ordbokStorlek + lista.length * 4 + indexStorlek) > total + n * 4) return undefined;
+    const ordbokBytes = 2 * (ordbokStorlek + lista.length * 4 + Math.ceil(n * bitar / 8));
+    if (ordbokBytes > kortast * n + n * 4) {
+      const antal = new Float64Array(lista.length);
+      for (let i = 0; i < n; i++) {
+        const p = /** @type {number} */ (ut[i]);
+        antal[p] = /** @type {number} */ (antal[p]) + 1;
+      }
+      let total = 0;
+      for (let p = 0; p < lista.length; p++) total += /** @type {number} */ (antal[p]) * /** @type {string} */ (lista[p]).length;
+      if (ordbokBytes > total + n * 4) return undefined;
+    }
     return { ordbok: lista, index: ut };
   } finally {
     for (const kod of koder) plats[kod] = -1;
