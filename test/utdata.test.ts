@@ -335,6 +335,23 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("a CSV part the worker cannot write fails the whole file, naming the part", async () => {
+    const n = 30_000;
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 7), undefined, ["a", "b", "c", "d", "e", "f", "g"]);
+    const t = tabellFranArquero(KUB, aq.table({ kod, period: new Ordbokskolumn(new Int32Array(n), undefined, ["2025-01"]), varde: new Float64Array(n).fill(1.5) }));
+    const katalog = join(tmp, "trasig-del");
+    mkdirSync(katalog, { recursive: true });
+    const fil = join(katalog, "t.csv");
+    // The last part's file cannot be made: a folder has its name. The worker takes that part first.
+    mkdirSync(`${fil}.del29`);
+    const trad = new Skrivtrad();
+    try {
+      await expect(skrivDeladCsv(trad, tabelldata(t), fil, 1000)).rejects.toThrow(/t\.csv\.del29/);
+    } finally {
+      await trad.stang();
+    }
+  });
+
   it("a Parquet file the worker cannot write rejects with its name, and the thread can be closed", async () => {
     const trad = new Skrivtrad();
     try {
