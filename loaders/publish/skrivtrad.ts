@@ -17,8 +17,8 @@ import { Worker } from "node:worker_threads";
 import { skrivParquetjobb } from "./parquetfil.js";
 import type { Tabelldata } from "./tabelldata.js";
 
-/** Rows per part of a large CSV file (about 4 MB of the national helårsekvivalenter table). */
-export const DEL_RADER = 50_000;
+/** Rows per part of a large CSV file (about 2 MB of the national helårsekvivalenter table; smaller parts leave less for one thread to wait for at the end). */
+export const DEL_RADER = 25_000;
 
 /** One part of a large CSV file: rows `fran` to `till` in the published order. */
 export interface CsvDel {
