@@ -12,7 +12,7 @@ import { Ordbokskolumn } from "../loaders/kub/ordbokskolumn.ts";
 import { lasParquet, skrivParquet } from "../loaders/publish/parquet.ts";
 import { rader, schema, tabelldata, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
 import { Skrivtrad } from "../loaders/publish/skrivtrad.ts";
-import { skrivCsvFil, skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
+import { skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-utdata-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -60,7 +60,12 @@ describe("an output table", () => {
   it("streams to a file in chunks with the same bytes", async () => {
     const t = tabellFranRader(PROV, Array.from({ length: 60_000 }, (_, i) => ({ kod: String(i), namn: `namn ${i % 7}`, varde: i / 7, antal: i })));
     const fil = join(tmp, "stor.csv");
-    await skrivCsvFil(t, fil);
+    const trad = new Skrivtrad();
+    try {
+      await skrivDeladCsv(trad, tabelldata(t), fil);
+    } finally {
+      await trad.stang();
+    }
     expect(readFileSync(fil, "utf8")).toBe(csvText(t));
   });
 

@@ -2,9 +2,9 @@
  * Tidy CSV for analysts: UTF-8 without BOM, comma, `.` decimal, header row, LF, no rounding
  * (numbers in JavaScript's shortest exact form), empty field for a missing value.
  *
- * `skrivCsv` writes an output table (an arquero table plus its schema) in chunks, so a table of
- * a million rows never becomes one string; the rows are written by `csvrader.js`, shared with
- * the thread that writes files beside the main thread. Quoting is d3-dsv's: a field with `"`,
+ * An output table (an arquero table plus its schema) is written in chunks (`csvBitar`), so a
+ * table of a million rows never becomes one string; the rows are written by `csvrader.js`, shared
+ * with the thread that writes files beside the main thread (`utkatalog.ts` writes the files). Quoting is d3-dsv's: a field with `"`,
  * `,`, CR or LF is quoted, its quotes doubled.
  */
 import { csvFormatRows, csvParseRows } from "d3-dsv";
@@ -32,14 +32,6 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
  */
 export function* csvBitar(t: Utdatatabell): Generator<Uint8Array> {
   yield* bitar(tabelldata(t));
-}
-
-/**
- * Writes `t` as CSV through `skriv`; when `skriv` returns a promise the next chunk waits for it,
- * so a file stream's back-pressure is respected.
- */
-export async function skrivCsv(t: Utdatatabell, skriv: (bit: Uint8Array) => void | Promise<void>): Promise<void> {
-  for (const bit of csvBitar(t)) await skriv(bit);
 }
 
 /** The whole CSV file as one string (small tables and tests). */

@@ -9,7 +9,6 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync, type WriteStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
-import { skrivCsv } from "./csv.ts";
 import { csvBitar } from "./csvrader.js";
 import { tabelldata, type Utdatatabell } from "./schema.ts";
 import { Skrivtrad, type CsvDel } from "./skrivtrad.ts";
@@ -40,11 +39,6 @@ async function medFilstrom(fil: string, skriv: (bit: (b: Uint8Array) => Promise<
     ut.end();
   }
   await klar;
-}
-
-/** Writes one table as CSV, chunk by chunk, respecting the stream's back-pressure. */
-export async function skrivCsvFil(t: Utdatatabell, fil: string): Promise<void> {
-  await medFilstrom(fil, (bit) => skrivCsv(t, bit));
 }
 
 /**
