@@ -31,12 +31,12 @@ const BEHOVER_CITAT = /["\n\r,]/;
  * @param {string} s
  * @returns {string}
  */
-export function textfalt(s) {
+function textfalt(s) {
   return BEHOVER_CITAT.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The header row: the columns' names. */
-export function rubrikrad(/** @type {readonly Skrivkolumn[]} */ kolumner) {
+function rubrikrad(/** @type {readonly Skrivkolumn[]} */ kolumner) {
   return Buffer.from(kolumner.map((k) => textfalt(k.namn)).join(",") + "\n", "utf8");
 }
 
