@@ -10,6 +10,8 @@
  * bytes, and a table written in parts is the same file as written whole.
  */
 
+import { skrivKortaste } from "./kortastetal.js";
+
 /** @typedef {import("./tabelldata.js").Tabelldata} Tabelldata */
 /** @typedef {import("./tabelldata.js").Skrivkolumn} Skrivkolumn */
 
@@ -102,8 +104,9 @@ function skrivBytes(buf, pos, b) {
 }
 
 /**
- * Writes the number `v` at `pos` (never NaN): a whole number digit by digit, another with
- * `formatNumber`, its text kept in `forraText[j]` for the next row of column `j` with the same
+ * Writes the number `v` at `pos` (never NaN): a whole number digit by digit, another by
+ * `skrivKortaste` (the same bytes as `String(v)`, without a string), and the few it leaves with
+ * `formatNumber`, that text kept in `forraText[j]` for the next row of column `j` with the same
  * value. Returns the position after it.
  * @param {Buffer} buf
  * @param {number} pos
@@ -132,6 +135,8 @@ function skrivTal(buf, pos, v, j, forraTal, forraText) {
     }
     return pos;
   }
+  const slut = skrivKortaste(buf, pos, v);
+  if (slut >= 0) return slut;
   /** @type {string} */
   let text;
   if (v === forraTal[j]) text = /** @type {string} */ (forraText[j]);
@@ -170,8 +175,8 @@ function medPlats(l, buf, pos, m) {
  * megabyte, after the header row when `rubrik`. The bytes are written straight into the chunk,
  * never a string per row (a national table has a million rows). Text is encoded once per
  * distinct value; the leading dictionary fields a row shares with the previous row are copied
- * from it in one go; whole numbers are written digit by digit, other numbers with `String(v)`
- * (`formatNumber`); a missing value (null, or NaN) is an empty field. The rows are written by
+ * from it in one go; whole numbers are written digit by digit, other numbers as `String(v)`
+ * would (`skrivTal`); a missing value (null, or NaN) is an empty field. The rows are written by
  * `Radskrivare.skrivRader`, a plain function whose chunk and position are local variables (a
  * generator or closures would keep them in memory, read and written at every byte).
  * @param {Tabelldata} t
