@@ -61,12 +61,26 @@ export function decode(bytes: Uint8Array): Decoded | NotText {
   try {
     return checked({ text: utf8.decode(body), encoding });
   } catch {
-    const d = checked({ text: iconv.decode(Buffer.from(body), "windows-1252"), encoding: "windows-1252" });
+    const d = checked({ text: enkelbyte(body), encoding: "windows-1252" });
     if ("kind" in d) return d;
     const mixed = mixedEncoding(body);
     if (mixed) return { kind: "blandad", minority: mixed.minority, ...place(body, mixed.offset) };
     return d;
   }
+}
+
+/**
+ * Single-byte text as Windows-1252. Without a byte in 0x80-0x9F (SCB's ISO-8859-1 never has one)
+ * Windows-1252 is ISO-8859-1, which Node decodes natively into a one-byte string: about ten
+ * times faster than iconv-lite, whose string takes two bytes per character (so does every field
+ * cut from it). Otherwise iconv-lite maps those bytes (0x80 is €).
+ */
+export function enkelbyte(bytes: Uint8Array): string {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80 && b < 0xa0) return iconv.decode(Buffer.from(bytes), "windows-1252");
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
 }
 
 /** The first line longer than MAX_LINE_LENGTH bytes, if any (lines end in LF, CRLF or CR). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
+import { decode, enkelbyte, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
 import { latin1, utf8, windows1252 } from "../helpers/scb.ts";
 import iconv from "iconv-lite";
 
@@ -13,6 +13,18 @@ describe("decode", () => {
   it("maps Windows-1252 bytes 0x80-0x9F to the right characters (en dash, not U+0096)", () => {
     const d = decode(windows1252('"20–64 år";1\n'));
     expect(d).toEqual({ text: '"20–64 år";1\n', encoding: "windows-1252" });
+  });
+
+  it("single-byte text decodes as iconv-lite's Windows-1252 for every byte, natively when no byte is in 0x80-0x9F", () => {
+    const utan = Uint8Array.from({ length: 224 }, (_, i) => (i < 0x80 ? i : i + 0x20));
+    expect(enkelbyte(utan)).toBe(iconv.decode(Buffer.from(utan), "windows-1252"));
+    // The native decoding of a view into a larger buffer reads only the view's bytes.
+    expect(enkelbyte(utan.subarray(200, 210))).toBe(iconv.decode(Buffer.from(utan.subarray(200, 210)), "windows-1252"));
+    for (let b = 0x80; b < 0xa0; b++) {
+      const med = Uint8Array.of(0x41, b, 0xe5);
+      expect(enkelbyte(med)).toBe(iconv.decode(Buffer.from(med), "windows-1252"));
+    }
+    expect(enkelbyte(Uint8Array.of(0x80, 0x20, 0x96))).toBe("€ –");
   });
 
   it("reads UTF-8 with and without BOM, dropping the BOM", () => {
