@@ -12,6 +12,7 @@ import { Ordbokskolumn } from "../loaders/kub/ordbokskolumn.ts";
 import { lasParquet, skrivParquet } from "../loaders/publish/parquet.ts";
 import { rader, schema, tabelldata, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
 import { Skrivtrad } from "../loaders/publish/skrivtrad.ts";
+import { aterlamnaBit, csvBitar } from "../loaders/publish/csvrader.js";
 import { skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-utdata-"));
@@ -67,6 +68,27 @@ describe("an output table", () => {
       await trad.stang();
     }
     expect(readFileSync(fil, "utf8")).toBe(csvText(t));
+  });
+
+  it("a chunk given back after it is written holds a later chunk, and the bytes are the same", () => {
+    const t = tabellFranRader(PROV, Array.from({ length: 60_000 }, (_, i) => ({ kod: String(i), namn: `namn ${i % 7}`, varde: i / 7, antal: i })));
+    const data = tabelldata(t);
+    const kopior: Buffer[] = [];
+    const minnen = new Set<ArrayBufferLike>();
+    let antal = 0;
+    for (const b of csvBitar(data)) {
+      kopior.push(Buffer.from(b));
+      minnen.add(b.buffer);
+      antal++;
+      aterlamnaBit(b);
+    }
+    expect(antal).toBeGreaterThan(2);
+    expect(minnen.size).toBeLessThan(antal);
+    expect(Buffer.concat(kopior).toString("utf8")).toBe(csvText(t));
+    // Chunks nobody gives back are never reused: each is its own memory.
+    const behallna = [...csvBitar(data)];
+    expect(new Set(behallna.map((b) => b.buffer)).size).toBe(behallna.length);
+    expect(Buffer.concat(behallna).toString("utf8")).toBe(csvText(t));
   });
 
   it("reads back from Parquet with the same values, nulls and order", async () => {

@@ -167,7 +167,38 @@ function medPlats(l, buf, pos, m) {
   if (pos + m <= buf.length) return buf;
   l.klara.push(buf.subarray(0, pos));
   l.forraRad = -1;
+  return nyBit(m);
+}
+
+/**
+ * Chunks given back by their reader once their bytes are written (`aterlamnaBit`): the next
+ * chunks are made in them instead of in new memory. A national table is over a hundred chunks;
+ * new ones each cost fresh pages from the system and, being memory outside V8's heap, a full
+ * garbage collection every few dozen. Per thread (a worker has its own module).
+ * @type {Buffer[]}
+ */
+const lediga = [];
+
+/** A chunk with room for at least `m` bytes: a given-back one when there is one. */
+function nyBit(/** @type {number} */ m) {
+  if (m <= BIT) {
+    const b = lediga.pop();
+    if (b) return b;
+  }
   return Buffer.allocUnsafe(Math.max(BIT, m));
+}
+
+/**
+ * Gives a chunk from `csvBitar` back when its bytes have been written and it is no longer read:
+ * a later chunk may be made in its memory. Only for a chunk of this module's own size; a chunk
+ * never given back is never reused.
+ * @param {Uint8Array} bit
+ */
+export function aterlamnaBit(bit) {
+  const minne = bit.buffer;
+  if (bit.byteOffset !== 0 || minne.byteLength !== BIT || lediga.length >= 4) return;
+  if (lediga.some((b) => b.buffer === minne)) return;
+  lediga.push(Buffer.from(minne, 0, BIT));
 }
 
 /**
@@ -189,7 +220,7 @@ export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
   const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j])));
   const rader = new Radskrivare(falt);
   /** @type {Skrivlage} */
-  const l = { buf: Buffer.allocUnsafe(BIT), pos: 0, klara: [], forraRad: -1 };
+  const l = { buf: nyBit(BIT), pos: 0, klara: [], forraRad: -1 };
   if (rubrik) l.pos = skrivBytes(l.buf, 0, rubrikrad(t.kolumner));
   for (let i = fran; i < till; ) {
     i = rader.skrivRader(l, t.index, i, till);

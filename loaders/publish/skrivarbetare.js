@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { csvBitar } from "./csvrader.js";
+import { aterlamnaBit, csvBitar } from "./csvrader.js";
 import { laddaParquet, skrivParquetjobb } from "./parquetfil.js";
 
 /**
@@ -31,6 +31,7 @@ function skrivCsvDel(data, fran, till, fil) {
   try {
     for (const bit of csvBitar(data, fran, till, false)) {
       for (let gjort = 0; gjort < bit.length; ) gjort += writeSync(fd, bit, gjort, bit.length - gjort);
+      aterlamnaBit(bit);
     }
   } finally {
     closeSync(fd);

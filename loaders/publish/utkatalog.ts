@@ -9,7 +9,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync, type WriteStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
-import { csvBitar } from "./csvrader.js";
+import { aterlamnaBit, csvBitar } from "./csvrader.js";
 import { tabelldata, type Utdatatabell } from "./schema.ts";
 import { Skrivtrad, type CsvDel } from "./skrivtrad.ts";
 import type { Tabelldata } from "./tabelldata.js";
@@ -33,7 +33,8 @@ async function medFilstrom(fil: string, skriv: (bit: (b: Uint8Array) => Promise<
   });
   try {
     await skriv(async (b) => {
-      if (!ut.write(b)) await once(ut, "drain");
+      // Once written, a chunk's memory may hold a later chunk (csvrader.js, `aterlamnaBit`).
+      if (!ut.write(b, () => aterlamnaBit(b))) await once(ut, "drain");
     });
   } finally {
     ut.end();
