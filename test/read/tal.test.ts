@@ -18,6 +18,25 @@ describe("SCB's own form", () => {
     expect(las(" 7 ")).toEqual({ tal: 7, skrivsatt: Skrivsatt.Heltal });
   });
 
+  it("a number in SCB's form is the same double as JavaScript's own reading of it (Number(s))", () => {
+    // Up to 15 digits the digits are an exact integer divided by an exact power of ten; longer
+    // numbers are read by Number(s). Every case is compared bit for bit, -0 included.
+    let x = 12345;
+    const slump = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const fall = ["0", "-0", "0.0", "-0.0", "5.", ".5", "-.5", "007", "0.1", "0.3", "13.1", "12.9", "999999999999999", "9999999999999999",
+      "123456789.123456", "1234567890123456789", "0.000000000000000000001", "-12345.678901234", "100.000"];
+    for (let i = 0; i < 50_000; i++) {
+      const heltal = String(Math.floor(slump() * 10 ** Math.floor(slump() * 16)));
+      const decimaler = Math.floor(slump() * 8);
+      const s = decimaler > 0 && heltal.length > decimaler ? `${heltal.slice(0, -decimaler)}.${heltal.slice(-decimaler)}` : heltal;
+      fall.push(slump() < 0.2 ? `-${s}` : s);
+    }
+    for (const s of fall) {
+      expect(tal.las(s), s).toBe(true);
+      expect(Object.is(tal.varde, Number(s)), `${s}: ${tal.varde} != ${Number(s)}`).toBe(true);
+    }
+  });
+
   it("SCB's symbols are missing, never 0; an empty cell is missing too", () => {
     for (const s of ["..", ".", "...", ".......", "-", "–"]) expect(las(s)).toEqual({ saknas: s });
     expect(las("")).toEqual({ saknas: "(tom)" });
