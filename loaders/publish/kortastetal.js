@@ -3,7 +3,7 @@
  * A number's shortest exact decimal form written straight into a byte buffer: the same bytes as
  * `String(v)` (ECMAScript's Number::toString), without making a string. The CSV writer
  * (`csvrader.js`) writes over a million shares and means per national table, and `String(v)`
- * was more than half of its time (docs/prestanda.md, "Talen i CSV-filen").
+ * was more than half of its time (docs/prestanda.md, "Talen i CSV-filerna").
  *
  * The rule (ECMAScript Number::toString, the same as V8's): the fewest significant digits whose
  * decimal number reads back as `v` (a decimal exactly halfway to a neighbouring double reads
@@ -24,14 +24,16 @@
  *    lies in the interval (if one does for `m`, it does for every smaller `m`, so `m` is found
  *    by counting up). The candidates are the multiples just below and just above `M`; the
  *    closer valid one is taken.
- * 4. Every comparison is of an exact integer plus `lo` against `hL` or `hH`, in magnitudes
- *    under 2^6, so its rounding error is below 10^-13. A difference within 10^-9 of zero (a
+ * 4. Every comparison that can come out either way is of an exact integer plus `lo` against
+ *    `hL` or `hH`, in magnitudes under 2^6, so its rounding error is below 10^-13. A difference within 10^-9 of zero (a
  *    decimal on the interval's boundary, or halfway between two candidates) is not decided
  *    here: -1, and `String(v)` decides. Below 10^10 that is rare (under 1 in 10,000 random
  *    doubles); above, a double has few fraction bits and 17-digit ties are common.
  *
- * Checked against `String(v)` on millions of numbers of every magnitude in range, on ratios and
- * means like the pipeline's, and at powers of two and ten (test/publish/kortastetal.test.ts).
+ * Then the digits are written from the last one backwards, without trailing zeros, laid out as
+ * Number::toString lays them out. Checked against `String(v)` on numbers of every magnitude in
+ * range, on shares and means like the pipeline's, and at powers of two and ten
+ * (test/kortastetal.test.ts).
  */
 
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
@@ -196,7 +198,7 @@ export function skrivKortaste(buf, pos, v) {
   }
   if (!(cA >= 1e8 && cA < 1e9)) return -1;
 
-  // 4. The digits without trailing zeros: k of them, the last ones in b (or in a when b is 0).
+  // The digits without trailing zeros: k of them, the last ones in b (or in a when b is 0).
   let a = cA | 0;
   let b = cB | 0;
   let k = 17;
@@ -212,7 +214,7 @@ export function skrivKortaste(buf, pos, v) {
       k--;
     }
   }
-  // 5. Number::toString's layout, written from the last digit backwards: n digits before the
+  // Number::toString's layout, written from the last digit backwards: n digits before the
   // point, or (n <= 0) "0.", -n zeros and the digits.
   const n = 17 - K;
   if (n >= k) return -1;
