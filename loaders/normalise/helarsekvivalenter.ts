@@ -144,7 +144,9 @@ function ekonomisktBistandNoll(l: ScbLasning, findings: Findings): void {
 
 /**
  * Warnings where SCB's own totals disagree with their parts: kön totalt is not kvinnor + män,
- * summa is not the sum of the six ersättningar, SCB's andel is not summa / folkmängd.
+ * summa is not the sum of the six ersättningar, SCB's andel is not summa / folkmängd. The months
+ * are checked one at a time (each month's column read in order, not one series across all
+ * months), and the warnings given in series order, then month, then check, as the file is read.
  */
 function kontrolleraHe(l: ScbLasning, findings: Findings): void {
   const { kub, fil } = l;
@@ -166,7 +168,6 @@ function kontrolleraHe(l: ScbLasning, findings: Findings): void {
     const kolumn = l.kolumn[p]![s]!;
     findings.varning({ fil, ...(rad > 0 ? { rad, kolumn, falt: l.kolumnnamn[kolumn - 1], varde: String(kolumner[p]![s]) } : {}), regel: "he.summa", meddelande, message });
   };
-  const varde = (s: number, p: number): number | undefined => (s >= 0 && kub.saknas[p]![s] === TAL ? kolumner[p]![s]! : undefined);
   const alla = kodKon("alla");
   const kvinnor = kodKon("kvinnor");
   const man = kodKon("man");
@@ -177,43 +178,104 @@ function kontrolleraHe(l: ScbLasning, findings: Findings): void {
   const kanJamforaKon = kvinnor >= 0 && man >= 0;
   const kanJamforaSumma = delar.every((d) => d >= 0);
   const kanJamforaAndel = summa >= 0 && folk >= 0;
-  for (let s = 0; s < kub.antal; s++) {
+  // The siblings each check needs, found once per series (not per month): per series its
+  // kvinnor and män (kön totalt), its six parts (summa), its summa and folkmängd (andel); -1
+  // where the check does not apply or a sibling is missing (nothing to compare then).
+  const N = kub.antal;
+  const D = delar.length;
+  const konSyskon = new Int32Array(2 * N).fill(-1);
+  const delSyskon = new Int32Array(D * N).fill(-1);
+  const andelSyskon = new Int32Array(2 * N).fill(-1);
+  const kontrolleras: number[] = [];
+  for (let s = 0; s < N; s++) {
     const x = mattK[s]!;
-    // The siblings each check needs, found once per series (not per month).
-    const kon2 = konK[s] === alla && x !== andel && kanJamforaKon ? [index.syskon(s, dKon, kvinnor), index.syskon(s, dKon, man)] : undefined;
-    const delarS = x === summa && kanJamforaSumma ? delar.map((d) => index.syskon(s, dMatt, d)) : undefined;
-    const andelS = x === andel && kanJamforaAndel ? [index.syskon(s, dMatt, summa), index.syskon(s, dMatt, folk)] : undefined;
-    if (!kon2 && !delarS && !andelS) continue;
+    let nagon = false;
+    if (konK[s] === alla && x !== andel && kanJamforaKon) {
+      const kv = index.syskon(s, dKon, kvinnor);
+      const m = index.syskon(s, dKon, man);
+      if (kv >= 0 && m >= 0) {
+        konSyskon[2 * s] = kv;
+        konSyskon[2 * s + 1] = m;
+        nagon = true;
+      }
+    }
+    if (x === summa && kanJamforaSumma) {
+      const ds = delar.map((d) => index.syskon(s, dMatt, d));
+      if (ds.every((d) => d >= 0)) {
+        delSyskon.set(ds, D * s);
+        nagon = true;
+      }
+    }
+    if (x === andel && kanJamforaAndel) {
+      const su = index.syskon(s, dMatt, summa);
+      const fo = index.syskon(s, dMatt, folk);
+      if (su >= 0 && fo >= 0) {
+        andelSyskon[2 * s] = su;
+        andelSyskon[2 * s + 1] = fo;
+        nagon = true;
+      }
+    }
+    if (nagon) kontrolleras.push(s);
+  }
+  /** The sum of summa's six parts in month `p`, in the parts' order; undefined when one is missing. */
+  const delsumma = (s: number, p: number): number | undefined => {
+    const v = kolumner[p]!;
+    const sak = kub.saknas[p]!;
+    let sum = 0;
+    for (let k = 0; k < D; k++) {
+      const d = delSyskon[D * s + k]!;
+      if (sak[d] !== TAL) return undefined;
+      sum += v[d]!;
+    }
+    return sum;
+  };
+  // Each disagreement as one number (series, month, check), sorted into the order of the file.
+  const P = kub.perioder.length;
+  const avvikelser: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const v = kolumner[p]!;
+    const sak = kub.saknas[p]!;
+    for (const s of kontrolleras) {
+      if (sak[s] !== TAL) continue;
+      const varde = v[s]!;
+      const kv = konSyskon[2 * s]!;
+      if (kv >= 0) {
+        const m = konSyskon[2 * s + 1]!;
+        if (sak[kv] === TAL && sak[m] === TAL && Math.abs(v[kv]! + v[m]! - varde) > 1e-9) avvikelser.push((s * P + p) * 3);
+      }
+      if (delSyskon[D * s]! >= 0) {
+        const sum = delsumma(s, p);
+        if (sum !== undefined && Math.abs(sum - varde) > 1e-6) avvikelser.push((s * P + p) * 3 + 1);
+      }
+      const su = andelSyskon[2 * s]!;
+      if (su >= 0) {
+        const fo = andelSyskon[2 * s + 1]!;
+        if (sak[su] === TAL && sak[fo] === TAL && v[fo]! > 0 && Math.abs((100 * v[su]!) / v[fo]! - varde) > 0.051) avvikelser.push((s * P + p) * 3 + 2);
+      }
+    }
+  }
+  for (const a of Float64Array.from(avvikelser).sort()) {
+    // Beyond the first MAX_PER_RULE only counted: no message is made.
+    if (n >= MAX_PER_RULE) {
+      n++;
+      continue;
+    }
+    const s = Math.floor(a / (3 * P));
+    const p = Math.floor(a / 3) % P;
+    const v = kolumner[p]!;
+    const varde = v[s]!;
     const kod = kub.ordbok[1]![kodKod[s]!]!;
+    const manad = kub.perioder[p]!;
     const k = kon[konK[s]!]!;
-    for (let p = 0; p < kub.perioder.length; p++) {
-      const v = varde(s, p);
-      if (v === undefined) continue;
-      const manad = kub.perioder[p]!;
-      if (kon2) {
-        const kv = varde(kon2[0]!, p);
-        const m = varde(kon2[1]!, p);
-        if (kv !== undefined && m !== undefined && Math.abs(kv + m - v) > 1e-9) {
-          warn(s, p, `${kod} ${manad} ${matt[x]}: totalt ${v} är inte kvinnor + män (${kv} + ${m})`, "total is not women + men");
-        }
-      }
-      if (delarS) {
-        let sum = 0;
-        let alla6 = true;
-        for (const d of delarS) {
-          const q = varde(d, p);
-          if (q === undefined) { alla6 = false; break; }
-          sum += q;
-        }
-        if (alla6 && Math.abs(sum - v) > 1e-6) warn(s, p, `${kod} ${manad} ${k}: summa ${v} är inte summan av delarna (${sum})`, "summa is not the sum of its parts");
-      }
-      if (andelS) {
-        const su = varde(andelS[0]!, p);
-        const fo = varde(andelS[1]!, p);
-        if (su !== undefined && fo !== undefined && fo > 0 && Math.abs((100 * su) / fo - v) > 0.051) {
-          warn(s, p, `${kod} ${manad} ${k}: SCB:s andel ${v} % stämmer inte med summa/folkmängd (${((100 * su) / fo).toFixed(2)} %)`, "SCB's share differs from summa/folkmängd");
-        }
-      }
+    if (a % 3 === 0) {
+      const kv = v[konSyskon[2 * s]!]!;
+      const m = v[konSyskon[2 * s + 1]!]!;
+      warn(s, p, `${kod} ${manad} ${matt[mattK[s]!]}: totalt ${varde} är inte kvinnor + män (${kv} + ${m})`, "total is not women + men");
+    } else if (a % 3 === 1) {
+      warn(s, p, `${kod} ${manad} ${k}: summa ${varde} är inte summan av delarna (${delsumma(s, p)})`, "summa is not the sum of its parts");
+    } else {
+      const kvot = (100 * v[andelSyskon[2 * s]!]!) / v[andelSyskon[2 * s + 1]!]!;
+      warn(s, p, `${kod} ${manad} ${k}: SCB:s andel ${varde} % stämmer inte med summa/folkmängd (${kvot.toFixed(2)} %)`, "SCB's share differs from summa/folkmängd");
     }
   }
   if (n > MAX_PER_RULE) findings.varning({ fil, regel: "he.summa", meddelande: `ytterligare ${n - MAX_PER_RULE} avvikelser visas inte`, message: "more inconsistencies not shown" });

@@ -122,6 +122,30 @@ describe("what the file says is checked", () => {
     expect(normalise(text, IND).findings.warnings).toMatchObject([{ regel: "he.summa" }]);
   });
 
+  it("the totals' warnings come in the file's order: total by total, month by month, then check", () => {
+    // Checked month by month, but reported per series as the file is read. Line 4: Sjukpenning's
+    // total (5 and 6, not 1 + 1) wrong in both months; line 10: Arbetslöshetsersättning's total
+    // (3, not 2) wrong in January; line 22: summa for kön totalt, against its parts in both
+    // months (12 and 15, not 16) and against kvinnor + män in February (15, not 6 + 6).
+    const h = '"region";"kön";"ålder";"tabellinnehåll";"2024M01";"2024M02"';
+    const delar = ["Sjukpenning", "Sjuk- och aktivitetsersättning", "Arbetslöshetsersättning", "Arbetsmarknadsåtgärder", "Etableringsersättning", "Ekonomiskt bistånd"];
+    const rad = (kon: string, innehall: string, a: number, b: number) => `"2080 Falun";"${kon}";"20-64 år";"${innehall}";${a};${b}`;
+    const totalt = (d: string): [number, number] => (d === "Sjukpenning" ? [5, 6] : d === "Arbetslöshetsersättning" ? [3, 2] : [2, 2]);
+    const text = [
+      h,
+      ...delar.flatMap((d) => [rad("kvinnor", d, 1, 1), rad("män", d, 1, 1), rad("män och kvinnor totalt", d, ...totalt(d))]),
+      rad("kvinnor", "Summa helårsekvivalenter", 6, 6), rad("män", "Summa helårsekvivalenter", 6, 6),
+      rad("män och kvinnor totalt", "Summa helårsekvivalenter", 12, 15),
+    ].join("\n");
+    const varningar = normalise(text, IND).findings.warnings.filter((w) => w.regel === "he.summa").map((w) => `${w.rad}:${w.falt}:${w.message}`);
+    expect(varningar).toEqual([
+      "4:2024M01:total is not women + men", "4:2024M02:total is not women + men",
+      "10:2024M01:total is not women + men",
+      "22:2024M01:summa is not the sum of its parts",
+      "22:2024M02:total is not women + men", "22:2024M02:summa is not the sum of its parts",
+    ]);
+  });
+
   it("a missing dimension or age group is reported on the header's line, after SCB's title", () => {
     const title = '"Helårsekvivalenter efter region, tabellinnehåll och månad"';
     const noKon = normalise(`${title}\n"region";"ålder";"tabellinnehåll";"2024M01"\n"2080 Falun";"20-64 år";"Sjukpenning";5`, IND);
