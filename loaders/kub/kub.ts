@@ -220,20 +220,26 @@ export class KubBygge {
 
   /** The finished cube: periods sorted, arrays cut to the number of series. */
   bygg(): Kub {
-    return this.byggMedPlats().kub;
+    const n = this.n;
+    const ordning = this.ordning();
+    return kubAv(
+      this.dimensioner, this.ordbok, this.dimkoder.map((a) => a.slice(0, n)),
+      ordning.map(([p]) => p), ordning.map(([, i]) => this.kolumner[i]!.slice(0, n)), ordning.map(([, i]) => this.saknadeKolumner[i]!.slice(0, n)),
+    );
   }
 
   /** The finished cube and, per period in the cube's order, where each cell came from. */
   byggMedPlats(): { kub: Kub; rad: Int32Array[]; kolumn: Int32Array[] } {
-    const ordning = this.perioder.map((p, i) => [p, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const n = this.n;
-    const kub = kubAv(
-      this.dimensioner, this.ordbok, this.dimkoder.map((a) => a.slice(0, n)),
-      ordning.map(([p]) => p), ordning.map(([, i]) => this.kolumner[i]!.slice(0, n)), ordning.map(([, i]) => this.saknadeKolumner[i]!.slice(0, n)),
-    );
+    const ordning = this.ordning();
     const rad = ordning.map(([, i]) => (this.rader[i] ?? new Int32Array(n)).slice(0, n));
     const kolumn = ordning.map(([, i]) => (this.platsKolumner[i] ?? new Int32Array(n)).slice(0, n));
-    return { kub, rad, kolumn };
+    return { kub: this.bygg(), rad, kolumn };
+  }
+
+  /** The periods in sorted order, each with its column index. */
+  private ordning(): (readonly [string, number])[] {
+    return this.perioder.map((p, i) => [p, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }
 

@@ -26,18 +26,20 @@ export function medelPerPeriod(kub: Kub): Kub {
       kolumner.push(kol);
       saknas.push(sak);
       if (manader.some((i) => i < 0)) continue; // a month the file does not have: no value for anyone
-      const v = manader.map((i) => varden(kub, i));
-      const s = manader.map((i) => kub.saknas[i]!);
-      const n = manader.length;
-      for (let x = 0; x < N; x++) {
-        let summa = 0;
-        let alla = true;
-        for (let k = 0; k < n; k++) {
-          if (s[k]![x] !== TAL) { alla = false; break; }
-          summa += v[k]![x]!;
+      // Month by month over all series (each month's column read in order), the sum in `kol`
+      // and whether a month is missing in `sak`: the same additions in the same order per series.
+      kol.fill(0);
+      sak.fill(TAL);
+      for (const i of manader) {
+        const v = varden(kub, i);
+        const s = kub.saknas[i]!;
+        for (let x = 0; x < N; x++) {
+          if (s[x] !== TAL) sak[x] = UTAN_CELL;
+          else kol[x] = kol[x]! + v[x]!;
         }
-        if (alla) { kol[x] = summa / n; sak[x] = TAL; }
       }
+      const n = manader.length;
+      for (let x = 0; x < N; x++) kol[x] = sak[x] === TAL ? kol[x]! / n : Number.NaN;
     }
   }
   // The same series, in the same order: the dimension columns are shared, not copied.

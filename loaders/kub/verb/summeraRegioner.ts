@@ -70,13 +70,27 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   const utPerioder = kub.perioder.map((p) => ut.period(p));
   const buf = new Int32Array(kub.dimensioner.length);
   const dimkoder = kub.dimensioner.map((_, d) => koder(kub, d));
-  const kopiera = (i: number) => {
-    for (let d = 0; d < buf.length; d++) buf[d] = dimkoder[d]![i]!;
-    const t = ut.serie(buf);
-    for (let p = 0; p < P; p++) ut.satt(t, utPerioder[p]!, kolumner[p]![i]!, kub.saknas[p]![i]!);
+  /** Copies series `fran` as they are: the series made first, then the values period by period (each column read in order). */
+  const kopiera = (fran: readonly number[]) => {
+    const till = fran.map((i) => {
+      for (let d = 0; d < buf.length; d++) buf[d] = dimkoder[d]![i]!;
+      return ut.serie(buf);
+    });
+    for (let p = 0; p < P; p++) {
+      const kol = kolumner[p]!;
+      const sak = kub.saknas[p]!;
+      const utKol = ut.kolumn(utPerioder[p]!);
+      const utSak = ut.saknasKolumn(utPerioder[p]!);
+      for (let j = 0; j < fran.length; j++) {
+        utKol[till[j]!] = kol[fran[j]!]!;
+        utSak[till[j]!] = sak[fran[j]!]!;
+      }
+    }
   };
   // Kommun series first, as they are.
-  for (let i = 0; i < N; i++) if (niva[i] === NIVA.kommun) kopiera(i);
+  const kommunserier: number[] = [];
+  for (let i = 0; i < N; i++) if (niva[i] === NIVA.kommun) kommunserier.push(i);
+  kopiera(kommunserier);
 
   /** Sums the members (kommun numbers; absent members only count) of each group into region `rkod`. */
   const summera = (rniva: number, rkod: string, medlemmar: (p: number) => readonly string[], utom?: (p: number) => boolean) => {
@@ -152,7 +166,7 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   for (const lan of [...lanKoder].sort()) {
     const namn = ind.lan.get(lan) ?? lan;
     const egnaSerier = egna.get(`lan ${lan}`);
-    if (egnaSerier) for (let g = 0; g < G; g++) if (egnaSerier[g]! >= 0) kopiera(egnaSerier[g]!);
+    if (egnaSerier) kopiera([...egnaSerier].filter((i) => i >= 0));
     const egnaTider = egnaPerioder(egnaSerier);
     if (egnaTider.size === P) continue;
     const medlemmar = [...ind.kommuner.values()].filter((k) => k.lan === lan).map((k) => k.kod);
@@ -171,7 +185,7 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
 
   // Riket: SCB's own rows for their periods, otherwise the sum of all 290 kommuner.
   const riket = egna.get("riket");
-  if (riket) for (let g = 0; g < G; g++) if (riket[g]! >= 0) kopiera(riket[g]!);
+  if (riket) kopiera([...riket].filter((i) => i >= 0));
   const riketTider = egnaPerioder(riket);
   if (riketTider.size === P) {
     // SCB's riket for every period
