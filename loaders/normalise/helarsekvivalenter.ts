@@ -187,35 +187,18 @@ function kontrolleraHe(l: ScbLasning, findings: Findings): void {
   const delSyskon = new Int32Array(D * N).fill(-1);
   const andelSyskon = new Int32Array(2 * N).fill(-1);
   const kontrolleras: number[] = [];
+  /** Keeps series `s`'s siblings for a check (`bredd` per series) when all exist. */
+  const behall = (till: Int32Array, bredd: number, s: number, syskon: number[]): boolean => {
+    if (syskon.some((d) => d < 0)) return false;
+    till.set(syskon, bredd * s);
+    return true;
+  };
   for (let s = 0; s < N; s++) {
     const x = mattK[s]!;
-    let nagon = false;
-    if (konK[s] === alla && x !== andel && kanJamforaKon) {
-      const kv = index.syskon(s, dKon, kvinnor);
-      const m = index.syskon(s, dKon, man);
-      if (kv >= 0 && m >= 0) {
-        konSyskon[2 * s] = kv;
-        konSyskon[2 * s + 1] = m;
-        nagon = true;
-      }
-    }
-    if (x === summa && kanJamforaSumma) {
-      const ds = delar.map((d) => index.syskon(s, dMatt, d));
-      if (ds.every((d) => d >= 0)) {
-        delSyskon.set(ds, D * s);
-        nagon = true;
-      }
-    }
-    if (x === andel && kanJamforaAndel) {
-      const su = index.syskon(s, dMatt, summa);
-      const fo = index.syskon(s, dMatt, folk);
-      if (su >= 0 && fo >= 0) {
-        andelSyskon[2 * s] = su;
-        andelSyskon[2 * s + 1] = fo;
-        nagon = true;
-      }
-    }
-    if (nagon) kontrolleras.push(s);
+    const k = konK[s] === alla && x !== andel && kanJamforaKon && behall(konSyskon, 2, s, [index.syskon(s, dKon, kvinnor), index.syskon(s, dKon, man)]);
+    const d = x === summa && kanJamforaSumma && behall(delSyskon, D, s, delar.map((del) => index.syskon(s, dMatt, del)));
+    const a = x === andel && kanJamforaAndel && behall(andelSyskon, 2, s, [index.syskon(s, dMatt, summa), index.syskon(s, dMatt, folk)]);
+    if (k || d || a) kontrolleras.push(s);
   }
   /** The sum of summa's six parts in month `p`, in the parts' order; undefined when one is missing. */
   const delsumma = (s: number, p: number): number | undefined => {
