@@ -22,8 +22,8 @@
 // kept beside the bundle (finsam-cli-<hash>.kodcache) and given to V8 at the next start, which
 // then need not parse and compile the 3 MB again. V8 rejects a cache that does not belong to
 // the file, to this node or to its V8 flags (node --stack-size=…, --max-old-space-size=…), and
-// it is then written anew: starts that alternate such flags compile every time. The Parquet worker
-// (loaders/publish/parquetarbetare.js) is started from its own file and is not bundled.
+// it is then written anew: starts that alternate such flags compile every time. The writer
+// thread (loaders/publish/skrivarbetare.js) is started from its own file and is not bundled.
 //
 // When the bundle cannot be built, written or loaded (no or a read-only node_modules/), or
 // FINSAM_TSX=1, the CLI runs through tsx as before. FINSAM_DEBUG=1 also prints which bundle ran

@@ -4,8 +4,8 @@
  *
  * An output table (an arquero table plus its schema) is written in chunks (`csvBitar`), so a
  * table of a million rows never becomes one string; the rows are written by `csvrader.js`, shared
- * with the thread that writes files beside the main thread (`utkatalog.ts` writes the files). Quoting is d3-dsv's: a field with `"`,
- * `,`, CR or LF is quoted, its quotes doubled.
+ * with the thread that writes files beside the main thread (`utkatalog.ts` writes the files).
+ * Quoting is d3-dsv's: a field with `"`, `,`, CR or LF is quoted, its quotes doubled.
  */
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import { csvBitar as bitar, formatNumber } from "./csvrader.js";

@@ -6,7 +6,7 @@
  * those are done the last parts of the large CSV files; this thread writes the CSV files and,
  * at the end, the Parquet files the worker has not begun.
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
 import { aterlamnaBit, csvBitar } from "./csvrader.js";
@@ -24,43 +24,37 @@ export function utdatafiler(t: Utdatatabell): string[] {
   return [`${t.schema.namn}.csv`, `${t.schema.namn}.parquet`];
 }
 
-/** A file stream that `skriv` writes to chunk by chunk, respecting its back-pressure. */
-async function medFilstrom(fil: string, skriv: (bit: (b: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
-  const ut: WriteStream = createWriteStream(fil);
+/**
+ * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`): the parts nobody has taken
+ * are written here, in order; a part the worker took is appended from its file when its turn
+ * comes (waiting for the worker if it is not done), and its file removed. The file stream's
+ * back-pressure is respected, and a chunk, once written, is given back for a later chunk
+ * (`aterlamnaBit`). Returns the parts (who wrote each).
+ */
+export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: string, delRader?: number): Promise<CsvDel[]> {
+  const delar = trad.delaCsv(data, fil, delRader);
+  const ut = createWriteStream(fil);
   const klar = new Promise<void>((ok, fel) => {
     ut.on("finish", ok);
     ut.on("error", fel);
   });
+  const skriv = async (b: Uint8Array): Promise<void> => {
+    if (!ut.write(b, () => aterlamnaBit(b))) await once(ut, "drain");
+  };
   try {
-    await skriv(async (b) => {
-      // Once written, a chunk's memory may hold a later chunk (csvrader.js, `aterlamnaBit`).
-      if (!ut.write(b, () => aterlamnaBit(b))) await once(ut, "drain");
-    });
+    for (const del of delar) {
+      if (trad.taForHar(del)) {
+        for (const b of csvBitar(data, del.fran, del.till, del.fran === 0)) await skriv(b);
+      } else {
+        await del.klar;
+        await skriv(readFileSync(del.fil));
+        rmSync(del.fil);
+      }
+    }
   } finally {
     ut.end();
   }
   await klar;
-}
-
-/**
- * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`): the parts nobody has taken
- * are written here, in order; a part the worker took is appended from its file when its turn
- * comes (waiting for the worker if it is not done), and its file removed. Returns the parts (who
- * wrote each).
- */
-export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: string, delRader?: number): Promise<CsvDel[]> {
-  const delar = trad.delaCsv(data, fil, delRader);
-  await medFilstrom(fil, async (bit) => {
-    for (const del of delar) {
-      if (trad.taForHar(del)) {
-        for (const b of csvBitar(data, del.fran, del.till, del.fran === 0)) await bit(b);
-      } else {
-        await del.klar;
-        await bit(readFileSync(del.fil));
-        rmSync(del.fil);
-      }
-    }
-  });
   return delar;
 }
 
