@@ -216,6 +216,21 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
   });
 }
 
+/**
+ * Som rakna, men väntar (högst RITTID ms) medan något diagram saknar markeringar. Efter ett ändrat
+ * urval kan ett diagram på den nationella upplagan ritas om efter att nätet har blivit tyst och
+ * vantaPaSidan har väntat klart; ett diagram som är tomt på riktigt är det fortfarande efter väntan.
+ */
+async function raknaNarRitat(page: Page): Promise<Diagramstatus[]> {
+  const slut = Date.now() + RITTID;
+  for (;;) {
+    const diagram = await rakna(page);
+    if (diagram.every((d) => d.markeringar > 0) || Date.now() >= slut) return diagram;
+    await page.waitForTimeout(250);
+  }
+}
+const RITTID = 10_000;
+
 // Körs i webbläsaren: streckade referenslinjer (Plot-regler, <line> med stroke-dasharray) som
 // går genom en etikett (text i diagrammet, inte axlarnas) utan att etiketten har en kant i
 // bakgrundens färg ovanpå linjen.
@@ -605,7 +620,7 @@ async function provaUrvalen(page: Page, fel: string[]): Promise<{ antalVal: numb
       await grupp.locator("input[type=radio]").last().check();
       await vantaPaSidan(page);
     }
-    for (const d of await rakna(page)) {
+    for (const d of await raknaNarRitat(page)) {
       if (d.markeringar === 0) fel.push(`efter ändrat urval har diagrammet "${d.titel}" inga markeringar`);
     }
     const nyaFelrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
@@ -659,7 +674,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   const felrutor = await page.$$eval(".observablehq--error", (es) => es.map((e) => e.textContent?.trim() ?? ""));
   for (const t of felrutor) fel.push(`Framework visar ett fel på sidan: ${t}`);
 
-  const diagram = await rakna(page);
+  const diagram = await raknaNarRitat(page);
   for (const d of diagram) if (d.markeringar === 0) fel.push(`diagrammet "${d.titel}" har inga markeringar`);
   for (const d of diagram) if (d.saknar.length > 0) fel.push(`diagrammet "${d.titel}" saknar ${d.saknar.join(", ")}`);
 
