@@ -17,7 +17,8 @@
  */
 import type { PxTable } from "../read/pxweb.ts";
 import { placera, type Variabel } from "../read/placering.ts";
-import { OGILTIG_TEXT, SYMBOLER, TAL, Tallasare, Talformat, TOM, UTAN_CELL, symbolText } from "../read/tal.ts";
+import { OGILTIG_TEXT, Skrivsatt, SYMBOLER, TAL, Tallasare, Talformat, TOM, UTAN_CELL, symbolText } from "../read/tal.ts";
+import type { Row } from "../read/delimited.ts";
 import { KubBygge, NIVA, Serieindex, koder as koderAv, type Kub } from "../kub/kub.ts";
 import { harledTotaler, type Totalregel } from "../kub/verb/harledTotal.ts";
 import { skillnaderMotDelar } from "../kub/verb/jamforTotal.ts";
@@ -171,7 +172,7 @@ function numeriskKolumn(rows: PxTable["rader"], i: number): boolean {
   const sample = rows.length > 2000 ? rows.slice(0, 2000) : rows;
   if (sample.length === 0) return true;
   let n = 0;
-  for (const row of sample) if (NUMERIC_LIKE.test(row.fields[i]!)) n++;
+  for (const row of sample) if (NUMERIC_LIKE.test(row.falt(i))) n++;
   return n >= 0.9 * sample.length;
 }
 
@@ -188,7 +189,7 @@ export function placeraEnligtSpec(t: PxTable, spec: ScbSpec, ref: Regionreferens
   if (!har(D + 1) || p.varden.length === 0) return undefined;
   const innehall = new Set<string>();
   const ic = p.stub[D + 2]!;
-  if (ic >= 0) for (const r of t.rader) innehall.add(r.fields[ic]!.trim());
+  if (ic >= 0) for (const r of t.rader) innehall.add(r.falt(ic).trim());
   for (const v of p.varden) if (v.varden[D + 2] !== undefined) innehall.add(v.varden[D + 2]!);
   const fi = spec.dimensioner.findIndex((d) => d.franInnehall);
   if (fi >= 0 && p.stub[fi + 1]! < 0) for (const v of p.varden) if (v.varden[fi + 1] !== undefined) innehall.add(v.varden[fi + 1]!);
@@ -227,7 +228,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   let placering = placera(header, variabler, numerisk);
   // A time column recognised by its values (`2024M03` in every row) when its header says nothing.
   if (placering.stub[iTid]! < 0 && !placering.rubrik.includes(iTid)) {
-    const i = placering.ovriga.find((o) => o.slag === "text" && rows.length > 0 && rows.every((row) => LENIENT_TIME.test(row.fields[o.kolumn]!.trim())));
+    const i = placering.ovriga.find((o) => o.slag === "text" && rows.length > 0 && rows.every((row) => LENIENT_TIME.test(row.falt(o.kolumn).trim())));
     if (i) placering = placera(header.map((h, k) => (k === i.kolumn ? "tid" : h)), variabler, numerisk);
   }
   const { stub, rubrik } = placering;
@@ -288,7 +289,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       okandaTalkolumner.push({ kolumn: o.kolumn, namn });
       continue;
     }
-    const varden = new Set(rows.map((row) => labelKey(row.fields[o.kolumn]!)));
+    const varden = new Set(rows.map((row) => labelKey(row.falt(o.kolumn))));
     if (varden.size > 1) {
       findings.fel({
         fil, rad: t.headerLine, kolumn: o.kolumn + 1, falt: namn, regel: `${r}.okand_dimension`,
@@ -297,7 +298,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       });
       return undefined;
     }
-    raknat.ignoreradeKolumner.push({ kolumn: o.kolumn + 1, namn, varfor: `har bara värdet "${showValue(rows[0]?.fields[o.kolumn]?.trim() ?? "")}"` });
+    raknat.ignoreradeKolumner.push({ kolumn: o.kolumn + 1, namn, varfor: `har bara värdet "${showValue(rows[0]?.falt(o.kolumn).trim() ?? "")}"` });
   }
 
   // A required value (HE: ålder 20-64) when the table has the column.
@@ -305,9 +306,9 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     const dim = spec.dimensioner[d]!;
     if (!dim.kravs || stub[d + 1]! < 0) continue;
     const col = stub[d + 1]!;
-    const finns = rows.some((row) => tolkaVarde(dim.tolka, row.fields[col]!) === dim.kravs!.varde);
+    const finns = rows.some((row) => tolkaVarde(dim.tolka, row.falt(col)) === dim.kravs!.varde);
     if (!finns) {
-      const exempel = [...new Set(rows.map((row) => row.fields[col]!.trim()))].slice(0, 3).join(", ");
+      const exempel = [...new Set(rows.map((row) => row.falt(col).trim()))].slice(0, 3).join(", ");
       findings.fel({ fil, rad: t.headerLine, kolumn: col + 1, falt: header[col]!.trim(), varde: exempel, regel: `${r}.${dim.namn}`, meddelande: dim.kravs.meddelande, message: dim.kravs.message });
       return undefined;
     }
@@ -494,10 +495,9 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
    * A cell that is not used (a row or column passed over, a content not published) is still a
    * number cell: it must be a number or a symbol, and it is counted as read and as not used.
    */
-  const obrukad = (row: { line: number; fields: string[] }, kol: { kolumn: number; namn: string }, niva: "kommun" | "lan" | "riket", varfor: string): void => {
-    const cell = row.fields[kol.kolumn]!;
-    if (tal.las(cell)) {
-      format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, cell);
+  const obrukad = (row: Row, kol: { kolumn: number; namn: string }, niva: "kommun" | "lan" | "riket", varfor: string): void => {
+    if (row.las(kol.kolumn, tal)) {
+      if (tal.skrivsatt !== Skrivsatt.Heltal) format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, () => row.falt(kol.kolumn));
       raknat.tal[niva]++;
       oanvand(varfor);
     } else if (tal.symbol !== TAL) {
@@ -508,6 +508,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
       raknat.avvisade++;
       if (report(`${r}.tal`)) {
         const o = OGILTIG_TEXT[tal.ogiltig ?? "inte_tal"];
+        const cell = row.falt(kol.kolumn);
         findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.tal`, meddelande: `"${showValue(cell.trim())}" är inte ett tal; ${o.sv}`, message: `"${showValue(cell.trim())}" is not a number; ${o.en}` });
       }
     }
@@ -515,12 +516,11 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   const nivaAv = (x: Regiontolkning | undefined): "kommun" | "lan" | "riket" => (x && x.ok ? (x.niva === "kommun" ? "kommun" : x.niva === "lan" ? "lan" : "riket") : "riket");
 
   for (const row of rows) {
-    const f = row.fields;
     // The row's region and dimensions (a wide table: once for all its values).
     let regionCell: string | undefined;
     let radRegion: Regiontolkning | undefined;
     if (regionKolumn >= 0) {
-      regionCell = f[regionKolumn]!;
+      regionCell = row.falt(regionKolumn);
       radRegion = regionAv(regionCell);
       if (!radRegion.ok) {
         regionFel(regionCell, radRegion, row.line, regionKolumn + 1);
@@ -538,7 +538,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         koder[d + 2] = standardKod[d]!;
         continue;
       }
-      const cell = f[col]!;
+      const cell = row.falt(col);
       const k = dimKod(d, cell);
       if (k === OKAND) {
         radOk = false;
@@ -570,7 +570,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     let radPeriod = -1;
     let radTid: string | undefined;
     if (tidKolumn >= 0) {
-      radTid = f[tidKolumn]!.trim();
+      radTid = row.falt(tidKolumn).trim();
       const p = period(radTid);
       if (p === null) {
         ok = false;
@@ -586,7 +586,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     let radInnehall = -3;
     let radInnehallText: string | undefined;
     if (innehallKolumn >= 0) {
-      radInnehallText = f[innehallKolumn]!.trim();
+      radInnehallText = row.falt(innehallKolumn).trim();
       radInnehall = innehallKod(radInnehallText);
       if (radInnehall === OKAND || radInnehall === PASSERA) {
         if (radInnehall === OKAND) okantInnehall(radInnehallText, row.line, innehallKolumn + 1);
@@ -599,7 +599,6 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
 
     for (let c = 0; c < kolumner.length; c++) {
       const kol = kolumner[c]!;
-      const cell = f[kol.kolumn]!;
       if (kol.hoppa !== undefined) {
         obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), kol.hoppa);
         continue;
@@ -672,17 +671,17 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         }
         continue;
       }
-      if (tal.las(cell)) {
+      if (row.las(kol.kolumn, tal)) {
         const v = tal.varde;
         if (v < 0) {
           ok = false;
           raknat.avvisade++;
           if (report(`${r}.negativ`)) {
-            findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.negativ`, meddelande: "negativt värde; förväntat ett tal som är 0 eller större", message: "negative value; expected 0 or more" });
+            findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(row.falt(kol.kolumn)), regel: `${r}.negativ`, meddelande: "negativt värde; förväntat ett tal som är 0 eller större", message: "negative value; expected 0 or more" });
           }
           continue;
         }
-        format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, cell);
+        if (tal.skrivsatt !== Skrivsatt.Heltal) format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, () => row.falt(kol.kolumn));
         bygge.satt(s, p, v, TAL);
         talPerNiva[koder[0]!]!++;
       } else if (tal.symbol !== TAL) {
@@ -693,7 +692,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         if (!spec.tystSaknad?.(dims.slice(2)) && report(`${r}.saknas`)) {
           findings.varning({
             fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: tal.symbol === TOM ? "(tom)" : sym, regel: `${r}.saknas`,
-            meddelande: `värdet saknas (${saknasBeskrivning({ kod: bygge.ordbok[1]![koder[1]!]!, dims: dims.slice(2), etiketter: spec.dimensioner.map((_, d) => (stub[d + 1]! >= 0 ? f[stub[d + 1]!]!.trim() : kol.rubrikvarden[d + 1])), innehall: kol.innehall ?? radInnehallText, tid: kol.tid ?? radTid ?? "" })}); ${saknatText.sv}`,
+            meddelande: `värdet saknas (${saknasBeskrivning({ kod: bygge.ordbok[1]![koder[1]!]!, dims: dims.slice(2), etiketter: spec.dimensioner.map((_, d) => (stub[d + 1]! >= 0 ? row.falt(stub[d + 1]!).trim() : kol.rubrikvarden[d + 1])), innehall: kol.innehall ?? radInnehallText, tid: kol.tid ?? radTid ?? "" })}); ${saknatText.sv}`,
             message: saknatText.en,
           });
         }
@@ -702,6 +701,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         raknat.avvisade++;
         if (report(`${r}.tal`)) {
           const o = OGILTIG_TEXT[tal.ogiltig ?? "inte_tal"];
+          const cell = row.falt(kol.kolumn);
           findings.fel({ fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: showValue(cell), regel: `${r}.tal`, meddelande: `"${showValue(cell.trim())}" är inte ett tal; ${o.sv}`, message: `"${showValue(cell.trim())}" is not a number; ${o.en}` });
         }
         continue;

@@ -6,12 +6,96 @@
 import Papa from "papaparse";
 import { Findings, showValue, type Finding } from "../validate/findings.ts";
 import { MAX_LINE_LENGTH, textPlace } from "./decode.ts";
+import type { Tallasare } from "./tal.ts";
 
 export interface Row {
   /** 1-based line number where the row starts. */
   readonly line: number;
+  /** Every field as a string (a row read straight from the text cuts them out when first asked for). */
   readonly fields: string[];
+  /** How many fields the row has. */
+  readonly antal: number;
+  /** Field `i` (0-based) as a string. */
+  falt(i: number): string;
+  /** Reads field `i` as a number cell (`Tallasare.las`), without a string when it is a plain number. */
+  las(i: number, tal: Tallasare): boolean;
 }
+
+/** A row whose fields are strings already (papaparse, the line-by-line reading). */
+class Faltrad implements Row {
+  constructor(readonly line: number, readonly fields: string[]) {}
+  get antal(): number {
+    return this.fields.length;
+  }
+  falt(i: number): string {
+    return this.fields[i]!;
+  }
+  las(i: number, tal: Tallasare): boolean {
+    return tal.las(this.fields[i]!);
+  }
+  tom(): boolean {
+    return this.fields.every((f) => f.trim() === "");
+  }
+  utanSista(): Faltrad {
+    return new Faltrad(this.line, this.fields.slice(0, -1));
+  }
+}
+
+/**
+ * A row read straight from the file's text (`lasTextrader`): where each field starts and ends
+ * in the text, and the strings only when asked for. A national SCB file has over a million
+ * number cells; as strings they cost more than reading them (docs/prestanda.md, "Läsningen").
+ * `fields` (every field, kept once made) is for the small tables and the messages.
+ */
+class Textrad implements Row {
+  #fields: string[] | undefined;
+  readonly #text: string;
+  /** Per field, start and end in the text: `pos[2 * (forsta + i)]` and the one after it. */
+  readonly #pos: Int32Array;
+  readonly #forsta: number;
+  readonly #antal: number;
+  constructor(readonly line: number, text: string, pos: Int32Array, forsta: number, antal: number) {
+    this.#text = text;
+    this.#pos = pos;
+    this.#forsta = forsta;
+    this.#antal = antal;
+  }
+  get fields(): string[] {
+    return (this.#fields ??= Array.from({ length: this.#antal }, (_, i) => this.falt(i)));
+  }
+  get antal(): number {
+    return this.#antal;
+  }
+  falt(i: number): string {
+    const k = 2 * (this.#forsta + i);
+    return this.#text.slice(this.#pos[k], this.#pos[k + 1]);
+  }
+  las(i: number, tal: Tallasare): boolean {
+    const k = 2 * (this.#forsta + i);
+    return tal.lasText(this.#text, this.#pos[k]!, this.#pos[k + 1]!);
+  }
+  /** Whether every field is blank (`trim()` leaves nothing), without cutting a field out unless it has a character beyond ASCII. */
+  tom(): boolean {
+    const t = this.#text;
+    const p = this.#pos;
+    for (let i = 0; i < this.#antal; i++) {
+      const k = 2 * (this.#forsta + i);
+      for (let x = p[k]!; x < p[k + 1]!; x++) {
+        const c = t.charCodeAt(x);
+        if (c === 32 || (c >= 9 && c <= 13)) continue;
+        if (c < 128) return false;
+        if (this.falt(i).trim() !== "") return false;
+        break;
+      }
+    }
+    return true;
+  }
+  utanSista(): Textrad {
+    return new Textrad(this.line, this.#text, this.#pos, this.#forsta, this.#antal - 1);
+  }
+}
+
+type Rad = Faltrad | Textrad;
 
 export interface DelimitedText {
   readonly delimiter: string;
@@ -112,7 +196,8 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
     return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
   };
 
-  let all = parseRows(text, delimiter);
+  const direkt = lasTextrader(text, delimiter);
+  let all: Parsed = direkt ? { rows: direkt } : parseRows(text, delimiter);
   if (all.suspectQuote !== undefined) {
     // Papaparse read past the end of a line inside quotes. SCB writes inner quotes undoubled
     // (`"Personer med "ekonomiskt bistånd""`) and its labels never span lines: read line by line.
@@ -139,7 +224,7 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   // The header is the first line as wide as most lines: an unquoted title with commas in it is
   // not mistaken for it.
   const typicalWidth = mode(nonEmpty.slice(0, 50).map(rowWidth).filter((n) => n > 1));
-  const headerIndex = nonEmpty.findIndex((r) => r.fields.length > 1 && rowWidth(r) >= typicalWidth);
+  const headerIndex = nonEmpty.findIndex((r) => r.antal > 1 && rowWidth(r) >= typicalWidth);
   const header = nonEmpty[headerIndex];
   if (!header) {
     findings.fel({
@@ -155,7 +240,7 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   // Footnotes after the table (one field per line, to the end of the file) are not data; a last
   // line written with another delimiter is data gone wrong, not a footnote.
   let footerStart = body.length;
-  const isFootnote = (r: Row) => r.fields.length === 1 && otherDelimiter(lineText(r.line), delimiter, header.fields.length) === undefined;
+  const isFootnote = (r: Rad) => r.antal === 1 && otherDelimiter(lineText(r.line), delimiter, header.fields.length) === undefined;
   while (footerStart > 0 && isFootnote(body[footerStart - 1]!)) footerStart--;
   if (footerStart < body.length) {
     findings.info({
@@ -169,13 +254,12 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   const width = header.fields.length;
   const headerKey = header.fields.map((f) => f.trim()).join("\u0000");
   const headerFirst = header.fields[0]!.trim();
-  const rows: Row[] = [];
+  const rows: Rad[] = [];
   let reported = 0;
-  for (const row of body) {
-    let fields = row.fields;
+  for (let row of body) {
     // A trailing delimiter at the end of every line (some exports) gives one empty extra field.
-    if (fields.length === width + 1 && fields[width] === "") fields = fields.slice(0, width);
-    if (fields.length === width && fields[0]!.trim() === headerFirst && fields.map((f) => f.trim()).join("\u0000") === headerKey) {
+    if (row.antal === width + 1 && row.falt(width) === "") row = row.utanSista();
+    if (row.antal === width && row.falt(0).trim() === headerFirst && row.fields.map((f) => f.trim()).join("\u0000") === headerKey) {
       if (reported++ < 20) {
         findings.fel({
           fil, rad: row.line, kolumn: 1, regel: "csv.rubrik_igen",
@@ -185,8 +269,9 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
       }
       continue;
     }
-    if (fields.length !== width) {
+    if (row.antal !== width) {
       if (reported++ >= 20) continue;
+      const fields = row.fields;
       const other = otherDelimiter(lineText(row.line), delimiter, width);
       // A field holding both a quote and the delimiter: a quote swallowed the delimiter.
       const quoted = fields.findIndex((f) => f.includes('"') && f.includes(delimiter));
@@ -208,7 +293,7 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
       }
       continue;
     }
-    rows.push({ line: row.line, fields });
+    rows.push(row);
   }
   if (reported > 20) {
     findings.fel({
@@ -232,16 +317,83 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
 }
 
 interface Parsed {
-  readonly rows: Row[];
+  readonly rows: Rad[];
   /** Line where a quoted field runs past the end of its line, if any. */
   readonly suspectQuote?: number | undefined;
   /** Line and column (field) where a quoted field is never closed (line-by-line reading). */
   readonly unterminated?: { readonly line: number; readonly column: number } | undefined;
 }
 
+/**
+ * The rows straight from the text, when every quote in it encloses a whole field (`"…"` with no
+ * quote or line break inside, right after the delimiter or the line's start and right before
+ * the delimiter or the line's end): then RFC 4180 and papaparse read exactly these rows (the
+ * same fields, lines and a last empty row after a final line break), and no field is made into a
+ * string until it is asked for. Undefined for any other quote (a doubled quote, a quote inside a
+ * field, a quoted line break, text after the closing quote): papaparse reads such a file.
+ * Line endings are LF, or CRLF throughout (`readDelimited` has made them the same).
+ */
+export function lasTextrader(text: string, delimiter: string): Textrad[] | undefined {
+  const len = text.length;
+  if (len === 0) return [];
+  const crlf = text.includes("\r\n");
+  const D = delimiter.charCodeAt(0);
+  let pos = new Int32Array(Math.min(1 << 20, 64 + (len >> 2)));
+  let n = 0;
+  // Per row: its line, its first field and its number of fields.
+  const forsta: number[] = [];
+  const antal: number[] = [];
+  // The next quote at or after the position read (len when none): found once, not per field.
+  let citat = text.indexOf('"');
+  if (citat < 0) citat = len;
+  let i = 0;
+  for (;;) {
+    let radslut = text.indexOf("\n", i);
+    if (radslut < 0) radslut = len;
+    const e = crlf && radslut < len ? radslut - 1 : radslut;
+    const forstaFalt = n >> 1;
+    let s = i;
+    for (;;) {
+      if (n + 2 > pos.length) {
+        const storre = new Int32Array(pos.length * 2);
+        storre.set(pos);
+        pos = storre;
+      }
+      if (citat < s) {
+        citat = text.indexOf('"', s);
+        if (citat < 0) citat = len;
+      }
+      if (citat === s && s < e) {
+        // A quoted field: the next quote closes it and must end the field.
+        let q = text.indexOf('"', s + 1);
+        if (q < 0) q = len;
+        if (q >= e || (q + 1 < e && text.charCodeAt(q + 1) !== D)) return undefined;
+        pos[n++] = s + 1;
+        pos[n++] = q;
+        citat = q + 1;
+        if (q + 1 >= e) break;
+        s = q + 2;
+      } else {
+        let d = text.indexOf(delimiter, s);
+        if (d < 0 || d > e) d = e;
+        if (citat < d) return undefined;
+        pos[n++] = s;
+        pos[n++] = d;
+        if (d >= e) break;
+        s = d + 1;
+      }
+    }
+    forsta.push(forstaFalt);
+    antal.push((n >> 1) - forstaFalt);
+    if (radslut >= len) break;
+    i = radslut + 1;
+  }
+  return forsta.map((f, r) => new Textrad(r + 1, text, pos, f, antal[r]!));
+}
+
 /** RFC 4180 parsing with papaparse, tracking the line where each row starts. */
 function parseRows(text: string, delimiter: string): Parsed {
-  const rows: Row[] = [];
+  const rows: Rad[] = [];
   let offset = 0;
   let lineAt = 1;
   let scanned = 0;
@@ -253,7 +405,7 @@ function parseRows(text: string, delimiter: string): Parsed {
     step: (result) => {
       for (let i = text.indexOf("\n", scanned); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lineAt++;
       scanned = Math.max(scanned, offset);
-      const row: Row = { line: lineAt, fields: result.data };
+      const row = new Faltrad(lineAt, result.data);
       const codes = result.errors.map((e) => e.code);
       if (codes.includes("MissingQuotes")) suspectQuote ??= lineAt;
       else if (codes.includes("InvalidQuotes") && result.data.some((f) => f.includes("\n"))) suspectQuote ??= lineAt;
@@ -269,7 +421,7 @@ function parseRows(text: string, delimiter: string): Parsed {
  * that is followed by the delimiter or the end of the line; `""` inside it is one quote.
  */
 function parseLines(text: string, delimiter: string): Parsed {
-  const rows: Row[] = [];
+  const rows: Rad[] = [];
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
   let unterminated: { line: number; column: number } | undefined;
@@ -305,7 +457,7 @@ function parseLines(text: string, delimiter: string): Parsed {
         break;
       }
     }
-    rows.push({ line: i + 1, fields });
+    rows.push(new Faltrad(i + 1, fields));
   });
   return { rows, unterminated };
 }
@@ -344,16 +496,16 @@ function truncated(fil: string, last: Row, ending: LineEnding): Omit<Finding, "a
 }
 
 /** Fields in a row, not counting one empty field after a trailing delimiter. */
-function rowWidth(r: Row): number {
-  return r.fields.length > 1 && r.fields.at(-1) === "" ? r.fields.length - 1 : r.fields.length;
+function rowWidth(r: Rad): number {
+  return r.antal > 1 && r.falt(r.antal - 1) === "" ? r.antal - 1 : r.antal;
 }
 
-function consistentWidth(rows: Row[]): boolean {
+function consistentWidth(rows: Rad[]): boolean {
   const widths = new Set(rows.filter((r) => !isBlank(r) && r.fields.length > 1).map(rowWidth));
   return widths.size <= 1;
 }
 
-function firstOddLine(rows: Row[]): number | undefined {
+function firstOddLine(rows: Rad[]): number | undefined {
   const nonEmpty = rows.filter((r) => !isBlank(r) && r.fields.length > 1);
   const typical = mode(nonEmpty.map(rowWidth));
   return nonEmpty.find((r) => rowWidth(r) !== typical)?.line;
@@ -371,8 +523,8 @@ function mode(values: number[]): number {
   return best;
 }
 
-function isBlank(r: Row): boolean {
-  return r.fields.every((f) => f.trim() === "");
+function isBlank(r: Rad): boolean {
+  return r.tom();
 }
 
 /** The first line longer than MAX_LINE_LENGTH characters, if any. */

@@ -197,7 +197,7 @@ function wideTable(
     times.add(h.tid);
     if (h.prefix !== undefined) contents.add(h.prefix);
   }
-  if (contentIndex >= 0) for (const r of parsed.rows) contents.add(r.fields[contentIndex]!.trim());
+  if (contentIndex >= 0) for (const r of parsed.rows) contents.add(r.falt(contentIndex).trim());
   return {
     fil, encoding, delimiter: parsed.delimiter, title, layout: "bred", headerLine: parsed.header.line,
     stubNames: stubIdx.map((i) => stubAll[i]!),
@@ -205,14 +205,14 @@ function wideTable(
     contents: [...contents], times: [...times], rowCount: parsed.rows.length, rubrik: names, rader: parsed.rows,
     forEach(visit) {
       for (const r of parsed.rows) {
-        const stub = stubIdx.map((i) => r.fields[i]!.trim());
-        const rowContent = contentIndex >= 0 ? r.fields[contentIndex]!.trim() : undefined;
+        const stub = stubIdx.map((i) => r.falt(i).trim());
+        const rowContent = contentIndex >= 0 ? r.falt(contentIndex).trim() : undefined;
         for (let j = 0; j < heads.length; j++) {
           const h = heads[j]!;
           const column = firstHeading + j;
           visit({
             stub, innehall: h.prefix ?? rowContent, innehallKolumn: h.prefix === undefined && contentIndex >= 0 ? contentIndex + 1 : column + 1,
-            tid: h.tid, cell: r.fields[column]!,
+            tid: h.tid, cell: r.falt(column),
             line: r.line, column: column + 1, columnName: names[column]!,
           });
         }
@@ -227,7 +227,7 @@ function longTable(
 ): PxTable | undefined {
   const rows = parsed.rows;
   let timeIndex = names.findIndex((n) => TIME_NAMES.has(labelKey(n)));
-  if (timeIndex < 0) timeIndex = names.findIndex((_, i) => rows.length > 0 && rows.every((r) => TIME_CODE.test(r.fields[i]!.trim())));
+  if (timeIndex < 0) timeIndex = names.findIndex((_, i) => rows.length > 0 && rows.every((r) => TIME_CODE.test(r.falt(i).trim())));
   if (timeIndex < 0) {
     findings.fel({
       fil, rad: parsed.header.line, regel: "pxweb.tid",
@@ -259,8 +259,8 @@ function longTable(
   const contents = new Set<string>();
   const times = new Set<string>();
   for (const r of rows) {
-    times.add(r.fields[timeIndex]!.trim());
-    if (contentIndex >= 0) contents.add(r.fields[contentIndex]!.trim());
+    times.add(r.falt(timeIndex).trim());
+    if (contentIndex >= 0) contents.add(r.falt(contentIndex).trim());
   }
   if (contentIndex < 0) for (const i of valueIdx) { const c = valueContent(i); if (c !== undefined) contents.add(c); }
   return {
@@ -270,11 +270,11 @@ function longTable(
     contents: [...contents], times: [...times], rowCount: rows.length, rubrik: names, rader: rows,
     forEach(visit) {
       for (const r of rows) {
-        const stub = stubIdx.map((i) => r.fields[i]!.trim());
-        const tid = r.fields[timeIndex]!.trim();
+        const stub = stubIdx.map((i) => r.falt(i).trim());
+        const tid = r.falt(timeIndex).trim();
         for (const i of valueIdx) {
-          const innehall = contentIndex >= 0 ? r.fields[contentIndex]!.trim() : valueContent(i);
-          visit({ stub, innehall, innehallKolumn: contentIndex >= 0 ? contentIndex + 1 : i + 1, tid, cell: r.fields[i]!, line: r.line, column: i + 1, columnName: names[i]! });
+          const innehall = contentIndex >= 0 ? r.falt(contentIndex).trim() : valueContent(i);
+          visit({ stub, innehall, innehallKolumn: contentIndex >= 0 ? contentIndex + 1 : i + 1, tid, cell: r.falt(i), line: r.line, column: i + 1, columnName: names[i]! });
         }
       }
     },
@@ -288,7 +288,7 @@ function mostlyNumeric(parsed: DelimitedText, i: number, andel = 0.9): boolean {
   const sample = parsed.rows.length > 2000 ? parsed.rows.slice(0, 2000) : parsed.rows;
   if (sample.length === 0) return true;
   let numeric = 0;
-  for (const r of sample) if (NUMERIC_LIKE.test(r.fields[i]!)) numeric++;
+  for (const r of sample) if (NUMERIC_LIKE.test(r.falt(i))) numeric++;
   return numeric >= andel * sample.length;
 }
 

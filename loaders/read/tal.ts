@@ -41,21 +41,29 @@ export class Tallasare {
   skrivsatt: Skrivsatt = Skrivsatt.Heltal;
 
   las(raw: string): boolean {
+    return this.lasText(raw, 0, raw.length);
+  }
+
+  /**
+   * Reads the cell `text.slice(fran, till)` without cutting it out when it is a plain number: a
+   * file read straight from its text (`read/delimited.ts`) makes no string per number cell.
+   */
+  lasText(text: string, fran: number, till: number): boolean {
     this.ogiltig = undefined;
     this.symbol = TAL;
-    const n = raw.length;
+    const n = till - fran;
     // Fast path, SCB's own form: optional minus, digits, at most one `.`. With at most 15 digits
     // the digits are an exact integer and the value is it divided by a power of ten (exact up to
     // 10^22), one correctly rounded division: the same number as `+raw`, without parsing twice.
     if (n > 0 && n < 22) {
-      const minus = raw.charCodeAt(0) === 45;
-      let i = minus ? 1 : 0;
+      const minus = text.charCodeAt(fran) === 45;
+      let i = minus ? fran + 1 : fran;
       let siffror = 0;
       let punkt = false;
       let heltal = 0;
       let decimaler = 0;
-      for (; i < n; i++) {
-        const c = raw.charCodeAt(i);
+      for (; i < till; i++) {
+        const c = text.charCodeAt(i);
         if (c >= 48 && c <= 57) {
           siffror++;
           heltal = heltal * 10 + (c - 48);
@@ -63,13 +71,13 @@ export class Tallasare {
         } else if (c === 46 && !punkt) punkt = true;
         else break;
       }
-      if (i === n && siffror > 0) {
-        this.varde = siffror <= 15 ? (minus ? -heltal : heltal) / TIOPOTENS[decimaler]! : +raw;
+      if (i === till && siffror > 0) {
+        this.varde = siffror <= 15 ? (minus ? -heltal : heltal) / TIOPOTENS[decimaler]! : +text.slice(fran, till);
         this.skrivsatt = punkt ? Skrivsatt.Decimalpunkt : Skrivsatt.Heltal;
         return true;
       }
     }
-    return this.slow(raw);
+    return this.slow(text.slice(fran, till));
   }
 
   private slow(raw: string): boolean {
@@ -125,14 +133,16 @@ export class Talformat {
   forstaKomma: { rad: number; kolumn: number; varde: string } | undefined;
   forstaTusental: { rad: number; kolumn: number; varde: string } | undefined;
 
-  notera(skrivsatt: Skrivsatt, rad: number, kolumn: number, varde: string): void {
+  /** `varde` as written: the cell, or a function that cuts it out (called only for the first cell of each way). */
+  notera(skrivsatt: Skrivsatt, rad: number, kolumn: number, varde: string | (() => string)): void {
     if (skrivsatt === Skrivsatt.Heltal) return;
+    const cell = () => (typeof varde === "string" ? varde : varde());
     if (skrivsatt === Skrivsatt.Decimalpunkt) {
-      if (this.punkt++ === 0) this.forstaPunkt = { rad, kolumn, varde };
+      if (this.punkt++ === 0) this.forstaPunkt = { rad, kolumn, varde: cell() };
     } else if (skrivsatt === Skrivsatt.Decimalkomma) {
-      if (this.komma++ === 0) this.forstaKomma = { rad, kolumn, varde };
+      if (this.komma++ === 0) this.forstaKomma = { rad, kolumn, varde: cell() };
     } else if (this.tusental++ === 0) {
-      this.forstaTusental = { rad, kolumn, varde };
+      this.forstaTusental = { rad, kolumn, varde: cell() };
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readDelimited } from "../../loaders/read/delimited.ts";
+import { readDelimited, type Row } from "../../loaders/read/delimited.ts";
 import { readPxWeb } from "../../loaders/read/pxweb.ts";
 import { normaliseHelarsekvivalenter } from "../../loaders/normalise/helarsekvivalenter.ts";
 import { regionreferens } from "../../loaders/normalise/region.ts";
@@ -17,6 +17,8 @@ import { Findings, type Finding } from "../../loaders/validate/findings.ts";
 import { FALUN, BORLANGE } from "../helpers/he.ts";
 
 const SEED = 20260315;
+/** A row as its line and fields (rows read straight from the text make their fields when asked). */
+const somText = (r: Row) => ({ line: r.line, fields: r.fields });
 const RUNS = 500;
 const KOMMUNER = new Map([FALUN, BORLANGE].map((k) => [k.kod, k]));
 
@@ -102,8 +104,8 @@ describe("fuzzing the readers", () => {
         const findings = new Findings();
         const r = readDelimited(text, "fuzz.csv", findings);
         expect(findings.errors).toEqual([]);
-        expect(r!.header).toEqual({ line: 1, fields: header });
-        expect(r!.rows).toEqual(body.map((fields, i) => ({ line: i + 2, fields: fields.map((f) => f.replaceAll('""', '"')) })));
+        expect(somText(r!.header)).toEqual({ line: 1, fields: header });
+        expect(r!.rows.map(somText)).toEqual(body.map((fields, i) => ({ line: i + 2, fields: fields.map((f) => f.replaceAll('""', '"')) })));
       }),
       options,
     );
