@@ -1,7 +1,10 @@
 /**
  * Delimited text (CSV as users have it) to located rows. The delimiter is sniffed from the
  * first lines (papaparse is always given it: guessing is slow, see performance-facts.md),
- * title lines before the header are kept aside, and every row knows its line number.
+ * title lines before the header are kept aside, and every row knows its line number. A file
+ * whose quotes all enclose whole fields (SCB's downloads) is read straight from its text
+ * (`lasTextrader`): its fields become strings only when asked for; any other is read by
+ * papaparse. Both give the same rows.
  */
 import Papa from "papaparse";
 import { Findings, showValue, type Finding } from "../validate/findings.ts";
