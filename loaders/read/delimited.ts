@@ -333,8 +333,8 @@ interface Parsed {
  * the delimiter or the line's end): then RFC 4180 and papaparse read exactly these rows (the
  * same fields, lines and a last empty row after a final line break), and no field is made into a
  * string until it is asked for. Undefined for any other quote (a doubled quote, a quote inside a
- * field, a quoted line break, text after the closing quote): papaparse reads such a file.
- * Line endings are LF, or CRLF throughout (`readDelimited` has made them the same).
+ * field, a quoted line break, text after the closing quote, a line feed without its CR in a
+ * file of CRLF lines): papaparse reads such a file. A CR elsewhere is text in a field, to both.
  */
 export function lasTextrader(text: string, delimiter: string): Textrad[] | undefined {
   const len = text.length;
@@ -353,6 +353,8 @@ export function lasTextrader(text: string, delimiter: string): Textrad[] | undef
   for (;;) {
     let radslut = text.indexOf("\n", i);
     if (radslut < 0) radslut = len;
+    // With CRLF (papaparse is given "\r\n"), a line feed without its CR is not a line end to papaparse.
+    if (crlf && radslut < len && text.charCodeAt(radslut - 1) !== 13) return undefined;
     const e = crlf && radslut < len ? radslut - 1 : radslut;
     const forstaFalt = n >> 1;
     let s = i;

@@ -22,17 +22,20 @@ function papaparse(text: string, delimiter: string) {
 
 describe("rows straight from the text", () => {
   it("gives papaparse's rows, lines and last empty row, or leaves the text to papaparse", () => {
-    const bit = fc.constantFrom("a", "å", "12", " ", ";", ";", '"', '""', "\n", "\n");
+    const bit = fc.constantFrom("a", "å", "12", " ", ";", ";", '"', '""', "\n", "\n", "\r");
     let tagna = 0;
     let lamnade = 0;
     fc.assert(
-      fc.property(fc.array(bit, { maxLength: 40 }), fc.boolean(), (bitar, crlf) => {
-        const text = crlf ? bitar.join("").replaceAll("\n", "\r\n") : bitar.join("");
+      fc.property(fc.array(bit, { maxLength: 40 }), fc.constantFrom("lf", "crlf", "blandat"), (bitar, slut) => {
+        // "blandat": a CR alone, or LF and CRLF in one text (readDelimited makes them the same
+        // first; here they must still read as papaparse reads them, or be left to it).
+        const lf = bitar.join("");
+        const text = slut === "lf" ? lf.replaceAll("\r", "") : slut === "crlf" ? lf.replaceAll("\r", "").replaceAll("\n", "\r\n") : lf;
         const rader = lasTextrader(text, ";");
         if (rader === undefined) {
           lamnade++;
-          // Left only when a quote is in the text.
-          expect(text).toContain('"');
+          // Left only for a quote, or a line feed without its CR where other lines end in CRLF.
+          expect(text.includes('"') || (text.includes("\r\n") && /(?:^|[^\r])\n/.test(text))).toBe(true);
           return;
         }
         tagna++;
