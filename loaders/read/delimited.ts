@@ -164,7 +164,7 @@ export function readDelimited(text: string, fil: string, findings: Findings): De
   const cut = cutAtEnd(text);
   // Lines end in CR alone in old Mac files, and in both CRLF and LF when lines were added in
   // another editor: papaparse would split on one kind only, and rows would get wrong line numbers.
-  if (/\r(?!\n)/.test(text) || (text.includes("\r\n") && /(?:^|[^\r])\n/.test(text))) text = text.replace(/\r\n?/g, "\n");
+  if (ensamCr(text, false) || (text.includes("\r\n") && lfUtanCr(text))) text = text.replace(/\r\n?/g, "\n");
   const bomAt = text.indexOf("\uFEFF");
   if (bomAt >= 0) {
     const { line, column } = textPlace(text, bomAt);
@@ -467,6 +467,24 @@ function parseLines(text: string, delimiter: string): Parsed {
   return { rows, unterminated };
 }
 
+/**
+ * Whether the text has a line feed without a CR before it (`/(?:^|[^\r])\n/`), by jumping
+ * from line feed to line feed: a national file has millions of characters and thousands of lines.
+ */
+export function lfUtanCr(text: string): boolean {
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
+  return false;
+}
+
+/** Whether the text has a CR without a line feed after it (`/\r(?!\n)/`; `utomSist`: not counting one that ends the text). */
+export function ensamCr(text: string, utomSist: boolean): boolean {
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) {
+    if (i + 1 === text.length) return !utomSist;
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
 /** How a file's lines end: CRLF, LF or (old Mac files) CR. */
 type LineEnding = "CRLF" | "LF" | "CR";
 
@@ -480,11 +498,11 @@ export function cutAtEnd(text: string): LineEnding | undefined {
   const lastBreak = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
   if (lastBreak < 0) return undefined;
   const crlf = text.includes("\r\n");
-  const lf = /(?:^|[^\r])\n/.test(text);
+  const lf = lfUtanCr(text);
   const ending: LineEnding = crlf ? "CRLF" : lf ? "LF" : "CR";
   if (text.slice(lastBreak + 1).trim() !== "") return ending;
   // Cut between CR and LF: the last line ends in CR alone, every other line in CRLF.
-  if (text.endsWith("\r") && crlf && !lf && !/\r(?![\n]|$)/.test(text)) return "CRLF";
+  if (text.endsWith("\r") && crlf && !lf && !ensamCr(text, true)) return "CRLF";
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { lasTextrader, readDelimited, sniffDelimiter } from "../../loaders/read/delimited.ts";
+import { ensamCr, lasTextrader, lfUtanCr, readDelimited, sniffDelimiter } from "../../loaders/read/delimited.ts";
 import { decode } from "../../loaders/read/decode.ts";
 import { Tallasare } from "../../loaders/read/tal.ts";
 import { Findings } from "../../loaders/validate/findings.ts";
@@ -87,6 +87,20 @@ describe("rows straight from the text", () => {
     const f2 = new Findings();
     expect(readDelimited("a;b\n1;2\na;b\n3;4;5\n6;7\n", "t.csv", f2)).toBeUndefined();
     expect(f2.errors.map((e) => [e.regel, e.rad])).toEqual([["csv.rubrik_igen", 3], ["csv.kolumnantal", 4]]);
+  });
+});
+
+describe("line endings, found without a regular expression over the whole text", () => {
+  it("a line feed without its CR, and a CR without its line feed, as the expressions they replace find them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", ";", "\r", "\n", "\r\n"), { maxLength: 12 }), (bitar) => {
+        const text = bitar.join("");
+        expect(lfUtanCr(text)).toBe(/(?:^|[^\r])\n/.test(text));
+        expect(ensamCr(text, false)).toBe(/\r(?!\n)/.test(text));
+        expect(ensamCr(text, true)).toBe(/\r(?![\n]|$)/.test(text));
+      }),
+      { seed: 20261204, numRuns: 2000 },
+    );
   });
 });
 
