@@ -343,7 +343,7 @@ export function lasTextrader(text: string, delimiter: string): Textrad[] | undef
   const D = delimiter.charCodeAt(0);
   let pos = new Int32Array(Math.min(1 << 20, 64 + (len >> 2)));
   let n = 0;
-  // Per row: its line, its first field and its number of fields.
+  // Per row: its first field and its number of fields (its line is its number: no field spans lines).
   const forsta: number[] = [];
   const antal: number[] = [];
   // The next quote at or after the position read (len when none): found once, not per field.
