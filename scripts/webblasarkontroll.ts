@@ -222,10 +222,17 @@ function rakna(page: Page): Promise<Diagramstatus[]> {
  * vantaPaSidan har väntat klart; ett diagram som är tomt på riktigt är det fortfarande efter väntan.
  */
 async function raknaNarRitat(page: Page): Promise<Diagramstatus[]> {
-  const slut = Date.now() + RITTID;
+  const start = Date.now();
+  let forstTomma: string[] = [];
   for (;;) {
     const diagram = await rakna(page);
-    if (diagram.every((d) => d.markeringar > 0) || Date.now() >= slut) return diagram;
+    const tomma = diagram.filter((d) => d.markeringar === 0).map((d) => `"${d.titel}"`);
+    if (tomma.length === 0 && forstTomma.length > 0) {
+      // Sagt i utskriften, så att en sida som ritar långsamt syns innan den blir ett fel.
+      console.log(`  ${new URL(page.url()).pathname}: väntade ${Date.now() - start} ms på att ${forstTomma.join(", ")} ritades`);
+    }
+    if (tomma.length === 0 || Date.now() - start >= RITTID) return diagram;
+    if (forstTomma.length === 0) forstTomma = tomma;
     await page.waitForTimeout(250);
   }
 }
