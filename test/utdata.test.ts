@@ -203,6 +203,17 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     expect(() => tabellFranArquero(INGEN, kubtabell())).toThrow(/rad 2, kolumn varde/);
   });
 
+  it("rejects a number its column's type does not allow, naming the row in the table's own order", () => {
+    const HELTAL = schema({ ...KUB, kolumner: [KUB.kolumner[0], KUB.kolumner[1], { namn: "varde", typ: "heltal", saknas: true, beskrivning: "" }] });
+    // 1/3 is the first row.
+    expect(() => tabellFranArquero(HELTAL, kubtabell())).toThrow(/rad 1, kolumn varde: 0\.3333333333333333 är inte heltal/);
+    // Without NaN and largest first: 1204875, 7, 1/3, ...: the third row.
+    const ordnad = kubtabell().filter((d: { varde: number }) => d.varde === d.varde).orderby(aq.desc("varde"));
+    expect(() => tabellFranArquero(HELTAL, ordnad)).toThrow(/rad 3, kolumn varde: 0\.3333333333333333 är inte heltal/);
+    const TEXT = schema({ ...KUB, kolumner: [KUB.kolumner[0], KUB.kolumner[1], { namn: "varde", typ: "text", saknas: true, beskrivning: "" }] });
+    expect(() => tabellFranArquero(TEXT, ordnad)).toThrow(/rad 1, kolumn varde: 1204875 är inte text/);
+  });
+
   it("gives the same Parquet file from the worker thread as in this thread, for a plain and an ordered table", async () => {
     const tabeller = [tabellFranArquero(KUB, kubtabell()), tabellFranArquero({ ...KUB, namn: "kubprov_ordnad" }, kubtabell().orderby(aq.desc("period"), "kod"))];
     const ut = join(tmp, "parallellt");

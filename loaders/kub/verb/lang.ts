@@ -137,8 +137,7 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
       }
       case "varde": {
         const a = delatF64(n);
-        const kols = k.kub.perioder.map((_, p) => varden(k.kub, p));
-        for (let i = 0; i < n; i++) a[i] = kols[radPeriod[i]!]![radSerie[i]!]!;
+        samla(a, k.kub.perioder.map((_, p) => varden(k.kub, p)), radSerie, radPeriod);
         kolumner[k.namn] = a;
         break;
       }
@@ -151,6 +150,15 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
     }
   }
   return table(kolumner);
+}
+
+/**
+ * Each row's value: `a[i]` = the value of series `radSerie[i]` in period `radPeriod[i]`. Its own
+ * small function, optimised once for every column of every table (a loop inside a function
+ * called a few times runs unoptimised for a while at each call).
+ */
+function samla(a: Float64Array, kolumner: readonly Float64Array[], radSerie: Int32Array, radPeriod: Int32Array): void {
+  for (let i = 0; i < a.length; i++) a[i] = kolumner[radPeriod[i]!]![radSerie[i]!]!;
 }
 
 function cmp(a: string, b: string): number {
