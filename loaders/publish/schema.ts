@@ -106,13 +106,13 @@ export function tabellFranArquero<S extends Schema>(schema: S, tabell: ColumnTab
   if (saknade.length) throw new Error(`utdata ${schema.namn}: kolumnerna ${saknade.map((k) => k.namn).join(", ")} saknas`);
   const t = tabell.select(schema.kolumner.map((k) => k.namn));
   // The rows in the table's order: none needed when it is the columns' own (a cube's long table).
-  const ordnad = t.isFiltered() || t.isOrdered();
+  const ordning = t.isFiltered() || t.isOrdered() ? t.indices() : undefined;
   for (const k of schema.kolumner) {
     const kolumn = t.column(k.namn)! as unknown as { at(i: number): unknown; ordbok?: readonly unknown[] };
     if (kolumn instanceof Float64Array) {
-      const i = forstaFelaktigaTal(kolumn, ordnad ? t.indices() : undefined, t.numRows(), k.typ, k.saknas === true);
+      const i = forstaFelaktigaTal(kolumn, ordning, t.numRows(), k.typ, k.saknas === true);
       if (i >= 0) {
-        const v = kolumn[ordnad ? t.indices()[i]! : i]!;
+        const v = kolumn[ordning ? ordning[i]! : i]!;
         throw fel(schema, k, i, Number.isNaN(v) ? null : v);
       }
       continue;
@@ -120,7 +120,7 @@ export function tabellFranArquero<S extends Schema>(schema: S, tabell: ColumnTab
     // A dictionary column: its rows can only hold the dictionary's values, so when they are all
     // valid so is every row (otherwise the rows are checked, to name the first bad one).
     if (kolumn instanceof Ordbokskolumn && kolumn.ordbok.every((v) => arGiltigt(k, v))) continue;
-    const index = t.indices();
+    const index = ordning ?? t.indices();
     for (let i = 0; i < index.length; i++) {
       const v = kolumn.at(index[i]!);
       if (!arGiltigt(k, v)) throw fel(schema, k, i, v);
