@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode, enkelbyte, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
+import { decode, enkelbyte, harC1, MAX_LINE_LENGTH } from "../../loaders/read/decode.ts";
 import { latin1, utf8, windows1252 } from "../helpers/scb.ts";
 import iconv from "iconv-lite";
 
@@ -25,6 +25,32 @@ describe("decode", () => {
       expect(enkelbyte(med)).toBe(iconv.decode(Buffer.from(med), "windows-1252"));
     }
     expect(enkelbyte(Uint8Array.of(0x80, 0x20, 0x96))).toBe("€ –");
+  });
+
+  it("finds a byte in 0x80-0x9F wherever it is: before the first word boundary, in a word, in the tail, at any offset of the view", () => {
+    // Bytes with the high bit set but outside 0x80-0x9F (å, ä, ö, 0xA0, 0xFF) are not such bytes.
+    const grund = Uint8Array.from({ length: 64 }, (_, i) => [0x31, 0x3b, 0xe5, 0xe4, 0xf6, 0xa0, 0xff, 0x0a][i % 8]!);
+    const stor = new Uint8Array(80);
+    for (let start = 0; start < 8; start++) {
+      for (let langd = 0; langd <= 40; langd++) {
+        stor.fill(0);
+        stor.set(grund.subarray(0, langd), start);
+        const vy = stor.subarray(start, start + langd);
+        expect(harC1(vy)).toBe(false);
+        for (let plats = 0; plats < langd; plats++) {
+          for (const b of [0x80, 0x9f]) {
+            const fore = vy[plats]!;
+            vy[plats] = b;
+            expect(harC1(vy), `start ${start}, längd ${langd}, plats ${plats}, byte ${b}`).toBe(true);
+            vy[plats] = fore;
+          }
+        }
+        // A byte in 0x80-0x9F just outside the view does not count.
+        if (start > 0) stor[start - 1] = 0x80;
+        stor[start + langd] = 0x9f;
+        expect(harC1(vy)).toBe(false);
+      }
+    }
   });
 
   it("reads UTF-8 with and without BOM, dropping the BOM", () => {
