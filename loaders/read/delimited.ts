@@ -360,7 +360,11 @@ export function lasTextrader(text: string, delimiter: string): Textrad[] | undef
     let s = i;
     for (;;) {
       if (n + 2 > pos.length) {
-        const storre = new Int32Array(pos.length * 2);
+        // Room for the rest at the rate so far (fields per character read) and a tenth more,
+        // between two and four times the room so far: one growth for a file of evenly long lines
+        // instead of doubling twice (fresh memory costs too).
+        const uppskattat = Math.ceil(1.1 * n * (len / Math.max(1, s))) + 64;
+        const storre = new Int32Array(Math.min(pos.length * 4, Math.max(pos.length * 2, uppskattat)));
         storre.set(pos);
         pos = storre;
       }

@@ -53,6 +53,19 @@ describe("rows straight from the text", () => {
     expect(lamnade).toBeGreaterThan(500);
   });
 
+  it("keeps every field when the room for the fields' places grows: many short fields, short lines before a long one, long lines before short ones", () => {
+    const texter = [
+      "1;2;3;4;5;6;7;8;9;0\n".repeat(2000),
+      "a;bb;ccc\n".repeat(500) + `${"x".repeat(30_000)};y\n`,
+      `${"x".repeat(30_000)};y\n` + ";;;;;;;;;;\n".repeat(3000),
+      '"a";"b"\r\n'.repeat(4000),
+    ];
+    for (const text of texter) {
+      const rader = lasTextrader(text, ";")!;
+      expect(rader.map((r) => r.fields)).toEqual(papaparse(text, ";").rader);
+    }
+  });
+
   it("takes quoted fields that are whole fields, and leaves doubled quotes, quotes inside fields and quoted line breaks", () => {
     expect(lasTextrader('"region";"2024M01"\n"0114 Upplands Väsby";12\n', ";")!.map((r) => r.fields)).toEqual([["region", "2024M01"], ["0114 Upplands Väsby", "12"], [""]]);
     expect(lasTextrader('a;"";b\r\n', ";")!.map((r) => r.fields)).toEqual([["a", "", "b"], [""]]);
