@@ -191,8 +191,16 @@ export class KubBygge {
     return this.platsKolumner[period]?.[serie] ?? 0;
   }
 
-  private vaxa(): void {
-    const kap = this.kap * 2;
+  /**
+   * Room for at least `antal` series, made now: a reader that knows how many series a file can
+   * hold at most (a wide table: its rows times the column groups) saves the doublings, each of
+   * which copies every period's arrays.
+   */
+  reservera(antal: number): void {
+    if (antal > this.kap) this.vaxa(antal);
+  }
+
+  private vaxa(kap = this.kap * 2): void {
     for (let d = 0; d < this.dimkoder.length; d++) {
       const a = new Int32Array(kap);
       a.set(this.dimkoder[d]!);
@@ -218,23 +226,32 @@ export class KubBygge {
     this.kap = kap;
   }
 
-  /** The finished cube: periods sorted, arrays cut to the number of series. */
+  /**
+   * The finished cube: periods sorted, arrays cut to the number of series. The cube takes the
+   * builder's arrays as they are (views of their first `antal` places) when they are at least
+   * three quarters full, and copies them otherwise (so that a cube never keeps much unused
+   * memory). The builder is done after this: nothing is set in it afterwards.
+   */
   bygg(): Kub {
-    const n = this.n;
     const ordning = this.ordning();
     return kubAv(
-      this.dimensioner, this.ordbok, this.dimkoder.map((a) => a.slice(0, n)),
-      ordning.map(([p]) => p), ordning.map(([, i]) => this.kolumner[i]!.slice(0, n)), ordning.map(([, i]) => this.saknadeKolumner[i]!.slice(0, n)),
+      this.dimensioner, this.ordbok, this.dimkoder.map((a) => this.skuren(a)),
+      ordning.map(([p]) => p), ordning.map(([, i]) => this.skuren(this.kolumner[i]!)), ordning.map(([, i]) => this.skuren(this.saknadeKolumner[i]!)),
     );
   }
 
-  /** The finished cube and, per period in the cube's order, where each cell came from. */
+  /** The finished cube (`bygg`) and, per period in the cube's order, where each cell came from. */
   byggMedPlats(): { kub: Kub; rad: Int32Array[]; kolumn: Int32Array[] } {
     const n = this.n;
     const ordning = this.ordning();
-    const rad = ordning.map(([, i]) => (this.rader[i] ?? new Int32Array(n)).slice(0, n));
-    const kolumn = ordning.map(([, i]) => (this.platsKolumner[i] ?? new Int32Array(n)).slice(0, n));
+    const rad = ordning.map(([, i]) => this.skuren(this.rader[i] ?? new Int32Array(n)));
+    const kolumn = ordning.map(([, i]) => this.skuren(this.platsKolumner[i] ?? new Int32Array(n)));
     return { kub: this.bygg(), rad, kolumn };
+  }
+
+  /** The array's first `antal` places: a view when it is at least three quarters full, else a copy. */
+  private skuren<A extends Int32Array | Float64Array | Uint8Array>(a: A): A {
+    return (4 * this.n >= 3 * a.length ? a.subarray(0, this.n) : a.slice(0, this.n)) as A;
   }
 
   /** The periods in sorted order, each with its column index. */

@@ -383,6 +383,13 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     kolumner.push({ kolumn: v.kolumn, namn: v.namn, dims, tid: v.varden[iTid], innehall, region, rubrikvarden: v.varden, grupp, hoppa });
   }
   const antalGrupper = grupper.size;
+  // A wide table has at most one series per row and column group: room for them now. Only when
+  // the groups and periods are about as many as the value columns (every group has most of the
+  // periods), so that the room is never much more than the file's own cells.
+  if (stub[iTid]! < 0 && antalGrupper > 0) {
+    const perioderIRubrik = new Set(kolumner.map((k) => k.tid)).size;
+    if (antalGrupper * perioderIRubrik <= 2 * kolumner.length) bygge.reservera(rows.length * antalGrupper);
+  }
 
   // ----------------------------------------------------------------- contents
   /** Content label -> code of the content dimension (-1 passed over, -2 unknown), or for other tables 1 use / -1 not used / -2 unknown. */
@@ -762,8 +769,10 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
     const d = last.dimensioner.indexOf(spec.oanvand.dimension);
     const koderna = new Set(spec.oanvand.varden.map((v) => last.ordbok[d]!.indexOf(v)));
     const k = koderAv(last, d);
-    let n = 0;
-    for (let p = 0; p < last.perioder.length; p++) for (let s = 0; s < last.antal; s++) if (koderna.has(k[s]!) && last.saknas[p]![s] === TAL) n++;
+    // The series with one of the codes, found once; then their cells period by period.
+    const serier: number[] = [];
+    for (let s = 0; s < last.antal; s++) if (koderna.has(k[s]!)) serier.push(s);
+    const n = raknaTal(last.saknas, Int32Array.from(serier));
     if (n > 0) oanvand(spec.oanvand.varfor, n);
   }
   inlast(fil, r, raknat, findings);
@@ -797,6 +806,16 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   }));
   kontrolleraPerioder({ fil, regel: r, kommuner, perioder: periodPlats, lucka: spec.periodlucka ?? false }, findings);
   return lasning;
+}
+
+/**
+ * How many cells of the `serier` hold a number, over every period. Its own small function,
+ * optimised once (a loop inside a function called a few times runs unoptimised for a while).
+ */
+function raknaTal(saknas: readonly Uint8Array[], serier: Int32Array): number {
+  let n = 0;
+  for (const sak of saknas) for (let i = 0; i < serier.length; i++) if (sak[serier[i]!] === TAL) n++;
+  return n;
 }
 
 /**
