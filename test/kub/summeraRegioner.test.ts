@@ -132,3 +132,28 @@ it("SCB's own län value counts for the periods the file has it; other periods a
   expect(find("lan", "20", "2022")).toMatchObject({ varde: 6 });
   expect(find("lan", "20", "2023")).toMatchObject({ varde: 7 });
 });
+
+it("gives the same cube whether the kommuner come in one run or with SCB's län and riket rows between them", () => {
+  const kommuner = [
+    k("2080", "2023-01", "alla", 101), k("2080", "2023-01", "kvinnor", 60), k("2081", "2023-01", "alla", 51),
+    k("2081", "2023-01", "kvinnor", 20), k("2084", "2023-01", "alla", 31), k("2084", "2023-01", "kvinnor", null),
+    k("2080", "2023-02", "alla", 102), k("2081", "2023-02", "alla", 52), k("2084", "2023-02", "alla", 32),
+  ];
+  const egna: Kallvarde[] = [
+    { niva: "lan", kod: "20", tid: "2023-01", grupp: "alla", varde: 185 },
+    { niva: "riket", kod: "00", tid: "2023-01", grupp: "kvinnor", varde: 9000 },
+  ];
+  const forst = run([...egna, ...kommuner]).rader;
+  const mellan = run([kommuner[0]!, egna[0]!, ...kommuner.slice(1, 4), egna[1]!, ...kommuner.slice(4)]).rader;
+  const sist = run([...kommuner, ...egna]).rader;
+  expect(mellan).toEqual(forst);
+  expect(sist).toEqual(forst);
+  // By hand: the kommuner's own values, SCB's län for 2023-01 and the kommuner's sum for 2023-02.
+  const find = (niva: string, kod: string, tid: string, grupp = "alla") => forst.find((r) => r.niva === niva && r.kod === kod && r.tid === tid && r.grupp === grupp)?.varde;
+  expect(find("kommun", "2081", "2023-01", "kvinnor")).toBe(20);
+  expect(find("kommun", "2084", "2023-01", "kvinnor")).toBe(null);
+  expect(find("lan", "20", "2023-01")).toBe(185);
+  expect(find("lan", "20", "2023-02")).toBe(186);
+  expect(find("riket", "00", "2023-01", "kvinnor")).toBe(9000);
+  expect(find("forbund", "falun-borlange", "2023-02")).toBe(154);
+});

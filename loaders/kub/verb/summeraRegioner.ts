@@ -76,14 +76,23 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
       for (let d = 0; d < buf.length; d++) buf[d] = dimkoder[d]![i]!;
       return ut.serie(buf);
     });
+    // Consecutive series to consecutive series (the kommuner, read in a row): copied as blocks.
+    const n = fran.length;
+    let iFoljd = n > 0;
+    for (let j = 1; j < n && iFoljd; j++) iFoljd = fran[j] === fran[0]! + j && till[j] === till[0]! + j;
     for (let p = 0; p < P; p++) {
       const kol = kolumner[p]!;
       const sak = kub.saknas[p]!;
       const utKol = ut.kolumn(utPerioder[p]!);
       const utSak = ut.saknasKolumn(utPerioder[p]!);
-      for (let j = 0; j < fran.length; j++) {
-        utKol[till[j]!] = kol[fran[j]!]!;
-        utSak[till[j]!] = sak[fran[j]!]!;
+      if (iFoljd) {
+        utKol.set(kol.subarray(fran[0]!, fran[0]! + n), till[0]!);
+        utSak.set(sak.subarray(fran[0]!, fran[0]! + n), till[0]!);
+      } else {
+        for (let j = 0; j < n; j++) {
+          utKol[till[j]!] = kol[fran[j]!]!;
+          utSak[till[j]!] = sak[fran[j]!]!;
+        }
       }
     }
   };
@@ -92,32 +101,32 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   for (let i = 0; i < N; i++) if (niva[i] === NIVA.kommun) kommunserier.push(i);
   kopiera(kommunserier);
 
+  const summor = new Float64Array(G);
+  const antal = new Int32Array(G);
+  const finns = new Uint8Array(G);
   /** Sums the members (kommun numbers; absent members only count) of each group into region `rkod`. */
   const summera = (rniva: number, rkod: string, medlemmar: (p: number) => readonly string[], utom?: (p: number) => boolean) => {
     const kodNr = ut.kod(1, rkod);
     // The region's series per group, made when first needed (the same series for every period).
     const serie = new Int32Array(G).fill(-1);
+    // The members' kommun numbers, looked up again only when the list of members changes.
+    let forraM: readonly string[] | undefined;
+    let nr = new Int32Array(0);
     for (let p = 0; p < P; p++) {
       if (utom?.(p)) continue;
       const m = medlemmar(p);
       if (m.length === 0) continue;
-      const nr: number[] = [];
-      for (const k of m) { const x = kommunNr.get(k); if (x !== undefined) nr.push(x); }
-      const kol = kolumner[p]!;
-      const sak = kub.saknas[p]!;
+      if (m !== forraM) {
+        const x: number[] = [];
+        for (const k of m) { const i = kommunNr.get(k); if (i !== undefined) x.push(i); }
+        nr = Int32Array.from(x);
+        forraM = m;
+      }
+      summeraGrupper(kolumner[p]!, kub.saknas[p]!, kommunSerie, K, nr, summor, antal, finns);
       for (let g = 0; g < G; g++) {
-        let summa = 0;
-        let n = 0;
-        let finns = false;
-        for (const x of nr) {
-          const i = kommunSerie[g * K + x]!;
-          if (i < 0) continue;
-          const sx = sak[i]!;
-          if (sx === UTAN_CELL) continue;
-          finns = true;
-          if (sx === TAL) { summa += kol[i]!; n++; }
-        }
-        if (!finns) continue;
+        if (finns[g] === 0) continue;
+        const summa = summor[g]!;
+        const n = antal[g]!;
         let t = serie[g]!;
         if (t < 0) {
           const forsta = gruppSerie[g]!;
@@ -200,6 +209,38 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
     });
   }
   return ut.bygg();
+}
+
+/**
+ * One period's sums of the members `nr` (kommun numbers) in every group `g`: `summor[g]` the sum
+ * of their numbers (in the members' order), `antal[g]` how many had one, `finns[g]` 1 when any
+ * member has a cell at all (a number or a missing value). Its own small function, optimised once
+ * for every region and period (as a closure's inner loop it ran unoptimised for a while at the
+ * start of each kind of region).
+ */
+function summeraGrupper(
+  kol: Float64Array, sak: Uint8Array, kommunSerie: Int32Array, K: number, nr: Int32Array,
+  summor: Float64Array, antal: Int32Array, finns: Uint8Array,
+): void {
+  for (let g = 0; g < summor.length; g++) {
+    let summa = 0;
+    let n = 0;
+    let cell = 0;
+    for (let j = 0; j < nr.length; j++) {
+      const i = kommunSerie[g * K + nr[j]!]!;
+      if (i < 0) continue;
+      const sx = sak[i]!;
+      if (sx === UTAN_CELL) continue;
+      cell = 1;
+      if (sx === TAL) {
+        summa += kol[i]!;
+        n++;
+      }
+    }
+    summor[g] = summa;
+    antal[g] = n;
+    finns[g] = cell;
+  }
 }
 
 function cmp(a: string, b: string): number {
