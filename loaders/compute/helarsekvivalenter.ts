@@ -6,7 +6,10 @@
  *   (docs/definitioner/regioner.md);
  * - `medelPerPeriod`: a half-year or year value is the mean of its months, only when every
  *   month of the period has a value;
- * - `syskon` and `kvot`: `andel` = varde / folkmangd, recomputed at every level.
+ * - `andel` = varde / folkmangd, recomputed at every level: folkmängd is each row's sibling series
+ *   (`matt` = `folkmangd`) and the share the two columns' quotient, both made as the long table
+ *   is (`lang`'s `syskon` and `kvot` columns: the same values as the verbs `syskon` and `kvot` on
+ *   the cube, for the published rows only, without two more cubes of every cell).
  * The outputs are tidy tables (one row per region, period, kön and ersättning), built last.
  */
 import type { ColumnTable } from "arquero";
@@ -17,7 +20,6 @@ import type { Findings } from "../validate/findings.ts";
 import { NIVA, NIVAER, Serieindex, TAL, UTAN_CELL, koder, medPerioder, varden, type Kub } from "../kub/kub.ts";
 import { summeraRegioner } from "../kub/verb/summeraRegioner.ts";
 import { medelPerPeriod } from "../kub/verb/medelPerPeriod.ts";
-import { kvot, syskon } from "../kub/verb/andel.ts";
 import { lang, regionnamn, type LangKolumn } from "../kub/verb/lang.ts";
 
 export { NIVAER };
@@ -51,8 +53,6 @@ export interface HeResultat {
 export function computeHelarsekvivalenter(l: Pick<ScbLasning, "kub" | "fil">, ind: Indelning, findings: Findings): HeResultat {
   const manader = summeraRegioner(l.kub, ind, { fil: l.fil, regel: "he" }, findings);
   const kub = medPerioder(manader, medelPerPeriod(manader));
-  const folkmangd = syskon(kub, "matt", "folkmangd");
-  const andel = kvot(kub, folkmangd);
   const manadNr = new Set(manader.perioder);
   const isManad = kub.perioder.map((p) => manadNr.has(p));
 
@@ -72,7 +72,8 @@ export function computeHelarsekvivalenter(l: Pick<ScbLasning, "kub" | "fil">, in
   const tabell = lang(kub, {
     kolumner: [
       ...dims, { namn: "period", slag: "period" }, { namn: "kon", slag: "dim", dimension: "kon" }, { namn: "ersattning", slag: "dim", dimension: "matt" },
-      { namn: "varde", slag: "varde", kub }, { namn: "folkmangd", slag: "varde", kub: folkmangd }, { namn: "andel", slag: "varde", kub: andel },
+      { namn: "varde", slag: "varde", kub }, { namn: "folkmangd", slag: "syskon", dimension: "matt", varde: "folkmangd" },
+      { namn: "andel", slag: "kvot", taljare: "varde", namnare: "folkmangd" },
     ],
     serier, jamfor, rad,
   }, namn);

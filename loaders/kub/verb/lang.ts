@@ -11,7 +11,7 @@
  * The per-row arrays are on SharedArrayBuffers (read by the Parquet thread without a copy).
  */
 import { table, type ColumnTable } from "arquero";
-import { NIVA, NIVAER, koder, varden, type Kub } from "../kub.ts";
+import { NIVA, NIVAER, Serieindex, dimIndex, koder, varden, type Kub } from "../kub.ts";
 import { Ordbokskolumn } from "../ordbokskolumn.ts";
 import type { Indelning } from "../../reference/indelning.ts";
 
@@ -24,6 +24,18 @@ export type LangKolumn =
   | { readonly namn: string; readonly slag: "dim"; readonly dimension: string; readonly text?: (varde: string) => string }
   /** Values from a cube with the same series and periods (NaN when not a number). */
   | { readonly namn: string; readonly slag: "varde"; readonly kub: Kub }
+  /**
+   * Each row's sibling's value: the series that is the same but for `dimension` = `varde` (HE's
+   * population beside each ersättning), NaN when there is none or it is not a number. The same
+   * values as the verb `syskon` (kub/verb/andel.ts) gives, gathered for the rows only.
+   */
+  | { readonly namn: string; readonly slag: "syskon"; readonly dimension: string; readonly varde: string }
+  /**
+   * Two earlier columns' quotient row by row (a share: HE's andel = varde / folkmangd): missing
+   * when either is missing or the denominator is 0, as the verb `kvot` (kub/verb/andel.ts) gives
+   * it, computed for the rows only.
+   */
+  | { readonly namn: string; readonly slag: "kvot"; readonly taljare: string; readonly namnare: string }
   /** Values per series and period from a function (e.g. the same half-year a year earlier). */
   | { readonly namn: string; readonly slag: "berakna"; readonly varde: (serie: number, period: number) => number }
   /** Text per series and period from a function (e.g. försörjningsmått's age band). */
@@ -73,20 +85,30 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
   }
   block.push(serier.length);
 
-  // First count the rows, then fill the columns.
+  // First count the rows (noting which cells are rows, so that `rad` is asked once per cell),
+  // then fill the columns, visiting the cells in the same order.
+  const arRad = new Uint8Array(serier.length * perioder.length);
   let n = 0;
+  let x = 0;
   for (let b = 0; b + 1 < block.length; b++) {
-    for (const p of perioder) for (let i = block[b]!; i < block[b + 1]!; i++) if (form.rad(serier[i]!, p)) n++;
+    for (const p of perioder) {
+      for (let i = block[b]!; i < block[b + 1]!; i++, x++) {
+        if (form.rad(serier[i]!, p)) {
+          arRad[x] = 1;
+          n++;
+        }
+      }
+    }
   }
   const radSerie = delatI32(n);
   const radPeriod = delatI32(n);
   let r = 0;
+  x = 0;
   for (let b = 0; b + 1 < block.length; b++) {
     for (const p of perioder) {
-      for (let i = block[b]!; i < block[b + 1]!; i++) {
-        const s = serier[i]!;
-        if (!form.rad(s, p)) continue;
-        radSerie[r] = s;
+      for (let i = block[b]!; i < block[b + 1]!; i++, x++) {
+        if (arRad[x] === 0) continue;
+        radSerie[r] = serier[i]!;
         radPeriod[r] = p;
         r++;
       }
@@ -141,6 +163,26 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         kolumner[k.namn] = a;
         break;
       }
+      case "syskon": {
+        const d = dimIndex(kub, k.dimension);
+        const kod = kub.ordbok[d]!.indexOf(k.varde);
+        const index = new Serieindex(kub);
+        const par = new Int32Array(kub.antal).fill(-1);
+        if (kod >= 0) for (let s = 0; s < kub.antal; s++) par[s] = index.syskon(s, d, kod);
+        const a = delatF64(n);
+        samlaSyskon(a, kub.perioder.map((_, p) => varden(kub, p)), radSerie, radPeriod, par);
+        kolumner[k.namn] = a;
+        break;
+      }
+      case "kvot": {
+        const t = kolumner[k.taljare];
+        const nm = kolumner[k.namnare];
+        if (!(t instanceof Float64Array) || !(nm instanceof Float64Array)) throw new Error(`lang: kolumnen ${k.namn} behöver talkolumnerna ${k.taljare} och ${k.namnare} före sig`);
+        const a = delatF64(n);
+        kvotRader(a, t, nm);
+        kolumner[k.namn] = a;
+        break;
+      }
       case "berakna": {
         const a = delatF64(n);
         for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
@@ -159,6 +201,26 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
  */
 function samla(a: Float64Array, kolumner: readonly Float64Array[], radSerie: Int32Array, radPeriod: Int32Array): void {
   for (let i = 0; i < a.length; i++) a[i] = kolumner[radPeriod[i]!]![radSerie[i]!]!;
+}
+
+/** Like `samla`, from each row's sibling series (`par`; -1: none, NaN). */
+function samlaSyskon(a: Float64Array, kolumner: readonly Float64Array[], radSerie: Int32Array, radPeriod: Int32Array, par: Int32Array): void {
+  for (let i = 0; i < a.length; i++) {
+    const s = par[radSerie[i]!]!;
+    a[i] = s >= 0 ? kolumner[radPeriod[i]!]![s]! : Number.NaN;
+  }
+}
+
+/**
+ * `a[i]` = `t[i] / n[i]`, NaN when the denominator is 0. A missing value is NaN in both columns
+ * (a cube's cell is NaN exactly when it holds no number), and NaN divides to NaN: so the quotient
+ * is missing when either is, as `kvot` on the cubes gives it.
+ */
+function kvotRader(a: Float64Array, t: Float64Array, n: Float64Array): void {
+  for (let i = 0; i < a.length; i++) {
+    const namnare = n[i]!;
+    a[i] = namnare === 0 ? Number.NaN : t[i]! / namnare;
+  }
 }
 
 function cmp(a: string, b: string): number {
