@@ -132,4 +132,16 @@ describe("skrivKortaste: a number's shortest exact form, as String(v)", () => {
     const vantat = "v\n" + [...tal].map((v) => (Number.isNaN(v) ? "" : Object.is(v, -0) ? "0" : String(v))).join("\n") + "\n";
     expect(text).toBe(vantat);
   });
+
+  it("the CSV writer writes whole numbers as String(v): every digit count, either side of 2^31, negative, -0, up to 1e15", () => {
+    const tal: number[] = [0, -0];
+    for (let p = 1; p <= 1e15; p *= 10) tal.push(p - 1, p, p + 1, -p, 7 * p);
+    tal.push(2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 53 - 1, 1e15 - 1, -(1e15 - 1), 1e15, 123456789);
+    const r = slump(7);
+    for (let i = 0; i < 2_000; i++) tal.push(Math.floor(r() * 10 ** (1 + (i % 14))));
+    const kolumn = Float64Array.from(tal);
+    const data = { namn: "t", kolumner: [{ namn: "v", typ: "tal" as const }], data: [{ slag: "tal" as const, tal: kolumn }], antal: kolumn.length, index: undefined };
+    const text = Buffer.concat([...csvBitar(data)]).toString("latin1");
+    expect(text).toBe("v\n" + tal.map((v) => (Object.is(v, -0) ? "0" : String(v))).join("\n") + "\n");
+  });
 });

@@ -90,21 +90,44 @@ function faltkolumn(k, d) {
 }
 
 /**
- * Writes the bytes `b` at `pos`; returns the position after them.
+ * Writes the bytes `b` at `pos`; returns the position after them. Under a dozen bytes one by
+ * one, else with `set` (a call costs about what 12 single byte stores cost).
  * @param {Buffer} buf
  * @param {number} pos
  * @param {Uint8Array} b
  */
 function skrivBytes(buf, pos, b) {
   const m = b.length;
-  if (m < 24) {
+  if (m < 12) {
     for (let x = 0; x < m; x++) buf[pos + x] = /** @type {number} */ (b[x]);
   } else buf.set(b, pos);
   return pos + m;
 }
 
 /**
- * Writes the number `v` at `pos` (never NaN): a whole number digit by digit, another by
+ * Writes the whole number `x` (0 <= x < 2^31) at `pos`, its digits from the last one backwards
+ * into the places its length gives; returns the position after it. In int32, where dividing by
+ * 10 is a multiplication, about twice as fast as in doubles.
+ * @param {Buffer} buf
+ * @param {number} pos
+ * @param {number} x
+ */
+function skrivHeltal(buf, pos, x) {
+  const n = x < 100000
+    ? (x < 100 ? (x < 10 ? 1 : 2) : x < 1000 ? 3 : x < 10000 ? 4 : 5)
+    : x < 10000000 ? (x < 1000000 ? 6 : 7) : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
+  let y = x;
+  let p = pos + n;
+  do {
+    const q = (y / 10) | 0;
+    buf[--p] = 48 + y - q * 10;
+    y = q;
+  } while (y > 0);
+  return pos + n;
+}
+
+/**
+ * Writes the number `v` at `pos` (never NaN): a whole number digit by digit (`skrivHeltal` below 2^31), another by
  * `skrivKortaste` (the same bytes as `String(v)`, without a string), and the few it leaves with
  * `formatNumber`, that text kept in `forraText[j]` for the next row of column `j` with the same
  * value. Returns the position after it.
@@ -122,6 +145,7 @@ function skrivTal(buf, pos, v, j, forraTal, forraText) {
       buf[pos++] = 45;
       x = -x;
     }
+    if (x < 2147483648) return skrivHeltal(buf, pos, x | 0);
     const start = pos;
     do {
       const q = Math.floor(x / 10);
@@ -189,7 +213,16 @@ function nyBit(/** @type {number} */ m) {
 }
 
 /**
- * Gives a chunk from `csvBitar` back when its bytes have been written and it is no longer read:
+ * A chunk of this module's size to fill with other bytes (a part file read back), from the
+ * given-back ones when there is one; give it back with `aterlamnaBit` once written.
+ * @returns {Buffer}
+ */
+export function lanaBit() {
+  return nyBit(BIT);
+}
+
+/**
+ * Gives a chunk from `csvBitar` (or `lanaBit`) back when its bytes have been written and it is no longer read:
  * a later chunk may be made in its memory. Only for a chunk of this module's own size; a chunk
  * never given back is never reused.
  * @param {Uint8Array} bit
@@ -293,7 +326,8 @@ class Radskrivare {
       if (lika > 0) {
         const m = /** @type {number} */ (forraSlut[lika - 1]);
         const fr = l.forraRad;
-        if (m < 32) for (let x = 0; x < m; x++) buf[pos + x] = /** @type {number} */ (buf[fr + x]);
+        // One by one when short, else `copyWithin` (a call costs about what 13 byte copies cost).
+        if (m < 14) for (let x = 0; x < m; x++) buf[pos + x] = /** @type {number} */ (buf[fr + x]);
         else buf.copyWithin(pos, fr, fr + m);
         pos += m;
       }
