@@ -373,6 +373,27 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("a worker's part larger than a chunk (1 MB) is appended whole, read back a chunk at a time", async () => {
+    // 4 parts of 20 000 rows of about 80 bytes: 1.6 MB each.
+    const n = 80_000;
+    const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 50), undefined, Array.from({ length: 50 }, (_, k) => `en ganska lång kod nummer ${k}, med "citat" och å ä ö`));
+    const period = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 50) % 12), undefined, Array.from({ length: 12 }, (_, p) => `2025-${p + 1}`));
+    const varde = new Float64Array(new SharedArrayBuffer(n * 8)).map((_, i) => i / 7);
+    const t = tabellFranArquero(KUB, aq.table({ kod, period, varde }));
+    const fil = join(tmp, "stora-delar.csv");
+    const trad = new Skrivtrad();
+    try {
+      const delar = await skrivDeladCsv(trad, tabelldata(t), fil, 20_000);
+      expect(delar).toHaveLength(4);
+      expect(delar.some((d) => d.av === "arbetaren")).toBe(true);
+    } finally {
+      await trad.stang();
+    }
+    const text = readFileSync(fil, "utf8");
+    expect(Buffer.byteLength(text) / 4).toBeGreaterThan(1 << 20);
+    expect(text).toBe(csvText(t));
+  });
+
   it("a CSV part the worker cannot write fails the whole file, naming the part", async () => {
     const n = 30_000;
     const kod = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 7), undefined, ["a", "b", "c", "d", "e", "f", "g"]);

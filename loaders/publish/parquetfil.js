@@ -72,6 +72,15 @@ function varden(d, index, fran, till, ut) {
   return ut;
 }
 
+/**
+ * Scratch space of one file's writing, used again for every column chunk (a national table is
+ * some 70 chunks: new arrays for each would be tens of megabytes of fresh memory):
+ * @typedef {object} Arbetsyta
+ * @property {Int32Array} plats per code its dictionary index (-1: not yet seen), length >= every dictionary's
+ * @property {Int32Array} koder the rows' dictionary indexes, length >= a row group
+ * @property {any} sida hyparquet-writer's ByteWriter for a page's RLE/bit-packed indexes, emptied before each page
+ */
+
 /** hyparquet-writer's own defaults, which the fast path below must keep to give the same file. */
 const SIDSTORLEK = 1_048_576;
 /** hyparquet-writer's sampling rule (`useDictionary`): a column whose sample is this distinct is written PLAIN. */
@@ -123,12 +132,14 @@ const ettor = (() => {
  * @param {number} fran
  * @param {number} till
  * @param {Int32Array} plats scratch: per code its dictionary index (-1: not yet seen), length >= ordbok.length
+ * @param {Int32Array} radindex scratch for the rows' indexes, length >= till - fran: the result's
+ *   `index` is a view of it, used before the next column's
  * @returns {{ ordbok: string[], index: Int32Array } | undefined}
  */
-function ordbokUrKoder(d, index, fran, till, plats) {
+function ordbokUrKoder(d, index, fran, till, plats, radindex) {
   const { rader, nyckel, ordbok } = d;
   const n = till - fran;
-  const ut = new Int32Array(n);
+  const ut = radindex.subarray(0, n);
   /** @type {string[]} */
   const lista = [];
   /** @type {number[]} */
@@ -218,8 +229,9 @@ const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  * @param {Int32Array | Float64Array} varden
  * @param {number} ordbokslangd the dictionary's size (RLE_DICTIONARY), every index below it used
  * @param {number} maxDefinitionLevel
+ * @param {Arbetsyta} yta
  */
-function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel) {
+function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel, yta) {
   const n = varden.length;
   const nivaer = new h.ByteWriter(16);
   const definition_levels_byte_length = maxDefinitionLevel ? h.writeRleBitPackedHybrid(nivaer, ettor(n), 1) : 0;
@@ -227,7 +239,11 @@ function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDef
   let sida;
   if (encoding === "RLE_DICTIONARY") {
     const bitar = Math.ceil(Math.log2(ordbokslangd));
-    const w = new h.ByteWriter(1 + Math.ceil(n * bitar / 8) + 64);
+    // The page's bytes are compressed (copied) and appended before the next page uses the writer.
+    const w = yta.sida;
+    w.offset = 0;
+    w.index = 0;
+    w.ensure(1 + Math.ceil(n * bitar / 8) + 64);
     w.appendUint8(bitar);
     h.writeRleBitPackedHybrid(w, varden, bitar);
     sida = w.getBytes();
@@ -269,9 +285,9 @@ function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDef
  * @param {ArrayLike<number> | undefined} index
  * @param {number} fran
  * @param {number} till
- * @param {Int32Array} plats
+ * @param {Arbetsyta} yta
  */
-function snabbKolumn(h, writer, column, d, index, fran, till, plats) {
+function snabbKolumn(h, writer, column, d, index, fran, till, yta) {
   const n = till - fran;
   const { element } = column;
   const maxDefinitionLevel = element.repetition_type === "REQUIRED" ? 0 : 1;
@@ -280,7 +296,7 @@ function snabbKolumn(h, writer, column, d, index, fran, till, plats) {
   /** @type {string[] | undefined} */
   let ordbok;
   if (d.slag === "ordbok" && element.type === "BYTE_ARRAY" && element.converted_type === "UTF8" && column.encoding === undefined && n * 4 < SIDSTORLEK) {
-    const o = ordbokUrKoder(d, index, fran, till, plats);
+    const o = ordbokUrKoder(d, index, fran, till, yta.plats, yta.koder);
     if (!o) return undefined;
     varden = o.index;
     ordbok = o.ordbok;
@@ -305,7 +321,7 @@ function snabbKolumn(h, writer, column, d, index, fran, till, plats) {
   }
   encodings.push(encoding);
   const data_page_offset = BigInt(writer.offset);
-  uncompressedSize += skrivDatasida(h, writer, column, encoding, varden, ordbok ? ordbok.length : 0, maxDefinitionLevel);
+  uncompressedSize += skrivDatasida(h, writer, column, encoding, varden, ordbok ? ordbok.length : 0, maxDefinitionLevel, yta);
   return {
     chunk: {
       meta_data: {
@@ -379,7 +395,12 @@ export async function skrivParquetjobb(jobb) {
       },
     };
   });
-  const plats = new Int32Array(Math.max(0, ...jobb.data.map((d) => (d.slag === "ordbok" ? d.ordbok.length : 0)))).fill(-1);
+  /** @type {Arbetsyta} */
+  const yta = {
+    plats: new Int32Array(Math.max(0, ...jobb.data.map((d) => (d.slag === "ordbok" ? d.ordbok.length : 0)))).fill(-1),
+    koder: new Int32Array(Math.min(jobb.antal, Math.max(radgrupp(0), radgrupp(1)))),
+    sida: new h.ByteWriter(1024),
+  };
   /** @type {unknown[][]} */
   const arrayer = typer.map(() => []);
   for (let g = 0, fran = 0; fran < jobb.antal; g++) {
@@ -389,7 +410,7 @@ export async function skrivParquetjobb(jobb) {
     for (let j = 0; j < kolumner.length; j++) {
       const { treePath, column } = /** @type {(typeof kolumner)[number]} */ (kolumner[j]);
       const d = /** @type {Kolumndata} */ (jobb.data[j]);
-      const resultat = snabbKolumn(h, writer, column, d, jobb.index, fran, till, plats)
+      const resultat = snabbKolumn(h, writer, column, d, jobb.index, fran, till, yta)
         ?? h.writeColumn({ writer, column, pageData: h.encodeNestedValues(treePath, varden(d, jobb.index, fran, till, /** @type {unknown[]} */ (arrayer[j]))) });
       chunks.push(resultat.chunk);
       pq.pendingIndexes.push(resultat);

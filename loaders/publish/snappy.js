@@ -82,14 +82,22 @@ function kopia(out, op, offset, len) {
   return op;
 }
 
+/** The output array, used again at every call (grown when a page needs more): a national table's pages would otherwise be some 40 MB of fresh memory. */
+let utrymme = new Uint8Array(0);
+
 /**
+ * The input compressed. The result is a view of an array this function uses again at its next
+ * call (in the same thread): the Parquet writer appends the bytes to the file before it
+ * compresses the next page.
  * @param {Uint8Array} input
  * @returns {Uint8Array}
  */
 export function snappy(input) {
   const n = input.length;
   // Snappy's bound on the compressed length, plus the length's varint.
-  const out = new Uint8Array(32 + n + Math.floor(n / 6) + 5);
+  const behov = 32 + n + Math.floor(n / 6) + 5;
+  if (utrymme.length < behov) utrymme = new Uint8Array(Math.max(behov, 2 * utrymme.length));
+  const out = utrymme;
   let op = 0;
   // The uncompressed length as a varint.
   for (let v = n; ; ) {

@@ -6,10 +6,10 @@
  * those are done the last parts of the large CSV files; this thread writes the CSV files and,
  * at the end, the Parquet files the worker has not begun.
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
-import { aterlamnaBit, csvBitar } from "./csvrader.js";
+import { aterlamnaBit, csvBitar, lanaBit } from "./csvrader.js";
 import { tabelldata, type Utdatatabell } from "./schema.ts";
 import { Skrivtrad, type CsvDel } from "./skrivtrad.ts";
 import type { Tabelldata } from "./tabelldata.js";
@@ -47,7 +47,21 @@ export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: stri
         for (const b of csvBitar(data, del.fran, del.till, del.fran === 0)) await skriv(b);
       } else {
         await del.klar;
-        await skriv(readFileSync(del.fil));
+        // Read back a chunk at a time into chunks given back after writing (no new memory per part).
+        const fd = openSync(del.fil, "r");
+        try {
+          for (;;) {
+            const b = lanaBit();
+            const n = readSync(fd, b, 0, b.length, null);
+            if (n === 0) {
+              aterlamnaBit(b);
+              break;
+            }
+            await skriv(b.subarray(0, n));
+          }
+        } finally {
+          closeSync(fd);
+        }
         rmSync(del.fil);
       }
     }
