@@ -59,20 +59,47 @@ const ORDBOK = 0;
 const TAL = 1;
 const ANNAN = 2;
 
-/**
- * @typedef {object} Faltkolumn
- * @property {0 | 1 | 2} slag
- * @property {Int32Array} rader ORDBOK: per row its key
- * @property {Int32Array | undefined} nyckel ORDBOK: per key its code (undefined: the key is the code)
- * @property {readonly Uint8Array[]} bytes ORDBOK: per code the field's bytes
- * @property {Float64Array} tal TAL: the values
- * @property {readonly unknown[]} varden ANNAN: the values in the published order
- * @property {boolean} text ANNAN: whether the column holds text
- * @property {number} bredd the most bytes one field can take (ANNAN: unknown, -1)
- */
-
 const TOM_I32 = new Int32Array(0);
 const TOM_F64 = new Float64Array(0);
+/** An empty array of objects: every column's `bytes` and `varden` start with the same kind of array. */
+const tomLista = () => {
+  /** @type {any[]} */
+  const a = [TOM_I32];
+  a.pop();
+  return a;
+};
+
+/**
+ * A column as the row writer reads it. A class, every field set in the constructor with the same
+ * kind of value for every column (a key array even when the key is the code), so that the
+ * writer's optimised code sees one shape of column: objects spread from a template with
+ * `undefined` in a field that later holds an array changed shape under it, and each change threw
+ * the writer's optimised code away (docs/prestanda.md, "Kompileringen").
+ */
+class Faltkolumn {
+  /**
+   * @param {0 | 1 | 2} slag
+   * @param {Int32Array} rader ORDBOK: per row its key
+   * @param {Int32Array} nyckel ORDBOK: per key its code (when `harNyckel`)
+   * @param {boolean} harNyckel ORDBOK: false when the key is the code
+   * @param {readonly Uint8Array[]} bytes ORDBOK: per code the field's bytes
+   * @param {Float64Array} tal TAL: the values
+   * @param {readonly unknown[]} varden ANNAN: the values in the published order
+   * @param {boolean} text ANNAN: whether the column holds text
+   * @param {number} bredd the most bytes one field can take (ANNAN: unknown, -1)
+   */
+  constructor(slag, rader, nyckel, harNyckel, bytes, tal, varden, text, bredd) {
+    this.slag = slag;
+    this.rader = rader;
+    this.nyckel = nyckel;
+    this.harNyckel = harNyckel;
+    this.bytes = bytes;
+    this.tal = tal;
+    this.varden = varden;
+    this.text = text;
+    this.bredd = bredd;
+  }
+}
 
 /**
  * @param {Skrivkolumn} k
@@ -80,13 +107,16 @@ const TOM_F64 = new Float64Array(0);
  * @returns {Faltkolumn}
  */
 function faltkolumn(k, d) {
-  const tom = { rader: TOM_I32, nyckel: undefined, bytes: [], tal: TOM_F64, varden: [], text: false };
-  if (d.slag === "tal") return { ...tom, slag: TAL, tal: d.tal, bredd: TALBREDD };
+  if (d.slag === "tal") return new Faltkolumn(TAL, TOM_I32, TOM_I32, false, tomLista(), d.tal, tomLista(), false, TALBREDD);
   if (d.slag === "ordbok") {
-    const bytes = d.ordbok.map((v) => Buffer.from(textfalt(v), "utf8"));
-    return { ...tom, slag: ORDBOK, rader: d.rader, nyckel: d.nyckel, bytes, bredd: Math.max(0, ...bytes.map((b) => b.length)) };
+    const bytes = tomLista();
+    for (const v of d.ordbok) bytes.push(Buffer.from(textfalt(v), "utf8"));
+    const bredd = Math.max(0, ...bytes.map((b) => b.length));
+    return new Faltkolumn(ORDBOK, d.rader, d.nyckel ?? TOM_I32, d.nyckel !== undefined, bytes, TOM_F64, tomLista(), false, bredd);
   }
-  return { ...tom, slag: ANNAN, varden: d.varden, text: k.typ === "text", bredd: -1 };
+  const varden = tomLista();
+  for (const v of d.varden) varden.push(v);
+  return new Faltkolumn(ANNAN, TOM_I32, TOM_I32, false, tomLista(), TOM_F64, varden, k.typ === "text", -1);
 }
 
 /**
@@ -253,7 +283,7 @@ export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
   const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j])));
   const rader = new Radskrivare(falt);
   /** @type {Skrivlage} */
-  const l = { buf: nyBit(BIT), pos: 0, klara: [], forraRad: -1 };
+  const l = { buf: nyBit(BIT), pos: 0, klara: tomLista(), forraRad: -1 };
   if (rubrik) l.pos = skrivBytes(l.buf, 0, rubrikrad(t.kolumner));
   for (let i = fran; i < till; ) {
     i = rader.skrivRader(l, t.index, i, till);
@@ -319,7 +349,7 @@ class Radskrivare {
       for (let j = 0; j < ledande; j++) {
         const f = /** @type {Faltkolumn} */ (falt[j]);
         const nyckel = /** @type {number} */ (f.rader[r]);
-        const kod = f.nyckel === undefined ? nyckel : /** @type {number} */ (f.nyckel[nyckel]);
+        const kod = f.harNyckel ? /** @type {number} */ (f.nyckel[nyckel]) : nyckel;
         if (kod === forraKod[j] && lika === j && l.forraRad >= 0) lika++;
         forraKod[j] = kod;
       }
@@ -344,7 +374,7 @@ class Radskrivare {
           forraSlut[j] = pos - radStart + 1;
         } else if (f.slag === ORDBOK) {
           const nyckel = /** @type {number} */ (f.rader[r]);
-          pos = skrivBytes(buf, pos, /** @type {Uint8Array} */ (f.bytes[f.nyckel === undefined ? nyckel : /** @type {number} */ (f.nyckel[nyckel])]));
+          pos = skrivBytes(buf, pos, /** @type {Uint8Array} */ (f.bytes[f.harNyckel ? /** @type {number} */ (f.nyckel[nyckel]) : nyckel]));
         } else if (f.slag === TAL) {
           const v = /** @type {number} */ (f.tal[r]);
           if (!Number.isNaN(v)) pos = skrivTal(buf, pos, v, j, forraTal, forraText);
