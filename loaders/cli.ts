@@ -14,6 +14,7 @@ import { findingToJson, formatFinding } from "./validate/findings.ts";
 import { runPipeline, PIPELINE_UTDATA, type PipelineResult } from "./pipeline.ts";
 import { writeOutputs, OutputError } from "./publish/utkatalog.ts";
 import { Skrivtrad } from "./publish/skrivtrad.ts";
+import { forvarmCsv } from "./publish/forvarmning.js";
 import { REGISTER } from "./kinds/index.ts";
 
 export interface CliEffects {
@@ -176,6 +177,8 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   // `run` starts the thread that writes files beside this one now, so that its start overlaps
   // the computation (publish/skrivtrad.ts).
   const trad = command === "run" ? new Skrivtrad() : undefined;
+  // And warms this thread's CSV writer (publish/forvarmning.js).
+  if (trad) forvarmCsv();
   try {
     return await kor(command, dir, values, effects, progress, intern, trad);
   } finally {

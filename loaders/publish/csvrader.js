@@ -280,10 +280,24 @@ export function aterlamnaBit(bit) {
  * @returns {Generator<Uint8Array>}
  */
 export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
+  yield* bitar(t, fran, till, rubrik, nyBit(BIT));
+}
+
+/**
+ * `csvBitar` with the first chunk given: `forvarmning.js` gives a small one, so that a small
+ * table also takes the path to the next chunk.
+ * @param {Tabelldata} t
+ * @param {number} fran
+ * @param {number} till
+ * @param {boolean} rubrik
+ * @param {Buffer} forsta
+ * @returns {Generator<Uint8Array>}
+ */
+export function* bitar(t, fran, till, rubrik, forsta) {
   const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j])));
   const rader = new Radskrivare(falt);
   /** @type {Skrivlage} */
-  const l = { buf: nyBit(BIT), pos: 0, klara: tomLista(), forraRad: -1 };
+  const l = { buf: forsta, pos: 0, klara: tomLista(), forraRad: -1 };
   if (rubrik) l.pos = skrivBytes(l.buf, 0, rubrikrad(t.kolumner));
   for (let i = fran; i < till; ) {
     i = rader.skrivRader(l, t.index, i, till);

@@ -9,6 +9,7 @@
  */
 
 import { snappy } from "./snappy.js";
+import { forvarmningstabell } from "./forvarmning.js";
 
 /** @typedef {import("./tabelldata.js").Kolumntyp} Kolumntyp */
 /** @typedef {import("./tabelldata.js").Kolumndata} Kolumndata */
@@ -360,6 +361,29 @@ function snabbKolumn(h, writer, column, d, index, fran, till, yta) {
  */
 export async function skrivParquetjobb(jobb) {
   const h = await laddaParquet();
+  skrivParquet(h, jobb, h.fileWriter(jobb.fil));
+}
+
+/**
+ * Warms the Parquet writer (`forvarmning.js`): a small made-up table of two row groups, written
+ * in memory. Returns the file's bytes (for the test).
+ * @returns {Promise<Uint8Array>}
+ */
+export async function forvarmParquet() {
+  const h = await laddaParquet();
+  const t = forvarmningstabell(2500);
+  const minne = new h.ByteWriter(1 << 16);
+  skrivParquet(h, { ...t, fil: "" }, minne);
+  return minne.getBytes();
+}
+
+/**
+ * `skrivParquetjobb` with hyparquet-writer loaded and the writer given.
+ * @param {Awaited<ReturnType<typeof hyparquetWriter>>} h
+ * @param {Parquetjobb} jobb
+ * @param {any} utskrivare
+ */
+function skrivParquet(h, jobb, utskrivare) {
   // `tal` columns (DOUBLE) are written PLAIN: hyparquet-writer otherwise tries a dictionary for
   // every number column, a Map over every value of every row group, about 0.9 s of the Parquet
   // thread's 2.3 s on the national BAS file, and that thread is the slower of the two writers.
@@ -371,7 +395,7 @@ export async function skrivParquetjobb(jobb) {
   }));
   const schema = h.schemaFromColumnData({ columnData: typer.map((t) => ({ ...t, data: [] })) });
   const pq = /** @type {any} */ (new h.ParquetWriter({
-    writer: h.fileWriter(jobb.fil),
+    writer: utskrivare,
     schema,
     createdBy: "finsam-analys",
     // Min/max statistics would double the time of a national table; the files are read whole.

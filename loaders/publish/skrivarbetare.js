@@ -12,7 +12,8 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { aterlamnaBit, csvBitar } from "./csvrader.js";
-import { laddaParquet, skrivParquetjobb } from "./parquetfil.js";
+import { forvarmParquet, laddaParquet, skrivParquetjobb } from "./parquetfil.js";
+import { forvarmCsv } from "./forvarmning.js";
 
 /**
  * @typedef {{ slag: "parquet", data: import("./tabelldata.js").Tabelldata, fil: string }
@@ -42,7 +43,12 @@ if (!parentPort) throw new Error("skrivarbetare.js körs bara som worker-tråd (
 const port = parentPort;
 // The thread may be started before the tables are ready (`finsam run` starts it before the
 // pipeline): the Parquet writer is loaded meanwhile. A failure shows at the first Parquet job.
-laddaParquet().catch(() => {});
+// Then both writers are warmed (`forvarmning.js`) while the pipeline computes; a failure there
+// only leaves them cold.
+laddaParquet().then(() => {
+  forvarmCsv();
+  return forvarmParquet();
+}).catch(() => {});
 port.on("message", (/** @type {Skrivjobb} */ jobb) => {
   const klar = jobb.slag === "parquet"
     ? skrivParquetjobb({ ...jobb.data, fil: jobb.fil })
