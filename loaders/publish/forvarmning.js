@@ -97,7 +97,7 @@ function litenTabell(n) {
 
 /** The CSV writer over both tables, from a small first chunk (so that the next chunk is taken too); every chunk it gives is given back. */
 export function forvarmCsv() {
-  for (const t of [kubtabell(300), litenTabell(60)]) {
+  for (const t of [kubtabell(120), litenTabell(40)]) {
     for (const b of bitar(t, 0, t.antal, true, Buffer.allocUnsafe(2048))) aterlamnaBit(b);
     // A part of the table without its header, as the writer thread writes its parts.
     for (const b of bitar(t, 10, t.antal, false, Buffer.allocUnsafe(2048))) aterlamnaBit(b);

@@ -136,7 +136,9 @@ export function snappy(input) {
           slut = true;
           break;
         }
-        nextHash = hash(input, nextIp, shift);
+        // Past the limit the loop ends before the hash is used (snappyjs reads past the input
+        // there; here it is not read, so V8 does not throw away the code for reading past it).
+        nextHash = nextIp <= ipLimit ? hash(input, nextIp, shift) : 0;
         candidate = /** @type {number} */ (table[h]);
         table[h] = ip;
       } while (ip - candidate > MAX_OFFSET || !lika32(input, ip, candidate));
