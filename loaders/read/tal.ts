@@ -72,7 +72,9 @@ export class Tallasare {
         else break;
       }
       if (i === till && siffror > 0) {
-        this.varde = siffror <= 15 ? (minus ? -heltal : heltal) / TIOPOTENS[decimaler]! : +text.slice(fran, till);
+        // (A whole number needs no division: x / 1 is x, -0 included.)
+        const v = minus ? -heltal : heltal;
+        this.varde = siffror > 15 ? +text.slice(fran, till) : decimaler === 0 ? v : v / TIOPOTENS[decimaler]!;
         this.skrivsatt = punkt ? Skrivsatt.Decimalpunkt : Skrivsatt.Heltal;
         return true;
       }
