@@ -373,6 +373,25 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     }
   });
 
+  it("a large table of plain values (not the cube's columns), in an order, written in parts is the same file as written whole", async () => {
+    // Each part copies only its own rows' values; a value is found by its place in the order.
+    const n = 30_000;
+    const kod = Array.from({ length: n }, (_, i) => `kod ${i % 97}, "${i % 3}"`);
+    const period = Array.from({ length: n }, (_, i) => `2025-${(i % 12) + 1}`);
+    const varde = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : i / 7));
+    const t = tabellFranArquero(KUB, aq.table({ kod, period, varde }).orderby(aq.desc("varde")));
+    const fil = join(tmp, "vanliga-varden.csv");
+    const trad = new Skrivtrad();
+    try {
+      const delar = await skrivDeladCsv(trad, tabelldata(t), fil, 1000);
+      expect(delar).toHaveLength(30);
+    } finally {
+      await trad.stang();
+    }
+    expect(tabelldata(t).data.map((d) => d.slag)).toEqual(["varden", "varden", "varden"]);
+    expect(readFileSync(fil, "utf8")).toBe(csvText(t));
+  });
+
   it("a worker's part larger than a chunk (1 MB) is appended whole, read back a chunk at a time", async () => {
     // 4 parts of 20 000 rows of about 80 bytes: 1.6 MB each.
     const n = 80_000;

@@ -84,11 +84,12 @@ class Faltkolumn {
    * @param {boolean} harNyckel ORDBOK: false when the key is the code
    * @param {readonly Uint8Array[]} bytes ORDBOK: per code the field's bytes
    * @param {Float64Array} tal TAL: the values
-   * @param {readonly unknown[]} varden ANNAN: the values in the published order
+   * @param {readonly unknown[]} varden ANNAN: the values of the rows written, in the published order
+   * @param {number} forsta ANNAN: the published position of `varden[0]`
    * @param {boolean} text ANNAN: whether the column holds text
    * @param {number} bredd the most bytes one field can take (ANNAN: unknown, -1)
    */
-  constructor(slag, rader, nyckel, harNyckel, bytes, tal, varden, text, bredd) {
+  constructor(slag, rader, nyckel, harNyckel, bytes, tal, varden, forsta, text, bredd) {
     this.slag = slag;
     this.rader = rader;
     this.nyckel = nyckel;
@@ -96,6 +97,7 @@ class Faltkolumn {
     this.bytes = bytes;
     this.tal = tal;
     this.varden = varden;
+    this.forsta = forsta;
     this.text = text;
     this.bredd = bredd;
   }
@@ -104,19 +106,22 @@ class Faltkolumn {
 /**
  * @param {Skrivkolumn} k
  * @param {import("./tabelldata.js").Kolumndata} d
+ * @param {number} fran the first row written (published order)
+ * @param {number} till the row after the last
  * @returns {Faltkolumn}
  */
-function faltkolumn(k, d) {
-  if (d.slag === "tal") return new Faltkolumn(TAL, TOM_I32, TOM_I32, false, tomLista(), d.tal, tomLista(), false, TALBREDD);
+function faltkolumn(k, d, fran, till) {
+  if (d.slag === "tal") return new Faltkolumn(TAL, TOM_I32, TOM_I32, false, tomLista(), d.tal, tomLista(), 0, false, TALBREDD);
   if (d.slag === "ordbok") {
     const bytes = tomLista();
     for (const v of d.ordbok) bytes.push(Buffer.from(textfalt(v), "utf8"));
     const bredd = Math.max(0, ...bytes.map((b) => b.length));
-    return new Faltkolumn(ORDBOK, d.rader, d.nyckel ?? TOM_I32, d.nyckel !== undefined, bytes, TOM_F64, tomLista(), false, bredd);
+    return new Faltkolumn(ORDBOK, d.rader, d.nyckel ?? TOM_I32, d.nyckel !== undefined, bytes, TOM_F64, tomLista(), 0, false, bredd);
   }
+  // The rows written only (a part of a large table copies its own rows, not the whole column).
   const varden = tomLista();
-  for (const v of d.varden) varden.push(v);
-  return new Faltkolumn(ANNAN, TOM_I32, TOM_I32, false, tomLista(), TOM_F64, varden, k.typ === "text", -1);
+  for (let i = fran; i < till; i++) varden.push(d.varden[i]);
+  return new Faltkolumn(ANNAN, TOM_I32, TOM_I32, false, tomLista(), TOM_F64, varden, fran, k.typ === "text", -1);
 }
 
 /**
@@ -294,7 +299,7 @@ export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
  * @returns {Generator<Uint8Array>}
  */
 export function* bitar(t, fran, till, rubrik, forsta) {
-  const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j])));
+  const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j]), fran, till));
   const rader = new Radskrivare(falt);
   /** @type {Skrivlage} */
   const l = { buf: forsta, pos: 0, klara: tomLista(), forraRad: -1 };
@@ -393,7 +398,7 @@ class Radskrivare {
           const v = /** @type {number} */ (f.tal[r]);
           if (!Number.isNaN(v)) pos = skrivTal(buf, pos, v, j, forraTal, forraText);
         } else {
-          const v = f.varden[plats];
+          const v = f.varden[plats - f.forsta];
           if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
           /** @type {Uint8Array | undefined} */
           let b;

@@ -176,8 +176,8 @@ function ordbokUrKoder(d, index, fran, till, plats, radindex) {
     let provDistinkt = 0;
     let provTotal = 0;
     for (let i = 0; i < prov; i++) {
-      // (Whole and under 2^31, so `| 0` is `Math.floor` of the same quotient; as an integer it
-      // never makes V8 throw away optimised code that assumed a whole quotient.)
+      // (The quotient is at least 0 and under 2^31, so `| 0` is `Math.floor` of it; as an integer
+      // operation it never makes V8 throw away optimised code that assumed a whole quotient.)
       const j = prov === 1 ? 0 : (i * (n - 1) / (prov - 1)) | 0;
       const p = /** @type {number} */ (ut[j]);
       const storlek = /** @type {string} */ (lista[p]).length + 4;
