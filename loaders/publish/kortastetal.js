@@ -27,8 +27,9 @@
  * 4. Every comparison that can come out either way is of an exact integer plus `lo` against
  *    `hL` or `hH`, in magnitudes under 2^6, so its rounding error is below 10^-13. A
  *    difference within 10^-9 of zero (a decimal on the interval's boundary, or halfway between
- *    two candidates) is not decided here: -1, and `String(v)` decides. Below 10^10 that is rare (under 1 in 10,000 random
- *    doubles); above, a double has few fraction bits and 17-digit ties are common.
+ *    two candidates) is not decided here: -1, and `String(v)` decides. Below 10^10 that is
+ *    rare (under 1 in 10,000 random doubles); above, a double has few fraction bits and
+ *    17-digit ties are common.
  *
  * Then the digits are written from the last one backwards, without trailing zeros, laid out as
  * Number::toString lays them out. Checked against `String(v)` on numbers of every magnitude in

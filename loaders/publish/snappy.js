@@ -82,7 +82,10 @@ function kopia(out, op, offset, len) {
   return op;
 }
 
-/** The output array, used again at every call (grown when a page needs more): a national table's pages would otherwise be some 40 MB of fresh memory. */
+/**
+ * The output array, used again at every call (grown when a page needs more): a national table's
+ * pages would otherwise be some 40 MB of fresh memory.
+ */
 let utrymme = new Uint8Array(0);
 
 /**

@@ -11,12 +11,21 @@
 import { BERAKNAS_INTE } from "../../read/tal.ts";
 import { Serieindex, TAL, UTAN_CELL, dimIndex, koder, kubAv, varden, type Kub } from "../kub.ts";
 
-export function syskon(kub: Kub, dimension: string, varde: string): Kub {
+/**
+ * Per series its sibling: the series that is the same but for `dimension` = `varde`, or -1 (no
+ * such value or series). Used by `syskon` here and by `lang`'s `syskon` column.
+ */
+export function syskonserier(kub: Kub, dimension: string, varde: string): Int32Array {
   const d = dimIndex(kub, dimension);
   const kod = kub.ordbok[d]!.indexOf(varde);
   const index = new Serieindex(kub);
   const par = new Int32Array(kub.antal).fill(-1);
   if (kod >= 0) for (let s = 0; s < kub.antal; s++) par[s] = index.syskon(s, d, kod);
+  return par;
+}
+
+export function syskon(kub: Kub, dimension: string, varde: string): Kub {
+  const par = syskonserier(kub, dimension, varde);
   const kolumner = kub.perioder.map((_, p) => {
     const v = varden(kub, p);
     const a = new Float64Array(kub.antal).fill(Number.NaN);

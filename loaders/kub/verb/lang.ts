@@ -11,7 +11,8 @@
  * The per-row arrays are on SharedArrayBuffers (read by the Parquet thread without a copy).
  */
 import { table, type ColumnTable } from "arquero";
-import { NIVA, NIVAER, Serieindex, dimIndex, koder, varden, type Kub } from "../kub.ts";
+import { NIVA, NIVAER, koder, varden, type Kub } from "../kub.ts";
+import { syskonserier } from "./andel.ts";
 import { Ordbokskolumn } from "../ordbokskolumn.ts";
 import type { Indelning } from "../../reference/indelning.ts";
 
@@ -164,13 +165,8 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         break;
       }
       case "syskon": {
-        const d = dimIndex(kub, k.dimension);
-        const kod = kub.ordbok[d]!.indexOf(k.varde);
-        const index = new Serieindex(kub);
-        const par = new Int32Array(kub.antal).fill(-1);
-        if (kod >= 0) for (let s = 0; s < kub.antal; s++) par[s] = index.syskon(s, d, kod);
         const a = delatF64(n);
-        samlaSyskon(a, kub.perioder.map((_, p) => varden(kub, p)), radSerie, radPeriod, par);
+        samlaSyskon(a, kub.perioder.map((_, p) => varden(kub, p)), radSerie, radPeriod, syskonserier(kub, k.dimension, k.varde));
         kolumner[k.namn] = a;
         break;
       }
