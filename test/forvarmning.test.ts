@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { csvBitar } from "../loaders/publish/csvrader.js";
-import { forvarmCsv, forvarmningstabell } from "../loaders/publish/forvarmning.js";
-import { forvarmParquet } from "../loaders/publish/parquetfil.js";
+import { forvarmCsv, forvarmParquet, forvarmningstabell } from "../loaders/publish/forvarmning.js";
 
 describe("forvarmning", () => {
   it("the made-up table holds every kind of number the writers meet, and is written as String(v) would", () => {

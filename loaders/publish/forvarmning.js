@@ -15,6 +15,7 @@
  */
 
 import { aterlamnaBit, bitar } from "./csvrader.js";
+import { parquetIMinnet } from "./parquetfil.js";
 
 /** @typedef {import("./tabelldata.js").Tabelldata} Tabelldata */
 
@@ -39,7 +40,7 @@ const TAL = [
  * @param {number} n
  * @returns {Tabelldata}
  */
-function kubtabell(n) {
+export function forvarmningstabell(n) {
   const serie = delI32(n);
   const period = delI32(n);
   const a = delF64(n);
@@ -97,14 +98,18 @@ function litenTabell(n) {
 
 /** The CSV writer over both tables, from a small first chunk (so that the next chunk is taken too); every chunk it gives is given back. */
 export function forvarmCsv() {
-  for (const t of [kubtabell(120), litenTabell(40)]) {
+  for (const t of [forvarmningstabell(120), litenTabell(40)]) {
     for (const b of bitar(t, 0, t.antal, true, Buffer.allocUnsafe(2048))) aterlamnaBit(b);
     // A part of the table without its header, as the writer thread writes its parts.
     for (const b of bitar(t, 10, t.antal, false, Buffer.allocUnsafe(2048))) aterlamnaBit(b);
   }
 }
 
-/** The cube-like table of `n` rows, for the Parquet writer's warming (`skrivarbetare.js`). */
-export function forvarmningstabell(/** @type {number} */ n) {
-  return kubtabell(n);
+/**
+ * The Parquet writer over the cube-like table in two row groups (1 000 rows, then the rest), in
+ * memory; returns the file's bytes (for the test).
+ * @returns {Promise<Uint8Array>}
+ */
+export function forvarmParquet() {
+  return parquetIMinnet(forvarmningstabell(1100));
 }

@@ -9,7 +9,6 @@
  */
 
 import { snappy } from "./snappy.js";
-import { forvarmningstabell } from "./forvarmning.js";
 
 /** @typedef {import("./tabelldata.js").Kolumntyp} Kolumntyp */
 /** @typedef {import("./tabelldata.js").Kolumndata} Kolumndata */
@@ -367,13 +366,13 @@ export async function skrivParquetjobb(jobb) {
 }
 
 /**
- * Warms the Parquet writer (`forvarmning.js`): a small made-up table of two row groups, written
- * in memory. Returns the file's bytes (for the test).
+ * The table as a Parquet file in memory (the same bytes as `skrivParquetjobb` writes to a file);
+ * the writer's warming (`forvarmning.js`) uses it.
+ * @param {import("./tabelldata.js").Tabelldata} t
  * @returns {Promise<Uint8Array>}
  */
-export async function forvarmParquet() {
+export async function parquetIMinnet(t) {
   const h = await laddaParquet();
-  const t = forvarmningstabell(1100);
   const minne = new h.ByteWriter(1 << 16);
   skrivParquet(h, { ...t, fil: "" }, minne);
   return minne.getBytes();

@@ -12,8 +12,8 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { aterlamnaBit, csvBitar } from "./csvrader.js";
-import { forvarmParquet, laddaParquet, skrivParquetjobb } from "./parquetfil.js";
-import { forvarmCsv } from "./forvarmning.js";
+import { laddaParquet, skrivParquetjobb } from "./parquetfil.js";
+import { forvarmCsv, forvarmParquet } from "./forvarmning.js";
 
 /**
  * @typedef {{ slag: "parquet", data: import("./tabelldata.js").Tabelldata, fil: string }
