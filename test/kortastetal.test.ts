@@ -114,12 +114,26 @@ describe("skrivKortaste: a number's shortest exact form, as String(v)", () => {
     }
   });
 
-  it("writes at the given position and returns the position after the number", () => {
+  it("writes at the given position, returns the position after the number, and writes nothing past 25 bytes from it", () => {
     const b = Buffer.alloc(40, 120);
     expect(skrivKortaste(b, 5, -0.0281977276036785)).toBe(5 + "-0.0281977276036785".length);
-    expect(b.toString("latin1", 0, 26)).toBe("xxxxx-0.0281977276036785xx");
+    expect(b.toString("latin1", 0, 24)).toBe("xxxxx-0.0281977276036785");
+    expect(b.toString("latin1", 30)).toBe("x".repeat(10));
     expect(skrivKortaste(b, 0, 0.000001234)).toBe("0.000001234".length);
     expect(b.toString("latin1", 0, 11)).toBe("0.000001234");
+    // The widest: a sign, "0.", five zeros and 17 digits, exactly 25 bytes.
+    const c = Buffer.alloc(40, 120);
+    const v = -0.0000012345678901234567;
+    expect(String(v)).toHaveLength(25);
+    expect(skrivKortaste(c, 5, v)).toBe(30);
+    expect(c.toString("latin1", 5, 30)).toBe(String(v));
+    expect(c.toString("latin1", 30)).toBe("x".repeat(10));
+    // With a point among the digits, the digits on both sides of it.
+    for (const w of [629.3333333333334, 22318.583333333332, 1.5, 123456789012.5, 98765.4321]) {
+      const d = Buffer.alloc(40, 120);
+      expect(d.toString("latin1", 3, skrivKortaste(d, 3, w))).toBe(String(w));
+      expect(d.toString("latin1", 28)).toBe("x".repeat(12));
+    }
   });
 
   it("the CSV writer writes a number column with it, as String(v) would", () => {

@@ -61,7 +61,8 @@ const OSAKER = 1e-9;
  * Writes `v`'s shortest exact decimal form (as `String(v)`) at `pos` in `buf` and returns the
  * position after it; returns -1 without writing when `v` is outside `[1e-6, 1e15)` in magnitude,
  * a whole number, or a case the fast path leaves to `String(v)`. `buf` must have room for 25
- * bytes from `pos`.
+ * bytes from `pos`: the bytes after the returned position, up to 25 from `pos`, may be written
+ * too (they are not part of the number).
  * @param {Uint8Array} buf
  * @param {number} pos
  * @param {number} v
@@ -199,52 +200,76 @@ export function skrivKortaste(buf, pos, v) {
   }
   if (!(cA >= 1e8 && cA < 1e9)) return -1;
 
-  // The digits without trailing zeros: k of them, the last ones in b (or in a when b is 0).
-  let a = cA | 0;
-  let b = cB | 0;
+  // The digits without trailing zeros: k of them (the last ones in b, or in a when b is 0).
+  const a = cA | 0;
+  const b = cB | 0;
   let k = 17;
   if (b === 0) {
     k = 9;
-    while (a % 10 === 0) {
-      a = (a / 10) | 0;
-      k--;
-    }
+    for (let x = a; x % 10 === 0; x = (x / 10) | 0) k--;
   } else {
-    while (b % 10 === 0) {
-      b = (b / 10) | 0;
-      k--;
-    }
+    for (let x = b; x % 10 === 0; x = (x / 10) | 0) k--;
   }
-  // Number::toString's layout, written from the last digit backwards: n digits before the
-  // point, or (n <= 0) "0.", -n zeros and the digits.
+  // Number::toString's layout: n digits before the point, or (n <= 0) "0.", -n zeros and the
+  // digits. All 17 digits are written, two at a time (`PAR`), one place to the right of where
+  // the first goes when there is a point among them; then the first n move one place left and
+  // the point goes in their place. The bytes past the k-th digit are not part of the number
+  // (the caller writes over them; there is room: see above).
   const n = 17 - K;
   if (n >= k) return -1;
   if (tecken) buf[pos++] = 45;
-  let forst = pos;
   if (n <= 0) {
     buf[pos++] = 48;
     buf[pos++] = 46;
     for (let i = n; i < 0; i++) buf[pos++] = 48;
-    forst = pos;
+    skriv17(buf, pos, a, b);
+    return pos + k;
   }
-  const slut = forst + k + (n > 0 ? 1 : 0);
-  const punkt = n > 0 ? forst + n : -1;
-  let w = slut;
-  // b's digits (when k > 9: its last k - 9, zero-padded), then a's; the point is skipped.
-  for (let i = k - 9; i > 0; i--) {
-    if (--w === punkt) --w;
-    const q = (b / 10) | 0;
-    buf[w] = 48 + b - q * 10;
-    b = q;
-  }
-  while (w > forst) {
-    if (--w === punkt) --w;
-    const q = (a / 10) | 0;
-    buf[w] = 48 + a - q * 10;
-    a = q;
-  }
-  if (punkt >= 0) buf[punkt] = 46;
-  return slut;
+  skriv17(buf, pos + 1, a, b);
+  for (let i = 0; i < n; i++) buf[pos + i] = /** @type {number} */ (buf[pos + i + 1]);
+  buf[pos + n] = 46;
+  return pos + k + 1;
+}
+
+/** The two-digit numbers 00 to 99 as ASCII, two bytes each. */
+const PAR = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
+
+/**
+ * Writes `a` (9 digits) and `b` (8 digits, zero-padded) as 17 digits at `pos`, two at a time.
+ * @param {Uint8Array} buf
+ * @param {number} pos
+ * @param {number} a
+ * @param {number} b
+ */
+function skriv17(buf, pos, a, b) {
+  const a1 = (a / 100000000) | 0;
+  const a8 = a - a1 * 100000000;
+  buf[pos] = 48 + a1;
+  skriv8(buf, pos + 1, a8);
+  skriv8(buf, pos + 9, b);
+}
+
+/**
+ * Writes `x` (0 <= x < 10^8) as 8 digits at `pos`, zero-padded.
+ * @param {Uint8Array} buf
+ * @param {number} pos
+ * @param {number} x
+ */
+function skriv8(buf, pos, x) {
+  const hog = (x / 10000) | 0;
+  const lag = x - hog * 10000;
+  const h1 = (hog / 100) | 0;
+  const h2 = hog - h1 * 100;
+  const l1 = (lag / 100) | 0;
+  const l2 = lag - l1 * 100;
+  buf[pos] = /** @type {number} */ (PAR[2 * h1]);
+  buf[pos + 1] = /** @type {number} */ (PAR[2 * h1 + 1]);
+  buf[pos + 2] = /** @type {number} */ (PAR[2 * h2]);
+  buf[pos + 3] = /** @type {number} */ (PAR[2 * h2 + 1]);
+  buf[pos + 4] = /** @type {number} */ (PAR[2 * l1]);
+  buf[pos + 5] = /** @type {number} */ (PAR[2 * l1 + 1]);
+  buf[pos + 6] = /** @type {number} */ (PAR[2 * l2]);
+  buf[pos + 7] = /** @type {number} */ (PAR[2 * l2 + 1]);
 }
 
 /**
