@@ -103,18 +103,23 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
   }
   const radSerie = delatI32(n);
   const radPeriod = delatI32(n);
-  let r = 0;
-  x = 0;
-  for (let b = 0; b + 1 < block.length; b++) {
-    for (const p of perioder) {
-      for (let i = block[b]!; i < block[b + 1]!; i++, x++) {
-        if (arRad[x] === 0) continue;
-        radSerie[r] = serier[i]!;
-        radPeriod[r] = p;
-        r++;
-      }
-    }
+  // The number columns taken from the cube's cells (`varde`, `syskon`) are filled in the same
+  // pass as the rows' series and periods: per column its values per period and, per series, the
+  // series whose value it takes (the series itself, or its sibling; -1: none).
+  const samlade = new Map<LangKolumn, Float64Array>();
+  const mal: Float64Array[] = [];
+  const kallor: (readonly Float64Array[])[] = [];
+  const fran: Int32Array[] = [];
+  for (const k of form.kolumner) {
+    if (k.slag !== "varde" && k.slag !== "syskon") continue;
+    const a = delatF64(n);
+    samlade.set(k, a);
+    mal.push(a);
+    const kalla = k.slag === "varde" ? k.kub : kub;
+    kallor.push(kalla.perioder.map((_, p) => varden(kalla, p)));
+    fran.push(k.slag === "varde" ? sjalva(kub.antal) : syskonserier(kub, k.dimension, k.varde));
   }
+  fyll(radSerie, radPeriod, arRad, Int32Array.from(serier), Int32Array.from(block), Int32Array.from(perioder), mal, kallor, fran);
 
   const kolumner: Record<string, unknown> = {};
   const periodText = kub.perioder.map((p) => form.periodText?.(p) ?? p);
@@ -158,18 +163,10 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
         kolumner[k.namn] = new Ordbokskolumn(a, undefined, ordbok);
         break;
       }
-      case "varde": {
-        const a = delatF64(n);
-        samla(a, k.kub.perioder.map((_, p) => varden(k.kub, p)), radSerie, radPeriod);
-        kolumner[k.namn] = a;
+      case "varde":
+      case "syskon":
+        kolumner[k.namn] = samlade.get(k);
         break;
-      }
-      case "syskon": {
-        const a = delatF64(n);
-        samlaSyskon(a, kub.perioder.map((_, p) => varden(kub, p)), radSerie, radPeriod, syskonserier(kub, k.dimension, k.varde));
-        kolumner[k.namn] = a;
-        break;
-      }
       case "kvot": {
         const t = kolumner[k.taljare];
         const nm = kolumner[k.namnare];
@@ -190,20 +187,47 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
   return table(kolumner);
 }
 
-/**
- * Each row's value: `a[i]` = the value of series `radSerie[i]` in period `radPeriod[i]`. Its own
- * small function, optimised once for every column of every table (a loop inside a function
- * called a few times runs unoptimised for a while at each call).
- */
-function samla(a: Float64Array, kolumner: readonly Float64Array[], radSerie: Int32Array, radPeriod: Int32Array): void {
-  for (let i = 0; i < a.length; i++) a[i] = kolumner[radPeriod[i]!]![radSerie[i]!]!;
+/** Each series its own: `a[s] = s`. */
+function sjalva(antal: number): Int32Array {
+  const a = new Int32Array(antal);
+  for (let s = 0; s < antal; s++) a[s] = s;
+  return a;
 }
 
-/** Like `samla`, from each row's sibling series (`par`; -1: none, NaN). */
-function samlaSyskon(a: Float64Array, kolumner: readonly Float64Array[], radSerie: Int32Array, radPeriod: Int32Array, par: Int32Array): void {
-  for (let i = 0; i < a.length; i++) {
-    const s = par[radSerie[i]!]!;
-    a[i] = s >= 0 ? kolumner[radPeriod[i]!]![s]! : Number.NaN;
+/**
+ * The rows, in the order the cells are visited (region block, period, series in the block; a
+ * cell is a row where `arRad` says so): each row's series and period, and each gathered column's
+ * value, `mal[j][r]` = period `p`'s value of series `fran[j][s]` (NaN when that is -1). A
+ * period's columns are looked up once per region block. Its own small function, optimised once
+ * for every table (a loop inside a function called a few times runs unoptimised for a while at
+ * each call).
+ */
+function fyll(
+  radSerie: Int32Array, radPeriod: Int32Array, arRad: Uint8Array, serier: Int32Array, block: Int32Array, perioder: Int32Array,
+  mal: readonly Float64Array[], kallor: readonly (readonly Float64Array[])[], fran: readonly Int32Array[],
+): void {
+  const m = mal.length;
+  const aktuella: Float64Array[] = kallor.map((k) => k[0] ?? new Float64Array(0));
+  let r = 0;
+  let x = 0;
+  for (let b = 0; b + 1 < block.length; b++) {
+    const forst = block[b]!;
+    const sist = block[b + 1]!;
+    for (let q = 0; q < perioder.length; q++) {
+      const p = perioder[q]!;
+      for (let j = 0; j < m; j++) aktuella[j] = kallor[j]![p]!;
+      for (let i = forst; i < sist; i++, x++) {
+        if (arRad[x] === 0) continue;
+        const s = serier[i]!;
+        radSerie[r] = s;
+        radPeriod[r] = p;
+        for (let j = 0; j < m; j++) {
+          const s2 = fran[j]![s]!;
+          mal[j]![r] = s2 >= 0 ? aktuella[j]![s2]! : Number.NaN;
+        }
+        r++;
+      }
+    }
   }
 }
 
