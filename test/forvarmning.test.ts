@@ -16,6 +16,8 @@ describe("forvarmning", () => {
     expect(rader).toHaveLength(302);
     const varde = rader.slice(1, -1).map((r) => r.split(",").at(-3)!);
     for (const s of ["-5", "2147483648", "98765432101234", "0.000001234", "5e-7", "1e+21", "1500000000000000", "-0.0625", "0.02819772760367855", ""]) expect(varde).toContain(s);
+    // And the two that take the shortest-number writer's rare steps (a borrow and a carry between its halves).
+    for (const s of ["13.264", "0.00975390625"]) expect(varde).toContain(s);
     // -0 is written 0, as everywhere in the CSV files.
     expect(varde).not.toContain("-0");
   });
@@ -46,5 +48,13 @@ describe("forvarmning", () => {
     }
     // The CSV warming runs through both of its tables (a made-up table that no longer fits the writer fails here).
     expect(() => forvarmCsv()).not.toThrow();
+  });
+
+  it("warms with the tables as the writer thread receives them (structured clone): the same bytes", async () => {
+    expect(() => forvarmCsv(true)).not.toThrow();
+    expect(Buffer.from(await forvarmParquet(true)).equals(Buffer.from(await forvarmParquet()))).toBe(true);
+    const t = forvarmningstabell(200);
+    const klon = structuredClone(t);
+    expect(Buffer.concat([...csvBitar(klon)]).equals(Buffer.concat([...csvBitar(t)]))).toBe(true);
   });
 });

@@ -77,6 +77,17 @@ const tomLista = () => {
  * the writer's optimised code away (docs/prestanda.md, "Kompileringen").
  */
 class Faltkolumn {
+  /*
+   * One object of each class the row writer reads (`Faltkolumn`, `Skrivlage`, `Radskrivare`) is
+   * kept for as long as the module is loaded, as a property of its class. V8's type feedback
+   * refers to an object's shape weakly, and a shape dies with the last object that has it: a
+   * garbage collection between the warming (`forvarmning.js`) and the first table cleared the
+   * feedback the warming gave, and the writer's optimised code was thrown away at its first
+   * chunk and compiled again. (A module-level constant that no function reads would not do: V8
+   * keeps it only while the module's own code runs.)
+   */
+  static forebild = new Faltkolumn(TAL, TOM_I32, TOM_I32, false, tomLista(), TOM_F64, tomLista(), 0, false, 0);
+
   /**
    * @param {0 | 1 | 2} slag
    * @param {Int32Array} rader ORDBOK: per row its key
@@ -211,8 +222,20 @@ function skrivTal(buf, pos, v, j, forraTal, forraText) {
 /**
  * The writer's state between chunks: the chunk being filled, the finished ones, where the
  * previous row starts in `buf` (-1 when it is not there: first row, new chunk).
- * @typedef {{ buf: Buffer, pos: number, klara: Uint8Array[], forraRad: number }} Skrivlage
  */
+class Skrivlage {
+  /** Keeps the shape (see `Faltkolumn.forebild`). */
+  static forebild = new Skrivlage(Buffer.alloc(0));
+
+  /** @param {Buffer} buf */
+  constructor(buf) {
+    this.buf = buf;
+    this.pos = 0;
+    /** @type {Uint8Array[]} */
+    this.klara = tomLista();
+    this.forraRad = -1;
+  }
+}
 
 /**
  * `buf` when `m` more bytes fit, else a new chunk (the full one to `klara`).
@@ -301,8 +324,7 @@ export function* csvBitar(t, fran = 0, till = t.antal, rubrik = true) {
 export function* bitar(t, fran, till, rubrik, forsta) {
   const falt = t.kolumner.map((k, j) => faltkolumn(k, /** @type {import("./tabelldata.js").Kolumndata} */ (t.data[j]), fran, till));
   const rader = new Radskrivare(falt);
-  /** @type {Skrivlage} */
-  const l = { buf: forsta, pos: 0, klara: tomLista(), forraRad: -1 };
+  const l = new Skrivlage(forsta);
   if (rubrik) l.pos = skrivBytes(l.buf, 0, rubrikrad(t.kolumner));
   for (let i = fran; i < till; ) {
     i = rader.skrivRader(l, t.index, i, till);
@@ -314,6 +336,9 @@ export function* bitar(t, fran, till, rubrik, forsta) {
 
 /** Writes a table's rows, a chunk at a time (`csvBitar`). */
 class Radskrivare {
+  /** Keeps the shape (see `Faltkolumn.forebild`). */
+  static forebild = new Radskrivare([]);
+
   /** @param {readonly Faltkolumn[]} falt */
   constructor(falt) {
     this.falt = falt;

@@ -25,12 +25,16 @@ const delF64 = (/** @type {number} */ n) => new Float64Array(new SharedArrayBuff
 /**
  * Numbers of every kind the writers meet: whole numbers of every length (and past 2^31 and
  * 1e15), negative ones and -0, shares and means (16-17 digits), small ones written as 0.000…,
- * ones left to `String(v)` (outside [1e-6, 1e15), twice in a row), and missing ones (NaN).
+ * ones left to `String(v)` (outside [1e-6, 1e15), twice in a row), missing ones (NaN), and ones
+ * that take the shortest-number writer's rare steps.
  */
 const TAL = [
   0, -0, 7, 42, 512, 1234, 54321, 654321, 7654321, 87654321, 987654321, 2147483647, 2147483648, 98765432101234,
   -5, -1234567, 0.02819772760367855, 629.3333333333334, 22318.583333333332, -1.5, -0.0625, 0.000001234, 0.00012,
   5e-7, 5e-7, 1.5e15, 1e21, Number.NaN, 12.5, 3.141592653589793,
+  // Rare steps of `skrivKortaste`: the scaled number's lower half borrowing from the upper
+  // (13.264), and the chosen decimal carrying into it (0.00975390625).
+  13.264, 0.00975390625,
 ];
 
 /**
@@ -96,9 +100,23 @@ function litenTabell(n) {
   };
 }
 
-/** The CSV writer over both tables, from a small first chunk (so that the next chunk is taken too); every chunk it gives is given back. */
-export function forvarmCsv() {
-  for (const t of [forvarmningstabell(120), litenTabell(40)]) {
+/**
+ * A table as the writer thread receives one: through the structured clone of `postMessage`,
+ * whose arrays have shapes of their own (optimised code that has seen only the original shapes
+ * is thrown away at the first real table).
+ * @param {Tabelldata} t
+ * @param {boolean} somMeddelande
+ * @returns {Tabelldata}
+ */
+const mottagen = (t, somMeddelande) => (somMeddelande ? structuredClone(t) : t);
+
+/**
+ * The CSV writer over both tables, from a small first chunk (so that the next chunk is taken
+ * too); every chunk it gives is given back. `somMeddelande`: the tables as the writer thread
+ * receives them.
+ */
+export function forvarmCsv(somMeddelande = false) {
+  for (const t of [forvarmningstabell(120), litenTabell(40)].map((x) => mottagen(x, somMeddelande))) {
     for (const b of bitar(t, 0, t.antal, true, Buffer.allocUnsafe(2048))) aterlamnaBit(b);
     // A part of the table without its header, as the writer thread writes its parts.
     for (const b of bitar(t, 10, t.antal, false, Buffer.allocUnsafe(2048))) aterlamnaBit(b);
@@ -107,9 +125,10 @@ export function forvarmCsv() {
 
 /**
  * The Parquet writer over the cube-like table in two row groups (1 000 rows, then the rest), in
- * memory; returns the file's bytes (for the test).
+ * memory; returns the file's bytes (for the test). `somMeddelande`: the table as the writer
+ * thread receives it.
  * @returns {Promise<Uint8Array>}
  */
-export function forvarmParquet() {
-  return parquetIMinnet(forvarmningstabell(1100));
+export function forvarmParquet(somMeddelande = false) {
+  return parquetIMinnet(mottagen(forvarmningstabell(1100), somMeddelande));
 }

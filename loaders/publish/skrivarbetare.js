@@ -46,8 +46,8 @@ const port = parentPort;
 // Then both writers are warmed (`forvarmning.js`) while the pipeline computes; a failure there
 // only leaves them cold.
 laddaParquet().then(() => {
-  forvarmCsv();
-  return forvarmParquet();
+  forvarmCsv(true);
+  return forvarmParquet(true);
 }).catch(() => {});
 port.on("message", (/** @type {Skrivjobb} */ jobb) => {
   const klar = jobb.slag === "parquet"

@@ -49,7 +49,9 @@ function literal(out, op, input, from, len) {
   if (len <= 60) out[op++] = (len - 1) << 2;
   else {
     const v = len - 1;
-    const bytes = v < 0x100 ? 1 : v < 0x10000 ? 2 : v < 0x1000000 ? 3 : 4;
+    // 1 to 4 bytes, from the highest bit set (not a chain of comparisons: a long literal is rare,
+    // and a comparison first met late throws the optimised code away).
+    const bytes = (32 - Math.clz32(v) + 7) >> 3;
     out[op++] = (59 + bytes) << 2;
     for (let i = 0; i < bytes; i++) out[op++] = (v >>> (i * 8)) & 0xff;
   }
