@@ -124,15 +124,34 @@ class Faltkolumn {
 function faltkolumn(k, d, fran, till) {
   if (d.slag === "tal") return new Faltkolumn(TAL, TOM_I32, TOM_I32, false, tomLista(), d.tal, tomLista(), 0, false, TALBREDD);
   if (d.slag === "ordbok") {
-    const bytes = tomLista();
-    for (const v of d.ordbok) bytes.push(Buffer.from(textfalt(v), "utf8"));
-    const bredd = Math.max(0, ...bytes.map((b) => b.length));
+    const { bytes, bredd } = ordbokensBytes(d.ordbok);
     return new Faltkolumn(ORDBOK, d.rader, d.nyckel ?? TOM_I32, d.nyckel !== undefined, bytes, TOM_F64, tomLista(), 0, false, bredd);
   }
   // The rows written only (a part of a large table copies its own rows, not the whole column).
   const varden = tomLista();
   for (let i = fran; i < till; i++) varden.push(d.varden[i]);
   return new Faltkolumn(ANNAN, TOM_I32, TOM_I32, false, tomLista(), TOM_F64, varden, fran, k.typ === "text", -1);
+}
+
+/**
+ * Per dictionary (a table's column, the same array for every part of the table written in this
+ * thread): each value's field bytes and the widest. Encoded once per dictionary, not once per
+ * part (a national table is some fifty parts, its names column some four hundred values).
+ * @type {WeakMap<readonly string[], { bytes: Uint8Array[], bredd: number }>}
+ */
+const kodadeOrdbocker = new WeakMap();
+
+/** @param {readonly string[]} ordbok */
+function ordbokensBytes(ordbok) {
+  let k = kodadeOrdbocker.get(ordbok);
+  if (k === undefined) {
+    /** @type {Uint8Array[]} */
+    const bytes = tomLista();
+    for (const v of ordbok) bytes.push(Buffer.from(textfalt(v), "utf8"));
+    k = { bytes, bredd: Math.max(0, ...bytes.map((b) => b.length)) };
+    kodadeOrdbocker.set(ordbok, k);
+  }
+  return k;
 }
 
 /**
