@@ -31,10 +31,10 @@
  *    rare (under 1 in 10,000 random doubles); above, a double has few fraction bits and
  *    17-digit ties are common.
  *
- * Then the digits are written from the last one backwards, without trailing zeros, laid out as
- * Number::toString lays them out. Checked against `String(v)` on numbers of every magnitude in
- * range, on shares and means like the pipeline's, and at powers of two and ten
- * (test/kortastetal.test.ts).
+ * Then the 17 digits are written two at a time, and the number is the first of them up to its
+ * last non-zero one, laid out as Number::toString lays them out. Checked against `String(v)` on
+ * numbers of every magnitude in range, on shares and means like the pipeline's, and at powers
+ * of two and ten (test/kortastetal.test.ts).
  */
 
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
