@@ -298,6 +298,38 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     expect(csvText(await lasParquet(SNABB, fil))).toBe(csvText(t));
   });
 
+  it("writes dictionary indexes RLE/bit-packed exactly as hyparquet-writer does: runs, short runs, stretches, every bit width, lengths off the group", async () => {
+    const { writeRleBitPackedHybrid } = await import("hyparquet-writer/src/encoding.js");
+    const { ByteWriter } = await import("hyparquet-writer");
+    const { rleBitpackat } = await import("../loaders/publish/parquetfil.js");
+    let x = 7;
+    const slump = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const fall: { v: Int32Array; bitar: number }[] = [];
+    for (const bitar of [0, 1, 2, 3, 5, 8, 9, 13, 17, 20]) {
+      const max = 2 ** bitar;
+      for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 100_001]) {
+        // Random values; runs of random length (1-40, so some shorter and some longer than 8); the rows' order of a cube's long table.
+        fall.push({ v: Int32Array.from({ length: n }, () => Math.floor(slump() * max)), bitar });
+        const runor = new Int32Array(n);
+        for (let i = 0, varde = 0; i < n; ) {
+          const langd = 1 + Math.floor(slump() * 40);
+          varde = Math.floor(slump() * max);
+          for (let j = 0; j < langd && i < n; j++) runor[i++] = varde;
+        }
+        fall.push({ v: runor, bitar });
+        fall.push({ v: Int32Array.from({ length: n }, (_, i) => Math.floor(i / 27) % max), bitar });
+        fall.push({ v: Int32Array.from({ length: n }, (_, i) => i % 9 % max), bitar });
+      }
+    }
+    const ut = new Uint8Array(1 << 20);
+    for (const { v, bitar } of fall) {
+      const w = new ByteWriter(16);
+      writeRleBitPackedHybrid(w, v, bitar);
+      const slut = rleBitpackat(v, bitar, ut, 3);
+      expect(Buffer.from(ut.subarray(3, slut)).equals(Buffer.from(w.getBytes())), `${v.length} värden, ${bitar} bitar`).toBe(true);
+    }
+  });
+
   it("compresses with Snappy exactly as hyparquet-writer does, on pages of numbers, repeated and random bytes of every length class", async () => {
     const { snappyCompress } = await import("hyparquet-writer/src/snappy.js");
     const { snappy } = await import("../loaders/publish/snappy.js");

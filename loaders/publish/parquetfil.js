@@ -78,7 +78,7 @@ function varden(d, index, fran, till, ut) {
  * @typedef {object} Arbetsyta
  * @property {Int32Array} plats per code its dictionary index (-1: not yet seen), length >= every dictionary's
  * @property {Int32Array} koder the rows' dictionary indexes, length >= a row group
- * @property {any} sida hyparquet-writer's ByteWriter for a page's RLE/bit-packed indexes, emptied before each page
+ * @property {Uint8Array} sida a page's bit width and RLE/bit-packed indexes (`rleBitpackat`), grown when a page needs more
  */
 
 /** hyparquet-writer's own defaults, which the fast path below must keep to give the same file. */
@@ -215,6 +215,103 @@ function ordbokUrKoder(d, index, fran, till, plats, radindex) {
   }
 }
 
+/**
+ * The most bytes `rleBitpackat` writes for `n` values of `bitar` bits: every group of eight
+ * values bit-packed (`bitar` bytes) or in a run (at most a 5-byte header and 4 bytes of value
+ * for eight or more values), and a header of at most 5 bytes before each bit-packed stretch.
+ * @param {number} n
+ * @param {number} bitar
+ */
+function rleGrans(n, bitar) {
+  return (Math.ceil(n / 8) + 1) * (Math.max(bitar, 9) + 5) + 16;
+}
+
+/**
+ * Writes a varint (unsigned LEB128) at `pos`; returns the position after it.
+ * @param {Uint8Array} ut
+ * @param {number} pos
+ * @param {number} v 0 <= v < 2^31
+ */
+function varint(ut, pos, v) {
+  while (v > 0x7f) {
+    ut[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  ut[pos++] = v;
+  return pos;
+}
+
+/**
+ * Dictionary indexes RLE/bit-packed at `pos` in `ut` (room for `rleGrans` bytes), exactly as
+ * hyparquet-writer's `writeRleBitPackedHybrid` writes them (a test compares the bytes): from each
+ * group start, a run of eight or more equal values is one RLE run, otherwise the next eight
+ * values join the current bit-packed stretch (the last group padded with zeros). Written
+ * straight into the array, without a method call per byte. Returns the position after them.
+ * @param {Int32Array} v
+ * @param {number} bitar
+ * @param {Uint8Array} ut
+ * @param {number} pos
+ */
+export function rleBitpackat(v, bitar, ut, pos) {
+  const n = v.length;
+  const bredd = (bitar + 7) >> 3;
+  const mask = (1 << bitar) - 1;
+  let grupper = 0;
+  let start = 0;
+  let i = 0;
+  while (i < n) {
+    const forsta = /** @type {number} */ (v[i]);
+    let k = i + 1;
+    while (k < n && v[k] === forsta) k++;
+    const antal = k - i;
+    if (antal >= 8) {
+      if (grupper > 0) pos = bitpacka(v, start, grupper, bitar, mask, ut, pos);
+      grupper = 0;
+      pos = varint(ut, pos, antal << 1);
+      for (let j = 0; j < bredd; j++) ut[pos++] = (forsta >> (j << 3)) & 0xff;
+      i = k;
+    } else {
+      if (grupper === 0) start = i;
+      grupper++;
+      i += 8;
+    }
+  }
+  if (grupper > 0) pos = bitpacka(v, start, grupper, bitar, mask, ut, pos);
+  return pos;
+}
+
+/**
+ * `grupper` groups of eight values from `start`, bit-packed after their header (values past the
+ * end are 0); returns the position after them.
+ * @param {Int32Array} v
+ * @param {number} start
+ * @param {number} grupper
+ * @param {number} bitar
+ * @param {number} mask
+ * @param {Uint8Array} ut
+ * @param {number} pos
+ */
+function bitpacka(v, start, grupper, bitar, mask, ut, pos) {
+  pos = varint(ut, pos, (grupper << 1) | 1);
+  if (bitar === 0) return pos;
+  const n = v.length;
+  const slut = start + grupper * 8;
+  let buffer = 0;
+  let anvanda = 0;
+  for (let i = start; i < slut; i++) {
+    const x = i < n ? /** @type {number} */ (v[i]) & mask : 0;
+    buffer |= x << anvanda;
+    anvanda += bitar;
+    while (anvanda >= 8) {
+      ut[pos++] = buffer & 0xff;
+      buffer >>>= 8;
+      anvanda -= 8;
+    }
+  }
+  if (anvanda > 0) ut[pos++] = buffer & 0xff;
+  return pos;
+}
+
 /** Whether this machine keeps a Float64Array's bytes little-endian, as Parquet's PLAIN DOUBLE is. */
 const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
@@ -241,14 +338,11 @@ function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDef
   let sida;
   if (encoding === "RLE_DICTIONARY") {
     const bitar = Math.ceil(Math.log2(ordbokslangd));
-    // The page's bytes are compressed (copied) and appended before the next page uses the writer.
-    const w = yta.sida;
-    w.offset = 0;
-    w.index = 0;
-    w.ensure(1 + ((n * bitar + 7) >> 3) + 64);
-    w.appendUint8(bitar);
-    h.writeRleBitPackedHybrid(w, varden, bitar);
-    sida = w.getBytes();
+    // The page's bytes are compressed (copied) and appended before the next page uses the space.
+    const behov = rleGrans(n, bitar) + 1;
+    if (yta.sida.length < behov) yta.sida = new Uint8Array(Math.max(behov, 2 * yta.sida.length));
+    yta.sida[0] = bitar;
+    sida = yta.sida.subarray(0, rleBitpackat(/** @type {Int32Array} */ (varden), bitar, yta.sida, 1));
   } else if (LITEN_ANDE && varden instanceof Float64Array) {
     sida = new Uint8Array(varden.buffer, varden.byteOffset, varden.byteLength);
   } else {
@@ -424,7 +518,7 @@ function skrivParquet(h, jobb, utskrivare) {
   const yta = {
     plats: new Int32Array(Math.max(0, ...jobb.data.map((d) => (d.slag === "ordbok" ? d.ordbok.length : 0)))).fill(-1),
     koder: new Int32Array(Math.min(jobb.antal, Math.max(radgrupp(0), radgrupp(1)))),
-    sida: new h.ByteWriter(1024),
+    sida: new Uint8Array(1024),
   };
   /** @type {unknown[][]} */
   const arrayer = typer.map(() => []);
