@@ -229,7 +229,7 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
 
   it("writes a number column's row groups without a missing value straight from its Float64Array, with the same bytes as from the rows", async () => {
     // 2 500 rows: row groups of 1 000 and 1 500 rows. The first has no NaN (taken as a typed
-    // array), the second one NaN (taken value by value, NaN as null).
+    // array), the second one NaN (its definition levels and the values that are there).
     const n = 2500;
     const varde = new Float64Array(new SharedArrayBuffer(n * 8));
     for (let i = 0; i < n; i++) varde[i] = i === 2222 ? Number.NaN : (i * 7) / 3;
@@ -254,7 +254,8 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     // - not: a nullable text column of plain values, one missing (hyparquet-writer's own path);
     // - halv: every other row "a", the others each their own long text: the sample passes, but a
     //   dictionary would not halve the bytes (counted row by row), so PLAIN;
-    // - varde: a number column with a NaN in the second row group only.
+    // - varde: a number column with missing values (NaN) in the second row group only: one alone,
+    //   a run of 16, and every 37th row (definition levels both run-length and bit-packed).
     const SNABB = schema({
       namn: "snabb",
       beskrivning: "snabba vägen",
@@ -272,7 +273,7 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     const unik = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i), undefined, Array.from({ length: n }, (_, i) => `rad ${i} ${"ä".repeat(i % 7)}`));
     const halv = new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => (i % 2 ? 0 : i + 1)), undefined, ["a", ...Array.from({ length: n + 1 }, (_, k) => `en lång text, nummer ${k} av många`)]);
     const not = Array.from({ length: n }, (_, i) => (i === 2100 ? null : i % 2 ? "a" : "b"));
-    const varde = new Float64Array(n).map((_, i) => (i === 1777 ? Number.NaN : (i * 7) / 3));
+    const varde = new Float64Array(n).map((_, i) => (i === 1777 || (i >= 1200 && i < 1216) || (i > 1000 && i % 37 === 0) ? Number.NaN : (i * 7) / 3));
     const antal = Array.from({ length: n }, (_, i) => i % 9);
     const tabell = aq.table({ kod, unik, halv, not, varde, antal }).orderby(aq.desc("antal"), "varde");
     const t = tabellFranArquero(SNABB, tabell);

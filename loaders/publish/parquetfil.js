@@ -38,6 +38,36 @@ function talUtanLuckor(tal, index, fran, till) {
 }
 
 /**
+ * A number column's rows `fran` to `till` (in the published order) with missing values (NaN), as
+ * a page of an optional column holds them: per row its definition level (1 a value, 0 missing)
+ * and the values that are there, in order. Both are views of the scratch arrays in `yta`, used
+ * before the next column's.
+ * @param {Float64Array} tal
+ * @param {ArrayLike<number> | undefined} index
+ * @param {number} fran
+ * @param {number} till
+ * @param {Arbetsyta} yta
+ * @returns {{ varden: Float64Array, nivaer: Int32Array, saknade: number }}
+ */
+function talMedLuckor(tal, index, fran, till, yta) {
+  const n = till - fran;
+  if (yta.tal.length < n) yta.tal = new Float64Array(n);
+  if (yta.nivaer.length < n) yta.nivaer = new Int32Array(n);
+  const ut = yta.tal;
+  const nivaer = yta.nivaer;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = /** @type {number} */ (tal[index ? /** @type {number} */ (index[fran + i]) : fran + i]);
+    if (Number.isNaN(v)) nivaer[i] = 0;
+    else {
+      nivaer[i] = 1;
+      ut[m++] = v;
+    }
+  }
+  return { varden: ut.subarray(0, m), nivaer: nivaer.subarray(0, n), saknade: n - m };
+}
+
+/**
  * The values of the rows `fran` to `till` (in the published order) of one column that the fast
  * path does not take (`snabbKolumn`), written into `ut`, null for a missing value (one array per
  * column, used again for every row group: a row group is written before the next is gathered, so
@@ -79,6 +109,9 @@ function varden(d, index, fran, till, ut) {
  * @property {Int32Array} plats per code its dictionary index (-1: not yet seen), length >= every dictionary's
  * @property {Int32Array} koder the rows' dictionary indexes, length >= a row group
  * @property {Uint8Array} sida a page's bit width and RLE/bit-packed indexes (`rleBitpackat`), grown when a page needs more
+ * @property {Float64Array} tal a number column's values that are there, when some are missing (`talMedLuckor`)
+ * @property {Int32Array} nivaer its rows' definition levels
+ * @property {Uint8Array} nivabytes the definition levels RLE/bit-packed
  */
 
 /** hyparquet-writer's own defaults, which the fast path below must keep to give the same file. */
@@ -316,11 +349,12 @@ function bitpacka(v, start, grupper, bitar, mask, ut, pos) {
 const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /**
- * One data page (v2) of a column chunk without missing values, as hyparquet-writer's
- * `writeDataPageV2` writes it: the definition levels (an optional column's, all 1) run-length
- * encoded, then the values, compressed, after the page header. The values are a dictionary
- * column's indexes (bit width, then RLE/bit-packed) or a number column's doubles, whose bytes are
- * the Float64Array's own (no value written one by one). Returns the page's uncompressed size.
+ * One data page (v2) of a column chunk, as hyparquet-writer's `writeDataPageV2` writes it: the
+ * definition levels (an optional column's: all 1, or `luckor`'s when values are missing)
+ * RLE/bit-packed, then the values that are there, compressed, after the page header. The values
+ * are a dictionary column's indexes (bit width, then RLE/bit-packed) or a number column's
+ * doubles, whose bytes are the Float64Array's own (no value written one by one). Returns the
+ * page's uncompressed size.
  * @param {Awaited<ReturnType<typeof hyparquetWriter>>} h
  * @param {any} writer
  * @param {any} column
@@ -329,11 +363,23 @@ const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  * @param {number} ordbokslangd the dictionary's size (RLE_DICTIONARY), every index below it used
  * @param {number} maxDefinitionLevel
  * @param {Arbetsyta} yta
+ * @param {{ nivaer: Int32Array, saknade: number } | undefined} luckor the rows' definition levels when some are missing
  */
-function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel, yta) {
+function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel, yta, luckor) {
   const n = varden.length;
-  const nivaer = new h.ByteWriter(16);
-  const definition_levels_byte_length = maxDefinitionLevel ? h.writeRleBitPackedHybrid(nivaer, ettor(n), 1) : 0;
+  const rader = luckor ? luckor.nivaer.length : n;
+  /** @type {Uint8Array} */
+  let nivabytes = new Uint8Array(0);
+  if (luckor) {
+    const behov = rleGrans(rader, 1);
+    if (yta.nivabytes.length < behov) yta.nivabytes = new Uint8Array(behov);
+    nivabytes = yta.nivabytes.subarray(0, rleBitpackat(luckor.nivaer, 1, yta.nivabytes, 0));
+  } else if (maxDefinitionLevel) {
+    const w = new h.ByteWriter(16);
+    h.writeRleBitPackedHybrid(w, ettor(n), 1);
+    nivabytes = w.getBytes();
+  }
+  const definition_levels_byte_length = nivabytes.length;
   /** @type {Uint8Array} */
   let sida;
   if (encoding === "RLE_DICTIONARY") {
@@ -355,25 +401,25 @@ function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDef
   const huvudStart = writer.offset;
   h.writePageHeader(writer, {
     type: "DATA_PAGE_V2",
-    uncompressed_page_size: nivaer.offset + sida.length,
-    compressed_page_size: nivaer.offset + komprimerad.length,
+    uncompressed_page_size: nivabytes.length + sida.length,
+    compressed_page_size: nivabytes.length + komprimerad.length,
     data_page_header_v2: {
-      num_values: n, num_nulls: 0, num_rows: n, encoding,
+      num_values: rader, num_nulls: luckor ? luckor.saknade : 0, num_rows: rader, encoding,
       definition_levels_byte_length, repetition_levels_byte_length: 0, is_compressed: !!codec,
     },
   });
   const huvud = writer.offset - huvudStart;
-  writer.appendBytes(nivaer.getBytes());
+  writer.appendBytes(nivabytes);
   writer.appendBytes(komprimerad);
-  return huvud + nivaer.offset + sida.length;
+  return huvud + nivabytes.length + sida.length;
 }
 
 /**
  * Writes one column chunk of a row group as hyparquet-writer's `writeColumn` would, byte for
  * byte, without its per-row work (a dictionary built by hashing every value, page boundaries
  * estimated value by value, copies of the row group): for a dictionary column without missing
- * rows and a number column without NaN, each in one page. Undefined when the column is not one
- * of those (the caller then uses `writeColumn` itself).
+ * rows and a number column (NaN a missing value, in an optional column), each in one page.
+ * Undefined when the column is not one of those (the caller then uses `writeColumn` itself).
  * @param {Awaited<ReturnType<typeof hyparquetWriter>>} h
  * @param {any} writer
  * @param {any} column hyparquet-writer's ColumnEncoder
@@ -391,6 +437,8 @@ function snabbKolumn(h, writer, column, d, index, fran, till, yta) {
   let varden;
   /** @type {string[] | undefined} */
   let ordbok;
+  /** @type {{ varden: Float64Array, nivaer: Int32Array, saknade: number } | undefined} */
+  let luckor;
   if (d.slag === "ordbok" && element.type === "BYTE_ARRAY" && element.converted_type === "UTF8" && column.encoding === undefined && n * 4 < SIDSTORLEK) {
     const o = ordbokUrKoder(d, index, fran, till, yta.plats, yta.koder);
     if (!o) return undefined;
@@ -398,8 +446,11 @@ function snabbKolumn(h, writer, column, d, index, fran, till, yta) {
     ordbok = o.ordbok;
   } else if (d.slag === "tal" && element.type === "DOUBLE" && element.converted_type === undefined && element.logical_type === undefined && column.encoding === "PLAIN" && n * 8 < SIDSTORLEK) {
     const tal = talUtanLuckor(d.tal, index, fran, till);
-    if (!tal) return undefined;
-    varden = tal;
+    if (tal) varden = tal;
+    else if (maxDefinitionLevel === 1) {
+      luckor = talMedLuckor(d.tal, index, fran, till, yta);
+      varden = luckor.varden;
+    } else return undefined;
   } else return undefined;
   const offsetStart = writer.offset;
   let uncompressedSize = 0;
@@ -417,7 +468,7 @@ function snabbKolumn(h, writer, column, d, index, fran, till, yta) {
   }
   encodings.push(encoding);
   const data_page_offset = BigInt(writer.offset);
-  uncompressedSize += skrivDatasida(h, writer, column, encoding, varden, ordbok ? ordbok.length : 0, maxDefinitionLevel, yta);
+  uncompressedSize += skrivDatasida(h, writer, column, encoding, varden, ordbok ? ordbok.length : 0, maxDefinitionLevel, yta, luckor);
   return {
     chunk: {
       meta_data: {
@@ -519,6 +570,9 @@ function skrivParquet(h, jobb, utskrivare) {
     plats: new Int32Array(Math.max(0, ...jobb.data.map((d) => (d.slag === "ordbok" ? d.ordbok.length : 0)))).fill(-1),
     koder: new Int32Array(Math.min(jobb.antal, Math.max(radgrupp(0), radgrupp(1)))),
     sida: new Uint8Array(1024),
+    tal: new Float64Array(0),
+    nivaer: new Int32Array(0),
+    nivabytes: new Uint8Array(0),
   };
   /** @type {unknown[][]} */
   const arrayer = typer.map(() => []);
