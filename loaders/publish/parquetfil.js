@@ -275,7 +275,8 @@ function varint(ut, pos, v) {
 }
 
 /**
- * Dictionary indexes RLE/bit-packed at `pos` in `ut` (room for `rleGrans` bytes), exactly as
+ * Small integers (a page's dictionary indexes, or its definition levels) RLE/bit-packed at `pos`
+ * in `ut` (room for `rleGrans` bytes), exactly as
  * hyparquet-writer's `writeRleBitPackedHybrid` writes them (a test compares the bytes): from each
  * group start, a run of eight or more equal values is one RLE run, otherwise the next eight
  * values join the current bit-packed stretch (the last group padded with zeros). Written
