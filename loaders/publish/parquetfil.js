@@ -276,11 +276,11 @@ function varint(ut, pos, v) {
 
 /**
  * Small integers (a page's dictionary indexes, or its definition levels) RLE/bit-packed at `pos`
- * in `ut` (room for `rleGrans` bytes), exactly as
- * hyparquet-writer's `writeRleBitPackedHybrid` writes them (a test compares the bytes): from each
- * group start, a run of eight or more equal values is one RLE run, otherwise the next eight
- * values join the current bit-packed stretch (the last group padded with zeros). Written
- * straight into the array, without a method call per byte. Returns the position after them.
+ * in `ut` (room for `rleGrans` bytes), exactly as hyparquet-writer's `writeRleBitPackedHybrid`
+ * writes them (a test compares the bytes): from each group start, a run of eight or more equal
+ * values is one RLE run, otherwise the next eight values join the current bit-packed stretch (the
+ * last group padded with zeros). Written straight into the array, without a method call per
+ * byte. Returns the position after them.
  * @param {Int32Array} v
  * @param {number} bitar
  * @param {Uint8Array} ut
