@@ -9,6 +9,7 @@
  */
 
 import { snappy } from "./snappy.js";
+import { skrivVarint } from "./varint.js";
 
 /** @typedef {import("./tabelldata.js").Kolumntyp} Kolumntyp */
 /** @typedef {import("./tabelldata.js").Kolumndata} Kolumndata */
@@ -127,12 +128,12 @@ const STICKPROV_AVVISAS = 0.9;
  * Imported at the first file: a `finsam run` process loads it only in the thread that writes Parquet.
  */
 async function hyparquetWriter() {
-  const [api, { writeColumn }, { encodeNestedValues }, { writeDictionaryPage }, { writePageHeader }, { writeRleBitPackedHybrid }, { unconvert }, { getSchemaPath }] = await Promise.all([
+  const [api, { writeColumn }, { encodeNestedValues }, { writeDictionaryPage }, { writePageHeader }, { unconvert }, { getSchemaPath }] = await Promise.all([
     import("hyparquet-writer"), import("hyparquet-writer/src/column.js"), import("hyparquet-writer/src/dremel.js"),
-    import("hyparquet-writer/src/dictionary.js"), import("hyparquet-writer/src/datapage.js"), import("hyparquet-writer/src/encoding.js"),
+    import("hyparquet-writer/src/dictionary.js"), import("hyparquet-writer/src/datapage.js"),
     import("hyparquet-writer/src/unconvert.js"), import("hyparquet/src/schema.js"),
   ]);
-  return { ...api, writeColumn, encodeNestedValues, writeDictionaryPage, writePageHeader, writeRleBitPackedHybrid, unconvert, getSchemaPath };
+  return { ...api, writeColumn, encodeNestedValues, writeDictionaryPage, writePageHeader, unconvert, getSchemaPath };
 }
 
 /** @type {Promise<Awaited<ReturnType<typeof hyparquetWriter>>> | undefined} */
@@ -145,11 +146,11 @@ export function laddaParquet() {
 
 /** An array of `n` ones (the definition levels of an optional column's page without nulls), shared. */
 const ettor = (() => {
-  /** @type {Map<number, number[]>} */
+  /** @type {Map<number, Int32Array>} */
   const m = new Map();
   return (/** @type {number} */ n) => {
     let a = m.get(n);
-    if (!a) m.set(n, (a = new Array(n).fill(1)));
+    if (!a) m.set(n, (a = new Int32Array(n).fill(1)));
     return a;
   };
 })();
@@ -260,21 +261,6 @@ function rleGrans(n, bitar) {
 }
 
 /**
- * Writes a varint (unsigned LEB128) at `pos`; returns the position after it.
- * @param {Uint8Array} ut
- * @param {number} pos
- * @param {number} v 0 <= v < 2^31
- */
-function varint(ut, pos, v) {
-  while (v > 0x7f) {
-    ut[pos++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  ut[pos++] = v;
-  return pos;
-}
-
-/**
  * Small integers (a page's dictionary indexes, or its definition levels) RLE/bit-packed at `pos`
  * in `ut` (room for `rleGrans` bytes), exactly as hyparquet-writer's `writeRleBitPackedHybrid`
  * writes them (a test compares the bytes): from each group start, a run of eight or more equal
@@ -301,7 +287,7 @@ export function rleBitpackat(v, bitar, ut, pos) {
     if (antal >= 8) {
       if (grupper > 0) pos = bitpacka(v, start, grupper, bitar, mask, ut, pos);
       grupper = 0;
-      pos = varint(ut, pos, antal << 1);
+      pos = skrivVarint(ut, pos, antal << 1);
       for (let j = 0; j < bredd; j++) ut[pos++] = (forsta >> (j << 3)) & 0xff;
       i = k;
     } else {
@@ -326,7 +312,7 @@ export function rleBitpackat(v, bitar, ut, pos) {
  * @param {number} pos
  */
 function bitpacka(v, start, grupper, bitar, mask, ut, pos) {
-  pos = varint(ut, pos, (grupper << 1) | 1);
+  pos = skrivVarint(ut, pos, (grupper << 1) | 1);
   if (bitar === 0) return pos;
   const n = v.length;
   const slut = start + grupper * 8;
@@ -369,16 +355,13 @@ const LITEN_ANDE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 function skrivDatasida(h, writer, column, encoding, varden, ordbokslangd, maxDefinitionLevel, yta, luckor) {
   const n = varden.length;
   const rader = luckor ? luckor.nivaer.length : n;
+  const nivaer = luckor ? luckor.nivaer : maxDefinitionLevel ? ettor(n) : undefined;
   /** @type {Uint8Array} */
   let nivabytes = new Uint8Array(0);
-  if (luckor) {
+  if (nivaer) {
     const behov = rleGrans(rader, 1);
     if (yta.nivabytes.length < behov) yta.nivabytes = new Uint8Array(behov);
-    nivabytes = yta.nivabytes.subarray(0, rleBitpackat(luckor.nivaer, 1, yta.nivabytes, 0));
-  } else if (maxDefinitionLevel) {
-    const w = new h.ByteWriter(16);
-    h.writeRleBitPackedHybrid(w, ettor(n), 1);
-    nivabytes = w.getBytes();
+    nivabytes = yta.nivabytes.subarray(0, rleBitpackat(nivaer, 1, yta.nivabytes, 0));
   }
   const definition_levels_byte_length = nivabytes.length;
   /** @type {Uint8Array} */

@@ -11,8 +11,10 @@
  * back, found through a hash table of the last position of each 4-byte sequence. The 4-byte
  * sequences are read as one little-endian word through a DataView (the same number as the four
  * bytes put together), and a match is extended four bytes at a time before the last few one by
- * one: the same copies, in about three quarters of the time.
+ * one: the same copies, in about three quarters of the time that reading byte by byte took.
  */
+
+import { skrivVarint } from "./varint.js";
 
 const MAX_HASH_TABLE_BITS = 14;
 const MAX_OFFSET = 0xffff;
@@ -107,14 +109,7 @@ export function snappy(input) {
   const out = utrymme;
   let op = 0;
   // The uncompressed length as a varint.
-  for (let v = n; ; ) {
-    if ((v & ~0x7f) === 0) {
-      out[op++] = v;
-      break;
-    }
-    out[op++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
+  op = skrivVarint(out, op, n);
 
   let hashTableBits = 1;
   while (1 << hashTableBits <= n && hashTableBits <= MAX_HASH_TABLE_BITS) hashTableBits++;
