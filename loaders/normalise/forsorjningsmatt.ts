@@ -17,6 +17,7 @@ import { decodeOrReport } from "../read/pxweb.ts";
 import { readDelimited, type DelimitedText } from "../read/delimited.ts";
 import { kolumnbokstav, lasArbetsbok, type Xlsxvarde } from "../read/xlsx.ts";
 import { labelKey } from "./labels.ts";
+import { antal } from "./antal.ts";
 import type { Kommun } from "../reference/indelning.ts";
 import { showValue, type Findings } from "../validate/findings.ts";
 
@@ -442,7 +443,7 @@ class Lasare {
   }
 
   avsluta(): void {
-    const tal = (n: number) => n.toLocaleString("sv-SE");
+    const tal = antal;
     this.findings.info({
       fil: this.fil, regel: "forsorjningsmatt.inlast",
       meddelande: `läste ${tal(this.lastaTal)} tal; ${tal(this.lastaSaknade)} saknade värden; ${tal(this.avvisade)} avvisade celler`,

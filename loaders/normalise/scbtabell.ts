@@ -26,6 +26,7 @@ import { labelKey } from "./labels.ts";
 import { REGION_RUBRIKER, tolkaRegion, type Regionreferens, type Regiontolkning } from "./region.ts";
 import { Begransning, showValue, type Findings } from "../validate/findings.ts";
 import { menadeDu } from "../reference/namn.ts";
+import { antal } from "./antal.ts";
 import { kontrolleraPerioder, type Plats } from "../validate/perioder.ts";
 
 export interface Dimension {
@@ -827,7 +828,7 @@ function inlast(fil: string, r: string, x: {
   tal: { kommun: number; lan: number; riket: number }; saknade: Record<string, number>; avvisade: number;
   ignoreradeRader: Map<string, number>; ignoreradeKolumner: Inlasning["ignoreradeKolumner"]; oanvandaTal: Map<string, number>;
 }, findings: Findings): void {
-  const tal = (n: number) => n.toLocaleString("sv-SE");
+  const tal = antal;
   const summa = x.tal.kommun + x.tal.lan + x.tal.riket;
   const nivaer = ([["kommuner", x.tal.kommun], ["län", x.tal.lan], ["riket", x.tal.riket]] as const).filter(([, n]) => n > 0).map(([namn, n]) => `${tal(n)} för ${namn}`);
   const saknade = Object.entries(x.saknade);
