@@ -523,88 +523,12 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
   };
   const nivaAv = (x: Regiontolkning | undefined): "kommun" | "lan" | "riket" => (x && x.ok ? (x.niva === "kommun" ? "kommun" : x.niva === "lan" ? "lan" : "riket") : "riket");
 
-  for (const row of rows) {
-    // The row's region and dimensions (a wide table: once for all its values).
-    let regionCell: string | undefined;
-    let radRegion: Regiontolkning | undefined;
-    if (regionKolumn >= 0) {
-      regionCell = row.falt(regionKolumn);
-      radRegion = regionAv(regionCell);
-      if (!radRegion.ok) {
-        regionFel(regionCell, radRegion, row.line, regionKolumn + 1);
-        raknat.avvisade += kolumner.length;
-        continue;
-      }
-      regionNotering(regionCell, radRegion, row.line, regionKolumn + 1);
-    }
-    for (const k of okandaTalkolumner) obrukad(row, k, nivaAv(radRegion), `kolumnen "${k.namn}" används inte`);
-    let radOk = true;
-    let passerad: string | undefined;
-    for (let d = 0; d < D; d++) {
-      const col = stub[d + 1]!;
-      if (col < 0) {
-        koder[d + 2] = standardKod[d]!;
-        continue;
-      }
-      const cell = row.falt(col);
-      const k = dimKod(d, cell);
-      if (k === OKAND) {
-        radOk = false;
-        ok = false;
-        const dim = spec.dimensioner[d]!;
-        if (report(`${r}.${dim.namn}`) && !rapporteradeRegioner.has(`${d}\u0000${cell}`)) {
-          rapporteradeRegioner.add(`${d}\u0000${cell}`);
-          findings.fel({
-            fil, rad: row.line, kolumn: col + 1, falt: header[col]!.trim(), varde: showValue(cell), regel: `${r}.${dim.namn}`,
-            meddelande: `okänt värde "${showValue(cell)}" för ${dim.visningsnamn}; förväntat ${dim.forvantat}`,
-            message: `unknown ${dim.namn} value`,
-          });
-        }
-      } else if (k === PASSERA) {
-        passerad ??= `${spec.dimensioner[d]!.visningsnamn} "${cell.trim()}" används inte`;
-      }
-      koder[d + 2] = k;
-    }
-    if (!radOk) {
-      raknat.avvisade += kolumner.length;
-      continue;
-    }
-    if (passerad !== undefined) {
-      radPasserad(passerad);
-      for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), passerad);
-      continue;
-    }
-    // Long tables: time and content per row.
-    let radPeriod = -1;
-    let radTid: string | undefined;
-    if (tidKolumn >= 0) {
-      radTid = row.falt(tidKolumn).trim();
-      const p = period(radTid);
-      if (p === null) {
-        ok = false;
-        raknat.avvisade += kolumner.length;
-        if (report(tidRegel)) {
-          findings.fel({ fil, rad: row.line, kolumn: tidKolumn + 1, falt: header[tidKolumn]!.trim(), varde: showValue(radTid), regel: tidRegel, meddelande: `ogiltig tid "${showValue(radTid)}"; förväntat ${tidForvantat}`, message: "invalid time code" });
-        }
-        continue;
-      }
-      radPeriod = bygge.period(p);
-      if (!periodPlats.has(p)) periodPlats.set(p, { rad: row.line, kolumn: tidKolumn + 1, falt: header[tidKolumn]!.trim() });
-    }
-    let radInnehall = -3;
-    let radInnehallText: string | undefined;
-    if (innehallKolumn >= 0) {
-      radInnehallText = row.falt(innehallKolumn).trim();
-      radInnehall = innehallKod(radInnehallText);
-      if (radInnehall === OKAND || radInnehall === PASSERA) {
-        if (radInnehall === OKAND) okantInnehall(radInnehallText, row.line, innehallKolumn + 1);
-        const varfor = radInnehall === OKAND ? `okänt tabellinnehåll "${radInnehallText}"` : `tabellinnehållet "${radInnehallText}" används inte`;
-        for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), varfor);
-        continue;
-      }
-    }
-    serieFor.fill(-1);
-
+  /**
+   * The row's value cells, once its region, dimensions, time and content are known. Its own
+   * small function: V8 optimises it after a few rows, where the same loop inside the reading of
+   * the whole table ran unoptimised for a thousand rows while the large function was compiled.
+   */
+  const lasCeller = (row: Row, radRegion: Regiontolkning | undefined, regionCell: string | undefined, radPeriod: number, radTid: string | undefined, radInnehall: number, radInnehallText: string | undefined): void => {
     for (let c = 0; c < kolumner.length; c++) {
       const kol = kolumner[c]!;
       if (kol.hoppa !== undefined) {
@@ -730,7 +654,94 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
         k.sedda[p] = 1;
       }
     }
-  }
+  };
+
+  /** One row: its region, dimensions, time and content, then its cells (`lasCeller`). */
+  const lasRad = (row: Row): void => {
+    // The row's region and dimensions (a wide table: once for all its values).
+    let regionCell: string | undefined;
+    let radRegion: Regiontolkning | undefined;
+    if (regionKolumn >= 0) {
+      regionCell = row.falt(regionKolumn);
+      radRegion = regionAv(regionCell);
+      if (!radRegion.ok) {
+        regionFel(regionCell, radRegion, row.line, regionKolumn + 1);
+        raknat.avvisade += kolumner.length;
+        return;
+      }
+      regionNotering(regionCell, radRegion, row.line, regionKolumn + 1);
+    }
+    for (const k of okandaTalkolumner) obrukad(row, k, nivaAv(radRegion), `kolumnen "${k.namn}" används inte`);
+    let radOk = true;
+    let passerad: string | undefined;
+    for (let d = 0; d < D; d++) {
+      const col = stub[d + 1]!;
+      if (col < 0) {
+        koder[d + 2] = standardKod[d]!;
+        continue;
+      }
+      const cell = row.falt(col);
+      const k = dimKod(d, cell);
+      if (k === OKAND) {
+        radOk = false;
+        ok = false;
+        const dim = spec.dimensioner[d]!;
+        if (report(`${r}.${dim.namn}`) && !rapporteradeRegioner.has(`${d}\u0000${cell}`)) {
+          rapporteradeRegioner.add(`${d}\u0000${cell}`);
+          findings.fel({
+            fil, rad: row.line, kolumn: col + 1, falt: header[col]!.trim(), varde: showValue(cell), regel: `${r}.${dim.namn}`,
+            meddelande: `okänt värde "${showValue(cell)}" för ${dim.visningsnamn}; förväntat ${dim.forvantat}`,
+            message: `unknown ${dim.namn} value`,
+          });
+        }
+      } else if (k === PASSERA) {
+        passerad ??= `${spec.dimensioner[d]!.visningsnamn} "${cell.trim()}" används inte`;
+      }
+      koder[d + 2] = k;
+    }
+    if (!radOk) {
+      raknat.avvisade += kolumner.length;
+      return;
+    }
+    if (passerad !== undefined) {
+      radPasserad(passerad);
+      for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), passerad);
+      return;
+    }
+    // Long tables: time and content per row.
+    let radPeriod = -1;
+    let radTid: string | undefined;
+    if (tidKolumn >= 0) {
+      radTid = row.falt(tidKolumn).trim();
+      const p = period(radTid);
+      if (p === null) {
+        ok = false;
+        raknat.avvisade += kolumner.length;
+        if (report(tidRegel)) {
+          findings.fel({ fil, rad: row.line, kolumn: tidKolumn + 1, falt: header[tidKolumn]!.trim(), varde: showValue(radTid), regel: tidRegel, meddelande: `ogiltig tid "${showValue(radTid)}"; förväntat ${tidForvantat}`, message: "invalid time code" });
+        }
+        return;
+      }
+      radPeriod = bygge.period(p);
+      if (!periodPlats.has(p)) periodPlats.set(p, { rad: row.line, kolumn: tidKolumn + 1, falt: header[tidKolumn]!.trim() });
+    }
+    let radInnehall = -3;
+    let radInnehallText: string | undefined;
+    if (innehallKolumn >= 0) {
+      radInnehallText = row.falt(innehallKolumn).trim();
+      radInnehall = innehallKod(radInnehallText);
+      if (radInnehall === OKAND || radInnehall === PASSERA) {
+        if (radInnehall === OKAND) okantInnehall(radInnehallText, row.line, innehallKolumn + 1);
+        const varfor = radInnehall === OKAND ? `okänt tabellinnehåll "${radInnehallText}"` : `tabellinnehållet "${radInnehallText}" används inte`;
+        for (const kol of kolumner) obrukad(row, kol, nivaAv(kol.region !== undefined ? regionAv(kol.region) : radRegion), varfor);
+        return;
+      }
+    }
+    serieFor.fill(-1);
+
+    lasCeller(row, radRegion, regionCell, radPeriod, radTid, radInnehall, radInnehallText);
+  };
+  for (const row of rows) lasRad(row);
   raknat.tal.kommun += talPerNiva[NIVA.kommun]!;
   raknat.tal.lan += talPerNiva[NIVA.lan]!;
   raknat.tal.riket += talPerNiva[NIVA.riket]! + talPerNiva[NIVA.forbund]!;
