@@ -104,11 +104,13 @@ export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Sk
       klar.catch(() => {});
       return klar;
     });
-    for (const t of tabeller) {
-      const [csvfil, parquetfil] = utdatafiler(t) as [string, string];
-      await skrivDeladCsv(trad, data.get(t)!, join(tmp, csvfil));
-      skrivna.push(csvfil, parquetfil);
+    // The cube's tables first, then the small tables of plain values: the row writer is
+    // optimised for the first kind alone (`forvarmning.js`).
+    const varden = (t: Utdatatabell) => data.get(t)!.data.some((d) => d.slag === "varden");
+    for (const t of [...tabeller.filter((t) => !varden(t)), ...tabeller.filter(varden)]) {
+      await skrivDeladCsv(trad, data.get(t)!, join(tmp, utdatafiler(t)[0]!));
     }
+    for (const t of tabeller) skrivna.push(...utdatafiler(t));
     // The CSV files are written: this thread writes the Parquet files the worker has not begun.
     await trad.skrivKvarvarande();
     await Promise.all(parquetKlara);
