@@ -88,19 +88,11 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
 
   // First count the rows (noting which cells are rows, so that `rad` is asked once per cell),
   // then fill the columns, visiting the cells in the same order.
+  const serieNr = Int32Array.from(serier);
+  const blockNr = Int32Array.from(block);
+  const periodNr = Int32Array.from(perioder);
   const arRad = new Uint8Array(serier.length * perioder.length);
-  let n = 0;
-  let x = 0;
-  for (let b = 0; b + 1 < block.length; b++) {
-    for (const p of perioder) {
-      for (let i = block[b]!; i < block[b + 1]!; i++, x++) {
-        if (form.rad(serier[i]!, p)) {
-          arRad[x] = 1;
-          n++;
-        }
-      }
-    }
-  }
+  const n = raknaRader(arRad, serieNr, blockNr, periodNr, form.rad);
   const radSerie = delatI32(n);
   const radPeriod = delatI32(n);
   // The number columns taken from the cube's cells (`varde`, `syskon`) are filled in the same
@@ -119,7 +111,7 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
     kallor.push(kalla.perioder.map((_, p) => varden(kalla, p)));
     fran.push(k.slag === "varde" ? sjalva(kub.antal) : syskonserier(kub, k.dimension, k.varde));
   }
-  fyll(radSerie, radPeriod, arRad, Int32Array.from(serier), Int32Array.from(block), Int32Array.from(perioder), mal, kallor, fran);
+  fyll(radSerie, radPeriod, arRad, serieNr, blockNr, periodNr, mal, kallor, fran);
 
   const kolumner: Record<string, unknown> = {};
   const periodText = kub.perioder.map((p) => form.periodText?.(p) ?? p);
@@ -152,14 +144,8 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
       }
       case "text": {
         const ordbok: string[] = [];
-        const nr = new Map<string, number>();
         const a = delatI32(n);
-        for (let i = 0; i < n; i++) {
-          const t = k.text(radSerie[i]!, radPeriod[i]!);
-          let x = nr.get(t);
-          if (x === undefined) nr.set(t, (x = ordbok.push(t) - 1));
-          a[i] = x;
-        }
+        textRader(a, ordbok, radSerie, radPeriod, k.text);
         kolumner[k.namn] = new Ordbokskolumn(a, undefined, ordbok);
         break;
       }
@@ -178,7 +164,7 @@ export function lang(kub: Kub, form: Langform, namn: (niva: number, kod: string)
       }
       case "berakna": {
         const a = delatF64(n);
-        for (let i = 0; i < n; i++) a[i] = k.varde(radSerie[i]!, radPeriod[i]!);
+        beraknaRader(a, radSerie, radPeriod, k.varde);
         kolumner[k.namn] = a;
         break;
       }
@@ -192,6 +178,45 @@ function sjalva(antal: number): Int32Array {
   const a = new Int32Array(antal);
   for (let s = 0; s < antal; s++) a[s] = s;
   return a;
+}
+
+/**
+ * Marks the cells that are rows (`rad`), in the order they are visited (region block, period,
+ * series in the block); returns how many. Like `fyll`, its own small function.
+ */
+function raknaRader(arRad: Uint8Array, serier: Int32Array, block: Int32Array, perioder: Int32Array, rad: (serie: number, period: number) => boolean): number {
+  let n = 0;
+  let x = 0;
+  for (let b = 0; b + 1 < block.length; b++) {
+    const forst = block[b]!;
+    const sist = block[b + 1]!;
+    for (let q = 0; q < perioder.length; q++) {
+      const p = perioder[q]!;
+      for (let i = forst; i < sist; i++, x++) {
+        if (rad(serier[i]!, p)) {
+          arRad[x] = 1;
+          n++;
+        }
+      }
+    }
+  }
+  return n;
+}
+
+/** A computed number column: `a[i]` = `varde(series, period)` of row `i`. Its own small function, like `fyll`. */
+function beraknaRader(a: Float64Array, radSerie: Int32Array, radPeriod: Int32Array, varde: (serie: number, period: number) => number): void {
+  for (let i = 0; i < a.length; i++) a[i] = varde(radSerie[i]!, radPeriod[i]!);
+}
+
+/** A computed text column as a dictionary column: per row its text's number in `ordbok` (in order of first appearance). */
+function textRader(a: Int32Array, ordbok: string[], radSerie: Int32Array, radPeriod: Int32Array, text: (serie: number, period: number) => string): void {
+  const nr = new Map<string, number>();
+  for (let i = 0; i < a.length; i++) {
+    const t = text(radSerie[i]!, radPeriod[i]!);
+    let x = nr.get(t);
+    if (x === undefined) nr.set(t, (x = ordbok.push(t) - 1));
+    a[i] = x;
+  }
 }
 
 /**
