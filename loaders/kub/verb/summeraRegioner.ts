@@ -104,8 +104,13 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   const summor = new Float64Array(G);
   const antal = new Int32Array(G);
   const finns = new Uint8Array(G);
-  /** Sums the members (kommun numbers; absent members only count) of each group into region `rkod`. */
-  const summera = (rniva: number, rkod: string, medlemmar: (p: number) => readonly string[], utom?: (p: number) => boolean) => {
+  /**
+   * Sums the members (per period its kommun codes; absent members only count) of each group into
+   * region `rkod`, except in the periods marked 1 in `utom`. Members and exceptions are data, not
+   * functions: the same call then serves förbund, län and riket without V8 throwing its optimised
+   * code away at the first region of another kind.
+   */
+  const summera = (rniva: number, rkod: string, medlemmar: readonly (readonly string[])[], utom: Uint8Array) => {
     const kodNr = ut.kod(1, rkod);
     // The region's series per group, made when first needed (the same series for every period).
     const serie = new Int32Array(G).fill(-1);
@@ -113,8 +118,8 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
     let forraM: readonly string[] | undefined;
     let nr = new Int32Array(0);
     for (let p = 0; p < P; p++) {
-      if (utom?.(p)) continue;
-      const m = medlemmar(p);
+      if (utom[p] === 1) continue;
+      const m = medlemmar[p]!;
       if (m.length === 0) continue;
       if (m !== forraM) {
         const x: number[] = [];
@@ -143,6 +148,7 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
   };
 
   // Förbund.
+  const ingaPerioder = new Uint8Array(P);
   const kommuner = new Set(kommunNr.keys());
   const forbund = new Map<string, string>();
   for (const m of ind.medlemskap) forbund.set(m.forbund, m.forbundNamn);
@@ -159,25 +165,27 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
       continue;
     }
     const perPeriod = kub.perioder.map((t) => medlemskap.filter((m) => giltig(m, medlemsmanad(t))).map((m) => m.kommunkod));
-    summera(NIVA.forbund, id, (p) => perPeriod[p]!);
+    summera(NIVA.forbund, id, perPeriod, ingaPerioder);
   }
 
   // Län: SCB's own rows for their periods, otherwise the sum of all the län's kommuner.
   const lanKoder = new Set<string>();
   for (const k of kommuner) { const l = ind.kommuner.get(k)?.lan; if (l !== undefined) lanKoder.add(l); }
   for (const nyckel of egna.keys()) if (nyckel.startsWith("lan ")) lanKoder.add(nyckel.slice(4));
-  const egnaPerioder = (serier: Int32Array | undefined): Set<number> => {
-    const s = new Set<number>();
+  /** The periods (1) in which any of the `serier` (SCB's own rows of a region) has a cell. */
+  const egnaPerioder = (serier: Int32Array | undefined): Uint8Array => {
+    const s = new Uint8Array(P);
     if (!serier) return s;
-    for (let p = 0; p < P; p++) for (let g = 0; g < G; g++) { const i = serier[g]!; if (i >= 0 && kub.saknas[p]![i] !== UTAN_CELL) { s.add(p); break; } }
+    for (let p = 0; p < P; p++) for (let g = 0; g < G; g++) { const i = serier[g]!; if (i >= 0 && kub.saknas[p]![i] !== UTAN_CELL) { s[p] = 1; break; } }
     return s;
   };
+  const alla = (perioder: Uint8Array): boolean => perioder.every((x) => x === 1);
   for (const lan of [...lanKoder].sort()) {
     const namn = ind.lan.get(lan) ?? lan;
     const egnaSerier = egna.get(`lan ${lan}`);
     if (egnaSerier) kopiera([...egnaSerier].filter((i) => i >= 0));
     const egnaTider = egnaPerioder(egnaSerier);
-    if (egnaTider.size === P) continue;
+    if (alla(egnaTider)) continue;
     const medlemmar = [...ind.kommuner.values()].filter((k) => k.lan === lan).map((k) => k.kod);
     const saknas = medlemmar.filter((k) => !kommuner.has(k));
     if (saknas.length > 0) {
@@ -189,18 +197,17 @@ export function summeraRegioner(kub: Kub, ind: Indelning, s: Regionsummering, fi
       });
       continue;
     }
-    summera(NIVA.lan, lan, () => medlemmar, (p) => egnaTider.has(p));
+    summera(NIVA.lan, lan, new Array<readonly string[]>(P).fill(medlemmar), egnaTider);
   }
 
   // Riket: SCB's own rows for their periods, otherwise the sum of all 290 kommuner.
   const riket = egna.get("riket");
   if (riket) kopiera([...riket].filter((i) => i >= 0));
   const riketTider = egnaPerioder(riket);
-  if (riketTider.size === P) {
+  if (alla(riketTider)) {
     // SCB's riket for every period
   } else if (K === ind.kommuner.size) {
-    const alla = [...ind.kommuner.keys()];
-    summera(NIVA.riket, "00", () => alla, (p) => riketTider.has(p));
+    summera(NIVA.riket, "00", new Array<readonly string[]>(P).fill([...ind.kommuner.keys()]), riketTider);
   } else if (K > 0 && !riket) {
     findings.info({
       fil, regel: `${regel}.riket_saknas`,
