@@ -505,7 +505,7 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
    */
   const obrukad = (row: Row, kol: { kolumn: number; namn: string }, niva: "kommun" | "lan" | "riket", varfor: string): void => {
     if (row.las(kol.kolumn, tal)) {
-      if (tal.skrivsatt !== Skrivsatt.Heltal) format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, () => row.falt(kol.kolumn));
+      format.notera(tal.skrivsatt, row, kol.kolumn);
       raknat.tal[niva]++;
       oanvand(varfor);
     } else if (tal.symbol !== TAL) {
@@ -528,6 +528,20 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
    * small function: V8 optimises it after a few rows, where the same loop inside the reading of
    * the whole table ran unoptimised for a thousand rows while the large function was compiled.
    */
+  /**
+   * The warning for a missing value (unless the spec keeps it quiet). Its own function, outside
+   * the cell loop: a closure there over the loop's column would cost memory for every cell.
+   */
+  const saknasVarning = (row: Row, kol: Kol, s: number, sym: string, radInnehallText: string | undefined, radTid: string | undefined): void => {
+    const dims = dimsAv(bygge, s);
+    if (spec.tystSaknad?.(dims.slice(2)) || !report(`${r}.saknas`)) return;
+    findings.varning({
+      fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: tal.symbol === TOM ? "(tom)" : sym, regel: `${r}.saknas`,
+      meddelande: `värdet saknas (${saknasBeskrivning({ kod: bygge.ordbok[1]![koder[1]!]!, dims: dims.slice(2), etiketter: spec.dimensioner.map((_, d) => (stub[d + 1]! >= 0 ? row.falt(stub[d + 1]!).trim() : kol.rubrikvarden[d + 1])), innehall: kol.innehall ?? radInnehallText, tid: kol.tid ?? radTid ?? "" })}); ${saknatText.sv}`,
+      message: saknatText.en,
+    });
+  };
+
   const lasCeller = (row: Row, radRegion: Regiontolkning | undefined, regionCell: string | undefined, radPeriod: number, radTid: string | undefined, radInnehall: number, radInnehallText: string | undefined): void => {
     for (let c = 0; c < kolumner.length; c++) {
       const kol = kolumner[c]!;
@@ -613,21 +627,14 @@ export function lasScbTabell(t: PxTable, spec: ScbSpec, ref: Regionreferens, fin
           }
           continue;
         }
-        if (tal.skrivsatt !== Skrivsatt.Heltal) format.notera(tal.skrivsatt, row.line, kol.kolumn + 1, () => row.falt(kol.kolumn));
+        format.notera(tal.skrivsatt, row, kol.kolumn);
         bygge.satt(s, p, v, TAL);
         talPerNiva[koder[0]!]!++;
       } else if (tal.symbol !== TAL) {
         bygge.satt(s, p, Number.NaN, tal.symbol);
         const sym = symbolText(tal.symbol);
         raknat.saknade[sym] = (raknat.saknade[sym] ?? 0) + 1;
-        const dims = dimsAv(bygge, s);
-        if (!spec.tystSaknad?.(dims.slice(2)) && report(`${r}.saknas`)) {
-          findings.varning({
-            fil, rad: row.line, kolumn: kol.kolumn + 1, falt: kol.namn, varde: tal.symbol === TOM ? "(tom)" : sym, regel: `${r}.saknas`,
-            meddelande: `värdet saknas (${saknasBeskrivning({ kod: bygge.ordbok[1]![koder[1]!]!, dims: dims.slice(2), etiketter: spec.dimensioner.map((_, d) => (stub[d + 1]! >= 0 ? row.falt(stub[d + 1]!).trim() : kol.rubrikvarden[d + 1])), innehall: kol.innehall ?? radInnehallText, tid: kol.tid ?? radTid ?? "" })}); ${saknatText.sv}`,
-            message: saknatText.en,
-          });
-        }
+        saknasVarning(row, kol, s, sym, radInnehallText, radTid);
       } else {
         ok = false;
         raknat.avvisade++;

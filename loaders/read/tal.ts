@@ -11,6 +11,8 @@
  *   empty cell. A symbol is kept per cell (`SYMBOLER`), never turned into 0 or NaN-with-no-why.
  */
 
+import type { Row } from "./delimited.ts";
+
 /** Missing-value symbols, by code (the code is what the cube keeps per cell; 0 and 1 are not symbols). */
 export const SYMBOLER = ["", "", "..", ".", "...", "....", ".....", "......", ".......", "-", "–", "(tom)", "(beräknas inte)"] as const;
 /** Code of a cell that holds a number. */
@@ -135,16 +137,19 @@ export class Talformat {
   forstaKomma: { rad: number; kolumn: number; varde: string } | undefined;
   forstaTusental: { rad: number; kolumn: number; varde: string } | undefined;
 
-  /** `varde` as written: the cell, or a function that cuts it out (called only for the first cell of each way). */
-  notera(skrivsatt: Skrivsatt, rad: number, kolumn: number, varde: string | (() => string)): void {
+  /**
+   * Counts a number cell of `row` (field `falt`, 0-based) written `skrivsatt`; the first cell of
+   * each way is kept with its line, column and text (cut out only then). No function is made per
+   * cell: a closure over the cell in the reader's loop would cost memory for every cell.
+   */
+  notera(skrivsatt: Skrivsatt, row: Pick<Row, "line" | "falt">, falt: number): void {
     if (skrivsatt === Skrivsatt.Heltal) return;
-    const cell = () => (typeof varde === "string" ? varde : varde());
     if (skrivsatt === Skrivsatt.Decimalpunkt) {
-      if (this.punkt++ === 0) this.forstaPunkt = { rad, kolumn, varde: cell() };
+      if (this.punkt++ === 0) this.forstaPunkt = forsta(row, falt);
     } else if (skrivsatt === Skrivsatt.Decimalkomma) {
-      if (this.komma++ === 0) this.forstaKomma = { rad, kolumn, varde: cell() };
+      if (this.komma++ === 0) this.forstaKomma = forsta(row, falt);
     } else if (this.tusental++ === 0) {
-      this.forstaTusental = { rad, kolumn, varde: cell() };
+      this.forstaTusental = forsta(row, falt);
     }
   }
 
@@ -160,6 +165,11 @@ export class Talformat {
   excel(): boolean {
     return this.komma > 0 || this.tusental > 0;
   }
+}
+
+/** Where a cell is and what it says, for `Talformat`'s first cell of a kind. */
+function forsta(row: Pick<Row, "line" | "falt">, falt: number): { rad: number; kolumn: number; varde: string } {
+  return { rad: row.line, kolumn: falt + 1, varde: row.falt(falt) };
 }
 
 export const OGILTIG_TEXT: Record<Ogiltig, { sv: string; en: string }> = {

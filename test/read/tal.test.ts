@@ -65,13 +65,18 @@ describe("Swedish Excel's form", () => {
 
   it("a file is consistent when it uses one decimal sign; the minority is named when it mixes", () => {
     const f = new Talformat();
-    f.notera(Skrivsatt.Decimalkomma, 3, 5, "10,5");
-    f.notera(Skrivsatt.Tusental, 4, 5, "1 234");
-    f.notera(Skrivsatt.Heltal, 5, 5, "7");
+    // A row's cell (0-based field `i` is column i + 1); its text is cut out only for the first of a way.
+    const utklippta: number[] = [];
+    const rad = (line: number, falt: Record<number, string>) => ({ line, falt: (i: number) => (utklippta.push(line), falt[i]!) });
+    f.notera(Skrivsatt.Decimalkomma, rad(3, { 4: "10,5" }), 4);
+    f.notera(Skrivsatt.Tusental, rad(4, { 4: "1 234" }), 4);
+    f.notera(Skrivsatt.Heltal, rad(5, { 4: "7" }), 4);
+    f.notera(Skrivsatt.Decimalkomma, rad(8, { 4: "11,5" }), 4);
     expect(f.blandat()).toBeUndefined();
     expect(f.excel()).toBe(true);
-    f.notera(Skrivsatt.Decimalpunkt, 6, 7, "2.5");
-    f.notera(Skrivsatt.Decimalkomma, 7, 7, "3,5");
+    f.notera(Skrivsatt.Decimalpunkt, rad(6, { 6: "2.5" }), 6);
+    f.notera(Skrivsatt.Decimalkomma, rad(7, { 6: "3,5" }), 6);
     expect(f.blandat()).toEqual({ rad: 6, kolumn: 7, varde: "2.5", antal: 1, tecken: "." });
+    expect(utklippta).toEqual([3, 4, 6]);
   });
 });
