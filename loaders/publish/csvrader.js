@@ -191,19 +191,25 @@ function skrivHeltal(buf, pos, x) {
   return pos + n;
 }
 
+/** A plain value's number, for `skrivTal` (the small tables' values). */
+const ETT_TAL = new Float64Array(1);
+
 /**
- * Writes the number `v` at `pos` (never NaN): a whole number digit by digit (`skrivHeltal` below 2^31), another by
- * `skrivKortaste` (the same bytes as `String(v)`, without a string), and the few it leaves with
- * `formatNumber`, that text kept in `forraText[j]` for the next row of column `j` with the same
- * value. Returns the position after it.
+ * Writes the number `v = tal[r]` at `pos` (never NaN): a whole number digit by digit
+ * (`skrivHeltal` below 2^31), another by `skrivKortaste` (the same bytes as `String(v)`, without
+ * a string), and the few it leaves with `formatNumber`, that text kept in `forraText[j]` for the
+ * next row of column `j` with the same value. Returns the position after it. The number goes to
+ * `skrivKortaste` as its column and row (see there).
  * @param {Buffer} buf
  * @param {number} pos
- * @param {number} v
+ * @param {Float64Array} tal
+ * @param {number} r
  * @param {number} j
  * @param {Float64Array} forraTal
  * @param {string[]} forraText
  */
-function skrivTal(buf, pos, v, j, forraTal, forraText) {
+function skrivTal(buf, pos, tal, r, j, forraTal, forraText) {
+  const v = /** @type {number} */ (tal[r]);
   if (Number.isInteger(v) && v < 1e15 && v > -1e15) {
     let x = v;
     if (x < 0) {
@@ -224,7 +230,7 @@ function skrivTal(buf, pos, v, j, forraTal, forraText) {
     }
     return pos;
   }
-  const slut = skrivKortaste(buf, pos, v);
+  const slut = skrivKortaste(buf, pos, tal, r);
   if (slut >= 0) return slut;
   /** @type {string} */
   let text;
@@ -440,7 +446,7 @@ class Radskrivare {
           pos = skrivBytes(buf, pos, /** @type {Uint8Array} */ (f.bytes[f.harNyckel ? /** @type {number} */ (f.nyckel[nyckel]) : nyckel]));
         } else if (f.slag === TAL) {
           const v = /** @type {number} */ (f.tal[r]);
-          if (!Number.isNaN(v)) pos = skrivTal(buf, pos, v, j, forraTal, forraText);
+          if (!Number.isNaN(v)) pos = skrivTal(buf, pos, f.tal, r, j, forraTal, forraText);
         } else {
           const v = f.varden[plats - f.forsta];
           if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
@@ -456,7 +462,11 @@ class Radskrivare {
           const b1 = buf;
           buf = medPlats(l, buf, pos, b ? b.length : TALBREDD);
           if (buf !== b1) pos = 0;
-          pos = b ? skrivBytes(buf, pos, b) : skrivTal(buf, pos, /** @type {number} */ (v), j, forraTal, forraText);
+          if (b) pos = skrivBytes(buf, pos, b);
+          else {
+            ETT_TAL[0] = /** @type {number} */ (v);
+            pos = skrivTal(buf, pos, ETT_TAL, 0, j, forraTal, forraText);
+          }
         }
       }
       if (radbredd < 0) {
