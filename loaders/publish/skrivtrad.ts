@@ -7,8 +7,9 @@
  *   function, so the same bytes).
  * - **Parts of large CSV files.** `delaCsv` cuts a large table's rows into parts. This thread
  *   writes the parts from the front (`taForHar`); the worker, when its Parquet queue is empty,
- *   takes the last part nobody has taken yet, writes it to a file of its own, and this thread
- *   appends that file in its place when it gets there (`del.klar`). Each part is written by the
+ *   takes the last part nobody has taken yet and writes it to a file of its own. The worker's
+ *   parts are thus the CSV file's end: when this thread has written its own, it knows where they
+ *   go and the worker puts them there (`foga`) while this thread goes on. Each part is written by the
  *   same row writer (`csvrader.js`) and a row's bytes never depend on the rows before it in
  *   another part, so the file is the same as written whole.
  * `stang` ends the thread. An error in the worker rejects that job's promise and every later one.
@@ -25,7 +26,7 @@ export interface CsvDel {
   readonly data: Tabelldata;
   readonly fran: number;
   readonly till: number;
-  /** Where the worker writes the part (beside the CSV file, in the same temporary folder). */
+  /** Where the worker writes the part (beside the CSV file, in the same temporary folder, until `foga`). */
   readonly fil: string;
   /** Who writes it: this thread, the worker, or nobody yet. */
   av: "har" | "arbetaren" | undefined;
@@ -139,6 +140,20 @@ export class Skrivtrad {
       this.nasta();
     }
     return delar;
+  }
+
+  /**
+   * Puts the worker's parts (their files, in order, all of them written or queued before this)
+   * into the CSV file `fil` from byte `position` on, with positional writes, and removes the
+   * parts' files; resolves when done. A job of the worker's like the others (answered in order),
+   * so this thread goes on meanwhile.
+   */
+  foga(fil: string, position: number, delar: readonly string[]): Promise<void> {
+    if (this.stoppad) return Promise.reject(this.stoppad);
+    return new Promise<void>((ok, fel) => {
+      this.flygande.push({ fil, ok, fel, tung: true });
+      this.worker.postMessage({ slag: "foga", fil, position, delar });
+    });
   }
 
   /** Whether this thread writes the part: true when nobody has taken it (it is then this thread's). */

@@ -6,10 +6,10 @@
  * those are done the last parts of the large CSV files; this thread writes the CSV files and,
  * at the end, the Parquet files the worker has not begun.
  */
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
-import { aterlamnaBit, csvBitar, lanaBit } from "./csvrader.js";
+import { aterlamnaBit, csvBitar } from "./csvrader.js";
 import { tabelldata, type Utdatatabell } from "./schema.ts";
 import { Skrivtrad, type CsvDel } from "./skrivtrad.ts";
 import type { Tabelldata } from "./tabelldata.js";
@@ -25,51 +25,59 @@ export function utdatafiler(t: Utdatatabell): string[] {
 }
 
 /**
- * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`): the parts nobody has taken
- * are written here, in order; a part the worker took is appended from its file when its turn
- * comes (waiting for the worker if it is not done), and its file removed. The file stream's
- * back-pressure is respected, and a chunk, once written, is given back for a later chunk
- * (`aterlamnaBit`). Returns the parts (who wrote each).
+ * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`) and resolves when the file
+ * is whole (`borjaDeladCsv`, then its `fogat`). Returns the parts (who wrote each).
  */
 export async function skrivDeladCsv(trad: Skrivtrad, data: Tabelldata, fil: string, delRader?: number): Promise<CsvDel[]> {
+  const { delar, fogat } = await borjaDeladCsv(trad, data, fil, delRader);
+  await fogat;
+  return delar;
+}
+
+/**
+ * Writes a table as CSV with the worker's help (`Skrivtrad.delaCsv`). This thread takes the
+ * parts from the front and writes them, in order (the file stream's back-pressure respected,
+ * each chunk given back once written, `aterlamnaBit`); the worker takes them from the back, so
+ * its parts are the file's end. Once this thread's parts are written it knows where the
+ * worker's begin: it hands them to the worker to put there (`Skrivtrad.foga`, positional writes
+ * from the parts' files, which it then removes) and resolves, so that it can go on with the next
+ * table while the worker does that; `fogat` resolves when the file is whole (rejects when a
+ * part could not be written or put in place).
+ */
+export async function borjaDeladCsv(
+  trad: Skrivtrad, data: Tabelldata, fil: string, delRader?: number,
+): Promise<{ delar: CsvDel[]; fogat: Promise<void> }> {
   const delar = trad.delaCsv(data, fil, delRader);
   const ut = createWriteStream(fil);
   const klar = new Promise<void>((ok, fel) => {
     ut.on("finish", ok);
     ut.on("error", fel);
   });
+  let skrivet = 0;
   const skriv = async (b: Uint8Array): Promise<void> => {
+    skrivet += b.length;
     if (!ut.write(b, () => aterlamnaBit(b))) await once(ut, "drain");
   };
+  const arbetarens: CsvDel[] = [];
   try {
     for (const del of delar) {
-      if (trad.taForHar(del)) {
+      if (arbetarens.length === 0 && trad.taForHar(del)) {
         for (const b of csvBitar(data, del.fran, del.till, del.fran === 0)) await skriv(b);
       } else {
-        await del.klar;
-        // Read back a chunk at a time into chunks given back after writing (no new memory per part).
-        const fd = openSync(del.fil, "r");
-        try {
-          for (;;) {
-            const b = lanaBit();
-            const n = readSync(fd, b, 0, b.length, null);
-            if (n === 0) {
-              aterlamnaBit(b);
-              break;
-            }
-            await skriv(b.subarray(0, n));
-          }
-        } finally {
-          closeSync(fd);
-        }
-        rmSync(del.fil);
+        arbetarens.push(del);
       }
     }
   } finally {
     ut.end();
   }
   await klar;
-  return delar;
+  if (arbetarens.length === 0) return { delar, fogat: Promise.resolve() };
+  // Posted now, before the worker is given anything else: it runs after the parts (the worker
+  // answers in order), and a part that failed rejects first, with its own name.
+  const fogat = Promise.all([...arbetarens.map((del) => del.klar), trad.foga(fil, skrivet, arbetarens.map((del) => del.fil))]).then(() => {});
+  // Awaited by whoever waits for the file; settled here so that a failure is not "unhandled" meanwhile.
+  fogat.catch(() => {});
+  return { delar, fogat };
 }
 
 /**
@@ -107,13 +115,14 @@ export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Sk
     // The cube's tables first, then the small tables of plain values: the row writer is
     // optimised for the first kind alone (`forvarmning.js`).
     const varden = (t: Utdatatabell) => data.get(t)!.data.some((d) => d.slag === "varden");
+    const fogade: Promise<void>[] = [];
     for (const t of [...tabeller.filter((t) => !varden(t)), ...tabeller.filter(varden)]) {
-      await skrivDeladCsv(trad, data.get(t)!, join(tmp, utdatafiler(t)[0]!));
+      fogade.push((await borjaDeladCsv(trad, data.get(t)!, join(tmp, utdatafiler(t)[0]!))).fogat);
     }
     for (const t of tabeller) skrivna.push(...utdatafiler(t));
     // The CSV files are written: this thread writes the Parquet files the worker has not begun.
     await trad.skrivKvarvarande();
-    await Promise.all(parquetKlara);
+    await Promise.all([...fogade, ...parquetKlara]);
     for (const [name, content] of utdata.texter ?? []) {
       writeFileSync(join(tmp, name), content, "utf8");
       skrivna.push(name);
