@@ -46,7 +46,7 @@ describe("forvarmning", () => {
     for (const i of [0, 1, 999, 1000, n - 1]) {
       expect(rader[i]).toEqual({ niva: text(0, i), kod: text(1, i), namn: text(2, i), period: text(3, i), varde: tal(4, i), folkmangd: tal(5, i), andel: tal(6, i) });
     }
-    // The CSV warming runs through both of its tables (a made-up table that no longer fits the writer fails here).
+    // The CSV warming runs through its table (a made-up table that no longer fits the writer fails here).
     expect(() => forvarmCsv()).not.toThrow();
   });
 

@@ -443,10 +443,9 @@ class Lasare {
   }
 
   avsluta(): void {
-    const tal = antal;
     this.findings.info({
       fil: this.fil, regel: "forsorjningsmatt.inlast",
-      meddelande: `läste ${tal(this.lastaTal)} tal; ${tal(this.lastaSaknade)} saknade värden; ${tal(this.avvisade)} avvisade celler`,
+      meddelande: `läste ${antal(this.lastaTal)} tal; ${antal(this.lastaSaknade)} saknade värden; ${antal(this.avvisade)} avvisade celler`,
       message: `read ${this.lastaTal} numbers, ${this.lastaSaknade} missing values, ${this.avvisade} rejected cells`,
     });
     if (this.fel > MAX_FEL) {

@@ -17,7 +17,7 @@
  */
 import type { PxTable } from "../read/pxweb.ts";
 import { placera, type Variabel } from "../read/placering.ts";
-import { OGILTIG_TEXT, Skrivsatt, SYMBOLER, TAL, Tallasare, Talformat, TOM, UTAN_CELL, symbolText } from "../read/tal.ts";
+import { OGILTIG_TEXT, SYMBOLER, TAL, Tallasare, Talformat, TOM, UTAN_CELL, symbolText } from "../read/tal.ts";
 import type { Row } from "../read/delimited.ts";
 import { KubBygge, NIVA, Serieindex, koder as koderAv, type Kub } from "../kub/kub.ts";
 import { harledTotaler, type Totalregel } from "../kub/verb/harledTotal.ts";
@@ -846,17 +846,16 @@ function inlast(fil: string, r: string, x: {
   tal: { kommun: number; lan: number; riket: number }; saknade: Record<string, number>; avvisade: number;
   ignoreradeRader: Map<string, number>; ignoreradeKolumner: Inlasning["ignoreradeKolumner"]; oanvandaTal: Map<string, number>;
 }, findings: Findings): void {
-  const tal = antal;
   const summa = x.tal.kommun + x.tal.lan + x.tal.riket;
-  const nivaer = ([["kommuner", x.tal.kommun], ["län", x.tal.lan], ["riket", x.tal.riket]] as const).filter(([, n]) => n > 0).map(([namn, n]) => `${tal(n)} för ${namn}`);
+  const nivaer = ([["kommuner", x.tal.kommun], ["län", x.tal.lan], ["riket", x.tal.riket]] as const).filter(([, n]) => n > 0).map(([namn, n]) => `${antal(n)} för ${namn}`);
   const saknade = Object.entries(x.saknade);
   const delar = [
-    `läste ${tal(summa)} tal${nivaer.length > 1 ? ` (${nivaer.join(", ")})` : nivaer.length === 1 ? ` (${nivaer[0]})` : ""}`,
-    `${tal(saknade.reduce((a, [, n]) => a + n, 0))} saknade värden${saknade.length > 0 ? ` (${saknade.map(([sym, n]) => `${sym}: ${tal(n)}`).join(", ")})` : ""}`,
-    `${tal(x.avvisade)} avvisade celler`,
-    ...[...x.ignoreradeRader].map(([varfor, n]) => `${tal(n)} rader används inte: ${varfor}`),
+    `läste ${antal(summa)} tal${nivaer.length > 1 ? ` (${nivaer.join(", ")})` : nivaer.length === 1 ? ` (${nivaer[0]})` : ""}`,
+    `${antal(saknade.reduce((a, [, n]) => a + n, 0))} saknade värden${saknade.length > 0 ? ` (${saknade.map(([sym, n]) => `${sym}: ${antal(n)}`).join(", ")})` : ""}`,
+    `${antal(x.avvisade)} avvisade celler`,
+    ...[...x.ignoreradeRader].map(([varfor, n]) => `${antal(n)} rader används inte: ${varfor}`),
     ...x.ignoreradeKolumner.map((k) => `kolumn ${k.kolumn} ("${showValue(k.namn)}") används inte: ${k.varfor}`),
-    ...[...x.oanvandaTal].map(([varfor, n]) => `${tal(n)} tal används inte: ${varfor}`),
+    ...[...x.oanvandaTal].map(([varfor, n]) => `${antal(n)} tal används inte: ${varfor}`),
   ];
   findings.info({
     fil, regel: `${r}.inlast`, meddelande: delar.join("; "),

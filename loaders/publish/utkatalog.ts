@@ -53,9 +53,7 @@ export async function borjaDeladCsv(
     ut.on("finish", ok);
     ut.on("error", fel);
   });
-  let skrivet = 0;
   const skriv = async (b: Uint8Array): Promise<void> => {
-    skrivet += b.length;
     if (!ut.write(b, () => aterlamnaBit(b))) await once(ut, "drain");
   };
   const arbetarens: CsvDel[] = [];
@@ -74,7 +72,7 @@ export async function borjaDeladCsv(
   if (arbetarens.length === 0) return { delar, fogat: Promise.resolve() };
   // Posted now, before the worker is given anything else: it runs after the parts (the worker
   // answers in order), and a part that failed rejects first, with its own name.
-  const fogat = Promise.all([...arbetarens.map((del) => del.klar), trad.foga(fil, skrivet, arbetarens.map((del) => del.fil))]).then(() => {});
+  const fogat = Promise.all([...arbetarens.map((del) => del.klar), trad.foga(fil, ut.bytesWritten, arbetarens.map((del) => del.fil))]).then(() => {});
   // Awaited by whoever waits for the file; settled here so that a failure is not "unhandled" meanwhile.
   fogat.catch(() => {});
   return { delar, fogat };

@@ -182,7 +182,9 @@ function sjalva(antal: number): Int32Array {
 
 /**
  * Marks the cells that are rows (`rad`), in the order they are visited (region block, period,
- * series in the block); returns how many. Like `fyll`, its own small function.
+ * series in the block); returns how many. `fyll` visits the cells in the same order and reads
+ * `arRad` by it, so the two loops are alike on purpose: the rows are counted before their
+ * columns can be made. Like `fyll`, its own small function.
  */
 function raknaRader(arRad: Uint8Array, serier: Int32Array, block: Int32Array, perioder: Int32Array, rad: (serie: number, period: number) => boolean): number {
   let n = 0;
