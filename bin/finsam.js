@@ -11,6 +11,9 @@
 // because `import.meta.url` is replaced by each source file's own URL so that paths relative
 // to a module, such as data/referens/, work as before): the same sources always give the same
 // bundle, a changed, added or removed source gives a new one, whatever the files' times say.
+// Hashing the 2 MB of sources at every start took about 10 ms, so the hash is kept beside the
+// bundles with a stamp of the sources (name, size, inode, modification and change time of each,
+// see `stampel`) and computed again only when the stamp no longer fits.
 //
 // Start-up is mostly module loading, so the bundle is ONE CommonJS file that holds the npm
 // packages too (zod, arquero, d3, papaparse, iconv-lite ...): Node's ESM loader would otherwise
@@ -25,17 +28,21 @@
 // it is then written anew: starts that alternate such flags compile every time. The writer
 // thread (loaders/publish/skrivarbetare.js) is started from its own file and is not bundled.
 //
+// This file itself is CommonJS (bin/package.json says so): as an ES module it made node set up
+// its ESM loader and a module facade for every built-in module it imports, about 10 ms of every
+// start for nothing the command uses.
+//
 // When the bundle cannot be built, written or loaded (no or a read-only node_modules/), or
 // FINSAM_TSX=1, the CLI runs through tsx as before. FINSAM_DEBUG=1 also prints which bundle ran
 // and what became of its code cache.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
-import { basename, dirname, join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import vm from "node:vm";
+"use strict";
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const Module = require("node:module");
+const { basename, dirname, join, relative, sep } = require("node:path");
+const { pathToFileURL } = require("node:url");
+const vm = require("node:vm");
 
-const ROT = fileURLToPath(new URL("..", import.meta.url));
+const ROT = join(__dirname, "..") + sep;
 const CACHE = join(ROT, "node_modules", ".cache", "finsam");
 /** Part of the hash: a bundle built with other options than these never passes for one of them. */
 const FORMAT = "cjs, paketen i bunten, kodcache 1";
@@ -54,20 +61,83 @@ function kallfiler(katalog, ut = []) {
   return ut;
 }
 
-/** The bundle's hash: the sources' names and contents, the installed packages, the format, the checkout's path and node's major version. */
-function bundlensHash() {
-  const h = createHash("sha256");
-  h.update(`${ROT}\0${process.versions.node.split(".")[0]}\0${FORMAT}\0`);
-  const filer = [...kallfiler(join(ROT, "loaders")), ...kallfiler(join(ROT, "src", "components")), join(ROT, "package.json"), fileURLToPath(import.meta.url)];
+/** The files the bundle is made from: the sources, package.json, this file and the installed packages' lock file. */
+function kallor() {
+  const filer = [...kallfiler(join(ROT, "loaders")), ...kallfiler(join(ROT, "src", "components")), join(ROT, "package.json"), __filename];
   // The packages are inside the bundle: a new `npm ci` (another lock file) gives a new bundle.
   const las = join(ROT, "node_modules", ".package-lock.json");
   if (existsSync(las)) filer.push(las);
+  return filer;
+}
+
+/** The bundle's hash: the sources' names and contents, the installed packages, the format, the checkout's path and node's major version. */
+function bundlensHash(filer) {
+  const { createHash } = require("node:crypto");
+  const h = createHash("sha256");
+  h.update(`${ROT}\0${process.versions.node.split(".")[0]}\0${FORMAT}\0`);
   for (const p of filer) {
     h.update(`${relative(ROT, p)}\0`);
     h.update(readFileSync(p));
     h.update("\0");
   }
   return h.digest("hex").slice(0, 16);
+}
+
+/**
+ * The sources as the file system describes them, without reading them: each one's name, size,
+ * inode, modification time and change time; and the newest change time. Every write to a file
+ * moves its change time (ctime), which no program can set (unlike the modification time, which
+ * `touch` and `cp -p` can), and a file put in place by a rename has another inode: a file whose
+ * contents changed does not keep its line. Reading and hashing the sources at every start took
+ * about 10 ms.
+ */
+function stampel(filer) {
+  let text = `${ROT}\0${process.versions.node}\0${FORMAT}\n`;
+  let nyast = 0;
+  for (const p of filer) {
+    const s = statSync(p);
+    text += `${relative(ROT, p)}\0${s.size}\0${s.ino}\0${s.mtimeMs}\0${s.ctimeMs}\n`;
+    nyast = Math.max(nyast, s.ctimeMs);
+  }
+  return { text, nyast };
+}
+
+/**
+ * A file's times have a grain (a few milliseconds on Linux, up to two seconds on some file
+ * systems): two writes of the same size within one grain leave the same line. So a stamp is only
+ * kept when every source is older than this, as git does with its index; until then each start
+ * hashes the sources.
+ */
+const KORN_MS = 2_000;
+
+/** The hash of the bundle made from the sources as they look now: from the stamp beside the bundles when no source has changed since it was written, else from their contents (and a function that saves the stamp for next time, when it can be trusted). */
+function aktuellHash(filer) {
+  const fil = join(CACHE, "kallor.stampel");
+  const nu = stampel(filer); // before the contents are read: a source that changes in between is read anew next time
+  try {
+    const text = readFileSync(fil, "utf8");
+    const radslut = text.indexOf("\n");
+    if (radslut === 16 && text.slice(radslut + 1) === nu.text) {
+      debug("källorna oförändrade sedan stämpeln");
+      return { hash: text.slice(0, radslut), spara: undefined };
+    }
+  } catch { /* none yet */ }
+  debug("källorna hashade");
+  const hash = bundlensHash(filer);
+  const saker = Date.now() - nu.nyast > KORN_MS;
+  return { hash, spara: saker ? () => skrivAtomiskt(fil, `${hash}\n${nu.text}`) : undefined };
+}
+
+/** Writes `data` to `fil` through a temporary file and a rename, so that no process reads it half-written. */
+function skrivAtomiskt(fil, data) {
+  const tmp = `${fil}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, fil);
+  } catch (error) {
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to clean */ }
+    throw error;
+  }
 }
 
 /**
@@ -91,9 +161,12 @@ async function bygg() {
   let tmp;
   try {
     if (!existsSync(join(ROT, "node_modules"))) return undefined;
-    const hash = bundlensHash();
+    const { hash, spara } = aktuellHash(kallor());
     const bundle = join(CACHE, `finsam-cli-${hash}.cjs`);
-    if (existsSync(bundle)) return bundle;
+    if (existsSync(bundle)) {
+      sparaStampel(spara);
+      return bundle;
+    }
     const esbuild = await import("esbuild");
     mkdirSync(CACHE, { recursive: true });
     tmp = `${bundle}.${process.pid}.tmp`;
@@ -121,6 +194,7 @@ async function bygg() {
     renameSync(tmp, bundle);
     tmp = undefined;
     try { stada(hash); } catch { /* another process cleans at the same time; next time */ }
+    sparaStampel(spara);
     return bundle;
   } catch (error) {
     debug(`bunten kunde inte byggas: ${error instanceof Error ? error.message : String(error)}`);
@@ -129,16 +203,22 @@ async function bygg() {
   }
 }
 
+/** Writes the sources' stamp beside the bundles, if there is one to write; never an error for the command (the next start hashes the sources again). */
+function sparaStampel(spara) {
+  try {
+    spara?.();
+  } catch (error) {
+    debug(`källornas stämpel kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Writes V8's code cache for `script` to `kodcache`, atomically; never an error for the command. */
 function skrivKodcache(script, kodcache) {
-  const tmp = `${kodcache}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, script.createCachedData());
-    renameSync(tmp, kodcache);
+    skrivAtomiskt(kodcache, script.createCachedData());
     debug(`kodcache skriven (${statSync(kodcache).size} byte)`);
   } catch (error) {
     debug(`kodcachen kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}`);
-    try { rmSync(tmp, { force: true }); } catch { /* nothing to clean */ }
   }
 }
 
@@ -149,7 +229,7 @@ function ladda(bundle) {
   try { cachad = readFileSync(kodcache); } catch { /* none yet */ }
   const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData: cachad });
   const modul = { exports: {} };
-  script.runInThisContext()(modul.exports, createRequire(bundle), modul, bundle, dirname(bundle));
+  script.runInThisContext()(modul.exports, Module.createRequire(bundle), modul, bundle, dirname(bundle));
   const status = cachad === undefined ? "saknas" : script.cachedDataRejected ? "avvisad" : "godtagen";
   debug(`bunt ${basename(bundle)}, kodcache ${status}`);
   // V8 puts into the cache only the functions compiled so far. It is written here, when there
@@ -164,34 +244,48 @@ function ladda(bundle) {
   return modul.exports;
 }
 
-let cli;
-if (process.env.FINSAM_TSX !== "1") {
-  const bundle = await bygg();
-  if (bundle) {
-    try {
-      cli = ladda(bundle);
-    } catch (error) {
-      debug(`bunten kunde inte laddas: ${error instanceof Error ? error.message : String(error)}`);
-      cli = undefined;
+/** Runs the command in `process.argv` through the bundle, or through tsx when there is none; its exit status. */
+async function main() {
+  let cli;
+  if (process.env.FINSAM_TSX !== "1") {
+    const bundle = await bygg();
+    if (bundle) {
+      try {
+        cli = ladda(bundle);
+      } catch (error) {
+        debug(`bunten kunde inte laddas: ${error instanceof Error ? error.message : String(error)}`);
+        cli = undefined;
+      }
     }
   }
+  if (!cli) {
+    const { register } = await import("tsx/esm/api");
+    register();
+    cli = await import("../loaders/cli.ts");
+  }
+  try {
+    return await cli.main(process.argv.slice(2), {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      stderrIsTTY: Boolean(process.stderr.isTTY),
+    });
+  } catch (error) {
+    // Problems in users' files are findings, never exceptions; this is a bug in finsam itself.
+    process.stderr.write(`finsam: internt fel (internal error): ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.FINSAM_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
+    return 1;
+  }
 }
-if (!cli) {
-  const { register } = await import("tsx/esm/api");
-  register();
-  cli = await import("../loaders/cli.ts");
-}
-let code;
-try {
-  code = await cli.main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-  });
-} catch (error) {
-  // Problems in users' files are findings, never exceptions; this is a bug in finsam itself.
-  process.stderr.write(`finsam: internt fel (internal error): ${error instanceof Error ? error.message : String(error)}\n`);
-  if (process.env.FINSAM_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
-  code = 1;
-}
-process.exitCode = code;
+
+// A command whose promise never settles (nothing left for the event loop, a bug) must not pass
+// for a success: as Node does for an unfinished top-level await, status 13.
+let klar = false;
+process.on("exit", () => {
+  if (klar) return;
+  process.stderr.write("finsam: internt fel (internal error): kommandot avslutades inte\n");
+  process.exitCode = 13;
+});
+main().then((code) => {
+  klar = true;
+  process.exitCode = code;
+});

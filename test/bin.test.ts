@@ -5,7 +5,7 @@
  * of its sources: the same sources give the same file, byte for byte.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +37,9 @@ function finsam(k: string, args: string[]) {
   const r = spawnSync(process.execPath, [join(k, "bin", "finsam.js"), ...args], { encoding: "utf8", env: { ...process.env, FINSAM_TSX: "", FINSAM_DEBUG: "1" } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Waits `ms` milliseconds (the tests here run their commands synchronously). */
+const vanta = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** The lines of every `import(...)` call in `kod` (parsed, so that the word in strings and comments does not count). */
 function importanrop(kod: string): number[] {
@@ -103,16 +106,84 @@ describe("bin/finsam.js", () => {
     expect(nya).toHaveLength(1);
     expect(readFileSync(join(cache(k), nya[0]!), "utf8")).toContain("ANDRAD_I_TESTET");
     const kodcache = (b: string) => b.replace(/\.cjs$/, ".kodcache");
-    expect(readdirSync(cache(k)).sort()).toEqual([
+    // (The sources' stamp, kallor.stampel, is there or not depending on how old they are: its own test below.)
+    expect(readdirSync(cache(k)).filter((f) => f !== "kallor.stampel").sort()).toEqual([
       "finsam-cli-1111111111111111.cjs", "finsam-cli-1111111111111111.kodcache", "finsam-cli-3333333333333333.cjs.123.tmp",
       forsta!, kodcache(forsta!), nya[0]!, kodcache(nya[0]!),
     ].sort());
+
 
     // A changed site component that the report bundles (src/components/styrelserapport.ts): also a new bundle.
     const komponent = join(k, "src", "components", "styrelserapport.ts");
     writeFileSync(komponent, `${readFileSync(komponent, "utf8")}\nexport const KOMPONENT_ANDRAD = "i testet";\n`);
     kor(k);
     expect(bundlar(k).filter((f) => f !== forsta && f !== nya[0] && !f.startsWith("finsam-cli-1111"))).toHaveLength(1);
+  }, 120_000);
+
+  it("hashes the sources only when their stamp has changed, and a broken stamp only costs a hash", () => {
+    const k = klon("s");
+    const fil = join(k, "loaders", "cli.ts");
+    writeFileSync(fil, `${readFileSync(fil, "utf8")}\nexport const STAMPELTEST = "a";\n`);
+    // A modification time in whole seconds, so that it can be put back exactly below.
+    utimesSync(fil, 1_700_000_000, 1_700_000_000);
+    // Sources changed less than two seconds ago (the grain of some file systems' times) are not
+    // trusted to a stamp: each start hashes them.
+    expect(finsam(k, ["--version"]).stderr).toContain("källorna hashade");
+    expect(existsSync(join(cache(k), "kallor.stampel"))).toBe(false);
+    expect(finsam(k, ["--version"]).stderr).toContain("källorna hashade");
+    vanta(2_100);
+
+    expect(finsam(k, ["--version"]).stderr).toContain("källorna hashade");
+    const stampel = join(cache(k), "kallor.stampel");
+    const text = readFileSync(stampel, "utf8");
+    // The bundle's hash, then a line per source: name, size, inode, modification and change time.
+    const [hash, forsta, ...rader] = text.trimEnd().split("\n");
+    expect(bundlar(k)).toEqual([`finsam-cli-${hash}.cjs`]);
+    expect(forsta).toContain(process.versions.node);
+    const namn = rader.map((r) => r.split("\0")[0]);
+    for (const n of ["loaders/cli.ts", "src/components/styrelserapport.ts", "package.json", "bin/finsam.js"]) expect(namn).toContain(n);
+    expect(rader.every((r) => r.split("\0").length === 5)).toBe(true);
+
+    // The next start takes the hash from the stamp.
+    const andra = finsam(k, ["--version"]);
+    expect(andra.status).toBe(0);
+    expect(andra.stderr).toContain("källorna oförändrade sedan stämpeln");
+    expect(readFileSync(stampel, "utf8")).toBe(text);
+
+    // Garbage, an empty file, or a wrong line in the stamp: hashed, the stamp written again, and the command runs.
+    for (const fel of ["skräp", "", `${hash}\nfel rad\n`]) {
+      writeFileSync(stampel, fel);
+      const r = finsam(k, ["--version"]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain("källorna hashade");
+      expect(readFileSync(stampel, "utf8")).toBe(text);
+    }
+
+    // A change of the same size with the old modification time put back (as `touch -r` or
+    // `cp -p` can): the change time still moves, so the stamp no longer fits.
+    const fore = statSync(fil);
+    writeFileSync(fil, readFileSync(fil, "utf8").replace('STAMPELTEST = "a"', 'STAMPELTEST = "b"'));
+    utimesSync(fil, 1_700_000_000, 1_700_000_000);
+    expect([statSync(fil).size, statSync(fil).mtimeMs, statSync(fil).ino]).toEqual([fore.size, fore.mtimeMs, fore.ino]);
+    expect(finsam(k, ["--version"]).stderr).toContain("källorna hashade");
+    const nya = bundlar(k).filter((b) => b !== `finsam-cli-${hash}.cjs`);
+    expect(nya).toHaveLength(1);
+    expect(readFileSync(join(cache(k), nya[0]!), "utf8")).toContain('STAMPELTEST = "b"');
+
+    // A new source file: hashed (it is in no stamp).
+    writeFileSync(join(k, "loaders", "ny_i_testet.ts"), "export const NY = 1;\n");
+    expect(finsam(k, ["--version"]).stderr).toContain("källorna hashade");
+
+    // A folder in the stamp's place: the command runs all the same.
+    rmSync(join(k, "loaders", "ny_i_testet.ts"));
+    vanta(2_100);
+    rmSync(stampel);
+    mkdirSync(stampel);
+    const mapp = finsam(k, ["--version"]);
+    expect(mapp.status).toBe(0);
+    expect(mapp.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(mapp.stderr).toContain("källornas stämpel kunde inte skrivas");
+    expect(readdirSync(cache(k)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120_000);
 
   it("keeps V8's code cache beside the bundle: written when missing or rejected, used at the next start, never an error", () => {
