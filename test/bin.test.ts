@@ -6,7 +6,8 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { builtinModules } from "node:module";
+import { isAscii } from "node:buffer";
+import { builtinModules, createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROT = fileURLToPath(new URL("..", import.meta.url));
+const { tillAscii } = createRequire(import.meta.url)("../bin/finsam.js") as { tillAscii: (text: string) => string };
 const tmp = mkdtempSync(join(tmpdir(), "finsam-bin-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -53,6 +55,57 @@ function importanrop(kod: string): number[] {
   return rader;
 }
 
+describe("tillAscii (the bundle's text in ASCII where that keeps its meaning)", () => {
+  /** What the module `kod` exports, run as CommonJS. */
+  const kor = (kod: string): Record<string, unknown> => {
+    const modul = { exports: {} as Record<string, unknown> };
+    new vm.Script(`(function (exports, module) {${kod}\n})`).runInThisContext()(modul.exports, modul);
+    return modul.exports;
+  };
+  const prov = ["år", "ar", "Ä", "Åå", "x\u00e4", "\\ä", "ÂÃx", "😀😀", "😀", "a-b", "a–b", "kön"];
+  /** Every regular expression of `kod`'s exports tested on every string of `prov`. */
+  const traffar = (kod: string): Record<string, boolean[]> =>
+    Object.fromEntries(Object.entries(kor(kod)).filter(([, v]) => v instanceof RegExp).map(([k, r]) => [k, prov.map((p) => (r as RegExp).test(p))]));
+
+  it("escapes comments and regular expressions, which then match the same strings", () => {
+    const kod = [
+      "// Kön och år — en kommentar 😀",
+      "/* ÅÄÖ i ett block */",
+      "exports.a = /^(år|ar)$/i;",
+      "exports.b = /[ÂÃ]x/;",
+      "exports.c = /\\ä/;", // an identity escape
+      "exports.d = /\\\\ä/;", // an escaped backslash, then ä
+      "exports.e = /^😀+$/u;",
+      "exports.f = /^[😀]$/u;",
+      "exports.g = /[-–—]/;",
+      "exports.h = /kön/gi;",
+      "exports.s = \"k\\xF6n\";",
+      "exports.kvot = 6 / 2 / 3; // ä efter en division",
+    ].join("\n");
+    const ascii = tillAscii(kod);
+    expect(isAscii(Buffer.from(ascii))).toBe(true);
+    expect(ascii).toContain("// K\\u00f6n och \\u00e5r \\u2014 en kommentar \\ud83d\\ude00");
+    expect(ascii).toContain("exports.c = /\\u00e4/;");
+    expect(ascii).toContain("exports.d = /\\\\\\u00e4/;");
+    expect(traffar(ascii)).toEqual(traffar(kod));
+    expect(Object.values(traffar(kod)).flat()).toContain(true);
+    expect(kor(ascii).s).toBe("kön");
+    expect(kor(ascii).kvot).toBe(1);
+    // Already ASCII: the same text.
+    expect(tillAscii(ascii)).toBe(ascii);
+  });
+
+  it("leaves the text as it is when escaping could change it", () => {
+    for (const kod of [
+      "const t = (s) => s.raw[0];\nexports.a = t`kön`; // ä", // a tagged template's raw text
+      "exports.a = String.raw`år`;",
+      "exports.s = 'kön';", // a string (esbuild escapes these; the text is left to be read as UTF-8)
+      "// en rad\u2028exports.a = /ä/;", // U+2028 ends a line comment
+      "exports.a = /ä/; exports.b = (;", // not JavaScript
+    ]) expect(tillAscii(kod)).toBe(kod);
+  });
+});
+
 describe("bin/finsam.js", () => {
   it("bundles into node_modules/.cache/finsam, deterministically, and rebuilds when a source changes", () => {
     const k = klon("a");
@@ -69,6 +122,9 @@ describe("bin/finsam.js", () => {
     // command imports late (and node's own modules).
     const kod = bytes.toString("utf8");
     expect(kod.startsWith('"use strict";\n')).toBe(true);
+    // ASCII (`tillAscii`): loaded as a one-byte string. Our sources have Swedish letters in comments and regular expressions.
+    expect(isAscii(bytes)).toBe(true);
+    expect(kod).toContain("\\u00e5");
     expect(kod).not.toMatch(/^(import|export) /m);
     // (By package: the Parquet writer requires parts of hyparquet-writer and hyparquet as well.)
     const paket = [...new Set([...kod.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !builtinModules.includes(p.replace(/^node:/, ""))).map((p) => p.split("/")[0]!))];
