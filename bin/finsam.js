@@ -344,6 +344,12 @@ if (require.main === module) {
   main().then((code) => {
     klar = true;
     process.exitCode = code;
+  }, (error) => {
+    // Neither the bundle nor tsx could be loaded (e.g. node_modules/ without its packages).
+    klar = true;
+    process.stderr.write(`finsam: internt fel (internal error): ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.FINSAM_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
+    process.exitCode = 1;
   });
 } else {
   // Required by the tests (test/bin.test.ts), not run.

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { findingToJson, formatFinding } from "./validate/findings.ts";
 import { runPipeline, PIPELINE_UTDATA, type PipelineResult } from "./pipeline.ts";
-import { writeOutputs, OutputError } from "./publish/utkatalog.ts";
+import { writeOutputs, Forhandsskrivning, OutputError } from "./publish/utkatalog.ts";
 import { Skrivtrad } from "./publish/skrivtrad.ts";
 import { forvarmCsv } from "./publish/forvarmning.js";
 import { REGISTER } from "./kinds/index.ts";
@@ -179,18 +179,24 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   const trad = command === "run" ? new Skrivtrad() : undefined;
   // And warms this thread's CSV writer (publish/forvarmning.js).
   if (trad) forvarmCsv();
+  // A table a kind finishes before the run is done has its Parquet file begun at once (publish/utkatalog.ts).
+  const forhand = trad && values.out !== undefined ? new Forhandsskrivning(values.out, trad) : undefined;
   try {
-    return await kor(command, dir, values, effects, progress, intern, trad);
+    return await kor(command, dir, values, effects, progress, intern, trad, forhand);
   } finally {
     await trad?.stang();
+    forhand?.stada();
   }
 }
 
 async function kor(
   command: "validate" | "run", dir: string, values: { out?: string; json?: boolean; till?: string }, effects: CliEffects,
-  progress: ((m: string) => void) | undefined, intern: boolean, trad: Skrivtrad | undefined,
+  progress: ((m: string) => void) | undefined, intern: boolean, trad: Skrivtrad | undefined, forhand: Forhandsskrivning | undefined,
 ): Promise<number> {
-  const result = await runPipeline(dir, { ...(progress ? { progress } : {}), intern, ...(values.till !== undefined ? { till: values.till } : {}) });
+  const result = await runPipeline(dir, {
+    ...(progress ? { progress } : {}), intern, ...(values.till !== undefined ? { till: values.till } : {}),
+    ...(forhand ? { tidigUtdata: (t) => forhand.tabell(t) } : {}),
+  });
   if (progress) effects.stderr("\r\x1b[K");
 
   if (command === "validate") {
@@ -210,7 +216,7 @@ async function kor(
   }
   let skrivna: string[];
   try {
-    skrivna = await writeOutputs(out, { tabeller: result.outputs, texter: result.texter }, trad);
+    skrivna = await writeOutputs(out, { tabeller: result.outputs, texter: result.texter }, trad, forhand);
   } catch (e) {
     const message = e instanceof OutputError ? e.message : `kunde inte skriva (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     effects.stderr(`finsam run: ${out}: ${message}; ingenting ändrades\n`);

@@ -56,6 +56,8 @@ export interface PipelineOptions {
   readonly idag?: string;
   /** The economy's report date (`finsam run --till`), over the settings' rapportdatum. */
   readonly till?: string;
+  /** Output tables that a kind has finished before the run is done (`Berakningskontext.tidigUtdata`). */
+  readonly tidigUtdata?: (t: Utdatatabell) => void;
 }
 
 const SKIPPED = /^(readme|license|licens)/i;
@@ -126,6 +128,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
   const ctx: Berakningskontext = {
     indelning, installningar: inst, k: options.k ?? inst.skyddsgrans, intern: options.intern ?? false, till: options.till, findings, progress,
     nyckel, nyckelFil: env.FINSAM_NYCKEL ?? "nyckelfilen",
+    ...(options.tidigUtdata ? { tidigUtdata: options.tidigUtdata } : {}),
     indata: hamtaIndata,
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {

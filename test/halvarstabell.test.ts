@@ -10,6 +10,7 @@
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../loaders/pipeline.ts";
+import type { Utdatatabell } from "../loaders/publish/schema.ts";
 import { formatDifferens, formatHeltal } from "../src/components/format.js";
 import { csvUtdata } from "./helpers/utdata.ts";
 
@@ -41,7 +42,17 @@ function asSite(report: string, signed: boolean): string {
   return signed && s !== "0" ? `+${s}` : s;
 }
 
-const result = await runPipeline("data/exempel");
+// The month table is handed to the writer before the half-year table is computed (`finsam run`
+// begins its Parquet file then): the same run, with the early tables kept.
+const tidiga: Utdatatabell[] = [];
+const result = await runPipeline("data/exempel", { tidigUtdata: (t) => tidiga.push(t) });
+
+describe("helårsekvivalenter's month table, handed over before the run is done", () => {
+  it("is the only early table, and the very object the run publishes", () => {
+    expect(tidiga.map((t) => t.schema.namn)).toEqual(["helarsekvivalenter"]);
+    expect(result.outputs!.get("helarsekvivalenter")).toBe(tidiga[0]);
+  });
+});
 
 describe("the half-year table of Finsam Falun-Borlänge's annual report 2024", () => {
   const rows = csvParse(csvUtdata(result, "helarsekvivalenter_halvar.csv")!);

@@ -1,10 +1,10 @@
 // Output tables: the schema is enforced, the CSV writer quotes and formats as d3-dsv did (numbers
 // unrounded, empty for missing), and a Parquet file reads back to exactly the same CSV.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvFormatRows } from "d3-dsv";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { csvText, formatNumber } from "../loaders/publish/csv.ts";
 import * as aq from "arquero";
 import { asyncBufferFromFile, parquetMetadataAsync } from "hyparquet";
@@ -13,7 +13,7 @@ import { lasParquet, skrivParquet } from "../loaders/publish/parquet.ts";
 import { rader, schema, tabelldata, tabellFranArquero, tabellFranRader } from "../loaders/publish/schema.ts";
 import { Skrivtrad } from "../loaders/publish/skrivtrad.ts";
 import { aterlamnaBit, csvBitar } from "../loaders/publish/csvrader.js";
-import { skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
+import { Forhandsskrivning, skrivDeladCsv, writeOutputs } from "../loaders/publish/utkatalog.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-utdata-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -461,6 +461,82 @@ describe("the cube's columns (dictionary columns and Float64Array on shared memo
     } finally {
       await trad.stang();
     }
+  });
+
+  describe("tables handed over before the run is done (Forhandsskrivning)", () => {
+    const n = 12_000;
+    const tabeller = () => [
+      tabellFranArquero({ ...KUB, namn: "tidig" }, aq.table({
+        kod: new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => i % 3), Int32Array.from([1, 0, 2]), ["0180", "2080", 'Ö, "x"']),
+        period: new Ordbokskolumn(Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3) % 2), undefined, ["2025-01", "2025-02"]),
+        varde: new Float64Array(new SharedArrayBuffer(n * 8)).map((_, i) => (i % 5 === 0 ? Number.NaN : i / 7)),
+      })),
+      tabellFranArquero({ ...KUB, namn: "sen" }, kubtabell()),
+    ];
+    const filer = (mapp: string) => Object.fromEntries(readdirSync(mapp).sort().map((f) => [f, readFileSync(join(mapp, f))]));
+    const tmpMappar = (foralder: string) => readdirSync(foralder).filter((f) => f.includes(".tmp-"));
+
+    it("the early table's Parquet file is begun at once and written once; the outputs are the same bytes as without", async () => {
+      const [tidig, sen] = tabeller();
+      const foralder = join(tmp, "forhand-ok");
+      const trad = new Skrivtrad();
+      const forhand = new Forhandsskrivning(join(foralder, "ut"), trad);
+      const parquet = vi.spyOn(trad, "parquet");
+      try {
+        forhand.tabell(tidig!);
+        forhand.tabell(tidig!); // the same table again: nothing more
+        // Begun in the temporary folder, before writeOutputs.
+        expect(parquet).toHaveBeenCalledTimes(1);
+        expect(tmpMappar(foralder)).toHaveLength(1);
+        expect(forhand.begonnen(sen!)).toBeUndefined();
+        await writeOutputs(join(foralder, "ut"), { tabeller: [tidig!, sen!] }, trad, forhand);
+        // Only the late table's Parquet file queued by writeOutputs.
+        expect(parquet).toHaveBeenCalledTimes(2);
+      } finally {
+        await trad.stang();
+        forhand.stada();
+      }
+      await writeOutputs(join(foralder, "ref"), { tabeller: tabeller() });
+      expect(filer(join(foralder, "ut"))).toEqual(filer(join(foralder, "ref")));
+      expect(Object.keys(filer(join(foralder, "ut")))).toEqual(["sen.csv", "sen.parquet", "tidig.csv", "tidig.parquet"]);
+      expect(tmpMappar(foralder)).toEqual([]);
+    });
+
+    it("a run that ends without writing (an error found later) leaves the old outputs as they were and no temporary folder", async () => {
+      const [tidig] = tabeller();
+      const foralder = join(tmp, "forhand-fel");
+      await writeOutputs(join(foralder, "ut"), { tabeller: [tabellFranArquero({ ...KUB, namn: "gammal" }, kubtabell())] });
+      const fore = filer(join(foralder, "ut"));
+      const trad = new Skrivtrad();
+      const forhand = new Forhandsskrivning(join(foralder, "ut"), trad);
+      forhand.tabell(tidig!);
+      expect(tmpMappar(foralder)).toHaveLength(1);
+      // As `finsam run` ends: the thread stopped (its job perhaps unfinished), then the folder removed.
+      await trad.stang();
+      forhand.stada();
+      expect(tmpMappar(foralder)).toEqual([]);
+      expect(filer(join(foralder, "ut"))).toEqual(fore);
+    });
+
+    it("an output path that is a file: nothing begun early, and writeOutputs reports it as before", async () => {
+      const [tidig] = tabeller();
+      const foralder = join(tmp, "forhand-fil");
+      mkdirSync(foralder, { recursive: true });
+      writeFileSync(join(foralder, "ut"), "en fil");
+      const trad = new Skrivtrad();
+      const forhand = new Forhandsskrivning(join(foralder, "ut"), trad);
+      try {
+        forhand.tabell(tidig!);
+        expect(forhand.mapp).toBeUndefined();
+        expect(forhand.begonnen(tidig!)).toBeUndefined();
+        await expect(writeOutputs(join(foralder, "ut"), { tabeller: [tidig!] }, trad, forhand)).rejects.toThrow(/finns redan och är ingen katalog/);
+      } finally {
+        await trad.stang();
+        forhand.stada();
+      }
+      expect(readdirSync(foralder)).toEqual(["ut"]);
+      expect(readFileSync(join(foralder, "ut"), "utf8")).toBe("en fil");
+    });
   });
 
   it("a Parquet file the worker cannot write rejects with its name, and the thread can be closed", async () => {

@@ -50,7 +50,13 @@ export interface HeResultat {
   readonly halvar: ColumnTable;
 }
 
-export function computeHelarsekvivalenter(l: Pick<ScbLasning, "kub" | "fil">, ind: Indelning, findings: Findings): HeResultat {
+/**
+ * `tabellKlar`, when given, gets the month, half-year and year table as soon as it is made,
+ * before the half-year table (`Berakningskontext.tidigUtdata`).
+ */
+export function computeHelarsekvivalenter(
+  l: Pick<ScbLasning, "kub" | "fil">, ind: Indelning, findings: Findings, tabellKlar?: (tabell: ColumnTable) => void,
+): HeResultat {
   const manader = summeraRegioner(l.kub, ind, { fil: l.fil, regel: "he" }, findings);
   const kub = medPerioder(manader, medelPerPeriod(manader));
   const manadNr = new Set(manader.perioder);
@@ -77,6 +83,7 @@ export function computeHelarsekvivalenter(l: Pick<ScbLasning, "kub" | "fil">, in
     ],
     serier, jamfor, rad,
   }, namn);
+  tabellKlar?.(tabell);
 
   // The half-year table: the half-year's mean, the same half-year a year earlier, the difference.
   const periodNr = new Map(kub.perioder.map((p, i) => [p, i]));

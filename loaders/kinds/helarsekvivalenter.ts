@@ -11,6 +11,7 @@ import type { ScbLasning } from "../normalise/scbtabell.ts";
 import { computeHelarsekvivalenter, forbundSumma, type HeRad } from "../compute/helarsekvivalenter.ts";
 import { sammanfoga, type Kubfil } from "../kub/sammanfoga.ts";
 import { HELARSEKVIVALENTER, HELARSEKVIVALENTER_HALVAR, helarsekvivalenterTabeller } from "../publish/helarsekvivalenter.ts";
+import { tabellFranArquero, type Utdatatabell } from "../publish/schema.ts";
 import type { Kind } from "./kind.ts";
 
 export const helarsekvivalenter: Kind<ScbLasning, Kubfil | null, HeRad[] | undefined> = {
@@ -32,9 +33,16 @@ export const helarsekvivalenter: Kind<ScbLasning, Kubfil | null, HeRad[] | undef
   berakna(data, ctx) {
     if (!data) return { tabeller: helarsekvivalenterTabeller(undefined), resultat: undefined };
     ctx.progress("Beräknar helårsekvivalenter");
-    const res = computeHelarsekvivalenter(data, ctx.indelning, ctx.findings);
+    // The month table is handed to the writer as soon as it is made (its Parquet file is begun
+    // while the half-year table is computed), and published as that same object.
+    let huvudtabell: Utdatatabell | undefined;
+    const tidig = ctx.tidigUtdata;
+    const res = computeHelarsekvivalenter(data, ctx.indelning, ctx.findings, tidig && ((tabell) => {
+      huvudtabell = tabellFranArquero(HELARSEKVIVALENTER, tabell);
+      tidig(huvudtabell);
+    }));
     // The jämställdhet table needs the förbund's population by kön and month.
-    return { tabeller: helarsekvivalenterTabeller(res), resultat: forbundSumma(res) };
+    return { tabeller: helarsekvivalenterTabeller(res, huvudtabell), resultat: forbundSumma(res) };
   },
   dokumentation: [
     {

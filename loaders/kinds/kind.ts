@@ -90,6 +90,13 @@ export interface Berakningskontext {
    * run publishes (the goal "all statistik könsuppdelad", kinds/styrelseindata/mal).
    */
   tabeller(): readonly Utdatatabell[];
+  /**
+   * Hands over a finished output table, exactly as it is published, before the run is done, so
+   * that the writer can begin its files while the rest is computed (`finsam run`: its Parquet
+   * file, into the outputs' temporary folder; absent elsewhere). The same object must also be
+   * among the kind's returned `tabeller`. Nothing is published unless the whole run succeeds.
+   */
+  readonly tidigUtdata?: (t: Utdatatabell) => void;
 }
 
 export interface Berakning<R> {

@@ -36,8 +36,12 @@ export const HELARSEKVIVALENTER_HALVAR = schema({
   ],
 });
 
-/** The cube's long tables (compute/helarsekvivalenter.ts) as output tables; only headers without input. */
-export function helarsekvivalenterTabeller(res: HeResultat | undefined): Utdatatabell[] {
+/**
+ * The cube's long tables (compute/helarsekvivalenter.ts) as output tables; only headers without
+ * input. `huvudtabell`: helarsekvivalenter.csv's output table when it was made already (handed
+ * over early, `Berakningskontext.tidigUtdata`), used as it is.
+ */
+export function helarsekvivalenterTabeller(res: HeResultat | undefined, huvudtabell?: Utdatatabell): Utdatatabell[] {
   if (!res) return [tabellFranRader(HELARSEKVIVALENTER, []), tabellFranRader(HELARSEKVIVALENTER_HALVAR, [])];
-  return [tabellFranArquero(HELARSEKVIVALENTER, res.tabell), tabellFranArquero(HELARSEKVIVALENTER_HALVAR, res.halvar)];
+  return [huvudtabell ?? tabellFranArquero(HELARSEKVIVALENTER, res.tabell), tabellFranArquero(HELARSEKVIVALENTER_HALVAR, res.halvar)];
 }

@@ -78,13 +78,14 @@ export async function borjaDeladCsv(
   return { delar, fogat };
 }
 
-/**
- * Writes the outputs into `outdir` (see the top of this file). `trad`: a writer thread the caller
- * started earlier (`finsam run` starts it before the pipeline, so that the thread's start and
- * its loading of the Parquet writer overlap the computation) and closes itself; without it one
- * is started here and closed at the end.
- */
-export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Skrivtrad): Promise<string[]> {
+/** The outputs' folder and the temporary folder beside it that they are written to first. */
+interface Mappar {
+  readonly target: string;
+  readonly tmp: string;
+}
+
+/** Makes the temporary folder (empty) beside `outdir`; an OutputError when `outdir` is a file. */
+function tomTemporarMapp(outdir: string): Mappar {
   const target = resolve(outdir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutputError(`${outdir} finns redan och är ingen katalog`);
@@ -94,17 +95,77 @@ export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Sk
   const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
+  return { target, tmp };
+}
+
+/**
+ * Output tables handed over before the pipeline is done (`Berakningskontext.tidigUtdata`): the
+ * temporary folder is made at the first, and each table's Parquet file queued for the worker at
+ * once, into it, while this thread computes the rest. `writeOutputs` then goes on in that folder
+ * and waits for those files instead of queuing them. A run that ends without `writeOutputs` (an
+ * error found later) removes the folder with `stada`, after the worker is stopped. When the folder
+ * cannot be made, nothing is begun early (`writeOutputs` reports why, as without this).
+ */
+export class Forhandsskrivning {
+  private mappar: Mappar | null | undefined;
+  private readonly tabeller = new Map<Utdatatabell, { readonly data: Tabelldata; readonly klar: Promise<void> }>();
+
+  constructor(private readonly outdir: string, private readonly trad: Skrivtrad) {}
+
+  tabell(t: Utdatatabell): void {
+    if (this.mappar === undefined) {
+      try {
+        this.mappar = tomTemporarMapp(this.outdir);
+      } catch {
+        this.mappar = null;
+      }
+    }
+    if (!this.mappar || this.tabeller.has(t)) return;
+    const data = tabelldata(t);
+    const klar = this.trad.parquet(data, join(this.mappar.tmp, utdatafiler(t)[1]!));
+    // Settled here so that a failure is not "unhandled" before writeOutputs waits for it.
+    klar.catch(() => {});
+    this.tabeller.set(t, { data, klar });
+  }
+
+  /** The temporary folder, when it was made. */
+  get mapp(): Mappar | undefined {
+    return this.mappar ?? undefined;
+  }
+
+  /** The table's data and its Parquet file's promise, when it was handed over early. */
+  begonnen(t: Utdatatabell): { readonly data: Tabelldata; readonly klar: Promise<void> } | undefined {
+    return this.tabeller.get(t);
+  }
+
+  /** Removes the temporary folder (nothing when `writeOutputs` has moved it into place). */
+  stada(): void {
+    if (this.mappar) rmSync(this.mappar.tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the outputs into `outdir` (see the top of this file). `trad`: a writer thread the caller
+ * started earlier (`finsam run` starts it before the pipeline, so that the thread's start and
+ * its loading of the Parquet writer overlap the computation) and closes itself; without it one
+ * is started here and closed at the end. `forhand`: the tables whose Parquet files were begun
+ * already, in their temporary folder (`Forhandsskrivning`; its thread is the caller's to close).
+ */
+export async function writeOutputs(outdir: string, utdata: Utdata, egenTrad?: Skrivtrad, forhand?: Forhandsskrivning): Promise<string[]> {
+  const { target, tmp } = forhand?.mapp ?? tomTemporarMapp(outdir);
   const skrivna: string[] = [];
   const trad = egenTrad ?? new Skrivtrad();
   try {
     const tabeller = utdata.tabeller instanceof Map ? [...utdata.tabeller.values()] : [...(utdata.tabeller as Iterable<Utdatatabell>)];
     // Each table's data once, for both formats and both threads.
-    const data = new Map(tabeller.map((t) => [t, tabelldata(t)]));
+    const data = new Map(tabeller.map((t) => [t, forhand?.begonnen(t)?.data ?? tabelldata(t)]));
     // Every Parquet file is queued at once, the largest table first: the worker takes them from
     // the front without waiting for the CSV files, and what this thread takes at the end, from
     // the back, is the smallest.
     const storst = [...tabeller].sort((a, b) => b.tabell.numRows() - a.tabell.numRows());
     const parquetKlara = storst.map((t) => {
+      const tidig = forhand?.begonnen(t)?.klar;
+      if (tidig) return tidig;
       const klar = trad.parquet(data.get(t)!, join(tmp, utdatafiler(t)[1]!));
       // Settled here so that a failure is not "unhandled" while the CSV files are written.
       klar.catch(() => {});
