@@ -133,7 +133,8 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
     resultat: <R>(kind: NagonKind): R => {
       if (!resultat.has(kind)) {
         pagaende.add(kind);
-        const b = kind.berakna?.(indata.get(kind), ctx);
+        // A protected kind's tables are never handed over early: only what it returns is protected.
+        const b = kind.berakna?.(indata.get(kind), kind.skyddas ? utanTidig : ctx);
         pagaende.delete(kind);
         resultat.set(kind, b);
         if (b) tabeller.push(...b.tabeller);
@@ -145,6 +146,7 @@ export async function runPipeline(dir: string, options: PipelineOptions = {}): P
       return [...tabeller];
     },
   };
+  const { tidigUtdata: _, ...utanTidig } = ctx;
   for (const kind of register) ctx.resultat(kind);
   if (options.intern && register.some((kind) => kind.skyddas && (lasta.get(kind)?.length ?? 0) > 0)) {
     texter.set(INTERNT, "Dessa filer innehåller oskyddade deltagarresultat (finsam run --intern).\nDe får inte publiceras eller lämnas ut.\n");

@@ -83,6 +83,29 @@ describe("a kind added to the registry", () => {
     expect(r.findings.errors.map((f) => f.regel)).toEqual(["fil.inga_indata"]);
   });
 
+  it("may hand a finished table to the writer early, the same object it returns; a protected kind may not", async () => {
+    const tidiga: string[] = [];
+    const fick: Record<string, boolean> = {};
+    const medTidig = (id: string, skyddas: boolean): Kind<Rad[], Rad[], number> => ({
+      ...budget, id, skyddas,
+      berakna(data, ctx) {
+        const b = budget.berakna!(data, ctx);
+        fick[id] = ctx.tidigUtdata !== undefined;
+        ctx.tidigUtdata?.(b.tabeller[0]!);
+        return b;
+      },
+    });
+    const dir = folder("tidig", { "a.csv": "konto;belopp\n4010;100\n" });
+    const r = await runPipeline(dir, { register: [...REGISTER, medTidig("budget", false)], tidigUtdata: (t) => tidiga.push(t.schema.namn) });
+    expect(r.findings.errors).toEqual([]);
+    expect(fick).toEqual({ budget: true });
+    expect(tidiga).toEqual(["budget_summa"]);
+    const skyddad = await runPipeline(dir, { register: [...REGISTER, medTidig("skyddad", true)], tidigUtdata: (t) => tidiga.push(`skyddad ${t.schema.namn}`) });
+    expect(skyddad.findings.errors).toEqual([]);
+    expect(fick).toEqual({ budget: true, skyddad: false });
+    expect(tidiga).toEqual(["budget_summa"]);
+  });
+
   it("is named in the error for a folder without input", async () => {
     const dir = folder("tom", { "README.md": "inget här" });
     const r = await runPipeline(dir, { register: [...REGISTER, budget] });

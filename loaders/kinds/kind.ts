@@ -93,8 +93,9 @@ export interface Berakningskontext {
   /**
    * Hands over a finished output table, exactly as it is published, before the run is done, so
    * that the writer can begin its files while the rest is computed (`finsam run`: its Parquet
-   * file, into the outputs' temporary folder; absent elsewhere). The same object must also be
-   * among the kind's returned `tabeller`. Nothing is published unless the whole run succeeds.
+   * file, into the outputs' temporary folder; absent elsewhere, and always for a kind whose
+   * tables are protected, `skyddas`). The same object must also be among the kind's returned
+   * `tabeller`. Nothing is published unless the whole run succeeds.
    */
   readonly tidigUtdata?: (t: Utdatatabell) => void;
 }
