@@ -10,6 +10,11 @@
  * - samma två körningar med koden på `main` (eller `--jamfor REF`), utcheckad med `git archive`
  *   till en temporär katalog: dagens tid, mätt i samma körning.
  *
+ * Före rundorna körs varje kommando en gång utan att räknas (uppvärmningen): den första
+ * `finsam run` i en ny utcheckning bygger CLI:ns bunt och skriver dess kodcache (bin/finsam.js,
+ * en gång per källversion), och varje kommandos första körning läser sitt program och sina paket
+ * från disk. Rundorna mäter alltså det vanliga läget; uppvärmningens tider skrivs ut för sig.
+ *
  * Toppminnet (maxRSS) tas med GNU time (`/usr/bin/time -f %M`) när det finns, annars genom att
  * läsa processens VmHWM i /proc var tionde millisekund. Utdata från den nya och den gamla koden
  * jämförs byte för byte: snabbare får inte betyda andra tal.
@@ -48,6 +53,8 @@ export interface MalResultat {
   readonly jamfor: { ref: string; commit: string } | undefined;
   readonly r: { skript: string } | undefined;
   readonly matningar: Record<string, Processmatning>;
+  /** Each command's untimed first run (ms): for the first `finsam run` of a checkout, with the bundle's build. */
+  readonly uppvarmningMs: Record<string, number>;
   readonly mal: { text: string; varde: number; grans: number; ok: boolean; enhet: "kvot" | "MiB" }[];
   readonly kontroller: { ok: boolean; text: string }[];
   /** The last round's outputs per command: each file's size in bytes, and the total. */
@@ -157,6 +164,13 @@ export async function matMal(alt: MalAlternativ): Promise<MalResultat> {
     ...(jamfor ? [finsam("dagens finsam HE", jamfor.katalog, he.katalog), finsam("dagens finsam BAS", jamfor.katalog, bas.katalog)] : []),
   ];
   const tider = new Map<string, { ms: number[]; rss: number[]; fel: string[] }>(kommandon.map((k) => [k.namn, { ms: [], rss: [], fel: [] }]));
+  // The warm-up (see the top of this file): not counted, its errors are the rounds' to report.
+  const uppvarmningMs: Record<string, number> = {};
+  for (const k of kommandon) {
+    alt.framsteg(`mål, uppvärmning (räknas inte): ${k.namn}`);
+    uppvarmningMs[k.namn] = (await korProcess(k)).ms;
+    if (k.utdata) rmSync(k.utdata, { recursive: true, force: true });
+  }
   for (let runda = 0; runda < alt.runs; runda++) {
     // Rotate the order each round, so a burst of load on the machine falls on different commands.
     const ordning = kommandon.map((_, i) => kommandon[(i + runda) % kommandon.length]!);
@@ -218,7 +232,7 @@ export async function matMal(alt: MalAlternativ): Promise<MalResultat> {
   return {
     runs: alt.runs, rssKalla: GNU_TIME ? "GNU time" : existsSync("/proc/self/status") ? "/proc" : "saknas",
     jamfor: jamfor ? { ref: alt.jamfor, commit: jamfor.commit } : undefined, r: peer ? { skript: resolve(peer) } : undefined,
-    matningar, mal, kontroller, utdata,
+    matningar, uppvarmningMs, mal, kontroller, utdata,
   };
 }
 
@@ -235,6 +249,7 @@ export function formateraMal(r: MalResultat): string[] {
   for (const [namn, m] of Object.entries(r.matningar)) {
     ut.push(`  ${kol(namn, 24)}${hkol(sek(m.medianMs), 10)}${hkol(sek(Math.min(...m.ms)), 10)}${hkol(sek(Math.max(...m.ms)), 10)}${hkol(`${tal(m.medianRssByte / MIB)} MiB`, 12)}`);
   }
+  ut.push(`  uppvärmningen (en körning före rundorna, räknas inte): ${Object.entries(r.uppvarmningMs).map(([namn, ms]) => `${namn} ${sek(ms)}`).join(", ")}`);
   const mib = (b: number) => `${tal(b / MIB, 1)} MiB`;
   for (const [namn, u] of Object.entries(r.utdata)) {
     const csv = u.filer.filter((f) => f.namn.endsWith(".csv"));
