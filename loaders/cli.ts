@@ -22,6 +22,8 @@ export interface CliEffects {
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress is shown only then). */
   readonly stderrIsTTY: boolean;
+  /** The writer thread bundled into one file (bin/finsam.js); without it the thread runs from its source. */
+  readonly skrivarbetarbunt?: string;
 }
 
 /** The kinds of input, from the registry, wrapped for the terminal. */
@@ -176,7 +178,7 @@ export async function main(argv: readonly string[], effects: CliEffects): Promis
   }
   // `run` starts the thread that writes files beside this one now, so that its start overlaps
   // the computation (publish/skrivtrad.ts).
-  const trad = command === "run" ? new Skrivtrad() : undefined;
+  const trad = command === "run" ? new Skrivtrad(effects.skrivarbetarbunt) : undefined;
   // And warms this thread's CSV writer (publish/forvarmning.js).
   if (trad) forvarmCsv();
   // A table a kind finishes before the run is done has its Parquet file begun at once (publish/utkatalog.ts).

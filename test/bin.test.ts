@@ -32,7 +32,13 @@ function klon(namn: string): string {
 }
 
 const cache = (k: string) => join(k, "node_modules", ".cache", "finsam");
-const bundlar = (k: string): string[] => (existsSync(cache(k)) ? readdirSync(cache(k)).filter((f) => f.endsWith(".cjs")).sort() : []);
+/** The CLI's bundles in checkout `k`'s cache. */
+const bundlar = (k: string): string[] => (existsSync(cache(k)) ? readdirSync(cache(k)).filter((f) => f.startsWith("finsam-cli-") && f.endsWith(".cjs")).sort() : []);
+/** The writer thread's bundle that goes with the CLI's bundle `bunt`. */
+const arbetare = (bunt: string): string => bunt.replace(/^finsam-cli-/, "finsam-arbetare-");
+/** The packages `kod` requires at run time (not node's own modules), by package. */
+const paketIKod = (kod: string): string[] =>
+  [...new Set([...kod.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !builtinModules.includes(p.replace(/^node:/, ""))).map((p) => p.split("/")[0]!))].sort();
 const kor = (k: string, cwd = ROT) => execFileSync(process.execPath, [join(k, "bin", "finsam.js"), "--version"], { cwd, encoding: "utf8", env: { ...process.env, FINSAM_TSX: "" } }).trim();
 /** `finsam args` in checkout `k` with FINSAM_DEBUG=1: status, stdout and stderr. */
 function finsam(k: string, args: string[]) {
@@ -127,8 +133,16 @@ describe("bin/finsam.js", () => {
     expect(kod).toContain("\\u00e5");
     expect(kod).not.toMatch(/^(import|export) /m);
     // (By package: the Parquet writer requires parts of hyparquet-writer and hyparquet as well.)
-    const paket = [...new Set([...kod.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !builtinModules.includes(p.replace(/^node:/, ""))).map((p) => p.split("/")[0]!))];
-    expect(paket.sort()).toEqual(["highs", "hyparquet", "hyparquet-writer", "playwright-core", "read-excel-file"]);
+    expect(paketIKod(kod)).toEqual(["highs", "hyparquet", "hyparquet-writer", "playwright-core", "read-excel-file"]);
+    // The writer thread's bundle, of the same sources: CommonJS, ASCII, every package inside.
+    const arbetarbytes = readFileSync(join(cache(k), arbetare(forsta!)));
+    const arbetarkod = arbetarbytes.toString("utf8");
+    expect(arbetarkod.startsWith('"use strict";\n')).toBe(true);
+    expect(arbetarkod).not.toMatch(/^(import|export) /m);
+    expect(isAscii(arbetarbytes)).toBe(true);
+    expect(paketIKod(arbetarkod)).toEqual([]);
+    expect(arbetarkod).toContain("loaders/publish/skrivarbetare.js");
+    expect(importanrop(arbetarkod)).toEqual([]);
     // No `import()` left: vm.Script cannot run one (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING);
     // esbuild has made them require() calls.
     expect(importanrop(kod)).toEqual([]);
@@ -139,6 +153,7 @@ describe("bin/finsam.js", () => {
     kor(k, tmp);
     expect(bundlar(k)).toEqual([forsta]);
     expect(readFileSync(join(cache(k), forsta!)).equals(bytes)).toBe(true);
+    expect(readFileSync(join(cache(k), arbetare(forsta!))).equals(arbetarbytes)).toBe(true);
 
     // Files of other bundles, for the clean-up when the next bundle is built.
     const forr = new Date(Date.now() - 2 * 3_600_000);
@@ -153,6 +168,9 @@ describe("bin/finsam.js", () => {
     lagg("finsam-cli-2222222222222222.kodcache", false); // a code cache without a bundle: removed
     lagg("finsam-cli-3333333333333333.cjs.123.tmp", false); // being written by another process: kept
     lagg("finsam-cli-4444444444444444.cjs.123.tmp", true); // left by a process an hour ago: removed
+    lagg("finsam-arbetare-0000000000000000.cjs", true); // the writer thread's bundle of the old bundle: removed
+    lagg("finsam-arbetare-0000000000000000.cjs.kodcache", false); // and its code cache, however young
+    lagg("finsam-arbetare-1111111111111111.cjs.kodcache", true); // the young bundle's: kept
 
     // A changed source, whatever its time stamp: a new bundle that holds the change.
     const fil = join(k, "loaders", "cli.ts");
@@ -165,7 +183,8 @@ describe("bin/finsam.js", () => {
     // (The sources' stamp, kallor.stampel, is there or not depending on how old they are: its own test below.)
     expect(readdirSync(cache(k)).filter((f) => f !== "kallor.stampel").sort()).toEqual([
       "finsam-cli-1111111111111111.cjs", "finsam-cli-1111111111111111.kodcache", "finsam-cli-3333333333333333.cjs.123.tmp",
-      forsta!, kodcache(forsta!), nya[0]!, kodcache(nya[0]!),
+      "finsam-arbetare-1111111111111111.cjs.kodcache",
+      forsta!, kodcache(forsta!), arbetare(forsta!), nya[0]!, kodcache(nya[0]!), arbetare(nya[0]!),
     ].sort());
 
 
@@ -272,6 +291,16 @@ describe("bin/finsam.js", () => {
       expect(readFileSync(join(ut, `${t}.csv`), "utf8").split("\n").length, t).toBeGreaterThan(100);
       expect(existsSync(join(ut, `${t}.parquet`))).toBe(true);
     }
+    // The writer thread ran from its bundle and wrote its code cache beside it; garbage there is
+    // rejected and written anew, and the Parquet files are the same.
+    const arbetarcache = join(cache(k), `${arbetare(bundle!)}.kodcache`);
+    expect(readFileSync(arbetarcache).length).toBeGreaterThan(10_000);
+    const parquet = readFileSync(join(ut, "forsorjningsmatt.parquet"));
+    writeFileSync(arbetarcache, "skräp");
+    const igen = finsam(k, ["run", indata, "--out", ut]);
+    expect(igen.status, igen.stderr).toBe(0);
+    expect(readFileSync(arbetarcache).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(ut, "forsorjningsmatt.parquet")).equals(parquet)).toBe(true);
 
     // Garbage, and a valid code cache of another script: V8 rejects them, and the cache is written anew.
     for (const fel of [Buffer.from("skräp"), Buffer.alloc(0), new vm.Script("1 + 1").createCachedData()]) {

@@ -52,11 +52,37 @@ const LITEN = 10_000;
  */
 const I_FLYGNING = 2;
 
+/**
+ * The worker's start when it runs from a bundle (`bin/finsam.js` bundles skrivarbetare.js and its
+ * packages into one CommonJS file, as it does the CLI): the bundle is compiled with V8's code cache
+ * beside it (`<bundle>.kodcache`, written when missing or rejected, atomically; never an error),
+ * and read as Latin-1 when it is ASCII. Node's ESM loader otherwise resolved, read and linked the
+ * worker's dozen modules at every start, on the core the pipeline's compilation needs.
+ */
+const BUNTLADDARE = `
+const { workerData } = require("node:worker_threads");
+const { isAscii } = require("node:buffer");
+const fs = require("node:fs");
+const Module = require("node:module");
+const path = require("node:path");
+const vm = require("node:vm");
+const bunt = workerData.skrivarbetarbunt;
+const kodcache = bunt + ".kodcache";
+let cachad;
+try { cachad = fs.readFileSync(kodcache); } catch {}
+const bytes = fs.readFileSync(bunt);
+const kallkod = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+const script = new vm.Script(Module.wrap(kallkod), { filename: bunt, cachedData: cachad });
+const modul = { exports: {} };
+script.runInThisContext()(modul.exports, Module.createRequire(bunt), modul, bunt, path.dirname(bunt));
+if (cachad === undefined || script.cachedDataRejected) {
+  const tmp = kodcache + "." + process.pid + "." + require("node:worker_threads").threadId + ".tmp";
+  try { fs.writeFileSync(tmp, script.createCachedData()); fs.renameSync(tmp, kodcache); } catch { try { fs.rmSync(tmp, { force: true }); } catch {} }
+}
+`;
+
 export class Skrivtrad {
-  // A small young generation: the worker's garbage is one row group's arrays at a time, so
-  // collecting it often costs little, and a national run then peaks about 80 MB lower
-  // (measured with docs/prestanda.md's file: 365-373 MiB instead of 438-469 MiB, same time).
-  private readonly worker = new Worker(new URL("./skrivarbetare.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+  private readonly worker: Worker;
   private readonly ko: { readonly data: Tabelldata; readonly fil: string; readonly ok: () => void; readonly fel: (e: Error) => void }[] = [];
   /** Every part of every large CSV file, in file order: this thread takes from the front, the worker from the back. */
   private readonly delar: CsvDel[] = [];
@@ -65,7 +91,18 @@ export class Skrivtrad {
   private tom: (() => void) | undefined;
   private stoppad: Error | undefined;
 
-  constructor() {
+  /**
+   * `skrivarbetarbunt`: the worker bundled into one CommonJS file (bin/finsam.js passes it to the
+   * CLI); without it the worker runs from its source file.
+   */
+  constructor(skrivarbetarbunt?: string) {
+    // A small young generation: the worker's garbage is one row group's arrays at a time, so
+    // collecting it often costs little, and a national run then peaks about 80 MB lower
+    // (measured with docs/prestanda.md's file: 365-373 MiB instead of 438-469 MiB, same time).
+    const resourceLimits = { maxYoungGenerationSizeMb: 6 };
+    this.worker = skrivarbetarbunt === undefined
+      ? new Worker(new URL("./skrivarbetare.js", import.meta.url), { resourceLimits })
+      : new Worker(BUNTLADDARE, { eval: true, workerData: { skrivarbetarbunt }, resourceLimits });
     this.worker.on("message", (m: { fil: string; fel?: string }) => {
       const v = this.flygande.shift();
       if (m.fel === undefined) v?.ok();
