@@ -636,6 +636,24 @@ async function provaUrvalen(page: Page, fel: string[]): Promise<{ antalVal: numb
   return { antalVal, fore };
 }
 
+/**
+ * Anrop som Chromium avbröt (`net::ERR_ABORTED`). Det händer när kontrollen själv laddar om eller
+ * stänger sidan medan en fil ännu hämtas (på en belastad maskin), och det säger inget om sidan:
+ * filen hämtas då igen från servern. Finns den blir det en varning; går den inte att hämta är
+ * det ett fel, som för andra misslyckade anrop.
+ */
+export async function provaAvbrutna(avbrutna: readonly string[], fel: string[], varningar: string[]): Promise<void> {
+  for (const url of new Set(avbrutna)) {
+    const svar = await fetch(url).catch(() => undefined);
+    if (svar?.ok) {
+      await svar.arrayBuffer();
+      varningar.push(`anropet avbröts (net::ERR_ABORTED) men filen går att hämta: ${url}`);
+    } else {
+      fel.push(`anropet misslyckades: ${url} (net::ERR_ABORTED, och filen går inte att hämta: ${svar ? `HTTP ${svar.status}` : "inget svar"})`);
+    }
+  }
+}
+
 async function kontrolleraSida(browser: Browser, bas: string, adress: string, skarmbilder: string, provade: Map<string, number>, kort = false): Promise<Resultat> {
   const fel: string[] = [];
   const varningar: string[] = [];
@@ -646,9 +664,13 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
       fel.push(`anrop till en annan värd: ${req.url()}`);
     }
   });
+  const avbrutna: string[] = [];
   context.on("requestfailed", (req) => {
     if (!req.url().startsWith(bas)) return; // redan rapporterat som anrop till annan värd
-    fel.push(`anropet misslyckades: ${req.url()} (${req.failure()?.errorText ?? "okänt fel"})`);
+    const orsak = req.failure()?.errorText ?? "okänt fel";
+    // Avbrutet (när kontrollen själv byter eller stänger sidan medan en fil hämtas): prövas efteråt.
+    if (orsak === "net::ERR_ABORTED") avbrutna.push(req.url());
+    else fel.push(`anropet misslyckades: ${req.url()} (${orsak})`);
   });
   // Sidvikten: datafilerna som hämtas från att sidan öppnas tills den har ritats klart.
   let mat = true;
@@ -698,6 +720,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
     await vantaPaSidan(page);
     await kontrolleraBredd(page, fel);
     await context.close();
+    await provaAvbrutna(avbrutna, fel, varningar);
     return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar: 0, lankar: 0, data, kort: true };
   }
   const lankar = await kontrolleraLankar(page, bas, provade, fel);
@@ -731,6 +754,7 @@ async function kontrolleraSida(browser: Browser, bas: string, adress: string, sk
   await kontrolleraTangentbord(page, fel);
 
   await context.close();
+  await provaAvbrutna(avbrutna, fel, varningar);
   return { adress, fel: [...new Set(fel)], varningar: [...new Set(varningar)], diagram, nedladdningar, lankar, data, kort: false };
 }
 

@@ -46,6 +46,20 @@ function finsam(k: string, args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * A folder where checkout `k` would write the file `fil`: `finsam --version` runs all the same,
+ * says `meddelande` (FINSAM_DEBUG) and leaves no half-written file.
+ */
+function mappIStallet(k: string, fil: string, meddelande: string): void {
+  rmSync(fil, { recursive: true, force: true });
+  mkdirSync(fil);
+  const r = finsam(k, ["--version"]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  expect(r.stderr).toContain(meddelande);
+  expect(readdirSync(cache(k)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+}
+
 /** Waits `ms` milliseconds (the tests here run their commands synchronously). */
 const vanta = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -251,13 +265,7 @@ describe("bin/finsam.js", () => {
     // A folder in the stamp's place: the command runs all the same.
     rmSync(join(k, "loaders", "ny_i_testet.ts"));
     vanta(2_100);
-    rmSync(stampel);
-    mkdirSync(stampel);
-    const mapp = finsam(k, ["--version"]);
-    expect(mapp.status).toBe(0);
-    expect(mapp.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(mapp.stderr).toContain("källornas stämpel kunde inte skrivas");
-    expect(readdirSync(cache(k)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    mappIStallet(k, stampel, "källornas stämpel kunde inte skrivas");
   }, 120_000);
 
   it("keeps V8's code cache beside the bundle: written when missing or rejected, used at the next start, never an error", () => {
@@ -313,13 +321,7 @@ describe("bin/finsam.js", () => {
     }
 
     // A cache that cannot be written (here a folder in its place): the command runs all the same.
-    rmSync(kodcache);
-    mkdirSync(kodcache);
-    const utan = finsam(k, ["--version"]);
-    expect(utan.status).toBe(0);
-    expect(utan.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(utan.stderr).toContain("kodcachen kunde inte skrivas");
-    expect(readdirSync(cache(k)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    mappIStallet(k, kodcache, "kodcachen kunde inte skrivas");
   }, 120_000);
 
   it("runs through tsx when node_modules/.cache cannot be written", () => {
