@@ -30,7 +30,8 @@
 // one-byte string (about 8 ms less per start than 3 MB of UTF-8 with a few Swedish letters). The writer
 // thread (loaders/publish/skrivarbetare.js) has a bundle of its own, with all its packages
 // (finsam-arbetare-<hash>.cjs, built with the CLI's from the same sources): the CLI gets its path
-// and publish/skrivtrad.ts starts the thread from it, with a code cache of its own beside it;
+// and publish/skrivtrad.ts starts the thread from it with this file's `ladda`, so with a code
+// cache of its own beside it;
 // through Node's ESM loader the thread's start took about 3 % of a national run's CPU.
 //
 // This file itself is CommonJS (bin/package.json says so): as an ES module it made node set up
@@ -320,7 +321,7 @@ async function main() {
     if (buntar) {
       try {
         cli = ladda(buntar.cli);
-        skrivarbetarbunt = buntar.arbetare;
+        skrivarbetarbunt = { bunt: buntar.arbetare, laddare: __filename };
       } catch (error) {
         debug(`bunten kunde inte laddas: ${error instanceof Error ? error.message : String(error)}`);
         cli = undefined;
@@ -368,6 +369,6 @@ if (require.main === module) {
     process.exitCode = 1;
   });
 } else {
-  // Required by the tests (test/bin.test.ts), not run.
-  module.exports = { tillAscii };
+  // Required by the writer thread, to load its bundle (publish/skrivtrad.ts), and by the tests.
+  module.exports = { ladda, tillAscii };
 }

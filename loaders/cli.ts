@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { findingToJson, formatFinding } from "./validate/findings.ts";
 import { runPipeline, PIPELINE_UTDATA, type PipelineResult } from "./pipeline.ts";
 import { writeOutputs, Forhandsskrivning, OutputError } from "./publish/utkatalog.ts";
-import { Skrivtrad } from "./publish/skrivtrad.ts";
+import { Skrivtrad, type Skrivarbetarbunt } from "./publish/skrivtrad.ts";
 import { forvarmCsv } from "./publish/forvarmning.js";
 import { REGISTER } from "./kinds/index.ts";
 
@@ -22,8 +22,8 @@ export interface CliEffects {
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress is shown only then). */
   readonly stderrIsTTY: boolean;
-  /** The writer thread bundled into one file (bin/finsam.js); without it the thread runs from its source. */
-  readonly skrivarbetarbunt?: string;
+  /** The writer thread bundled into one file, and its loader (bin/finsam.js); without it the thread runs from its source. */
+  readonly skrivarbetarbunt?: Skrivarbetarbunt;
 }
 
 /** The kinds of input, from the registry, wrapped for the terminal. */

@@ -183,8 +183,8 @@ describe("bin/finsam.js", () => {
     lagg("finsam-cli-3333333333333333.cjs.123.tmp", false); // being written by another process: kept
     lagg("finsam-cli-4444444444444444.cjs.123.tmp", true); // left by a process an hour ago: removed
     lagg("finsam-arbetare-0000000000000000.cjs", true); // the writer thread's bundle of the old bundle: removed
-    lagg("finsam-arbetare-0000000000000000.cjs.kodcache", false); // and its code cache, however young
-    lagg("finsam-arbetare-1111111111111111.cjs.kodcache", true); // the young bundle's: kept
+    lagg("finsam-arbetare-0000000000000000.kodcache", false); // and its code cache, however young
+    lagg("finsam-arbetare-1111111111111111.kodcache", true); // the young bundle's: kept
 
     // A changed source, whatever its time stamp: a new bundle that holds the change.
     const fil = join(k, "loaders", "cli.ts");
@@ -197,7 +197,7 @@ describe("bin/finsam.js", () => {
     // (The sources' stamp, kallor.stampel, is there or not depending on how old they are: its own test below.)
     expect(readdirSync(cache(k)).filter((f) => f !== "kallor.stampel").sort()).toEqual([
       "finsam-cli-1111111111111111.cjs", "finsam-cli-1111111111111111.kodcache", "finsam-cli-3333333333333333.cjs.123.tmp",
-      "finsam-arbetare-1111111111111111.cjs.kodcache",
+      "finsam-arbetare-1111111111111111.kodcache",
       forsta!, kodcache(forsta!), arbetare(forsta!), nya[0]!, kodcache(nya[0]!), arbetare(nya[0]!),
     ].sort());
 
@@ -301,7 +301,7 @@ describe("bin/finsam.js", () => {
     }
     // The writer thread ran from its bundle and wrote its code cache beside it; garbage there is
     // rejected and written anew, and the Parquet files are the same.
-    const arbetarcache = join(cache(k), `${arbetare(bundle!)}.kodcache`);
+    const arbetarcache = join(cache(k), arbetare(bundle!).replace(/\.cjs$/, ".kodcache"));
     expect(readFileSync(arbetarcache).length).toBeGreaterThan(10_000);
     const parquet = readFileSync(join(ut, "forsorjningsmatt.parquet"));
     writeFileSync(arbetarcache, "skräp");

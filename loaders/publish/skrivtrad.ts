@@ -52,34 +52,15 @@ const LITEN = 10_000;
  */
 const I_FLYGNING = 2;
 
-/**
- * The worker's start when it runs from a bundle (`bin/finsam.js` bundles skrivarbetare.js and its
- * packages into one CommonJS file, as it does the CLI): the bundle is compiled with V8's code cache
- * beside it (`<bundle>.kodcache`, written when missing or rejected, atomically; never an error),
- * and read as Latin-1 when it is ASCII. Node's ESM loader otherwise resolved, read and linked the
- * worker's dozen modules at every start, on the core the pipeline's compilation needs.
- */
-const BUNTLADDARE = `
-const { workerData } = require("node:worker_threads");
-const { isAscii } = require("node:buffer");
-const fs = require("node:fs");
-const Module = require("node:module");
-const path = require("node:path");
-const vm = require("node:vm");
-const bunt = workerData.skrivarbetarbunt;
-const kodcache = bunt + ".kodcache";
-let cachad;
-try { cachad = fs.readFileSync(kodcache); } catch {}
-const bytes = fs.readFileSync(bunt);
-const kallkod = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
-const script = new vm.Script(Module.wrap(kallkod), { filename: bunt, cachedData: cachad });
-const modul = { exports: {} };
-script.runInThisContext()(modul.exports, Module.createRequire(bunt), modul, bunt, path.dirname(bunt));
-if (cachad === undefined || script.cachedDataRejected) {
-  const tmp = kodcache + "." + process.pid + "." + require("node:worker_threads").threadId + ".tmp";
-  try { fs.writeFileSync(tmp, script.createCachedData()); fs.renameSync(tmp, kodcache); } catch { try { fs.rmSync(tmp, { force: true }); } catch {} }
+/** The writer thread bundled into one CommonJS file, and the module that loads a bundle (bin/finsam.js). */
+export interface Skrivarbetarbunt {
+  readonly bunt: string;
+  /** A CommonJS module whose `ladda(bunt)` compiles and runs a bundle with V8's code cache beside it. */
+  readonly laddare: string;
 }
-`;
+
+/** The worker's start from its bundle: bin/finsam.js's `ladda`, the same as the CLI's. */
+const BUNTSTART = `const { workerData } = require("node:worker_threads"); require(workerData.laddare).ladda(workerData.bunt);`;
 
 export class Skrivtrad {
   private readonly worker: Worker;
@@ -92,17 +73,19 @@ export class Skrivtrad {
   private stoppad: Error | undefined;
 
   /**
-   * `skrivarbetarbunt`: the worker bundled into one CommonJS file (bin/finsam.js passes it to the
-   * CLI); without it the worker runs from its source file.
+   * `skrivarbetarbunt`: the worker bundled into one CommonJS file, started with the loader the CLI
+   * is started with (bin/finsam.js passes both to the CLI): Node's ESM loader otherwise resolved,
+   * read and linked the worker's dozen modules at every start, on the core the pipeline's
+   * compilation needs. Without it the worker runs from its source file.
    */
-  constructor(skrivarbetarbunt?: string) {
+  constructor(skrivarbetarbunt?: Skrivarbetarbunt) {
     // A small young generation: the worker's garbage is one row group's arrays at a time, so
     // collecting it often costs little, and a national run then peaks about 80 MB lower
     // (measured with docs/prestanda.md's file: 365-373 MiB instead of 438-469 MiB, same time).
     const resourceLimits = { maxYoungGenerationSizeMb: 6 };
     this.worker = skrivarbetarbunt === undefined
       ? new Worker(new URL("./skrivarbetare.js", import.meta.url), { resourceLimits })
-      : new Worker(BUNTLADDARE, { eval: true, workerData: { skrivarbetarbunt }, resourceLimits });
+      : new Worker(BUNTSTART, { eval: true, workerData: skrivarbetarbunt, resourceLimits });
     this.worker.on("message", (m: { fil: string; fel?: string }) => {
       const v = this.flygande.shift();
       if (m.fel === undefined) v?.ok();
